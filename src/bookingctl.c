@@ -1,0 +1,255 @@
+/* bookingctl.c: the operator command: migrations and users */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "request.h"
+#include "site.h"
+
+static const char usage_text[] =
+"usage: bookingctl <command> [options]\n"
+"\n"
+"Commands:\n"
+"  migrate                 apply the numbered schema files (NNN_name.sql) in\n"
+"                          the migrations directory that are not yet recorded\n"
+"                          in the database, in order; safe to run again\n"
+"  user add --email E --name N [--admin]\n"
+"                          create a user (a customer, or an admin with\n"
+"                          --admin); the password is read from BOOKING_PASSWORD\n"
+"                          or, when that is unset, from the first line of\n"
+"                          standard input\n"
+"  help, --help            show this text\n"
+"\n"
+"Settings come from the file named by BOOKING_CONFIG, then BOOKING_*\n"
+"variables, exactly as for the workers.\n";
+
+static int
+usage(FILE *f, int status)
+{
+	fputs(usage_text, f);
+	return status;
+}
+
+static int
+is_migration(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 8 && name[0] >= '0' && name[0] <= '9' &&
+	    name[1] >= '0' && name[1] <= '9' && name[2] >= '0' && name[2] <= '9' &&
+	    name[3] == '_' && strcmp(name + len - 4, ".sql") == 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *text;
+	long len;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	text = xmalloc((size_t)len + 1);
+	if (fread(text, 1, (size_t)len, f) != (size_t)len) {
+		fclose(f);
+		free(text);
+		return NULL;
+	}
+	text[len] = '\0';
+	fclose(f);
+	return text;
+}
+
+static int
+cmd_migrate(struct db *db, struct arena *a)
+{
+	struct db_res *done;
+	struct dirent *e;
+	char **names = NULL, *text, *path;
+	int n = 0, cap = 0, i, applied = 0, rc = 0;
+	DIR *d;
+
+	if (db_exec(db,
+	    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	    " version INT UNSIGNED NOT NULL PRIMARY KEY,"
+	    " name VARCHAR(200) NOT NULL,"
+	    " applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
+	    ") ENGINE=InnoDB", "") < 0) {
+		fprintf(stderr, "migrate: %s\n", db_error(db));
+		return 1;
+	}
+	if ((d = opendir(cfg.migrations)) == NULL) {
+		fprintf(stderr, "migrate: cannot open %s\n", cfg.migrations);
+		return 1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (!is_migration(e->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xrealloc(names, (size_t)cap * sizeof(*names));
+		}
+		names[n++] = arena_strdup(a, e->d_name);
+	}
+	closedir(d);
+	qsort(names, (size_t)n, sizeof(*names), by_name);
+	for (i = 0; i < n && rc == 0; i++) {
+		int version = atoi(names[i]);
+
+		done = db_query(db, a, "SELECT 1 FROM schema_migrations WHERE version = ?",
+		    "i", version);
+		if (done == NULL) {
+			fprintf(stderr, "migrate: %s\n", db_error(db));
+			rc = 1;
+			break;
+		}
+		if (done->nrows > 0)
+			continue;
+		if (i > 0 && atoi(names[i - 1]) == version) {
+			fprintf(stderr, "migrate: two files are numbered %03d\n", version);
+			rc = 1;
+			break;
+		}
+		path = arena_printf(a, "%s/%s", cfg.migrations, names[i]);
+		if ((text = read_file(path)) == NULL) {
+			fprintf(stderr, "migrate: cannot read %s\n", path);
+			rc = 1;
+			break;
+		}
+		if (db_script(db, text) != DB_OK ||
+		    db_exec(db, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+		    "is", version, names[i]) < 0) {
+			fprintf(stderr, "migrate: %s: %s\n", names[i], db_error(db));
+			rc = 1;
+		} else {
+			printf("applied %s\n", names[i]);
+			applied++;
+		}
+		free(text);
+	}
+	free(names);
+	if (rc == 0)
+		printf("schema up to date (%d applied now)\n", applied);
+	return rc;
+}
+
+static char *
+read_password(void)
+{
+	char line[1024];
+	const char *env = getenv("BOOKING_PASSWORD");
+	size_t len;
+
+	if (env != NULL)
+		return xstrdup(env);
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "password: ");
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		return NULL;
+	len = strcspn(line, "\r\n");
+	line[len] = '\0';
+	return xstrdup(line);
+}
+
+static int
+cmd_user_add(struct db *db, int argc, char **argv)
+{
+	const char *email = NULL, *name = NULL, *problem;
+	char *pw, *hash;
+	int admin = 0, i;
+	long long rows;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--email") == 0 && i + 1 < argc)
+			email = argv[++i];
+		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else if (strcmp(argv[i], "--admin") == 0)
+			admin = 1;
+		else {
+			fprintf(stderr, "user add: unexpected '%s'\n", argv[i]);
+			return usage(stderr, 2);
+		}
+	}
+	if (email == NULL || name == NULL || *name == '\0') {
+		fprintf(stderr, "user add: --email and --name are required\n");
+		return 2;
+	}
+	if ((problem = auth_email_problem(email)) != NULL) {
+		fprintf(stderr, "user add: email %s\n", problem);
+		return 2;
+	}
+	if ((pw = read_password()) == NULL) {
+		fprintf(stderr, "user add: no password given\n");
+		return 2;
+	}
+	if ((problem = auth_password_problem(pw)) != NULL) {
+		fprintf(stderr, "user add: password %s\n", problem);
+		free(pw);
+		return 2;
+	}
+	hash = auth_hash_password(pw);
+	free(pw);
+	if (hash == NULL)
+		return 1;
+	rows = db_exec(db,
+	    "INSERT INTO users (email, name, password_hash, role) VALUES (?, ?, ?, ?)",
+	    "ssss", email, name, hash, admin ? "admin" : "customer");
+	free(hash);
+	if (rows < 0 && db_errno(db) == DB_DUP_KEY) {
+		fprintf(stderr, "user add: a user with email %s already exists\n", email);
+		return 1;
+	}
+	if (rows < 0) {
+		fprintf(stderr, "user add: %s\n", db_error(db));
+		return 1;
+	}
+	printf("created %s %s (id %lld)\n", admin ? "admin" : "customer", email,
+	    db_insert_id(db));
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct arena a;
+	struct db *db;
+	int rc;
+
+	if (argc < 2)
+		return usage(stderr, 2);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)
+		return usage(stdout, 0);
+	if (strcmp(argv[1], "migrate") != 0 &&
+	    !(strcmp(argv[1], "user") == 0 && argc > 2 && strcmp(argv[2], "add") == 0)) {
+		fprintf(stderr, "bookingctl: unknown command '%s'\n", argv[1]);
+		return usage(stderr, 2);
+	}
+	if (site_config() != OK)
+		return 1;
+	arena_init(&a);
+	db = db_open();
+	if (strcmp(argv[1], "migrate") == 0)
+		rc = cmd_migrate(db, &a);
+	else
+		rc = cmd_user_add(db, argc - 3, argv + 3);
+	db_close(db);
+	arena_free(&a);
+	return rc;
+}

@@ -1,0 +1,113 @@
+/* json.c: json-c helpers for API responses */
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "fmt.h"
+#include "json.h"
+
+void
+json_set_str(struct json_object *o, const char *key, const char *v)
+{
+	json_object_object_add(o, key, v ? json_object_new_string(v) : NULL);
+}
+
+void
+json_set_int(struct json_object *o, const char *key, long long v)
+{
+	json_object_object_add(o, key, json_object_new_int64(v));
+}
+
+void
+json_set_bool(struct json_object *o, const char *key, int v)
+{
+	json_object_object_add(o, key, json_object_new_boolean(v != 0));
+}
+
+/* A number with exactly two decimals, never through a float. */
+void
+json_set_money(struct json_object *o, const char *key, long long cents)
+{
+	char text[32];
+
+	snprintf(text, sizeof(text), "%s%lld.%02lld", cents < 0 ? "-" : "",
+	    (cents < 0 ? -cents : cents) / 100, (cents < 0 ? -cents : cents) % 100);
+	json_object_object_add(o, key, json_object_new_double_s((double)cents / 100.0, text));
+}
+
+void
+json_set_time(struct json_object *o, struct arena *a, const char *key,
+    const char *dbtime)
+{
+	json_set_str(o, key, fmt_iso(a, dbtime));
+}
+
+/* Embeds stored JSON text as a value (null when absent or unreadable). */
+void
+json_set_raw(struct json_object *o, const char *key, const char *text)
+{
+	json_object_object_add(o, key, text ? json_tokener_parse(text) : NULL);
+}
+
+struct json_object *
+json_room(struct arena *a, const struct room *r)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "id", r->id);
+	json_set_str(o, "name", r->name);
+	json_set_str(o, "description", r->description);
+	json_set_int(o, "capacity", r->capacity);
+	json_set_str(o, "roomType", r->room_type);
+	json_set_money(o, "hourlyRate", r->hourly_rate);
+	json_set_bool(o, "isActive", r->is_active);
+	json_set_raw(o, "metadata", r->metadata);
+	json_set_time(o, a, "createdAt", r->created_at);
+	json_set_time(o, a, "updatedAt", r->updated_at);
+	return o;
+}
+
+struct json_object *
+json_slot(struct arena *a, const struct slot *s)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "id", s->id);
+	json_set_int(o, "roomId", s->room_id);
+	json_set_str(o, "roomName", s->room_name);
+	if (s->event_id) {
+		json_set_int(o, "eventId", s->event_id);
+		json_set_str(o, "eventTitle", s->event_title);
+	} else {
+		json_object_object_add(o, "eventId", NULL);
+		json_object_object_add(o, "eventTitle", NULL);
+	}
+	if (s->sequence_no)
+		json_set_int(o, "sequenceNo", s->sequence_no);
+	else
+		json_object_object_add(o, "sequenceNo", NULL);
+	json_set_time(o, a, "startTime", s->start);
+	json_set_time(o, a, "endTime", s->end);
+	json_set_money(o, "price", s->price);
+	json_set_int(o, "maxBookings", s->capacity);
+	json_set_int(o, "bookedCount", s->booked);
+	json_set_int(o, "seatsLeft", s->seats_left);
+	json_set_str(o, "status", s->status);
+	json_set_str(o, "availability", slot_state_name(s->state));
+	json_set_bool(o, "isBookable", s->state == SLOT_FREE);
+	return o;
+}
+
+struct json_object *
+json_page(const char *key, struct json_object *items, long long page,
+    long long limit, long long total)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, key, items);
+	json_set_int(o, "page", page);
+	json_set_int(o, "limit", limit);
+	json_set_int(o, "total", total);
+	return o;
+}

@@ -1,0 +1,62 @@
+/* page_events.c: the events list and an event's sessions with seats left */
+#include "catalog.h"
+#include "fmt.h"
+#include "handlers.h"
+#include "page.h"
+#include "request.h"
+#include "tmpl.h"
+
+int
+events_list(struct req *r)
+{
+	struct event *events;
+	struct tmpl *t, *row;
+	int i, n;
+
+	if (event_list(r->db, r->arena, &events, &n) != OK)
+		return ERR;
+	t = page_begin(r, "events.tpl", "Events");
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(t, "EVENT");
+		tmpl_set_int(row, "ID", events[i].id);
+		tmpl_set(row, "TITLE", events[i].title);
+		tmpl_set(row, "KIND", events[i].kind);
+		tmpl_set(row, "DESCRIPTION", events[i].description);
+		tmpl_set_int(row, "UPCOMING", events[i].upcoming);
+		if (events[i].next_start != NULL)
+			tmpl_set(tmpl_section(row, "NEXT"), "NEXT_START",
+			    fmt_local(r->arena, events[i].next_start, "%a %d %b %Y %H:%M"));
+	}
+	if (n == 0)
+		tmpl_show(t, "NO_EVENTS");
+	return page_end(r);
+}
+
+int
+event_show(struct req *r)
+{
+	struct event ev;
+	struct slot *slots;
+	struct tmpl *t;
+	long long id;
+	int i, n, rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	if ((rc = event_get(r->db, r->arena, id, &ev)) == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no event %lld.", id);
+	if (rc != OK || event_sessions(r->db, r->arena, id, &slots, &n) != OK)
+		return ERR;
+	t = page_begin(r, "event.tpl", ev.title);
+	tmpl_set_int(t, "ID", ev.id);
+	tmpl_set(t, "TITLE", ev.title);
+	tmpl_set(t, "KIND", ev.kind);
+	tmpl_set(t, "DESCRIPTION", ev.description);
+	if (ev.kind[0] == 'c')		/* course: sold as one series */
+		tmpl_show(t, "COURSE");
+	for (i = 0; i < n; i++)
+		page_slot(r, tmpl_section(t, "SESSION"), &slots[i]);
+	if (n == 0)
+		tmpl_show(t, "NO_SESSIONS");
+	return page_end(r);
+}

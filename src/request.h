@@ -1,0 +1,99 @@
+/* request.h: one request: its input (params, form, cookies, body) and its reply */
+#ifndef REQUEST_H
+#define REQUEST_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+#define OK	0
+#define ERR	(-1)
+
+struct db;
+struct tmpl;
+struct json_object;
+
+struct kv {
+	const char	*key;
+	const char	*val;
+};
+
+struct kvlist {
+	struct kv	*v;
+	int		 n;
+	int		 cap;
+};
+
+struct req {
+	struct arena	*arena;
+	struct db	*db;
+	char		**env;		/* FastCGI parameters, "NAME=value" */
+
+	const char	*method;
+	const char	*path;
+	const char	*query;
+	const char	*body;
+	size_t		 body_len;
+	int		 api;		/* under /api/: errors as JSON */
+	int		 head;		/* HEAD: headers only */
+
+	struct kvlist	 params;	/* path captures, then query, then form */
+
+	/* The reply. */
+	int		 status;
+	const char	*content_type;
+	struct buf	 headers;	/* extra "Name: value\r\n" lines */
+	struct buf	 out;
+	struct tmpl	*layout;	/* set by page_begin() */
+};
+
+/* Set-up (main.c and the unit tests). */
+void		 req_init(struct req *, struct arena *, struct db *, char **env);
+const char	*req_env(struct req *, const char *name);
+int		 req_parse_form(struct req *, struct kvlist *, const char *s);
+int		 req_parse_body(struct req *);
+
+void		 kv_add(struct arena *, struct kvlist *, const char *, const char *);
+const char	*kv_get(const struct kvlist *, const char *);
+
+/* Percent-decoding; NULL if s is malformed or decodes to a NUL byte. */
+char		*url_decode(struct arena *, const char *s, size_t len, int plus);
+int		 utf8_valid(const char *);
+
+/*
+ * Typed parameters. Each looks the name up in the path, query and form, and
+ * on bad input replies 400 naming the field and returns ERR, so a handler
+ * just returns. The _opt forms take a default when the field is absent or
+ * empty.
+ */
+int	req_str(struct req *, const char *name, size_t maxlen, const char **out);
+int	req_str_opt(struct req *, const char *name, size_t maxlen,
+	    const char *def, const char **out);
+int	req_int(struct req *, const char *name, long long min, long long max,
+	    long long *out);
+int	req_int_opt(struct req *, const char *name, long long min, long long max,
+	    long long def, long long *out);
+int	req_id(struct req *, const char *name, long long *out);
+/* A YYYY-MM-DD calendar date, written back normalised. */
+int	req_date_opt(struct req *, const char *name, const char *def,
+	    const char **out);
+/* One of a fixed list of words (NULL-terminated). */
+int	req_enum_opt(struct req *, const char *name, const char *const *words,
+	    const char **out);
+
+/* Replies. */
+void	reply_header(struct req *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+int	reply_error(struct req *, int status, const char *code,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+int	reply_json(struct req *, int status, struct json_object *);
+int	reply_text(struct req *, int status, const char *text);
+int	reply_redirect(struct req *, const char *location);
+const char *status_text(int);
+
+/* An HTML page: the body template's dictionary, inside the layout. */
+struct tmpl	*page_begin(struct req *, const char *file, const char *title);
+int		 page_end(struct req *);
+void		 page_free(struct req *);
+
+#endif

@@ -1,0 +1,108 @@
+/* router.c: maps a URL to its handler and does the shared checks first */
+#include <stdio.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "request.h"
+#include "router.h"
+
+static const struct route routes[] = {
+	{ "GET",  "/",				home_show,		0 },
+	{ "GET",  "/rooms",			rooms_list,		0 },
+	{ "GET",  "/rooms/{id}",		room_show,		0 },
+	{ "GET",  "/events",			events_list,		0 },
+	{ "GET",  "/events/{id}",		event_show,		0 },
+	{ "GET",  "/healthz",			status_healthz,		0 },
+	{ "GET",  "/ping",			status_ping,		0 },
+	{ "GET",  "/api/v1/rooms",		api_rooms_list,		0 },
+	{ "GET",  "/api/v1/rooms/{id}",		api_room_show,		0 },
+	{ "GET",  "/api/v1/rooms/{id}/timeslots", api_room_timeslots,	0 },
+};
+
+#define NROUTES ((int)(sizeof(routes) / sizeof(routes[0])))
+
+/* Compares one pattern with the path, segment by segment, collecting
+ * {name} captures into caps. Returns 1 on a match. */
+static int
+match_path(struct req *r, const char *pat, const char *path, struct kvlist *caps)
+{
+	const char *pe, *se, *close;
+	char *val;
+
+	caps->n = 0;
+	while (*pat && *path) {
+		if (*pat != '/' || *path != '/')
+			return 0;
+		pat++;
+		path++;
+		pe = strchr(pat, '/');
+		se = strchr(path, '/');
+		if (pe == NULL)
+			pe = pat + strlen(pat);
+		if (se == NULL)
+			se = path + strlen(path);
+		if (*pat == '{') {
+			close = memchr(pat, '}', (size_t)(pe - pat));
+			if (close == NULL || se == path)
+				return 0;
+			val = url_decode(r->arena, path, (size_t)(se - path), 0);
+			if (val == NULL)
+				return 0;
+			kv_add(r->arena, caps,
+			    arena_strndup(r->arena, pat + 1, (size_t)(close - pat - 1)), val);
+		} else if (pe - pat != se - path || memcmp(pat, path, (size_t)(pe - pat)) != 0)
+			return 0;
+		pat = pe;
+		path = se;
+	}
+	return *pat == '\0' && *path == '\0';
+}
+
+const struct route *
+router_match(struct req *r, const struct route *table, int n, int *status,
+    char *allow, int allowlen)
+{
+	const char *method = r->head ? "GET" : r->method;
+	struct kvlist caps = { NULL, 0, 0 };
+	int i, j, found = 0;
+	size_t used = 0;
+
+	*allow = '\0';
+	for (i = 0; i < n; i++) {
+		if (!match_path(r, table[i].pattern, r->path, &caps))
+			continue;
+		found = 1;
+		if (strcmp(table[i].method, method) == 0) {
+			for (j = 0; j < caps.n; j++)
+				kv_add(r->arena, &r->params, caps.v[j].key, caps.v[j].val);
+			return &table[i];
+		}
+		if (used < (size_t)allowlen)
+			used += (size_t)snprintf(allow + used, (size_t)allowlen - used,
+			    "%s%s%s", used ? ", " : "", table[i].method,
+			    strcmp(table[i].method, "GET") == 0 ? ", HEAD" : "");
+	}
+	*status = found ? 405 : 404;
+	return NULL;
+}
+
+int
+router_dispatch(struct req *r)
+{
+	const struct route *rt;
+	char allow[128];
+	int status;
+
+	rt = router_match(r, routes, NROUTES, &status, allow, sizeof(allow));
+	if (rt == NULL) {
+		if (status == 405) {
+			reply_header(r, "Allow: %s", allow);
+			return reply_error(r, 405, "method_not_allowed",
+			    "%s is not allowed here; use %s.", r->method, allow);
+		}
+		return reply_error(r, 404, "not_found", "There is no page at this address.");
+	}
+	if (req_parse_body(r) != OK)
+		return ERR;
+	return rt->handler(r);
+}

@@ -1,0 +1,25 @@
+/* router.h: maps a URL to its handler and does the shared checks first */
+#ifndef ROUTER_H
+#define ROUTER_H
+
+struct req;
+
+typedef int (*handler_fn)(struct req *);
+
+struct route {
+	const char	*method;
+	const char	*pattern;	/* "/rooms/{id}": {name} captures a segment */
+	handler_fn	 handler;
+	int		 flags;
+};
+
+/* Matches method and path against the table. Returns the route, or NULL
+ * with *status 404 (no such path) or 405 (path exists, method does not,
+ * and allow lists the methods that do). Captures go to r->params. */
+const struct route *router_match(struct req *, const struct route *, int n,
+		    int *status, char *allow, int allowlen);
+
+/* Runs the request through the application's table. */
+int		 router_dispatch(struct req *);
+
+#endif

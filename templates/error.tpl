@@ -1,0 +1,4 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{STATUS}} {{STATUS_TEXT}}</h1>
+<p class="error" role="alert">{{MESSAGE}}</p>
+<p><a href="/">Back to the home page</a></p>

@@ -1,0 +1,35 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{NAME}}</h1>
+<p class="meta">{{TYPE}}, up to {{CAPACITY}} people, {{RATE}} per hour</p>
+<p>{{DESCRIPTION}}</p>
+{{#INACTIVE}}<p class="notice" role="status">This room is not taking bookings at the moment.</p>{{/INACTIVE}}
+
+<section aria-labelledby="day-h">
+<h2 id="day-h">Availability on {{DATE_LABEL}}</h2>
+<nav class="days" aria-label="Days">
+<a rel="prev" href="/rooms/{{ID}}?date={{PREV_DATE}}">Previous day</a>
+<a href="/rooms/{{ID}}?date={{TODAY}}">Today</a>
+<a rel="next" href="/rooms/{{ID}}?date={{NEXT_DATE}}">Next day</a>
+</nav>
+<form class="picker" method="get" action="/rooms/{{ID}}">
+<label for="date">Date</label>
+<input type="date" id="date" name="date" value="{{DATE}}" required>
+<button type="submit">Show</button>
+</form>
+
+{{#NO_SLOTS}}<p>Nothing is scheduled in this room on this day.</p>{{/NO_SLOTS}}
+<table class="grid" id="availability">
+<caption>Timeslots on {{DATE_LABEL}}</caption>
+<thead><tr><th scope="col">Time</th><th scope="col">Session</th><th scope="col">Availability</th><th scope="col">Price</th></tr></thead>
+<tbody>
+{{#SLOT}}
+<tr class="slot {{STATE}}" data-slot="{{SLOT_ID}}">
+<th scope="row">{{START}}–{{END}}</th>
+<td>{{#EVENT}}<a href="/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a>{{/EVENT}}</td>
+<td class="state">{{STATE_LABEL}}{{#SEATS}} ({{SEATS_LEFT}} of {{CAPACITY}} left){{/SEATS}}</td>
+<td>{{PRICE}}</td>
+</tr>
+{{/SLOT}}
+</tbody>
+</table>
+</section>

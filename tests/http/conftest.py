@@ -1,0 +1,108 @@
+"""conftest.py: the stack under test (URLs, a SQL shell) and fixture factories."""
+import datetime as dt
+import os
+import subprocess
+import uuid
+
+import pytest
+import requests
+import urllib3
+
+urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+
+BASE = os.environ.get("BOOKING_URL", "https://127.0.0.1:18443").rstrip("/")
+HTTP_BASE = os.environ.get("BOOKING_HTTP_URL", "http://127.0.0.1:18080").rstrip("/")
+MYSQL = os.environ.get("BOOKING_MYSQL")
+
+
+def sql(query, *args):
+    """Runs SQL through the mariadb client; returns rows as lists of strings.
+
+    Arguments are inlined as quoted literals: this is test set-up on our own
+    data, never input from outside."""
+    def lit(v):
+        if v is None:
+            return "NULL"
+        if isinstance(v, (int, float)):
+            return str(v)
+        return "'" + str(v).replace("\\", "\\\\").replace("'", "''") + "'"
+    parts = query.split("?")
+    assert len(parts) == len(args) + 1, "placeholder count"
+    text = parts[0] + "".join(lit(a) + p for a, p in zip(args, parts[1:]))
+    out = subprocess.run(MYSQL + " -N -B", shell=True, input=text + ";\n",
+                         capture_output=True, text=True, check=True).stdout
+    return [line.split("\t") for line in out.splitlines()]
+
+
+def url(path):
+    return BASE + path
+
+
+@pytest.fixture
+def http():
+    s = requests.Session()
+    s.verify = False
+    return s
+
+
+def get(path, **kw):
+    kw.setdefault("allow_redirects", False)
+    return requests.get(url(path), verify=False, **kw)
+
+
+def unique(prefix):
+    return f"{prefix} {uuid.uuid4().hex[:8]}"
+
+
+def utc_now():
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def day(offset):
+    """A date offset days from today (UTC, the test stack's site zone)."""
+    return (utc_now() + dt.timedelta(days=offset)).date()
+
+
+def make_room(name=None, room_type="meeting", capacity=6, rate="20.00",
+              active=1, description="A room for tests", metadata=None):
+    name = name or unique("Room")
+    sql("INSERT INTO rooms (name, description, capacity, room_type, hourly_rate,"
+        " is_active, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        name, description, capacity, room_type, rate, active, metadata)
+    return int(sql("SELECT id FROM rooms WHERE name = ?", name)[0][0])
+
+
+def make_event(title=None, kind="workshop", description="An event for tests"):
+    title = title or unique("Event")
+    sql("INSERT INTO events (title, description, kind) VALUES (?, ?, ?)",
+        title, description, kind)
+    return int(sql("SELECT id FROM events WHERE title = ?", title)[0][0])
+
+
+def make_slot(room_id, start, minutes=60, price="20.00", capacity=4,
+              status="scheduled", event_id=None, sequence_no=None):
+    end = start + dt.timedelta(minutes=minutes)
+    sql("INSERT INTO timeslots (room_id, event_id, start_time, end_time, price,"
+        " max_bookings, status, sequence_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        room_id, event_id, start.strftime("%Y-%m-%d %H:%M:%S"),
+        end.strftime("%Y-%m-%d %H:%M:%S"), price, capacity, status, sequence_no)
+    return int(sql("SELECT id FROM timeslots WHERE room_id = ? AND start_time = ?",
+                   room_id, start.strftime("%Y-%m-%d %H:%M:%S"))[0][0])
+
+
+def make_user(email=None, name="Test User", role="customer"):
+    email = email or f"{uuid.uuid4().hex[:12]}@example.com"
+    # A hash nobody can log in with: these users only own fixture rows.
+    sql("INSERT INTO users (email, name, password_hash, role) VALUES (?, ?, ?, ?)",
+        email, name, "$argon2id$fixture", role)
+    return int(sql("SELECT id FROM users WHERE email = ?", email)[0][0])
+
+
+def make_booking(user_id, slot_id, status="confirmed"):
+    room = sql("SELECT room_id FROM timeslots WHERE id = ?", slot_id)[0][0]
+    sql("INSERT INTO bookings (user_id, timeslot_id, room_id, status) VALUES (?, ?, ?, ?)",
+        user_id, slot_id, int(room), status)
+
+
+def at(date, hour, minute=0):
+    return dt.datetime(date.year, date.month, date.day, hour, minute)

@@ -1,0 +1,407 @@
+/* test_units.c: unit tests of request parsing, routing, parameters, arena and formats */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../src/arena.h"
+#include "../../src/config.h"
+#include "../../src/fmt.h"
+#include "../../src/request.h"
+#include "../../src/router.h"
+#include "check.h"
+
+static struct arena a;
+
+/* A request as main.c builds it, from FastCGI parameters. */
+static void
+make_req(struct req *r, char **env)
+{
+	arena_reset(&a);
+	req_init(r, &a, NULL, env);
+}
+
+static void
+test_arena(void)
+{
+	char *p, *big;
+	int i;
+
+	arena_init(&a);
+	p = arena_strdup(&a, "hello");
+	CHECK_STR(p, "hello");
+	CHECK(((uintptr_t)arena_alloc(&a, 3) % 16) == 0);
+	/* Many small allocations span chunks without overlapping. */
+	for (i = 0; i < 10000; i++) {
+		int *n = arena_alloc(&a, sizeof(int) * 4);
+		n[0] = i;
+		n[3] = i;
+	}
+	big = arena_alloc(&a, 1 << 20);	/* larger than a chunk */
+	memset(big, 'x', 1 << 20);
+	CHECK_STR(p, "hello");
+	CHECK_STR(arena_printf(&a, "%d-%s", 42, "x"), "42-x");
+	arena_reset(&a);
+	CHECK(a.total == 0);
+	p = arena_strdup(&a, "again");
+	CHECK_STR(p, "again");
+}
+
+static void
+test_buf(void)
+{
+	struct buf b;
+	int i;
+
+	arena_reset(&a);
+	buf_init(&b, &a);
+	CHECK_STR(buf_cstr(&b), "");
+	for (i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i % 10);
+	CHECK(b.len == 2000);
+	CHECK(strncmp(b.data, "0,1,2,", 6) == 0);
+	buf_puts(&b, "end");
+	CHECK(strcmp(b.data + 2000, "end") == 0);
+}
+
+static void
+test_url_decode(void)
+{
+	arena_reset(&a);
+	CHECK_STR(url_decode(&a, "a%20b+c", 7, 1), "a b c");
+	CHECK_STR(url_decode(&a, "a+b", 3, 0), "a+b");
+	CHECK_STR(url_decode(&a, "%3Cscript%3e", 12, 1), "<script>");
+	CHECK(url_decode(&a, "bad%2", 5, 1) == NULL);
+	CHECK(url_decode(&a, "bad%zz", 6, 1) == NULL);
+	CHECK(url_decode(&a, "nul%00byte", 10, 1) == NULL);
+	CHECK(url_decode(&a, "%", 1, 1) == NULL);
+}
+
+static void
+test_utf8(void)
+{
+	CHECK(utf8_valid("plain"));
+	CHECK(utf8_valid("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
+	CHECK(!utf8_valid("\xc3"));		/* cut short */
+	CHECK(!utf8_valid("\xc0\xaf"));		/* overlong */
+	CHECK(!utf8_valid("\xed\xa0\x80"));	/* surrogate */
+	CHECK(!utf8_valid("\xff"));
+}
+
+static void
+test_form(void)
+{
+	char *env[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/rooms",
+	    "QUERY_STRING=type=meeting&min_capacity=4&empty=&flag", NULL };
+	struct req r;
+
+	make_req(&r, env);
+	CHECK(req_parse_form(&r, &r.params, r.query) == OK);
+	CHECK_STR(kv_get(&r.params, "type"), "meeting");
+	CHECK_STR(kv_get(&r.params, "min_capacity"), "4");
+	CHECK_STR(kv_get(&r.params, "empty"), "");
+	CHECK_STR(kv_get(&r.params, "flag"), "");
+	CHECK(kv_get(&r.params, "missing") == NULL);
+	CHECK(req_parse_form(&r, &r.params, "a=%zz") == ERR);
+}
+
+static void
+test_req_init(void)
+{
+	char *env[] = { "REQUEST_METHOD=HEAD", "DOCUMENT_URI=/api/v1/rooms",
+	    "QUERY_STRING=", NULL };
+	char *none[] = { NULL };
+	struct req r;
+
+	make_req(&r, env);
+	CHECK_STR(r.method, "HEAD");
+	CHECK(r.head);
+	CHECK(r.api);
+	make_req(&r, none);
+	CHECK_STR(r.method, "GET");
+	CHECK_STR(r.path, "/");
+	CHECK(!r.api);
+}
+
+static int h_a(struct req *r) { (void)r; return 1; }
+static int h_b(struct req *r) { (void)r; return 2; }
+
+static void
+test_router(void)
+{
+	static const struct route table[] = {
+		{ "GET",  "/",			 h_a, 0 },
+		{ "GET",  "/rooms/{id}",	 h_a, 0 },
+		{ "POST", "/rooms/{id}",	 h_b, 0 },
+		{ "GET",  "/rooms/{id}/slots",	 h_b, 0 },
+	};
+	char *env1[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/rooms/42", NULL };
+	char *env2[] = { "REQUEST_METHOD=DELETE", "DOCUMENT_URI=/rooms/42", NULL };
+	char *env3[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/nothing", NULL };
+	char *env4[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/rooms/7/slots", NULL };
+	char *env5[] = { "REQUEST_METHOD=HEAD", "DOCUMENT_URI=/", NULL };
+	char *env6[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/rooms/", NULL };
+	char *env7[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/rooms/a%2Fb", NULL };
+	const struct route *rt;
+	char allow[64];
+	struct req r;
+	int status;
+
+	make_req(&r, env1);
+	rt = router_match(&r, table, 4, &status, allow, sizeof(allow));
+	CHECK(rt == &table[1]);
+	CHECK_STR(kv_get(&r.params, "id"), "42");
+
+	make_req(&r, env2);
+	CHECK(router_match(&r, table, 4, &status, allow, sizeof(allow)) == NULL);
+	CHECK(status == 405);
+	CHECK_STR(allow, "GET, HEAD, POST");
+
+	make_req(&r, env3);
+	CHECK(router_match(&r, table, 4, &status, allow, sizeof(allow)) == NULL);
+	CHECK(status == 404);
+
+	make_req(&r, env4);
+	rt = router_match(&r, table, 4, &status, allow, sizeof(allow));
+	CHECK(rt == &table[3]);
+	CHECK_STR(kv_get(&r.params, "id"), "7");
+
+	make_req(&r, env5);
+	CHECK(router_match(&r, table, 4, &status, allow, sizeof(allow)) == &table[0]);
+
+	make_req(&r, env6);		/* an empty capture is no match */
+	CHECK(router_match(&r, table, 4, &status, allow, sizeof(allow)) == NULL);
+	CHECK(status == 404);
+
+	make_req(&r, env7);		/* a capture is decoded but stays one segment */
+	rt = router_match(&r, table, 4, &status, allow, sizeof(allow));
+	CHECK(rt == &table[1]);
+	CHECK_STR(kv_get(&r.params, "id"), "a/b");
+}
+
+/* An API request, so a refusal is JSON naming the field. */
+static void
+api_req(struct req *r, const char *query)
+{
+	static char qs[256];
+	static char *env[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/api/v1/x", qs, NULL };
+
+	snprintf(qs, sizeof(qs), "QUERY_STRING=%s", query);
+	make_req(r, env);
+	req_parse_form(r, &r->params, r->query);
+}
+
+static int
+refused(struct req *r, const char *field)
+{
+	return r->status == 400 && strstr(buf_cstr(&r->out), field) != NULL &&
+	    strstr(buf_cstr(&r->out), "\"error\"") != NULL;
+}
+
+static void
+test_params(void)
+{
+	static const char *const colours[] = { "red", "green", NULL };
+	const char *s;
+	long long n;
+	struct req r;
+
+	api_req(&r, "id=17&page=0&limit=abc&neg=-5&big=99999999999999999999");
+	CHECK(req_id(&r, "id", &n) == OK && n == 17);
+	CHECK(r.status == 0);
+	CHECK(req_int_opt(&r, "page", 1, 10, 1, &n) == ERR);
+	CHECK(refused(&r, "page"));
+
+	api_req(&r, "limit=abc");
+	CHECK(req_int_opt(&r, "limit", 1, 100, 25, &n) == ERR);
+	CHECK(refused(&r, "limit"));
+
+	api_req(&r, "limit=");
+	CHECK(req_int_opt(&r, "limit", 1, 100, 25, &n) == OK && n == 25);
+
+	api_req(&r, "n=-5");
+	CHECK(req_int_opt(&r, "n", 0, 100, 0, &n) == ERR);
+	api_req(&r, "n=-5");
+	CHECK(req_int_opt(&r, "n", -10, 100, 0, &n) == OK && n == -5);
+	api_req(&r, "n=99999999999999999999");
+	CHECK(req_int_opt(&r, "n", 0, 100, 0, &n) == ERR);
+	api_req(&r, "n=12x");
+	CHECK(req_int_opt(&r, "n", 0, 100, 0, &n) == ERR);
+	api_req(&r, "n=+3");
+	CHECK(req_int_opt(&r, "n", 0, 100, 0, &n) == ERR);
+
+	api_req(&r, "");
+	CHECK(req_id(&r, "id", &n) == ERR);
+	CHECK(refused(&r, "id is required"));
+
+	api_req(&r, "date=2026-02-29");
+	CHECK(req_date_opt(&r, "date", "x", &s) == ERR);
+	CHECK(refused(&r, "date"));
+	api_req(&r, "date=2028-02-29");
+	CHECK(req_date_opt(&r, "date", "x", &s) == OK);
+	CHECK_STR(s, "2028-02-29");
+	api_req(&r, "");
+	CHECK(req_date_opt(&r, "date", "dflt", &s) == OK);
+	CHECK_STR(s, "dflt");
+
+	api_req(&r, "c=blue");
+	CHECK(req_enum_opt(&r, "c", colours, &s) == ERR);
+	CHECK(refused(&r, "red, green"));
+	api_req(&r, "c=green");
+	CHECK(req_enum_opt(&r, "c", colours, &s) == OK);
+	CHECK_STR(s, "green");
+
+	api_req(&r, "name=%C3%A9t%C3%A9");	/* 3 characters, 5 bytes */
+	CHECK(req_str(&r, "name", 3, &s) == OK);
+	api_req(&r, "name=%C3%A9t%C3%A9");
+	CHECK(req_str(&r, "name", 2, &s) == ERR);
+	CHECK(refused(&r, "name"));
+	api_req(&r, "name=%FF");
+	CHECK(req_str(&r, "name", 10, &s) == ERR);
+	CHECK(refused(&r, "UTF-8"));
+}
+
+static void
+test_body(void)
+{
+	char *env[] = { "REQUEST_METHOD=POST", "DOCUMENT_URI=/api/v1/x",
+	    "CONTENT_TYPE=application/json", NULL };
+	char *envf[] = { "REQUEST_METHOD=POST", "DOCUMENT_URI=/x",
+	    "CONTENT_TYPE=application/x-www-form-urlencoded", NULL };
+	char *envx[] = { "REQUEST_METHOD=POST", "DOCUMENT_URI=/api/v1/x",
+	    "CONTENT_TYPE=text/xml", NULL };
+	struct req r;
+
+	make_req(&r, env);
+	r.body = "{\"timeslotId\": 12, \"notes\": \"hi\", \"dryRun\": true, \"x\": null}";
+	r.body_len = strlen(r.body);
+	CHECK(req_parse_body(&r) == OK);
+	CHECK_STR(kv_get(&r.params, "timeslotId"), "12");
+	CHECK_STR(kv_get(&r.params, "notes"), "hi");
+	CHECK_STR(kv_get(&r.params, "dryRun"), "true");
+	CHECK(kv_get(&r.params, "x") == NULL);
+
+	make_req(&r, env);
+	r.body = "{\"a\": 1} trailing";
+	r.body_len = strlen(r.body);
+	CHECK(req_parse_body(&r) == ERR);
+	CHECK(r.status == 400);
+
+	make_req(&r, env);
+	r.body = "[1,2]";
+	r.body_len = strlen(r.body);
+	CHECK(req_parse_body(&r) == ERR);
+	CHECK(r.status == 400);
+
+	make_req(&r, envf);
+	r.body = "notes=a+b&timeslot_id=3";
+	r.body_len = strlen(r.body);
+	CHECK(req_parse_body(&r) == OK);
+	CHECK_STR(kv_get(&r.params, "notes"), "a b");
+
+	make_req(&r, envx);
+	r.body = "<x/>";
+	r.body_len = strlen(r.body);
+	CHECK(req_parse_body(&r) == ERR);
+	CHECK(r.status == 415);
+}
+
+static void
+test_dates(void)
+{
+	struct tm tm;
+	char out[20], to[20];
+	time_t t;
+
+	CHECK(date_parse("2026-11-22", &tm) == 0);
+	CHECK(date_parse("2026-13-01", &tm) != 0);
+	CHECK(date_parse("2026-1-01", &tm) != 0);
+	CHECK(date_parse("2026-11-22x", &tm) != 0);
+	CHECK(date_parse("", &tm) != 0);
+	CHECK(date_parse("2100-02-29", &tm) != 0);
+	CHECK(date_parse("2000-02-29", &tm) == 0);
+
+	date_add_days("2026-12-31", 1, out);
+	CHECK_STR(out, "2027-01-01");
+	date_add_days("2026-03-01", -1, out);
+	CHECK_STR(out, "2026-02-28");
+	CHECK(date_weekday("2026-11-22") == 0);	/* a Sunday */
+
+	CHECK(dbtime_parse("2026-11-22 09:30:00", &t) == 0);
+	dbtime_from(t, out);
+	CHECK_STR(out, "2026-11-22 09:30:00");
+	CHECK(dbtime_parse("2026-11-22 25:00:00", &t) != 0);
+
+	/* Day bounds follow the site's zone, including a DST change. */
+	setenv("TZ", "Europe/Berlin", 1);
+	tzset();
+	day_bounds_utc("2026-07-01", out, to);
+	CHECK_STR(out, "2026-06-30 22:00:00");
+	CHECK_STR(to, "2026-07-01 22:00:00");
+	day_bounds_utc("2026-03-29", out, to);	/* 23 hours long */
+	CHECK_STR(out, "2026-03-28 23:00:00");
+	CHECK_STR(to, "2026-03-29 22:00:00");
+	arena_reset(&a);
+	CHECK_STR(fmt_local(&a, "2026-07-01 07:00:00", "%H:%M"), "09:00");
+	CHECK_STR(fmt_iso(&a, "2026-07-01 07:00:00"), "2026-07-01T07:00:00Z");
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
+static void
+test_money(void)
+{
+	long long c;
+
+	CHECK(money_parse("12.50", &c) == 0 && c == 1250);
+	CHECK(money_parse("12.5", &c) == 0 && c == 1250);
+	CHECK(money_parse("7", &c) == 0 && c == 700);
+	CHECK(money_parse("0.07", &c) == 0 && c == 7);
+	CHECK(money_parse("1.005", &c) != 0);
+	CHECK(money_parse("-1", &c) != 0);
+	CHECK(money_parse("1e3", &c) != 0);
+	CHECK(money_parse("12.", &c) != 0);
+	CHECK(money_parse("", &c) != 0);
+	CHECK(money_parse("100000000", &c) != 0);	/* over DECIMAL(10,2) */
+	arena_reset(&a);
+	CHECK_STR(money_fmt(&a, 1250), "12.50");
+	CHECK_STR(money_fmt(&a, 7), "0.07");
+	CHECK_STR(money_fmt(&a, 0), "0.00");
+}
+
+static void
+test_config(void)
+{
+	char err[256];
+
+	setenv("BOOKING_THREADS", "3", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	CHECK(cfg.threads == 3);
+	CHECK(cfg.hold_minutes == 15);
+	setenv("BOOKING_THREADS", "zero", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) != 0);
+	CHECK(strstr(err, "threads") != NULL);
+	unsetenv("BOOKING_THREADS");
+	CHECK(config_load("/nonexistent/booking.conf", err, sizeof(err)) != 0);
+}
+
+int
+main(void)
+{
+	arena_init(&a);
+	RUN(test_arena);
+	RUN(test_buf);
+	RUN(test_url_decode);
+	RUN(test_utf8);
+	RUN(test_form);
+	RUN(test_req_init);
+	RUN(test_router);
+	RUN(test_params);
+	RUN(test_body);
+	RUN(test_dates);
+	RUN(test_money);
+	RUN(test_config);
+	arena_free(&a);
+	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
+	return check_failures ? 1 : 0;
+}
