@@ -1,0 +1,413 @@
+# lib.sh: shared build, start and stop functions for scripts/up, scripts/down and scripts/test
+#
+# The caller sets ROOT (repo), VAR (state dir), BUILD (build dir), DB_PORT and optionally
+# CONFIGURE_FLAGS, HTTPS_PORT, HTTP_PORT, LISTEN before sourcing this file.
+# Everything runs as root from the caller's shell; no system service is ever used.
+
+: "${ROOT:?ROOT must be set}"
+: "${VAR:?VAR must be set}"
+: "${BUILD:=$ROOT/build}"
+: "${DB_PORT:=33061}"
+: "${CONFIGURE_FLAGS:=}"
+: "${HTTPS_PORT:=${BOOKING_HTTPS_PORT:-8443}}"
+: "${HTTP_PORT:=${BOOKING_HTTP_PORT:-8080}}"
+: "${LISTEN:=${BOOKING_LISTEN:-127.0.0.1}}"
+LOGIN_RATE=${BOOKING_LOGIN_RATE:-20}
+MYCNF=$VAR/my.cnf
+CONF=$VAR/booking.conf
+RUN=$VAR/run
+LOG=$VAR/log
+umask 022
+
+PACKAGES="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server mariadb-client
+libctemplate-dev libjson-c-dev libargon2-dev libssl-dev nginx-light autoconf automake libtool
+pkg-config g++ make openssl curl wrk"
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+need_root() {
+	[ "$(id -u)" = 0 ] || die "run this as root (it starts a private MariaDB and nginx)"
+}
+
+# ensure_packages [extra...]: install the missing ones of PACKAGES and extra from the Debian archive
+ensure_packages() {
+	local p missing=''
+	for p in $PACKAGES "$@"; do
+		dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null | grep -q '^ii' || missing="$missing $p"
+	done
+	[ -n "$missing" ] || return 0
+	if [ ! -e /usr/sbin/policy-rc.d ]; then
+		# keeps apt from starting the system MariaDB or nginx; this project runs its own
+		printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+		chmod 755 /usr/sbin/policy-rc.d
+		say "note: created /usr/sbin/policy-rc.d so package installs start no system services"
+	fi
+	say "== installing:$missing"
+	apt-get update
+	# shellcheck disable=SC2086
+	DEBIAN_FRONTEND=noninteractive apt-get install -y $missing
+}
+
+# build: bootstrap autotools when needed, then a VPATH build in $BUILD
+build() {
+	[ -f "$ROOT/configure.ac" ] || die "$ROOT/configure.ac not found"
+	if [ ! -x "$ROOT/configure" ] || [ -n "$(find "$ROOT" -maxdepth 2 \( -name configure.ac -o \
+	    -name Makefile.am \) -newer "$ROOT/configure" 2>/dev/null)" ]; then
+		say "== autoreconf -fi"
+		(cd "$ROOT" && autoreconf -fi)
+	fi
+	mkdir -p "$BUILD"
+	if [ ! -f "$BUILD/Makefile" ] || [ "$ROOT/configure" -nt "$BUILD/config.status" ] ||
+	    [ "$(cat "$BUILD/.configure-flags" 2>/dev/null)" != "$CONFIGURE_FLAGS" ]; then
+		say "== configure $CONFIGURE_FLAGS (in $BUILD)"
+		# shellcheck disable=SC2086
+		(cd "$BUILD" && "$ROOT/configure" $CONFIGURE_FLAGS)
+		printf '%s\n' "$CONFIGURE_FLAGS" >"$BUILD/.configure-flags"
+	fi
+	say "== make (in $BUILD)"
+	make -C "$BUILD" -j2
+}
+
+# proc_alive PID NAME: true while PID runs the program NAME (not a zombie, not a reused pid)
+proc_alive() {
+	[ -r "/proc/$1/stat" ] || return 1
+	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ] || return 1
+	! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null
+}
+
+# pid_alive FILE NAME: true while the pid in FILE runs NAME
+pid_alive() {
+	local pid
+	[ -s "$1" ] || return 1
+	pid=$(cat "$1")
+	case $pid in '' | *[!0-9]*) return 1 ;; esac
+	proc_alive "$pid" "$2"
+}
+
+# group_alive PGID: true while a process other than a zombie is in process group PGID
+group_alive() {
+	local f line state pgrp
+	for f in /proc/[0-9]*/stat; do
+		read -r line 2>/dev/null <"$f" || continue
+		# the fields after "pid (comm) " are: state ppid pgrp ...
+		read -r state _ pgrp _ <<<"${line##*) }"
+		[ "$pgrp" != "$1" ] || [ "$state" = Z ] || return 0
+	done
+	return 1
+}
+
+# stop_pid FILE NAME [TIMEOUT]: SIGTERM the process in FILE, wait for it and its process
+# group to exit, SIGKILL the group after TIMEOUT seconds
+stop_pid() {
+	local file=$1 name=$2 limit=$((${3:-30} * 10)) pid n=0
+	if pid_alive "$file" "$name"; then
+		pid=$(cat "$file")
+		say "stopping $name ($pid)"
+		kill -TERM "$pid" 2>/dev/null || true
+		# a process group keeps its id until its last member is gone, so this waits only on ours
+		while proc_alive "$pid" "$name" || group_alive "$pid"; do
+			n=$((n + 1))
+			if [ "$n" -ge "$limit" ]; then
+				say "$name ($pid) still running after ${3:-30} s; killing it"
+				kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+				sleep 0.5
+				break
+			fi
+			sleep 0.1
+		done
+	fi
+	rm -f "$file"
+}
+
+show_logs() {
+	local f
+	for f in "$LOG/mysqld.log" "$LOG/nginx-error.log" "$LOG/worker.log"; do
+		[ -s "$f" ] || continue
+		printf -- '--- last lines of %s\n' "$f"
+		tail -n "$([ "$f" = "$LOG/mysqld.log" ] && echo 5 || echo 20)" "$f"
+	done >&2
+}
+
+# pick_run_user: www-data when it can read what the workers and nginx serve, else root
+pick_run_user() {
+	RUN_USER=${BOOKING_RUN_USER:-}
+	if [ -z "$RUN_USER" ]; then
+		if id www-data >/dev/null 2>&1 &&
+		    runuser -u www-data -- sh -c 'for d; do test -r "$d" && test -x "$d" || exit 1; done' \
+		        sh "$ROOT/templates" "$ROOT/static" "$BUILD/src"; then
+			RUN_USER=www-data
+		else
+			RUN_USER=root
+			say "note: www-data cannot read $ROOT/templates, $ROOT/static or $BUILD/src; workers and nginx run as root"
+		fi
+	fi
+	id "$RUN_USER" >/dev/null 2>&1 || die "no such user: $RUN_USER"
+	RUN_GROUP=$(id -gn "$RUN_USER")
+}
+
+# write_config: the workers' and bookingctl's configuration, generated once with a fresh secret
+write_config() {
+	mkdir -p "$VAR"
+	if [ ! -f "$CONF" ]; then
+		say "== writing $CONF"
+		(umask 077 && cat >"$CONF.new" <<EOF
+# booking.conf: generated by scripts/up; secrets live here, never in the repo
+db_socket = $RUN/mysqld.sock
+db_name = booking
+db_user = booking
+db_password = $(openssl rand -hex 24)
+templates = $ROOT/templates
+migrations = $ROOT/sql
+timezone = UTC
+threads = 16
+EOF
+		)
+		mv "$CONF.new" "$CONF"
+	fi
+	chown "root:$RUN_GROUP" "$CONF"
+	chmod 0640 "$CONF"
+}
+
+conf_get() {
+	sed -n "s/^$1[[:space:]]*=[[:space:]]*//p" "$CONF" | tail -n 1
+}
+
+# make_cert: a self-signed certificate for localhost, created once
+make_cert() {
+	local san="DNS:localhost,IP:127.0.0.1"
+	[ -s "$VAR/tls/cert.pem" ] && [ -s "$VAR/tls/key.pem" ] && return 0
+	case $LISTEN in
+	127.0.0.1 | 0.0.0.0 | localhost | *[!0-9.]*) ;;
+	*) san="$san,IP:$LISTEN" ;;
+	esac
+	say "== creating a self-signed certificate in $VAR/tls"
+	mkdir -p "$VAR/tls"
+	chmod 700 "$VAR/tls"
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 825 \
+		-subj /CN=localhost -addext "subjectAltName=$san" \
+		-keyout "$VAR/tls/key.pem" -out "$VAR/tls/cert.pem" 2>/dev/null
+	chmod 600 "$VAR/tls/key.pem"
+}
+
+write_mycnf() {
+	cat >"$MYCNF" <<EOF
+# my.cnf: the project's private MariaDB instance (never the system one)
+[mysqld]
+user = root
+datadir = $VAR/mysql
+socket = $RUN/mysqld.sock
+pid-file = $RUN/mysqld.pid
+log-error = $LOG/mysqld.log
+bind-address = 127.0.0.1
+port = $DB_PORT
+skip-name-resolve
+default-time-zone = '+00:00'
+character-set-server = utf8mb4
+collation-server = utf8mb4_unicode_ci
+max_connections = 300
+performance_schema = OFF
+innodb_buffer_pool_size = 256M
+innodb_log_file_size = 64M
+innodb_flush_log_at_trx_commit = 1
+
+[client]
+socket = $RUN/mysqld.sock
+port = $DB_PORT
+default-character-set = utf8mb4
+EOF
+}
+
+db_sql() {
+	mariadb --defaults-file="$MYCNF" -N -B "$@"
+}
+
+# db_start: initialise the data directory on first run, start mariadbd, wait until it answers
+db_start() {
+	local n=0 pid
+	mkdir -p "$RUN" "$LOG"
+	write_mycnf
+	if pid_alive "$RUN/mysqld.pid" mariadbd; then
+		say "mariadb: already running"
+		return 0
+	fi
+	if [ ! -d "$VAR/mysql/mysql" ]; then
+		say "== initialising MariaDB in $VAR/mysql"
+		mariadb-install-db --defaults-file="$MYCNF" --user=root \
+			--auth-root-authentication-method=socket --skip-test-db \
+			>"$LOG/mysql-install.log" 2>&1 || { tail -n 20 "$LOG/mysql-install.log" >&2; die "mariadb-install-db failed"; }
+	fi
+	say "== starting mariadbd on port $DB_PORT"
+	setsid mariadbd --defaults-file="$MYCNF" >>"$LOG/mysqld.log" 2>&1 </dev/null &
+	pid=$!
+	until mariadb-admin --defaults-file="$MYCNF" ping >/dev/null 2>&1; do
+		n=$((n + 1))
+		proc_alive "$pid" mariadbd || { show_logs; die "mariadbd exited (see $LOG/mysqld.log)"; }
+		[ "$n" -lt 120 ] || { show_logs; die "mariadbd did not answer within 60 s"; }
+		sleep 0.5
+	done
+}
+
+# db_setup: the database and the application's account, with the password from booking.conf
+db_setup() {
+	local pw=${BOOKING_DB_PASSWORD:-$(conf_get db_password)}
+	case $pw in '' | *\'* | *\\*) die "db_password in $CONF is empty or has quotes" ;; esac
+	db_sql <<EOF
+CREATE DATABASE IF NOT EXISTS booking CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS 'booking'@'localhost' IDENTIFIED BY '$pw';
+CREATE USER IF NOT EXISTS 'booking'@'127.0.0.1' IDENTIFIED BY '$pw';
+ALTER USER 'booking'@'localhost' IDENTIFIED BY '$pw';
+ALTER USER 'booking'@'127.0.0.1' IDENTIFIED BY '$pw';
+GRANT ALL ON booking.* TO 'booking'@'localhost';
+GRANT ALL ON booking.* TO 'booking'@'127.0.0.1';
+EOF
+}
+
+bookingctl() {
+	(cd "$ROOT" && BOOKING_CONFIG="$CONF" "$BUILD/src/bookingctl" "$@")
+}
+
+migrate() {
+	say "== bookingctl migrate"
+	bookingctl migrate
+}
+
+# load_demo: demo rooms, events and timeslots, only into an empty database
+load_demo() {
+	if [ "$(db_sql booking -e 'SELECT COUNT(*) FROM rooms')" = 0 ]; then
+		say "== loading demo data"
+		db_sql booking <"$ROOT/sql/demo.sql"
+	fi
+}
+
+# create_admin: the first administrator, from BOOKING_ADMIN_* or with a generated password
+create_admin() {
+	local email=${BOOKING_ADMIN_EMAIL:-admin@example.com} pw q
+	q=$(printf '%s' "$email" | base64 -w0)
+	[ "$(db_sql booking -e "SELECT COUNT(*) FROM users WHERE email = FROM_BASE64('$q')")" = 0 ] || return 0
+	if [ -n "${BOOKING_ADMIN_PASSWORD:-}" ]; then
+		pw=$BOOKING_ADMIN_PASSWORD
+	else
+		if [ ! -s "$VAR/admin-password" ]; then
+			(umask 077 && openssl rand -hex 12 >"$VAR/admin-password")
+		fi
+		pw=$(cat "$VAR/admin-password")
+	fi
+	say "== creating administrator $email"
+	BOOKING_PASSWORD=$pw bookingctl user add --email "$email" --name Administrator --admin
+}
+
+# workers_start: booking-fcgi under multiwatch (which replaces a dead worker) via spawn-fcgi
+workers_start() {
+	local fcgi=$BUILD/src/booking-fcgi pidfile=$RUN/workers.pid owner='' n=0
+	[ -x "$fcgi" ] || die "$fcgi is not built"
+	if pid_alive "$pidfile" multiwatch; then
+		if [ ! "$fcgi" -nt "$pidfile" ]; then
+			say "workers: already running"
+			return 0
+		fi
+		say "workers: $fcgi changed; restarting"
+		workers_stop
+	fi
+	rm -f "$RUN/booking.sock"
+	# spawn-fcgi refuses -U/-u root; as root it already owns the socket and runs the app
+	[ "$RUN_USER" = root ] || owner="-U $RUN_USER -G $RUN_GROUP -u $RUN_USER -g $RUN_GROUP"
+	say "== starting ${BOOKING_WORKERS:-2} workers as $RUN_USER"
+	# spawn-fcgi -n and setsid exec in place, so $! ends up being multiwatch itself;
+	# the caller's BOOKING_* variables pass through, except the passwords
+	# shellcheck disable=SC2086
+	(cd "$ROOT" && exec env -u BOOKING_PASSWORD -u BOOKING_ADMIN_PASSWORD BOOKING_CONFIG="$CONF" \
+		setsid spawn-fcgi -n -s "$RUN/booking.sock" -M 0660 $owner \
+		-- /usr/bin/multiwatch -f "${BOOKING_WORKERS:-2}" -s TERM -- "$fcgi") \
+		>>"$LOG/worker.log" 2>&1 </dev/null &
+	echo $! >"$pidfile"
+	until [ -S "$RUN/booking.sock" ] && pid_alive "$pidfile" multiwatch; do
+		n=$((n + 1))
+		[ "$n" -lt 100 ] || { show_logs; die "workers did not start (see $LOG/worker.log)"; }
+		sleep 0.1
+	done
+}
+
+workers_stop() {
+	stop_pid "$RUN/workers.pid" multiwatch 30
+	rm -f "$RUN/booking.sock"
+}
+
+# nginx_start: fill in nginx/booking.conf.in, then start nginx or reload it when the config changed
+nginx_start() {
+	local n=0
+	mkdir -p "$VAR/tmp" "$LOG"
+	sed -e "s|@VAR@|$VAR|g" -e "s|@ROOT@|$ROOT|g" -e "s|@HTTPS_PORT@|$HTTPS_PORT|g" \
+		-e "s|@HTTP_PORT@|$HTTP_PORT|g" -e "s|@LISTEN@|$LISTEN|g" -e "s|@LOGIN_RATE@|$LOGIN_RATE|g" \
+		-e "s|@USER@|$RUN_USER|g" -e "s|@GROUP@|$RUN_GROUP|g" \
+		"$ROOT/nginx/booking.conf.in" >"$VAR/nginx.conf.new"
+	if pid_alive "$RUN/nginx.pid" nginx; then
+		if cmp -s "$VAR/nginx.conf.new" "$VAR/nginx.conf"; then
+			rm -f "$VAR/nginx.conf.new"
+			say "nginx: already running"
+			return 0
+		fi
+		mv "$VAR/nginx.conf.new" "$VAR/nginx.conf"
+		nginx -q -t -e "$LOG/nginx-error.log" -p "$VAR/" -c "$VAR/nginx.conf" || die "bad nginx config"
+		say "nginx: config changed; reloading"
+		kill -HUP "$(cat "$RUN/nginx.pid")"
+		return 0
+	fi
+	mv "$VAR/nginx.conf.new" "$VAR/nginx.conf"
+	nginx -q -t -e "$LOG/nginx-error.log" -p "$VAR/" -c "$VAR/nginx.conf" || die "bad nginx config"
+	say "== starting nginx on https://$LISTEN:$HTTPS_PORT/ and http://$LISTEN:$HTTP_PORT/"
+	nginx -e "$LOG/nginx-error.log" -p "$VAR/" -c "$VAR/nginx.conf" </dev/null
+	until pid_alive "$RUN/nginx.pid" nginx; do
+		n=$((n + 1))
+		[ "$n" -lt 50 ] || { show_logs; die "nginx did not start"; }
+		sleep 0.1
+	done
+}
+
+nginx_stop() {
+	stop_pid "$RUN/nginx.pid" nginx 30
+}
+
+db_stop() {
+	stop_pid "$RUN/mysqld.pid" mariadbd 120
+}
+
+# wait_healthy: /healthz through nginx, the workers and the database must answer 200
+wait_healthy() {
+	local host=$LISTEN code n=0
+	[ "$host" != 0.0.0.0 ] || host=127.0.0.1
+	while :; do
+		code=$(curl -sk -o /dev/null -w '%{http_code}' --max-time 2 "https://$host:$HTTPS_PORT/healthz" || true)
+		[ "$code" != 200 ] || return 0
+		n=$((n + 1))
+		if [ "$n" -ge 60 ]; then
+			show_logs
+			die "https://$host:$HTTPS_PORT/healthz answered ${code:-nothing} instead of 200 after 30 s"
+		fi
+		sleep 0.5
+	done
+}
+
+# stack_up [demo]: everything after the build, in order; each step skips what is already done
+stack_up() {
+	mkdir -p "$RUN" "$LOG" "$VAR/tmp"
+	pick_run_user
+	write_config
+	make_cert
+	db_start
+	db_setup
+	migrate
+	if [ "${1:-}" = demo ]; then
+		load_demo
+	fi
+	create_admin
+	workers_start
+	nginx_start
+	wait_healthy
+}
+
+stack_down() {
+	nginx_stop
+	workers_stop
+	db_stop
+}
