@@ -12,6 +12,9 @@
 #ifndef TEMPLATES_DIR
 #define TEMPLATES_DIR	"templates"
 #endif
+#ifndef DATA_DIR
+#define DATA_DIR	"data"
+#endif
 #ifndef MIGRATIONS_DIR
 #define MIGRATIONS_DIR	"sql"
 #endif
@@ -34,6 +37,7 @@ static const struct setting {
 	{ "db_user",		  STR, offsetof(struct config, db_user), "booking", 0, 0 },
 	{ "db_password",	  STR, offsetof(struct config, db_password), "", 0, 0 },
 	{ "templates",		  STR, offsetof(struct config, templates), TEMPLATES_DIR, 0, 0 },
+	{ "common_passwords",	  STR, offsetof(struct config, common_passwords), DATA_DIR "/common-passwords.txt", 0, 0 },
 	{ "migrations",		  STR, offsetof(struct config, migrations), MIGRATIONS_DIR, 0, 0 },
 	{ "timezone",		  STR, offsetof(struct config, timezone), "UTC", 0, 0 },
 	{ "site_name",		  STR, offsetof(struct config, site_name), "booking", 0, 0 },
@@ -43,8 +47,8 @@ static const struct setting {
 	{ "session_idle_minutes", INT, offsetof(struct config, session_idle_minutes), "30", 1, 100000 },
 	{ "session_max_hours",	  INT, offsetof(struct config, session_max_hours), "12", 1, 10000 },
 	{ "login_failures",	  INT, offsetof(struct config, login_failures), "5", 1, 1000000 },
-	{ "argon2_memory_kib",	  INT, offsetof(struct config, argon2_memory_kib), "65536", 8, 4194304 },
-	{ "argon2_iterations",	  INT, offsetof(struct config, argon2_iterations), "2", 1, 100 },
+	{ "argon2_memory_kib",	  INT, offsetof(struct config, argon2_memory_kib), "19456", 8, 4194304 },
+	{ "argon2_iterations",	  INT, offsetof(struct config, argon2_iterations), "3", 1, 100 },
 };
 
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))

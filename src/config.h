@@ -11,6 +11,7 @@ struct config {
 	char	*db_password;
 	char	*templates;		/* directory of *.tpl */
 	char	*migrations;		/* directory of NNN_name.sql */
+	char	*common_passwords;	/* file of passwords refused for new accounts */
 	char	*timezone;		/* site time zone, e.g. Europe/Berlin */
 	char	*site_name;
 	int	 threads;		/* request threads per worker process */

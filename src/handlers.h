@@ -16,6 +16,25 @@ int	event_show(struct req *);
 int	api_rooms_list(struct req *);
 int	api_room_show(struct req *);
 int	api_room_timeslots(struct req *);
+/* page_account.c */
+int	register_form(struct req *);
+int	register_submit(struct req *);
+int	login_form(struct req *);
+int	login_submit(struct req *);
+int	logout(struct req *);
+int	me_show(struct req *);
+int	account_show(struct req *);
+int	account_name(struct req *);
+int	account_password(struct req *);
+int	account_token_new(struct req *);
+int	account_token_revoke(struct req *);
+/* page_admin_users.c */
+int	admin_users(struct req *);
+int	admin_user_role(struct req *);
+/* api_auth.c */
+int	api_login(struct req *);
+int	api_register(struct req *);
+int	api_me(struct req *);
 /* status.c */
 int	status_healthz(struct req *);
 int	status_ping(struct req *);

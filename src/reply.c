@@ -6,6 +6,7 @@
 
 #include <json-c/json.h>
 
+#include "auth.h"
 #include "config.h"
 #include "request.h"
 #include "tmpl.h"
@@ -86,11 +87,24 @@ reply_redirect(struct req *r, const char *location)
 struct tmpl *
 page_begin(struct req *r, const char *file, const char *title)
 {
+	struct tmpl *body, *u;
+	const char *csrf = auth_csrf(r);
+
 	page_free(r);
 	r->layout = tmpl_new();
 	tmpl_set(r->layout, "TITLE", title);
 	tmpl_set(r->layout, "SITE_NAME", cfg.site_name);
-	return tmpl_include(r->layout, "BODY", file);
+	tmpl_set(r->layout, "CSRF", csrf);
+	if (r->user != NULL) {
+		u = tmpl_section(r->layout, "USER");
+		tmpl_set(u, "USER_NAME", r->user->name);
+		if (r->user->admin)
+			tmpl_show(u, "ADMIN");
+	} else
+		tmpl_show(r->layout, "VISITOR");
+	body = tmpl_include(r->layout, "BODY", file);
+	tmpl_set(body, "CSRF", csrf);
+	return body;
 }
 
 void

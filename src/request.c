@@ -38,6 +38,25 @@ req_env(struct req *r, const char *name)
 	return r->env ? FCGX_GetParam(name, r->env) : NULL;
 }
 
+/* The value of one cookie from the Cookie header, or NULL. */
+const char *
+req_cookie(struct req *r, const char *name)
+{
+	const char *h = req_env(r, "HTTP_COOKIE"), *p, *end;
+	size_t n = strlen(name);
+
+	for (p = h; p != NULL && *p; p = end) {
+		while (*p == ' ' || *p == ';')
+			p++;
+		end = strchr(p, ';');
+		if (end == NULL)
+			end = p + strlen(p);
+		if ((size_t)(end - p) > n && strncmp(p, name, n) == 0 && p[n] == '=')
+			return arena_strndup(r->arena, p + n + 1, (size_t)(end - p - n - 1));
+	}
+	return NULL;
+}
+
 void
 kv_add(struct arena *a, struct kvlist *l, const char *key, const char *val)
 {
@@ -53,6 +72,20 @@ kv_add(struct arena *a, struct kvlist *l, const char *key, const char *val)
 	l->v[l->n].key = key;
 	l->v[l->n].val = val;
 	l->n++;
+}
+
+/* Replaces the value kv_get() would find, or adds one. */
+void
+kv_set(struct arena *a, struct kvlist *l, const char *key, const char *val)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0) {
+			l->v[i].val = val;
+			return;
+		}
+	kv_add(a, l, key, val);
 }
 
 const char *
@@ -103,6 +136,40 @@ url_decode(struct arena *a, const char *s, size_t len, int plus)
 	}
 	*p = '\0';
 	return out;
+}
+
+char *
+url_encode(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = arena_alloc(a, 3 * strlen(s) + 1), *p = out;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/')
+			*p++ = (char)c;
+		else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+int
+local_path(const char *s)
+{
+	const char *p;
+
+	if (s == NULL || s[0] != '/' || s[1] == '/' || s[1] == '\\')
+		return 0;
+	for (p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\')
+			return 0;
+	return 1;
 }
 
 int

@@ -24,6 +24,15 @@ struct kvlist {
 	int		 cap;
 };
 
+/* The signed-in user, when there is one. */
+struct user {
+	long long	 id;
+	const char	*name;
+	const char	*email;
+	const char	*role;
+	int		 admin;
+};
+
 struct req {
 	struct arena	*arena;
 	struct db	*db;
@@ -39,6 +48,12 @@ struct req {
 
 	struct kvlist	 params;	/* path captures, then query, then form */
 
+	/* Who is asking (auth.c fills these before the handler runs). */
+	struct user	*user;		/* NULL: anonymous */
+	const char	*session;	/* hex SHA-256 of the session cookie */
+	const char	*csrf;		/* the token forms must carry */
+	int		 bearer;	/* authenticated by an API token */
+
 	/* The reply. */
 	int		 status;
 	const char	*content_type;
@@ -50,15 +65,21 @@ struct req {
 /* Set-up (main.c and the unit tests). */
 void		 req_init(struct req *, struct arena *, struct db *, char **env);
 const char	*req_env(struct req *, const char *name);
+const char	*req_cookie(struct req *, const char *name);
 int		 req_parse_form(struct req *, struct kvlist *, const char *s);
 int		 req_parse_body(struct req *);
 
 void		 kv_add(struct arena *, struct kvlist *, const char *, const char *);
+void		 kv_set(struct arena *, struct kvlist *, const char *, const char *);
 const char	*kv_get(const struct kvlist *, const char *);
 
 /* Percent-decoding; NULL if s is malformed or decodes to a NUL byte. */
 char		*url_decode(struct arena *, const char *s, size_t len, int plus);
+char		*url_encode(struct arena *, const char *s);
 int		 utf8_valid(const char *);
+/* True for a path on this site ("/me?x=1"), false for anything that could
+ * leave it ("//evil.example", "https://…", "/\\evil"). */
+int		 local_path(const char *);
 
 /*
  * Typed parameters. Each looks the name up in the path, query and form, and

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "auth.h"
 #include "handlers.h"
 #include "request.h"
 #include "router.h"
@@ -12,8 +13,24 @@ static const struct route routes[] = {
 	{ "GET",  "/rooms/{id}",		room_show,		0 },
 	{ "GET",  "/events",			events_list,		0 },
 	{ "GET",  "/events/{id}",		event_show,		0 },
+	{ "GET",  "/register",			register_form,		0 },
+	{ "POST", "/register",			register_submit,	0 },
+	{ "GET",  "/login",			login_form,		0 },
+	{ "POST", "/login",			login_submit,		0 },
+	{ "POST", "/logout",			logout,			0 },
+	{ "GET",  "/me",			me_show,		NEED_USER },
+	{ "GET",  "/account",			account_show,		NEED_USER },
+	{ "POST", "/account/name",		account_name,		NEED_USER },
+	{ "POST", "/account/password",		account_password,	NEED_USER },
+	{ "POST", "/account/tokens",		account_token_new,	NEED_USER },
+	{ "POST", "/account/tokens/{id}/revoke", account_token_revoke,	NEED_USER },
+	{ "GET",  "/admin/users",		admin_users,		NEED_ADMIN },
+	{ "POST", "/admin/users/{id}/role",	admin_user_role,	NEED_ADMIN },
 	{ "GET",  "/healthz",			status_healthz,		0 },
 	{ "GET",  "/ping",			status_ping,		0 },
+	{ "POST", "/api/v1/auth/login",		api_login,		0 },
+	{ "POST", "/api/v1/auth/register",	api_register,		0 },
+	{ "GET",  "/api/v1/me",			api_me,			NEED_USER },
 	{ "GET",  "/api/v1/rooms",		api_rooms_list,		0 },
 	{ "GET",  "/api/v1/rooms/{id}",		api_room_show,		0 },
 	{ "GET",  "/api/v1/rooms/{id}/timeslots", api_room_timeslots,	0 },
@@ -86,6 +103,24 @@ router_match(struct req *r, const struct route *table, int n, int *status,
 	return NULL;
 }
 
+/* Pages send visitors to log in and come back; the API says 401. */
+static int
+need_login(struct req *r)
+{
+	const char *back;
+
+	if (r->api) {
+		reply_header(r, "WWW-Authenticate: Bearer");
+		return reply_error(r, 401, "unauthenticated",
+		    "Log in first: send a session cookie or a bearer token.");
+	}
+	back = *r->query ? arena_printf(r->arena, "%s?%s", r->path, r->query) : r->path;
+	if (strcmp(r->method, "GET") != 0 && !r->head)
+		back = "/me";
+	return reply_redirect(r, arena_printf(r->arena, "/login?next=%s",
+	    url_encode(r->arena, back)));
+}
+
 int
 router_dispatch(struct req *r)
 {
@@ -93,6 +128,9 @@ router_dispatch(struct req *r)
 	char allow[128];
 	int status;
 
+	/* Who is asking matters to every page, error pages too. */
+	if (auth_identify(r) != OK)
+		return ERR;
 	rt = router_match(r, routes, NROUTES, &status, allow, sizeof(allow));
 	if (rt == NULL) {
 		if (status == 405) {
@@ -104,5 +142,11 @@ router_dispatch(struct req *r)
 	}
 	if (req_parse_body(r) != OK)
 		return ERR;
+	if (!r->head && strcmp(r->method, "GET") != 0 && auth_check_csrf(r) != OK)
+		return ERR;
+	if ((rt->flags & NEED_USER) && r->user == NULL)
+		return need_login(r);
+	if ((rt->flags & NEED_ADMIN) == NEED_ADMIN && !r->user->admin)
+		return reply_error(r, 403, "forbidden", "This needs an admin account.");
 	return rt->handler(r);
 }

@@ -6,6 +6,11 @@ struct req;
 
 typedef int (*handler_fn)(struct req *);
 
+/* What a route needs before its handler runs. CSRF is not a flag: every
+ * method but GET and HEAD is checked. */
+#define NEED_USER	0x01	/* signed in */
+#define NEED_ADMIN	0x03	/* signed in, as an admin */
+
 struct route {
 	const char	*method;
 	const char	*pattern;	/* "/rooms/{id}": {name} captures a segment */

@@ -5,6 +5,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "config.h"
 #include "db.h"
 #include "request.h"
@@ -29,6 +30,8 @@ site_config(void)
 	}
 	setenv("TZ", cfg.timezone, 1);
 	tzset();
+	if (auth_init(cfg.common_passwords) != OK)
+		return ERR;
 	if (db_library_init() != DB_OK) {
 		fprintf(stderr, "db: cannot initialise the client library\n");
 		return ERR;

@@ -15,8 +15,23 @@
 <li><a href="/">Home</a></li>
 <li><a href="/rooms">Rooms</a></li>
 <li><a href="/events">Events</a></li>
+{{#USER}}
+<li><a href="/me">My bookings</a></li>
+<li><a href="/account">Account</a></li>
+{{#ADMIN}}<li><a href="/admin/users">Admin</a></li>{{/ADMIN}}
+{{/USER}}
 </ul>
 </nav>
+<div class="who">
+{{#USER}}
+<span>Signed in as {{USER_NAME}}</span>
+<form method="post" action="/logout" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Log out</button>
+</form>
+{{/USER}}
+{{#VISITOR}}<a href="/login">Log in</a> <a href="/register">Register</a>{{/VISITOR}}
+</div>
 </header>
 <main id="main">
 {{>BODY}}

@@ -6,13 +6,12 @@ import uuid
 
 import pytest
 import requests
-import urllib3
-
-urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
 BASE = os.environ.get("BOOKING_URL", "https://127.0.0.1:18443").rstrip("/")
 HTTP_BASE = os.environ.get("BOOKING_HTTP_URL", "http://127.0.0.1:18080").rstrip("/")
 MYSQL = os.environ.get("BOOKING_MYSQL")
+# The stack's own self-signed certificate: TLS is checked, not switched off.
+CA = os.environ.get("BOOKING_CA", False)
 
 
 def sql(query, *args):
@@ -29,9 +28,10 @@ def sql(query, *args):
     parts = query.split("?")
     assert len(parts) == len(args) + 1, "placeholder count"
     text = parts[0] + "".join(lit(a) + p for a, p in zip(args, parts[1:]))
-    out = subprocess.run(MYSQL + " -N -B", shell=True, input=text + ";\n",
-                         capture_output=True, text=True, check=True).stdout
-    return [line.split("\t") for line in out.splitlines()]
+    done = subprocess.run(MYSQL + " -N -B", shell=True, input=text + ";\n",
+                          capture_output=True, text=True)
+    assert done.returncode == 0, f"{text}: {done.stderr}"
+    return [line.split("\t") for line in done.stdout.splitlines()]
 
 
 def url(path):
@@ -41,13 +41,14 @@ def url(path):
 @pytest.fixture
 def http():
     s = requests.Session()
-    s.verify = False
+    s.verify = CA
+    s.trust_env = False     # else REQUESTS_CA_BUNDLE overrides verify
     return s
 
 
 def get(path, **kw):
     kw.setdefault("allow_redirects", False)
-    return requests.get(url(path), verify=False, **kw)
+    return requests.get(url(path), verify=CA, **kw)
 
 
 def unique(prefix):
@@ -66,28 +67,26 @@ def day(offset):
 def make_room(name=None, room_type="meeting", capacity=6, rate="20.00",
               active=1, description="A room for tests", metadata=None):
     name = name or unique("Room")
-    sql("INSERT INTO rooms (name, description, capacity, room_type, hourly_rate,"
-        " is_active, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        name, description, capacity, room_type, rate, active, metadata)
-    return int(sql("SELECT id FROM rooms WHERE name = ?", name)[0][0])
+    return int(sql("INSERT INTO rooms (name, description, capacity, room_type, hourly_rate,"
+                   " is_active, metadata) VALUES (?, ?, ?, ?, ?, ?, ?); SELECT LAST_INSERT_ID()",
+                   name, description, capacity, room_type, rate, active, metadata)[0][0])
 
 
 def make_event(title=None, kind="workshop", description="An event for tests"):
     title = title or unique("Event")
-    sql("INSERT INTO events (title, description, kind) VALUES (?, ?, ?)",
-        title, description, kind)
-    return int(sql("SELECT id FROM events WHERE title = ?", title)[0][0])
+    return int(sql("INSERT INTO events (title, description, kind) VALUES (?, ?, ?);"
+                   " SELECT LAST_INSERT_ID()", title, description, kind)[0][0])
 
 
 def make_slot(room_id, start, minutes=60, price="20.00", capacity=4,
               status="scheduled", event_id=None, sequence_no=None):
     end = start + dt.timedelta(minutes=minutes)
-    sql("INSERT INTO timeslots (room_id, event_id, start_time, end_time, price,"
-        " max_bookings, status, sequence_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        room_id, event_id, start.strftime("%Y-%m-%d %H:%M:%S"),
-        end.strftime("%Y-%m-%d %H:%M:%S"), price, capacity, status, sequence_no)
-    return int(sql("SELECT id FROM timeslots WHERE room_id = ? AND start_time = ?",
-                   room_id, start.strftime("%Y-%m-%d %H:%M:%S"))[0][0])
+    return int(sql("INSERT INTO timeslots (room_id, event_id, start_time, end_time, price,"
+                   " max_bookings, status, sequence_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?);"
+                   " SELECT LAST_INSERT_ID()",
+                   room_id, event_id, start.strftime("%Y-%m-%d %H:%M:%S"),
+                   end.strftime("%Y-%m-%d %H:%M:%S"), price, capacity, status,
+                   sequence_no)[0][0])
 
 
 def make_user(email=None, name="Test User", role="customer"):
@@ -106,3 +105,50 @@ def make_booking(user_id, slot_id, status="confirmed"):
 
 def at(date, hour, minute=0):
     return dt.datetime(date.year, date.month, date.day, hour, minute)
+
+
+CSRF_RE = __import__("re").compile(r'name="csrf" value="([0-9a-f]{64})"')
+PASSWORD = "correct horse battery staple"
+
+
+def csrf_of(session, path):
+    """The CSRF token a page's forms carry (fetching the page sets the cookie)."""
+    r = session.get(url(path), allow_redirects=False)
+    m = CSRF_RE.search(r.text)
+    assert m, f"no csrf field on {path} ({r.status_code})"
+    return m.group(1)
+
+
+def new_email(tag="user"):
+    return f"{tag}-{uuid.uuid4().hex[:12]}@example.com"
+
+
+def browser():
+    s = requests.Session()
+    s.verify = CA
+    s.trust_env = False     # else REQUESTS_CA_BUNDLE overrides verify
+    return s
+
+
+def register(session=None, name="Ann Example", email=None, password=PASSWORD):
+    """Registers through the real form; returns (session, email, response)."""
+    session = session or browser()
+    email = email or new_email()
+    token = csrf_of(session, "/register")
+    r = session.post(url("/register"), data={"csrf": token, "name": name,
+                     "email": email, "password": password}, allow_redirects=False)
+    return session, email, r
+
+
+def login(email, password=PASSWORD, session=None, next_path=None):
+    session = session or browser()
+    token = csrf_of(session, "/login")
+    data = {"csrf": token, "email": email, "password": password}
+    if next_path is not None:
+        data["next"] = next_path
+    r = session.post(url("/login"), data=data, allow_redirects=False)
+    return session, r
+
+
+def user_id_of(email):
+    return int(sql("SELECT id FROM users WHERE email = ?", email)[0][0])

@@ -1,7 +1,7 @@
 """test_api.py: the rooms JSON API: shapes, camelCase names, errors."""
 import requests
 
-from conftest import (at, day, get, make_booking, make_event, make_room,
+from conftest import (CA, at, day, get, make_booking, make_event, make_room,
                       make_slot, make_user, unique, url)
 
 
@@ -103,16 +103,16 @@ def test_room_timeslots_bad_date_and_missing_room():
 
 def test_unknown_api_path_and_wrong_method_are_json():
     error_of(get("/api/v1/nothing"), 404)
-    r = requests.delete(url("/api/v1/rooms"), verify=False)
+    r = requests.delete(url("/api/v1/rooms"), verify=CA)
     assert error_of(r, 405)["code"] == "method_not_allowed"
     assert "GET" in r.headers["Allow"]
 
 
 def test_bodies_over_the_limit_are_413_and_malformed_json_is_400():
-    r = requests.post(url("/api/v1/rooms"), data=b"x" * 300_000, verify=False,
+    r = requests.post(url("/api/v1/rooms"), data=b"x" * 300_000, verify=CA,
                       headers={"Content-Type": "application/json"})
     assert error_of(r, 413)["code"] == "too_large"
-    r = requests.post(url("/api/v1/rooms"), data=b"{not json", verify=False,
+    r = requests.post(url("/api/v1/rooms"), data=b"{not json", verify=CA,
                       headers={"Content-Type": "application/json"})
     # The route takes no POST, so the method is what is refused; a bad body
     # never turns into a 500 either way.

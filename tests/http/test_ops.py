@@ -6,7 +6,7 @@ import time
 
 import requests
 
-from conftest import HTTP_BASE, get, sql, url
+from conftest import CA, HTTP_BASE, get, sql, url
 
 CTL = os.environ.get("BOOKING_CTL")
 
@@ -44,7 +44,7 @@ def test_static_files_come_from_nginx_with_long_cache():
 
 
 def test_text_is_gzipped():
-    r = requests.get(url("/rooms"), verify=False, headers={"Accept-Encoding": "gzip"},
+    r = requests.get(url("/rooms"), verify=CA, headers={"Accept-Encoding": "gzip"},
                      stream=True)
     assert r.headers.get("Content-Encoding") == "gzip"
 

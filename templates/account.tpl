@@ -1,0 +1,70 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Account</h1>
+{{#SAVED}}<p class="notice" role="status">{{MESSAGE}}</p>{{/SAVED}}
+<p>{{EMAIL}}, {{ROLE}}</p>
+
+<section aria-labelledby="name-h">
+<h2 id="name-h">Name</h2>
+<form method="post" action="/account/name" class="stacked" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>
+<label for="name">Name</label>
+<input type="text" id="name" name="name" value="{{NAME}}" maxlength="100" required{{#NAME_ERROR}} aria-invalid="true" aria-describedby="name-error"{{/NAME_ERROR}}>
+{{#NAME_ERROR}}<span class="field-error" id="name-error">{{MESSAGE}}</span>{{/NAME_ERROR}}
+</p>
+<p><button type="submit">Change name</button></p>
+</form>
+</section>
+
+<section aria-labelledby="password-h">
+<h2 id="password-h">Password</h2>
+<form method="post" action="/account/password" class="stacked" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>
+<label for="current_password">Current password</label>
+<input type="password" id="current_password" name="current_password" autocomplete="current-password" required{{#CURRENT_PASSWORD_ERROR}} aria-invalid="true" aria-describedby="current-password-error"{{/CURRENT_PASSWORD_ERROR}}>
+{{#CURRENT_PASSWORD_ERROR}}<span class="field-error" id="current-password-error">{{MESSAGE}}</span>{{/CURRENT_PASSWORD_ERROR}}
+</p>
+<p>
+<label for="new_password">New password</label>
+<input type="password" id="new_password" name="new_password" autocomplete="new-password" minlength="12" maxlength="128" required{{#NEW_PASSWORD_ERROR}} aria-invalid="true" aria-describedby="new-password-error"{{/NEW_PASSWORD_ERROR}}>
+{{#NEW_PASSWORD_ERROR}}<span class="field-error" id="new-password-error">{{MESSAGE}}</span>{{/NEW_PASSWORD_ERROR}}
+</p>
+<p><button type="submit">Change password</button></p>
+</form>
+</section>
+
+<section aria-labelledby="tokens-h">
+<h2 id="tokens-h">API tokens</h2>
+{{#NEW_TOKEN}}
+<div class="notice" role="status">
+<p>Your new token is shown only this once. Copy it now:</p>
+<p><code id="new-token">{{TOKEN}}</code></p>
+<p>Send it as <code>Authorization: Bearer …</code>.</p>
+</div>
+{{/NEW_TOKEN}}
+{{#NO_TOKENS}}<p>You have no API tokens.</p>{{/NO_TOKENS}}
+<table class="tokens">
+<thead><tr><th scope="col">Name</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Expires</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+<tbody>
+{{#TOKEN_ROW}}
+<tr data-token="{{ID}}">
+<th scope="row">{{TOKEN_NAME}}</th><td>{{CREATED}}</td><td>{{LAST_USED}}</td><td>{{EXPIRES}}</td>
+<td><form method="post" action="/account/tokens/{{ID}}/revoke" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit" aria-label="Revoke token {{TOKEN_NAME}}">Revoke</button>
+</form></td>
+</tr>
+{{/TOKEN_ROW}}
+</tbody>
+</table>
+<form method="post" action="/account/tokens" class="stacked" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>
+<label for="token_name">New token name</label>
+<input type="text" id="token_name" name="token_name" value="{{TOKEN_NAME}}" maxlength="100" required{{#TOKEN_NAME_ERROR}} aria-invalid="true" aria-describedby="token-name-error"{{/TOKEN_NAME_ERROR}}>
+{{#TOKEN_NAME_ERROR}}<span class="field-error" id="token-name-error">{{MESSAGE}}</span>{{/TOKEN_NAME_ERROR}}
+</p>
+<p><button type="submit">Create token</button></p>
+</form>
+</section>

@@ -1,0 +1,23 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Create an account</h1>
+<form method="post" action="/register" class="stacked" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>
+<label for="name">Name</label>
+<input type="text" id="name" name="name" value="{{NAME}}" autocomplete="name" maxlength="100" required{{#NAME_ERROR}} aria-invalid="true" aria-describedby="name-error"{{/NAME_ERROR}}>
+{{#NAME_ERROR}}<span class="field-error" id="name-error">{{MESSAGE}}</span>{{/NAME_ERROR}}
+</p>
+<p>
+<label for="email">Email</label>
+<input type="email" id="email" name="email" value="{{EMAIL}}" autocomplete="email" required{{#EMAIL_ERROR}} aria-invalid="true" aria-describedby="email-error"{{/EMAIL_ERROR}}>
+{{#EMAIL_ERROR}}<span class="field-error" id="email-error">{{MESSAGE}}</span>{{/EMAIL_ERROR}}
+</p>
+<p>
+<label for="password">Password</label>
+<input type="password" id="password" name="password" autocomplete="new-password" minlength="12" maxlength="128" required aria-describedby="password-hint{{#PASSWORD_ERROR}} password-error{{/PASSWORD_ERROR}}"{{#PASSWORD_ERROR}} aria-invalid="true"{{/PASSWORD_ERROR}}>
+<span class="hint" id="password-hint">12 to 128 characters; common passwords are refused.</span>
+{{#PASSWORD_ERROR}}<span class="field-error" id="password-error">{{MESSAGE}}</span>{{/PASSWORD_ERROR}}
+</p>
+<p><button type="submit">Create account</button></p>
+</form>
+<p>Already registered? <a href="/login">Log in</a>.</p>
