@@ -112,6 +112,10 @@ def test_bodies_over_the_limit_are_413_and_malformed_json_is_400():
     r = requests.post(url("/api/v1/rooms"), data=b"x" * 300_000, verify=CA,
                       headers={"Content-Type": "application/json"})
     assert error_of(r, 413)["code"] == "too_large"
+    # Over nginx's own limit the answer is JSON too.
+    r = requests.post(url("/api/v1/rooms"), data=b"x" * 2_000_000, verify=CA,
+                      headers={"Content-Type": "application/json"})
+    assert error_of(r, 413)["code"] == "too_large"
     r = requests.post(url("/api/v1/rooms"), data=b"{not json", verify=CA,
                       headers={"Content-Type": "application/json"})
     # The route takes no POST, so the method is what is refused; a bad body

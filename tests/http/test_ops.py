@@ -78,6 +78,17 @@ def test_a_killed_worker_is_replaced():
         assert get("/healthz").status_code == 200
 
 
+def test_sigterm_stops_a_worker_cleanly_and_it_is_replaced():
+    before = worker_pids()
+    victim = max(before)
+    log = os.path.join(os.path.dirname(os.environ["BOOKING_CONFIG"]), "log", "worker.log")
+    os.kill(victim, signal.SIGTERM)
+    assert wait_for(lambda: victim not in worker_pids() and len(worker_pids()) == len(before))
+    with open(log) as f:
+        assert f"booking-fcgi[{victim}]: signal 15, stopped" in f.read()
+    assert get("/healthz").status_code == 200
+
+
 def test_workers_reconnect_after_the_database_drops_them():
     assert get("/rooms").status_code == 200
     ids = sql("SELECT id FROM information_schema.processlist"
