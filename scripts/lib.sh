@@ -160,7 +160,7 @@ db_password = $(openssl rand -hex 24)
 templates = $ROOT/templates
 migrations = $ROOT/sql
 timezone = UTC
-threads = 16
+threads = 4
 EOF
 		)
 		mv "$CONF.new" "$CONF"

@@ -65,6 +65,7 @@ struct room_filter {
 
 extern const char *const room_types[];
 
+/* total may be NULL when the count is not wanted. */
 int	room_list(struct db *, struct arena *, const struct room_filter *,
 	    struct room **, int *n, long long *total);
 int	room_get(struct db *, struct arena *, long long id, struct room *);

@@ -41,7 +41,7 @@ static const struct setting {
 	{ "migrations",		  STR, offsetof(struct config, migrations), MIGRATIONS_DIR, 0, 0 },
 	{ "timezone",		  STR, offsetof(struct config, timezone), "UTC", 0, 0 },
 	{ "site_name",		  STR, offsetof(struct config, site_name), "booking", 0, 0 },
-	{ "threads",		  INT, offsetof(struct config, threads), "16", 1, 512 },
+	{ "threads",		  INT, offsetof(struct config, threads), "4", 1, 512 },
 	{ "max_body",		  INT, offsetof(struct config, max_body), "262144", 1024, 16777216 },
 	{ "hold_minutes",	  INT, offsetof(struct config, hold_minutes), "15", 1, 10080 },
 	{ "session_idle_minutes", INT, offsetof(struct config, session_idle_minutes), "30", 1, 100000 },

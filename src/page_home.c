@@ -19,7 +19,6 @@ home_show(struct req *r)
 	struct tmpl *t, *row;
 	const char *date;
 	char today[11], from[20], to[20], now[20];
-	long long total;
 	int i, nrooms, nslots;
 
 	date_today(today);
@@ -30,7 +29,7 @@ home_show(struct req *r)
 	if (strcmp(from, now) < 0)
 		memcpy(from, now, sizeof(from));
 	if (upcoming_sessions(r->db, r->arena, from, HOME_SESSIONS, &slots, &nslots) != OK ||
-	    room_list(r->db, r->arena, &f, &rooms, &nrooms, &total) != OK)
+	    room_list(r->db, r->arena, &f, &rooms, &nrooms, NULL) != OK)
 		return ERR;
 
 	t = page_begin(r, "home.tpl", "Book a room or a session");
