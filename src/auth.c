@@ -282,7 +282,9 @@ identify_session(struct req *r, const char *token)
 
 	res = db_query(r->db, r->arena,
 	    "SELECT s.csrf, u.id, u.name, u.email, u.role,"
-	    "  s.last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND"
+	    "  s.last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
+	    "  (SELECT COUNT(*) FROM notifications n"
+	    "   WHERE n.user_id = u.id AND n.read_at IS NULL)"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = UNHEX(?) AND s.expires_at > UTC_TIMESTAMP()"
 	    "   AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
@@ -292,6 +294,7 @@ identify_session(struct req *r, const char *token)
 	if (res->nrows == 0)
 		return OK;		/* expired or unknown: a visitor */
 	set_user(r, res, 1);
+	r->user->unread = db_int(res, 0, 6);
 	r->session = hash;
 	r->csrf = db_val(res, 0, 0);
 	/* Idle time counts from the last touch; touching at most once a

@@ -1,4 +1,4 @@
-/* bookingctl.c: the operator command: migrations and users */
+/* bookingctl.c: the operator command: migrations, users, expired holds */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "auth.h"
+#include "booking.h"
 #include "config.h"
 #include "db.h"
 #include "request.h"
@@ -24,6 +25,8 @@ static const char usage_text[] =
 "                          --admin); the password is read from BOOKING_PASSWORD\n"
 "                          or, when that is unset, from the first line of\n"
 "                          standard input\n"
+"  expire-holds            cancel unpaid bookings whose hold has run out,\n"
+"                          freeing their seats (run it every minute or so)\n"
 "  help, --help            show this text\n"
 "\n"
 "Settings come from the file named by BOOKING_CONFIG, then BOOKING_*\n"
@@ -224,6 +227,19 @@ cmd_user_add(struct db *db, int argc, char **argv)
 	return 0;
 }
 
+static int
+cmd_expire_holds(struct db *db, struct arena *a)
+{
+	int n = booking_expire_holds(db, a);
+
+	if (n < 0) {
+		fprintf(stderr, "expire-holds: %s\n", db_error(db));
+		return 1;
+	}
+	printf("released %d expired holds\n", n);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -236,7 +252,7 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)
 		return usage(stdout, 0);
-	if (strcmp(argv[1], "migrate") != 0 &&
+	if (strcmp(argv[1], "migrate") != 0 && strcmp(argv[1], "expire-holds") != 0 &&
 	    !(strcmp(argv[1], "user") == 0 && argc > 2 && strcmp(argv[2], "add") == 0)) {
 		fprintf(stderr, "bookingctl: unknown command '%s'\n", argv[1]);
 		return usage(stderr, 2);
@@ -247,6 +263,8 @@ main(int argc, char **argv)
 	db = db_open();
 	if (strcmp(argv[1], "migrate") == 0)
 		rc = cmd_migrate(db, &a);
+	else if (strcmp(argv[1], "expire-holds") == 0)
+		rc = cmd_expire_holds(db, &a);
 	else
 		rc = cmd_user_add(db, argc - 3, argv + 3);
 	db_close(db);

@@ -105,12 +105,15 @@ slot_state_name(enum slot_state s)
 	}
 }
 
-/* Seats are held by pending and confirmed bookings. */
+/* Seats are held by confirmed bookings and by pending ones whose hold has
+ * not run out (an expired hold is cancelled by the next booking of the
+ * timeslot, or by bookingctl expire-holds). */
 #define SLOT_COLUMNS \
 	"t.id, t.room_id, t.event_id, ro.name, e.title, t.start_time, t.end_time," \
 	" t.status, t.price, t.max_bookings, t.sequence_no, ro.is_active," \
 	" (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id" \
-	"   AND b.status IN ('pending','confirmed'))" \
+	"   AND (b.status = 'confirmed' OR (b.status = 'pending'" \
+	"   AND b.hold_expires_at > UTC_TIMESTAMP())))" \
 	" FROM timeslots t JOIN rooms ro ON ro.id = t.room_id" \
 	" LEFT JOIN events e ON e.id = t.event_id"
 
@@ -164,6 +167,21 @@ room_slots(struct db *db, struct arena *a, long long room_id, const char *from,
 	    "   AND t.status <> 'draft'"
 	    " ORDER BY t.start_time",
 	    "lss", room_id, from, to), out, n);
+}
+
+int
+slot_get(struct db *db, struct arena *a, long long id, struct slot *out)
+{
+	struct slot *slots;
+	int n;
+
+	if (slots_from(a, db_query(db, a, "SELECT " SLOT_COLUMNS
+	    " WHERE t.id = ? AND t.status <> 'draft'", "l", id), &slots, &n) != OK)
+		return ERR;
+	if (n == 0)
+		return NOT_FOUND;
+	*out = slots[0];
+	return OK;
 }
 
 int

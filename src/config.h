@@ -17,6 +17,9 @@ struct config {
 	int	 threads;		/* request threads per worker process */
 	int	 max_body;		/* bytes; larger bodies get 413 */
 	int	 hold_minutes;		/* how long a pending booking holds its seat */
+	int	 refund_full_hours;	/* cancelled this long before: 100 % back */
+	int	 refund_partial_hours;	/* this long before: refund_partial_percent */
+	int	 refund_partial_percent;
 	int	 session_idle_minutes;
 	int	 session_max_hours;
 	int	 login_failures;	/* failed logins before lock-out */

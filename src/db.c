@@ -84,7 +84,11 @@ connect_db(struct db *db)
 	mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(db->conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	/* READ COMMITTED: a read inside a transaction sees what committed
+	 * before it, so seats counted under a timeslot's row lock are the
+	 * real ones, whatever the transaction read before taking the lock. */
+	mysql_options(db->conn, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00', tx_isolation = 'READ-COMMITTED'");
 	if (mysql_real_connect(db->conn,
 	    *cfg.db_host ? cfg.db_host : NULL, cfg.db_user, cfg.db_password,
 	    cfg.db_name, (unsigned int)cfg.db_port,

@@ -22,12 +22,30 @@ int	register_submit(struct req *);
 int	login_form(struct req *);
 int	login_submit(struct req *);
 int	logout(struct req *);
-int	me_show(struct req *);
 int	account_show(struct req *);
 int	account_name(struct req *);
 int	account_password(struct req *);
 int	account_token_new(struct req *);
 int	account_token_revoke(struct req *);
+/* page_bookings.c */
+int	timeslot_show(struct req *);
+int	booking_new(struct req *);
+int	booking_show(struct req *);
+int	booking_cancel_form(struct req *);
+int	booking_cancel_submit(struct req *);
+int	booking_reactivate_submit(struct req *);
+int	booking_reschedule_form(struct req *);
+int	booking_reschedule_submit(struct req *);
+int	me_show(struct req *);
+int	notifications_show(struct req *);
+int	notifications_read(struct req *);
+/* api_bookings.c */
+int	api_booking_create(struct req *);
+int	api_bookings_list(struct req *);
+int	api_booking_show(struct req *);
+int	api_booking_cancel(struct req *);
+int	api_booking_reactivate(struct req *);
+int	api_booking_reschedule(struct req *);
 /* page_admin_users.c */
 int	admin_users(struct req *);
 int	admin_user_role(struct req *);

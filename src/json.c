@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "booking.h"
 #include "catalog.h"
 #include "fmt.h"
 #include "json.h"
@@ -96,6 +97,38 @@ json_slot(struct arena *a, const struct slot *s)
 	json_set_str(o, "status", s->status);
 	json_set_str(o, "availability", slot_state_name(s->state));
 	json_set_bool(o, "isBookable", s->state == SLOT_FREE);
+	return o;
+}
+
+struct json_object *
+json_booking(struct arena *a, const struct booking *b)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "id", b->id);
+	json_set_int(o, "userId", b->user_id);
+	json_set_int(o, "timeslotId", b->timeslot_id);
+	json_set_int(o, "roomId", b->room_id);
+	json_set_str(o, "status", b->status);
+	json_set_str(o, "paymentStatus", b->payment_status);
+	json_set_str(o, "paymentId", b->payment_id);
+	json_set_money(o, "price", b->price);
+	json_set_money(o, "refundAmount", b->refund_amount);
+	json_set_str(o, "notes", b->notes);
+	json_set_str(o, "bookingType", b->booking_type);
+	json_set_time(o, a, "createdAt", b->created_at);
+	json_set_time(o, a, "updatedAt", b->updated_at);
+	json_set_time(o, a, "cancelledAt", b->cancelled_at);
+	json_set_time(o, a, "checkedInAt", b->checked_in_at);
+	json_set_time(o, a, "checkedOutAt", b->checked_out_at);
+	json_set_time(o, a, "holdExpiresAt", strcmp(b->status, "pending") == 0 ?
+	    b->hold_expires_at : NULL);
+	json_set_str(o, "userName", b->user_name);
+	json_set_str(o, "userEmail", b->user_email);
+	json_set_time(o, a, "startTime", b->start);
+	json_set_time(o, a, "endTime", b->end);
+	json_set_str(o, "roomName", b->room_name);
+	json_set_str(o, "eventTitle", b->event_title);
 	return o;
 }
 

@@ -18,6 +18,8 @@ void	json_set_raw(struct json_object *, const char *key, const char *text);
 
 struct json_object *json_room(struct arena *, const struct room *);
 struct json_object *json_slot(struct arena *, const struct slot *);
+struct booking;
+struct json_object *json_booking(struct arena *, const struct booking *);
 struct json_object *json_page(const char *key, struct json_object *items,
 		    long long page, long long limit, long long total);
 

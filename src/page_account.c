@@ -125,17 +125,6 @@ logout(struct req *r)
 	return reply_redirect(r, "/");
 }
 
-int
-me_show(struct req *r)
-{
-	struct tmpl *t = page_begin(r, "me.tpl", "My bookings");
-
-	tmpl_set(t, "NAME", r->user->name);
-	if (kv_get(&r->params, "welcome") != NULL)
-		tmpl_show(t, "WELCOME");
-	return page_end(r);
-}
-
 static const char *const saved_messages[][2] = {
 	{ "name", "Your name was changed." },
 	{ "password", "Your password was changed. Other sessions were logged out." },

@@ -98,6 +98,9 @@ page_begin(struct req *r, const char *file, const char *title)
 	if (r->user != NULL) {
 		u = tmpl_section(r->layout, "USER");
 		tmpl_set(u, "USER_NAME", r->user->name);
+		tmpl_set_int(u, "UNREAD", r->user->unread);
+		if (r->user->unread > 0)
+			tmpl_show(u, "HAS_UNREAD");
 		if (r->user->admin)
 			tmpl_show(u, "ADMIN");
 	} else

@@ -31,6 +31,7 @@ struct user {
 	const char	*email;
 	const char	*role;
 	int		 admin;
+	long long	 unread;	/* notifications not yet read */
 };
 
 struct req {

@@ -1,4 +1,32 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>My bookings</h1>
 {{#WELCOME}}<p class="notice" role="status">Welcome, {{NAME}}: your account is ready.</p>{{/WELCOME}}
-<p>You have no bookings yet. <a href="/rooms">Find a room</a> or <a href="/events">an event</a>.</p>
+<nav class="tabs" aria-label="Bookings">
+<ul>
+{{#TAB}}<li><a href="/me?tab={{TAB}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
+{{/TAB}}
+</ul>
+</nav>
+<p class="count">{{TOTAL}} {{TAB_LABEL}} bookings</p>
+{{#EMPTY}}<p>Nothing here. <a href="/rooms">Find a room</a> or <a href="/events">an event</a>.</p>{{/EMPTY}}
+<table class="bookings">
+<thead><tr><th scope="col">When</th><th scope="col">Room</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Payment</th><th scope="col">Price</th><th scope="col">Actions</th></tr></thead>
+<tbody>
+{{#BOOKING}}
+<tr data-booking="{{ID}}">
+<th scope="row"><a href="/bookings/{{ID}}">{{DATE}}, {{START}}–{{END}}</a></th>
+<td>{{ROOM_NAME}}</td>
+<td>{{#EVENT}}{{EVENT_TITLE}}{{/EVENT}}</td>
+<td class="status {{STATUS}}">{{STATUS}}</td>
+<td>{{PAYMENT_STATUS}}</td>
+<td>{{PRICE}}</td>
+<td>{{#CAN_CANCEL}}<a href="/bookings/{{ID}}/cancel">Cancel<span class="visually-hidden"> booking {{ID}}</span></a>{{/CAN_CANCEL}}
+{{#CAN_REACTIVATE}}<form method="post" action="/bookings/{{ID}}/reactivate" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Book again<span class="visually-hidden"> booking {{ID}}</span></button></form>{{/CAN_REACTIVATE}}</td>
+</tr>
+{{/BOOKING}}
+</tbody>
+</table>
+<nav class="pages" aria-label="Pages">
+{{#PREV_PAGE}}<a rel="prev" href="/me?tab={{TAB}}&amp;page={{PAGE}}">Previous page</a>{{/PREV_PAGE}}
+{{#NEXT_PAGE}}<a rel="next" href="/me?tab={{TAB}}&amp;page={{PAGE}}">Next page</a>{{/NEXT_PAGE}}
+</nav>

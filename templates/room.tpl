@@ -26,7 +26,7 @@
 <tr class="slot {{STATE}}" data-slot="{{SLOT_ID}}">
 <th scope="row">{{START}}–{{END}}</th>
 <td>{{#EVENT}}<a href="/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a>{{/EVENT}}</td>
-<td class="state">{{STATE_LABEL}}{{#SEATS}} ({{SEATS_LEFT}} of {{CAPACITY}} left){{/SEATS}}</td>
+<td class="state">{{STATE_LABEL}}{{#SEATS}} ({{SEATS_LEFT}} of {{CAPACITY}} left) <a href="/timeslots/{{SLOT_ID}}">Book<span class="visually-hidden"> {{START}}–{{END}}</span></a>{{/SEATS}}</td>
 <td>{{PRICE}}</td>
 </tr>
 {{/SLOT}}

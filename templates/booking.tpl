@@ -1,0 +1,38 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Booking {{ID}}</h1>
+{{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
+{{#ERROR}}<p class="error" role="alert" id="booking-error">{{MESSAGE}}</p>{{/ERROR}}
+<dl class="facts">
+{{#OWNER}}<dt>Booked by</dt><dd>{{OWNER}}</dd>{{/OWNER}}
+<dt>When</dt><dd>{{DATE}}, {{START}}–{{END}}</dd>
+<dt>Room</dt><dd><a href="/rooms/{{ROOM_ID}}?date={{ISO_DATE}}">{{ROOM_NAME}}</a></dd>
+{{#EVENT}}<dt>Event</dt><dd><a href="/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a></dd>{{/EVENT}}
+<dt>Status</dt><dd class="status {{STATUS}}" id="status">{{STATUS}}</dd>
+<dt>Payment</dt><dd id="payment-status">{{PAYMENT_STATUS}}</dd>
+<dt>Price</dt><dd>{{PRICE}}</dd>
+{{#REFUND}}<dt>Refund</dt><dd id="refund">{{REFUND}}</dd>{{/REFUND}}
+{{#NOTES}}<dt>Notes</dt><dd>{{NOTES}}</dd>{{/NOTES}}
+</dl>
+{{#HOLD}}<p class="notice" id="hold">Your seat is held for {{MINUTES}} more minutes (until {{UNTIL}}). Pay {{PRICE}} to confirm it.</p>{{/HOLD}}
+{{#HOLD_EXPIRED}}<p class="notice" id="hold">The hold on this seat ran out at {{UNTIL}}; it will be released.</p>{{/HOLD_EXPIRED}}
+
+<div class="actions">
+{{#CAN_CANCEL}}<a class="button" href="/bookings/{{ID}}/cancel">Cancel this booking…</a>{{/CAN_CANCEL}}
+{{#CAN_RESCHEDULE}}<a class="button" href="/bookings/{{ID}}/reschedule">Move to another time…</a>{{/CAN_RESCHEDULE}}
+{{#CAN_REACTIVATE}}
+<form method="post" action="/bookings/{{ID}}/reactivate" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Book this again</button>
+</form>
+{{/CAN_REACTIVATE}}
+</div>
+
+<h2>History</h2>
+<table class="history">
+<thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">By</th><th scope="col">Status after</th></tr></thead>
+<tbody>
+{{#HISTORY}}<tr><td>{{WHEN}}</td><th scope="row">{{WHAT}}</th><td>{{WHO}}</td><td>{{TO}}</td></tr>
+{{/HISTORY}}
+</tbody>
+</table>
+<p><a href="/me">Back to my bookings</a></p>

@@ -1,0 +1,24 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{ROOM_NAME}}: {{START}}–{{END}}</h1>
+<p class="meta"><time datetime="{{ISO_DATE}}">{{LONG_DATE}}</time>{{#EVENT}}, <a href="/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a>{{#SEQUENCE}} (session {{SEQUENCE_NO}}){{/SEQUENCE}}{{/EVENT}}</p>
+<dl class="facts">
+<dt>Room</dt><dd><a href="/rooms/{{ROOM_ID}}?date={{ISO_DATE}}">{{ROOM_NAME}}</a></dd>
+<dt>Price</dt><dd>{{PRICE}}</dd>
+<dt>Availability</dt><dd class="slot {{STATE}}">{{STATE_LABEL}}{{#SEATS}}: {{SEATS_LEFT}} of {{CAPACITY}} seats left{{/SEATS}}</dd>
+</dl>
+{{#ERROR}}<p class="error" role="alert" id="booking-error">{{MESSAGE}}</p>{{/ERROR}}
+{{#MINE}}<p class="notice">You have booked this timeslot: <a href="/bookings/{{BOOKING_ID}}">see your booking</a>.</p>{{/MINE}}
+{{#LOGIN}}<p><a href="/login?next={{NEXT}}">Log in to book this timeslot</a> or <a href="/register">create an account</a>.</p>{{/LOGIN}}
+{{#FORM}}
+<form method="post" action="/bookings" class="stacked">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="timeslot_id" value="{{SLOT_ID}}">
+<input type="hidden" name="idempotency_key" value="{{IDEMPOTENCY_KEY}}">
+<p>
+<label for="notes">Notes for the host (optional)</label>
+<textarea id="notes" name="notes" rows="3" maxlength="2000">{{NOTES}}</textarea>
+</p>
+{{#HOLD}}<p class="hint">The seat is held for you for {{HOLD_MINUTES}} minutes while you pay.</p>{{/HOLD}}
+<p><button type="submit">Book this timeslot</button></p>
+</form>
+{{/FORM}}
