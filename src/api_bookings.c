@@ -19,7 +19,7 @@ static int
 reply_result(struct req *r, int rc, long long id, int status, long long refund,
     int with_refund)
 {
-	struct actor who = { r->user->id, r->user->admin };
+	struct actor who = { r->user->id, r->user->admin, 0 };
 	struct json_object *o;
 	struct booking b;
 
@@ -41,7 +41,7 @@ reply_result(struct req *r, int rc, long long id, int status, long long refund,
 int
 api_booking_create(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin };
+	struct actor who = { r->user->id, r->user->admin, 0 };
 	const char *notes, *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
 	long long slot, id = 0;
 	int rc, replayed = 0;
@@ -83,7 +83,7 @@ api_bookings_list(struct req *r)
 int
 api_booking_show(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin };
+	struct actor who = { r->user->id, r->user->admin, 0 };
 	struct booking b;
 	long long id;
 	int rc;
@@ -98,7 +98,7 @@ api_booking_show(struct req *r)
 int
 api_booking_cancel(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin };
+	struct actor who = { r->user->id, r->user->admin, 0 };
 	long long id, refund = 0;
 	int rc;
 
@@ -111,7 +111,7 @@ api_booking_cancel(struct req *r)
 int
 api_booking_reactivate(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin };
+	struct actor who = { r->user->id, r->user->admin, 0 };
 	long long id;
 
 	if (req_id(r, "id", &id) != OK)
@@ -123,7 +123,7 @@ api_booking_reactivate(struct req *r)
 int
 api_booking_reschedule(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin };
+	struct actor who = { r->user->id, r->user->admin, 0 };
 	long long id, slot;
 
 	if (req_id(r, "id", &id) != OK || req_id(r, "timeslotId", &slot) != OK)

@@ -1,8 +1,11 @@
 /* booking.c: the booking rules (capacity, holds, cancel and refunds,
  * reactivate, reschedule), one implementation for the pages and the API */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <json-c/json.h>
 
 #include "arena.h"
 #include "auth.h"
@@ -66,43 +69,40 @@ cents(const char *s)
 	return c;
 }
 
-#define BOOKING_COLUMNS \
-	"b.id, b.user_id, b.timeslot_id, b.room_id, t.event_id, b.status," \
-	" b.payment_status, b.payment_id, b.notes, b.booking_type, b.price," \
-	" b.refund_amount, b.created_at, b.updated_at, b.cancelled_at," \
-	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
-	" t.start_time, t.end_time, r.name, e.title" \
-	" FROM bookings b JOIN users u ON u.id = b.user_id" \
-	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \
-	" LEFT JOIN events e ON e.id = t.event_id"
+/* Fills a booking from the BOOKING_SELECT columns of one row. */
+void
+booking_from_values(char *const *v, struct booking *b)
+{
+	b->id = v[0] ? strtoll(v[0], NULL, 10) : 0;
+	b->user_id = v[1] ? strtoll(v[1], NULL, 10) : 0;
+	b->timeslot_id = v[2] ? strtoll(v[2], NULL, 10) : 0;
+	b->room_id = v[3] ? strtoll(v[3], NULL, 10) : 0;
+	b->event_id = v[4] ? strtoll(v[4], NULL, 10) : 0;
+	b->status = v[5];
+	b->payment_status = v[6];
+	b->payment_id = v[7];
+	b->notes = v[8];
+	b->booking_type = v[9];
+	b->price = cents(v[10]);
+	b->refund_amount = cents(v[11]);
+	b->created_at = v[12];
+	b->updated_at = v[13];
+	b->cancelled_at = v[14];
+	b->checked_in_at = v[15];
+	b->checked_out_at = v[16];
+	b->hold_expires_at = v[17];
+	b->user_name = v[18];
+	b->user_email = v[19];
+	b->start = v[20];
+	b->end = v[21];
+	b->room_name = v[22];
+	b->event_title = v[23];
+}
 
 static void
 booking_from_row(const struct db_res *res, int i, struct booking *b)
 {
-	b->id = db_int(res, i, 0);
-	b->user_id = db_int(res, i, 1);
-	b->timeslot_id = db_int(res, i, 2);
-	b->room_id = db_int(res, i, 3);
-	b->event_id = db_int(res, i, 4);
-	b->status = db_val(res, i, 5);
-	b->payment_status = db_val(res, i, 6);
-	b->payment_id = db_val(res, i, 7);
-	b->notes = db_val(res, i, 8);
-	b->booking_type = db_val(res, i, 9);
-	b->price = cents(db_val(res, i, 10));
-	b->refund_amount = cents(db_val(res, i, 11));
-	b->created_at = db_val(res, i, 12);
-	b->updated_at = db_val(res, i, 13);
-	b->cancelled_at = db_val(res, i, 14);
-	b->checked_in_at = db_val(res, i, 15);
-	b->checked_out_at = db_val(res, i, 16);
-	b->hold_expires_at = db_val(res, i, 17);
-	b->user_name = db_val(res, i, 18);
-	b->user_email = db_val(res, i, 19);
-	b->start = db_val(res, i, 20);
-	b->end = db_val(res, i, 21);
-	b->room_name = db_val(res, i, 22);
-	b->event_title = db_val(res, i, 23);
+	booking_from_values(res->cells + (size_t)i * (size_t)res->ncols, b);
 }
 
 int
@@ -112,7 +112,7 @@ booking_get(struct db *db, struct arena *a, long long id, const struct actor *wh
 	struct db_res *res;
 
 	/* The owner filter is in the query, not only in the router. */
-	res = db_query(db, a, "SELECT " BOOKING_COLUMNS
+	res = db_query(db, a, BOOKING_SELECT
 	    " WHERE b.id = ? AND (b.user_id = ? OR ?)",
 	    "lli", id, who->user_id, who->admin);
 	if (res == NULL)
@@ -132,7 +132,7 @@ booking_list(struct db *db, struct arena *a, const struct booking_filter *f,
 	int i;
 
 	/* Upcoming soonest first; past and cancelled most recent first. */
-	res = db_query(db, a, "SELECT " BOOKING_COLUMNS
+	res = db_query(db, a, BOOKING_SELECT
 	    " WHERE b.user_id = ? AND (? IS NULL OR b.status = ?)"
 	    "   AND (? = ''"
 	    "     OR (? = 'upcoming' AND b.status IN ('pending','confirmed') AND t.end_time > UTC_TIMESTAMP())"
@@ -229,6 +229,19 @@ describe(struct arena *a, const char *room, const char *start)
 	return arena_printf(a, "%s, %s", room, fmt_local(a, start, "%a %d %b %H:%M"));
 }
 
+/* {"key": "value"} for an event's data, escaped by json-c. */
+static const char *
+json_text(struct arena *a, const char *key, const char *value)
+{
+	struct json_object *o = json_object_new_object();
+	const char *text;
+
+	json_object_object_add(o, key, value ? json_object_new_string(value) : NULL);
+	text = arena_strdup(a, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+	return text;
+}
+
 /* Writes the audit event and the owner's notification for one change. */
 static int
 record(struct db *db, struct arena *a, long long booking_id, long long owner,
@@ -278,7 +291,7 @@ static int
 expire_one(struct db *db, struct arena *a, long long id, long long owner,
     const char *room, const char *start)
 {
-	static const struct actor system = { 0, 1 };
+	static const struct actor system = { 0, 1, 0 };
 
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
 	    " cancelled_at = UTC_TIMESTAMP() WHERE id = ?", "l", id) < 0 ||
@@ -461,7 +474,7 @@ booking_refund_quote(const struct booking *b, const struct actor *who)
 	if (strcmp(b->payment_status, "paid") != 0 || b->price <= 0 ||
 	    dbtime_parse(b->start, &start) != 0)
 		return 0;
-	if (who->admin && who->user_id != b->user_id)
+	if (who->admin && (who->admin_route || who->user_id != b->user_id))
 		return b->price;
 	left = (long long)(start - time(NULL));
 	if (left >= (long long)cfg.refund_full_hours * 3600)
@@ -479,31 +492,38 @@ struct action {
 	long long		 refund;
 };
 
+/* Cancels a booking whose row the caller has locked; returns the refund. */
+static int
+cancel_locked(struct db *db, struct arena *a, const struct actor *who,
+    const struct booking *b, long long *refund)
+{
+	*refund = booking_refund_quote(b, who);
+	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
+	    " cancelled_at = UTC_TIMESTAMP(), refund_amount = ? / 100,"
+	    " payment_status = IF(? > 0, 'refunded', payment_status)"
+	    " WHERE id = ?", "lll", *refund, *refund, b->id) < 0 ||
+	    cancel_reminders(db, b->id) != OK)
+		return ERR;
+	return record(db, a, b->id, b->user_id, "cancelled", who, b->status,
+	    "cancelled", arena_printf(a, "{\"refund\":\"%s\"}", money_fmt(a, *refund)),
+	    *refund > 0 ?
+	    arena_printf(a, "Cancelled: %s. %s will be refunded.",
+	    describe(a, b->room_name, b->start), money_fmt(a, *refund)) :
+	    arena_printf(a, "Cancelled: %s.", describe(a, b->room_name, b->start)));
+}
+
 static int
 cancel_txn(struct db *db, void *ctx)
 {
 	struct action *c = ctx;
-	struct arena *a = c->arena;
 	struct booking b;
 	int rc;
 
-	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+	if ((rc = lock_booking(db, c->arena, c->who, c->id, &b)) != OK)
 		return rc;
 	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0)
 		return BK_INVALID_STATE;
-	c->refund = booking_refund_quote(&b, c->who);
-	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
-	    " cancelled_at = UTC_TIMESTAMP(), refund_amount = ? / 100,"
-	    " payment_status = IF(? > 0, 'refunded', payment_status)"
-	    " WHERE id = ?", "lll", c->refund, c->refund, b.id) < 0 ||
-	    cancel_reminders(db, b.id) != OK)
-		return ERR;
-	return record(db, a, b.id, b.user_id, "cancelled", c->who, b.status,
-	    "cancelled", arena_printf(a, "{\"refund\":\"%s\"}", money_fmt(a, c->refund)),
-	    c->refund > 0 ?
-	    arena_printf(a, "Cancelled: %s. %s will be refunded.",
-	    describe(a, b.room_name, b.start), money_fmt(a, c->refund)) :
-	    arena_printf(a, "Cancelled: %s.", describe(a, b.room_name, b.start)));
+	return cancel_locked(db, c->arena, c->who, &b, &c->refund);
 }
 
 int
@@ -613,6 +633,135 @@ booking_reschedule(struct db *db, struct arena *a, const struct actor *who,
 	struct action c = { a, who, id, slot_id, 0 };
 
 	return db_txn(db, reschedule_txn, &c);
+}
+
+struct transition {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 id;
+	enum bk_admin_action	 action;
+	const char		*payment_id;
+};
+
+static int
+transition_txn(struct db *db, void *ctx)
+{
+	struct transition *c = ctx;
+	struct arena *a = c->arena;
+	struct booking b;
+	const char *what;
+	int rc;
+
+	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+		return rc;
+	what = describe(a, b.room_name, b.start);
+	/* Rule 5 and rule 9: every action but confirm needs a confirmed
+	 * booking; check-out needs a check-in first. */
+	switch (c->action) {
+	case BK_CONFIRM:
+		if (strcmp(b.status, "pending") != 0)
+			return BK_INVALID_STATE;
+		if (db_exec(db, "UPDATE bookings SET status = 'confirmed',"
+		    " payment_status = 'paid', payment_id = ?, hold_expires_at = NULL"
+		    " WHERE id = ?", "sl", c->payment_id, b.id) < 0 ||
+		    plan_reminders(db, b.id, b.start) != OK)
+			return ERR;
+		return record(db, a, b.id, b.user_id, "confirmed", c->who, b.status,
+		    "confirmed", json_text(a, "paymentId", c->payment_id),
+		    arena_printf(a, "Payment received; confirmed: %s.", what));
+	case BK_COMPLETE:
+	case BK_NO_SHOW:
+		if (strcmp(b.status, "confirmed") != 0)
+			return BK_INVALID_STATE;
+		if (db_exec(db, "UPDATE bookings SET status = ? WHERE id = ?", "sl",
+		    c->action == BK_COMPLETE ? "completed" : "no_show", b.id) < 0 ||
+		    cancel_reminders(db, b.id) != OK)
+			return ERR;
+		return record(db, a, b.id, b.user_id,
+		    c->action == BK_COMPLETE ? "completed" : "no_show", c->who, b.status,
+		    c->action == BK_COMPLETE ? "completed" : "no_show", NULL,
+		    c->action == BK_COMPLETE ?
+		    arena_printf(a, "Completed: %s. Thank you for coming.", what) :
+		    arena_printf(a, "Marked as not attended: %s.", what));
+	case BK_CHECK_IN:
+		if (strcmp(b.status, "confirmed") != 0 || b.checked_in_at != NULL)
+			return BK_INVALID_STATE;
+		if (db_exec(db, "UPDATE bookings SET checked_in_at = UTC_TIMESTAMP()"
+		    " WHERE id = ?", "l", b.id) < 0)
+			return ERR;
+		return record(db, a, b.id, b.user_id, "checked_in", c->who, b.status,
+		    b.status, NULL, arena_printf(a, "Checked in: %s.", what));
+	case BK_CHECK_OUT:
+		if (strcmp(b.status, "confirmed") != 0 || b.checked_in_at == NULL ||
+		    b.checked_out_at != NULL)
+			return BK_INVALID_STATE;
+		if (db_exec(db, "UPDATE bookings SET checked_out_at = UTC_TIMESTAMP()"
+		    " WHERE id = ?", "l", b.id) < 0)
+			return ERR;
+		return record(db, a, b.id, b.user_id, "checked_out", c->who, b.status,
+		    b.status, NULL, arena_printf(a, "Checked out: %s.", what));
+	}
+	return BK_INVALID_STATE;
+}
+
+int
+booking_transition(struct db *db, struct arena *a, const struct actor *who,
+    long long id, enum bk_admin_action action, const char *payment_id)
+{
+	struct transition c = { a, who, id, action, payment_id };
+
+	return db_txn(db, transition_txn, &c);
+}
+
+struct slot_cancel {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 id;
+	int			 cancelled;
+};
+
+/* A cancelled timeslot cancels its bookings: in full refund, as an admin's
+ * cancellation, each with its event and notification. */
+static int
+slot_cancel_txn(struct db *db, void *ctx)
+{
+	struct slot_cancel *c = ctx;
+	struct db_res *res;
+	struct slot_lock s;
+	struct booking b;
+	long long refund;
+	int i, rc;
+
+	c->cancelled = 0;
+	if ((rc = lock_slot(db, c->arena, c->id, &s)) != OK)
+		return rc;
+	if (strcmp(s.status, "canceled") == 0 || strcmp(s.status, "completed") == 0)
+		return BK_INVALID_STATE;
+	if (db_exec(db, "UPDATE timeslots SET status = 'canceled' WHERE id = ?",
+	    "l", s.id) < 0)
+		return ERR;
+	res = db_query(db, c->arena, "SELECT id FROM bookings WHERE timeslot_id = ?"
+	    " AND status IN ('pending','confirmed') ORDER BY id FOR UPDATE", "l", s.id);
+	if (res == NULL)
+		return ERR;
+	for (i = 0; i < res->nrows; i++) {
+		if (booking_get(db, c->arena, db_int(res, i, 0), c->who, &b) != OK ||
+		    cancel_locked(db, c->arena, c->who, &b, &refund) != OK)
+			return ERR;
+		c->cancelled++;
+	}
+	return OK;
+}
+
+int
+booking_cancel_slot(struct db *db, struct arena *a, const struct actor *who,
+    long long slot_id, int *cancelled)
+{
+	struct slot_cancel c = { a, who, slot_id, 0 };
+	int rc = db_txn(db, slot_cancel_txn, &c);
+
+	*cancelled = c.cancelled;
+	return rc;
 }
 
 struct expiry {

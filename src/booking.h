@@ -22,7 +22,8 @@ enum bk_result {
 /* Who acts: the owner, an admin, or the system (user_id 0). */
 struct actor {
 	long long	 user_id;
-	int		 admin;
+	int		 admin;		/* may act on anyone's booking */
+	int		 admin_route;	/* acting from the admin pages or API */
 };
 
 struct booking {
@@ -51,6 +52,19 @@ struct booking {
 	const char	*room_name;
 	const char	*event_title;
 };
+
+/* The columns booking_from_values() reads, with the joins they need. */
+#define BOOKING_SELECT \
+	"SELECT b.id, b.user_id, b.timeslot_id, b.room_id, t.event_id, b.status," \
+	" b.payment_status, b.payment_id, b.notes, b.booking_type, b.price," \
+	" b.refund_amount, b.created_at, b.updated_at, b.cancelled_at," \
+	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
+	" t.start_time, t.end_time, r.name, e.title" \
+	" FROM bookings b JOIN users u ON u.id = b.user_id" \
+	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \
+	" LEFT JOIN events e ON e.id = t.event_id"
+
+void	booking_from_values(char *const *values, struct booking *);
 
 struct booking_filter {
 	long long	 user_id;	/* whose bookings */
@@ -86,6 +100,20 @@ int	booking_reactivate(struct db *, struct arena *, const struct actor *,
 	    long long id);
 int	booking_reschedule(struct db *, struct arena *, const struct actor *,
 	    long long id, long long timeslot_id);
+/* What an admin does to a booking (rule 5 and rule 9). */
+enum bk_admin_action {
+	BK_CONFIRM,		/* pending -> confirmed, paid */
+	BK_COMPLETE,		/* confirmed -> completed */
+	BK_NO_SHOW,		/* confirmed -> no_show */
+	BK_CHECK_IN,		/* confirmed: records the arrival */
+	BK_CHECK_OUT,		/* confirmed and checked in: the departure */
+};
+
+int	booking_transition(struct db *, struct arena *, const struct actor *,
+	    long long id, enum bk_admin_action, const char *payment_id);
+/* Cancels a timeslot and, with full refunds, its active bookings. */
+int	booking_cancel_slot(struct db *, struct arena *, const struct actor *,
+	    long long slot_id, int *cancelled);
 /* Cancels every pending booking whose hold has passed; returns how many,
  * or -1. */
 int	booking_expire_holds(struct db *, struct arena *);

@@ -1,4 +1,4 @@
-/* bookingctl.c: the operator command: migrations, users, expired holds */
+/* bookingctl.c: the operator command: migrations, users, slot generation, expired holds */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,9 @@
 #include "arena.h"
 #include "auth.h"
 #include "booking.h"
+#include "catalog.h"
+#include "form.h"
+#include "slotgen.h"
 #include "config.h"
 #include "db.h"
 #include "request.h"
@@ -25,6 +28,15 @@ static const char usage_text[] =
 "                          --admin); the password is read from BOOKING_PASSWORD\n"
 "                          or, when that is unset, from the first line of\n"
 "                          standard input\n"
+"  generate-slots --room ID --from YYYY-MM-DD --to YYYY-MM-DD\n"
+"                 [--day-start HH:MM] [--day-end HH:MM] [--length MINUTES]\n"
+"                 [--weekdays mon,tue,...] [--exclude YYYY-MM-DD,...]\n"
+"                 [--price 12.50] [--capacity N] [--dry-run]\n"
+"                          create a room's timeslots for a date range, as the\n"
+"                          admin page does: working hours 09:00-17:00, 30\n"
+"                          minutes, Monday to Friday unless told; never a\n"
+"                          second slot for the same room and start, so it is\n"
+"                          safe to run twice; --dry-run only counts\n"
 "  expire-holds            cancel unpaid bookings whose hold has run out,\n"
 "                          freeing their seats (run it every minute or so)\n"
 "  help, --help            show this text\n"
@@ -227,6 +239,75 @@ cmd_user_add(struct db *db, int argc, char **argv)
 	return 0;
 }
 
+/* A bar on a terminal; nothing when the output goes to a file. */
+static void
+progress(int done, int total)
+{
+	int width = 40, filled = total > 0 ? done * width / total : width;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\r[%.*s%*s] %d/%d days", filled,
+	    "########################################", width - filled, "", done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+static int
+cmd_generate(struct db *db, struct arena *a, int argc, char **argv)
+{
+	static const char *const opts[][2] = {
+		{ "--room", "roomId" }, { "--from", "from" }, { "--to", "to" },
+		{ "--day-start", "dayStart" }, { "--day-end", "dayEnd" },
+		{ "--length", "length" }, { "--weekdays", "weekdays" },
+		{ "--exclude", "excludedDates" }, { "--price", "price" },
+		{ "--capacity", "capacity" },
+	};
+	struct slotgen *g = arena_alloc(a, sizeof(*g));
+	struct slotgen_counts counts;
+	struct form f;
+	struct req r;
+	size_t j;
+	int i, dry = 0, rc;
+
+	/* The same checks as the admin page and API: the options become
+	 * the fields they send. */
+	req_init(&r, a, db, NULL);
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--dry-run") == 0) {
+			dry = 1;
+			continue;
+		}
+		for (j = 0; j < sizeof(opts) / sizeof(opts[0]); j++)
+			if (strcmp(argv[i], opts[j][0]) == 0 && i + 1 < argc)
+				break;
+		if (j == sizeof(opts) / sizeof(opts[0])) {
+			fprintf(stderr, "generate-slots: unexpected '%s'\n", argv[i]);
+			return usage(stderr, 2);
+		}
+		kv_add(a, &r.params, opts[j][1], argv[++i]);
+	}
+	form_init(&f, &r);
+	slotgen_from_form(&f, g);
+	if (!form_ok(&f)) {
+		for (i = 0; i < f.errors.n; i++)
+			fprintf(stderr, "generate-slots: %s\n", f.errors.v[i].val);
+		return 2;
+	}
+	rc = slotgen_run(db, a, g, dry, &counts, progress);
+	if (rc == NOT_FOUND) {
+		fprintf(stderr, "generate-slots: there is no room %lld\n", g->room_id);
+		return 1;
+	}
+	if (rc != OK) {
+		fprintf(stderr, "generate-slots: %s\n", db_error(db));
+		return 1;
+	}
+	printf("%s %lld timeslots, skipped %lld that already exist\n",
+	    dry ? "would create" : "created", counts.created, counts.skipped);
+	return 0;
+}
+
 static int
 cmd_expire_holds(struct db *db, struct arena *a)
 {
@@ -253,6 +334,7 @@ main(int argc, char **argv)
 	    strcmp(argv[1], "-h") == 0)
 		return usage(stdout, 0);
 	if (strcmp(argv[1], "migrate") != 0 && strcmp(argv[1], "expire-holds") != 0 &&
+	    strcmp(argv[1], "generate-slots") != 0 &&
 	    !(strcmp(argv[1], "user") == 0 && argc > 2 && strcmp(argv[2], "add") == 0)) {
 		fprintf(stderr, "bookingctl: unknown command '%s'\n", argv[1]);
 		return usage(stderr, 2);
@@ -265,6 +347,8 @@ main(int argc, char **argv)
 		rc = cmd_migrate(db, &a);
 	else if (strcmp(argv[1], "expire-holds") == 0)
 		rc = cmd_expire_holds(db, &a);
+	else if (strcmp(argv[1], "generate-slots") == 0)
+		rc = cmd_generate(db, &a, argc - 2, argv + 2);
 	else
 		rc = cmd_user_add(db, argc - 3, argv + 3);
 	db_close(db);

@@ -170,13 +170,14 @@ room_slots(struct db *db, struct arena *a, long long room_id, const char *from,
 }
 
 int
-slot_get(struct db *db, struct arena *a, long long id, struct slot *out)
+slot_get(struct db *db, struct arena *a, long long id, int drafts, struct slot *out)
 {
 	struct slot *slots;
 	int n;
 
 	if (slots_from(a, db_query(db, a, "SELECT " SLOT_COLUMNS
-	    " WHERE t.id = ? AND t.status <> 'draft'", "l", id), &slots, &n) != OK)
+	    " WHERE t.id = ? AND (t.status <> 'draft' OR ?)", "li", id, drafts),
+	    &slots, &n) != OK)
 		return ERR;
 	if (n == 0)
 		return NOT_FOUND;

@@ -73,8 +73,9 @@ int	room_get(struct db *, struct arena *, long long id, struct room *);
 /* Timeslots of a room starting within [from, to) UTC, drafts left out. */
 int	room_slots(struct db *, struct arena *, long long room_id,
 	    const char *from, const char *to, struct slot **, int *n);
-/* One timeslot (not a draft) with its seats. */
-int	slot_get(struct db *, struct arena *, long long id, struct slot *);
+/* One timeslot with its seats; drafts only when asked for. */
+int	slot_get(struct db *, struct arena *, long long id, int drafts,
+	    struct slot *);
 /* Scheduled event sessions starting at or after from, soonest first. */
 int	upcoming_sessions(struct db *, struct arena *, const char *from,
 	    int limit, struct slot **, int *n);

@@ -132,6 +132,39 @@ dbtime_parse(const char *s, time_t *out)
 	return 0;
 }
 
+int
+datetime_input(const char *s, char out[20])
+{
+	char date[11];
+	size_t len = s ? strlen(s) : 0;
+	int utc = 0, h, mi, se = 0;
+	struct tm tm;
+
+	if (len > 0 && s[len - 1] == 'Z') {
+		utc = 1;
+		len--;
+	}
+	if ((len != 16 && len != 19) || (s[10] != 'T' && s[10] != ' ') ||
+	    s[13] != ':' || (len == 19 && s[16] != ':'))
+		return -1;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (date_parse(date, &tm) != 0 || digits(s + 11, 2, &h) ||
+	    digits(s + 14, 2, &mi) || (len == 19 && digits(s + 17, 2, &se)) ||
+	    h > 23 || mi > 59 || se > 59)
+		return -1;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	if (utc) {
+		dbtime_from(timegm(&tm), out);
+		return 0;
+	}
+	tm.tm_isdst = -1;
+	dbtime_from(mktime(&tm), out);
+	return 0;
+}
+
 void
 dbtime_from(time_t t, char out[20])
 {

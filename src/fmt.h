@@ -15,6 +15,10 @@ int	 date_weekday(const char *date);	/* 0 = Sunday */
 void	 day_bounds_utc(const char *date, char from[20], char to[20]);
 
 int	 dbtime_parse(const char *s, time_t *out);
+/* A time typed or sent by a client: "YYYY-MM-DDTHH:MM[:SS]" in the site's
+ * zone (an HTML datetime-local field), or the same ending in "Z" for UTC
+ * (ISO 8601 from the API). Writes the UTC database form. */
+int	 datetime_input(const char *s, char out[20]);
 void	 dbtime_from(time_t, char out[20]);
 void	 dbtime_now(char out[20]);
 char	*fmt_local(struct arena *, const char *dbtime, const char *strftime_fmt);

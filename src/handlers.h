@@ -46,6 +46,20 @@ int	api_booking_show(struct req *);
 int	api_booking_cancel(struct req *);
 int	api_booking_reactivate(struct req *);
 int	api_booking_reschedule(struct req *);
+/* api_admin.c */
+int	api_admin_room_create(struct req *);
+int	api_admin_room_update(struct req *);
+int	api_admin_slot_create(struct req *);
+int	api_admin_slot_update(struct req *);
+int	api_admin_generate(struct req *);
+int	api_admin_event_create(struct req *);
+int	api_admin_bookings(struct req *);
+int	api_admin_booking_confirm(struct req *);
+int	api_admin_booking_cancel(struct req *);
+int	api_admin_booking_complete(struct req *);
+int	api_admin_booking_no_show(struct req *);
+int	api_admin_booking_check_in(struct req *);
+int	api_admin_booking_check_out(struct req *);
 /* page_admin_users.c */
 int	admin_users(struct req *);
 int	admin_user_role(struct req *);

@@ -78,6 +78,12 @@ send_reply(struct req *r, FCGX_Stream *out)
 }
 
 static void
+emit_fcgx(void *ctx, const char *data, size_t len)
+{
+	FCGX_PutStr(data, (int)len, ctx);
+}
+
+static void
 log_request(struct req *r, double ms)
 {
 	const char *addr = req_env(r, "REMOTE_ADDR");
@@ -89,7 +95,8 @@ log_request(struct req *r, double ms)
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	/* The path only: query strings and bodies may hold secrets. */
 	fprintf(stderr, "%s %s \"%s %s\" %d %zu %.1fms\n", when,
-	    addr ? addr : "-", r->method, r->path, r->status, r->out.len, ms);
+	    addr ? addr : "-", r->method, r->path, r->status,
+	    r->streamed ? r->streamed_bytes : r->out.len, ms);
 }
 
 static void
@@ -100,8 +107,16 @@ handle(FCGX_Request *fr, struct arena *a, struct db *db)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	req_init(&r, a, db, fr->envp);
+	r.emit = emit_fcgx;
+	r.emit_ctx = fr->out;
 	if (read_body(&r, fr->in) == OK)
 		router_dispatch(&r);
+	if (r.streamed) {
+		/* Headers and body are out; a failure midway can only be logged. */
+		page_free(&r);
+		log_request(&r, ms_since(&t0));
+		return;
+	}
 	if (r.status == 0) {
 		/* The handler failed without saying why: the log has it. */
 		reply_error(&r, 500, "internal_error",

@@ -21,7 +21,7 @@
 static struct actor
 actor_of(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin };
+	struct actor who = { r->user->id, r->user->admin, 0 };
 
 	return who;
 }
@@ -35,7 +35,7 @@ timeslot_page(struct req *r, long long id, const char *error, const char *notes)
 	struct db_res *mine;
 	int rc;
 
-	if ((rc = slot_get(r->db, r->arena, id, &s)) == NOT_FOUND)
+	if ((rc = slot_get(r->db, r->arena, id, 0, &s)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
 	if (rc != OK)
 		return ERR;

@@ -50,6 +50,28 @@ reply_header(struct req *r, const char *fmt, ...)
 	buf_puts(&r->headers, "\r\n");
 }
 
+void
+reply_stream_begin(struct req *r, const char *content_type)
+{
+	char *head;
+
+	r->status = 200;
+	r->streamed = 1;
+	head = arena_printf(r->arena, "Status: 200 OK\r\nContent-Type: %s\r\n"
+	    "Cache-Control: private, no-store\r\n%s\r\n", content_type,
+	    buf_cstr(&r->headers));
+	r->emit(r->emit_ctx, head, strlen(head));
+}
+
+void
+reply_stream(struct req *r, const char *data, size_t len)
+{
+	if (r->head || len == 0)
+		return;
+	r->emit(r->emit_ctx, data, len);
+	r->streamed_bytes += len;
+}
+
 int
 reply_json(struct req *r, int status, struct json_object *obj)
 {

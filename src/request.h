@@ -61,6 +61,12 @@ struct req {
 	struct buf	 headers;	/* extra "Name: value\r\n" lines */
 	struct buf	 out;
 	struct tmpl	*layout;	/* set by page_begin() */
+
+	/* A streamed reply (a large export) goes out as it is made. */
+	void		(*emit)(void *ctx, const char *, size_t);
+	void		*emit_ctx;
+	int		 streamed;
+	size_t		 streamed_bytes;
 };
 
 /* Set-up (main.c and the unit tests). */
@@ -112,6 +118,10 @@ int	reply_json(struct req *, int status, struct json_object *);
 int	reply_text(struct req *, int status, const char *text);
 int	reply_redirect(struct req *, const char *location);
 const char *status_text(int);
+/* Sends the status and headers now; the body follows in reply_stream()
+ * calls instead of being kept in memory. */
+void	reply_stream_begin(struct req *, const char *content_type);
+void	reply_stream(struct req *, const char *, size_t);
 
 /* An HTML page: the body template's dictionary, inside the layout. */
 struct tmpl	*page_begin(struct req *, const char *file, const char *title);

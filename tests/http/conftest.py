@@ -152,3 +152,74 @@ def login(email, password=PASSWORD, session=None, next_path=None):
 
 def user_id_of(email):
     return int(sql("SELECT id FROM users WHERE email = ?", email)[0][0])
+
+
+# Booking engine fixtures: users signed in by SQL (no password hashing, no
+# rate limit), bookings in any state, and seat counts.
+
+def _token():
+    return __import__("secrets").token_hex(32)
+
+
+def api_user(name="Api User", role="customer"):
+    """A user with a personal API token; returns (user_id, token, headers)."""
+    uid = make_user(name=name, role=role)
+    token = _token()
+    sql("INSERT INTO api_tokens (user_id, name, token_hash) VALUES (?, 'test', UNHEX(SHA2(?, 256)))",
+        uid, token)
+    return uid, token, {"Authorization": f"Bearer {token}"}
+
+
+def api_users(n, name="Api User"):
+    """n users with API tokens made in two SQL round trips; a list of api_user() tuples."""
+    tag = uuid.uuid4().hex[:12]
+    emails = [f"{tag}-{i}@example.com" for i in range(n)]
+    tokens = [_token() for _ in range(n)]
+    sql("INSERT INTO users (email, name, password_hash) VALUES "
+        + ", ".join(["(?, ?, '$argon2id$fixture')"] * n),
+        *[v for i, e in enumerate(emails) for v in (e, f"{name} {i}")])
+    sql("INSERT INTO api_tokens (user_id, name, token_hash) VALUES "
+        + ", ".join(["((SELECT id FROM users WHERE email = ?), 'test', UNHEX(SHA2(?, 256)))"] * n),
+        *[v for e, t in zip(emails, tokens) for v in (e, t)])
+    ids = dict((e, int(i)) for i, e in sql("SELECT id, email FROM users WHERE email LIKE ?", tag + "-%"))
+    return [(ids[e], t, {"Authorization": f"Bearer {t}"}) for e, t in zip(emails, tokens)]
+
+
+def browser_user(name="Page User", role="customer"):
+    """A browser signed in as a new user; returns (session, user_id, csrf).
+
+    The session row is written directly, as the login form would."""
+    uid = make_user(name=name, role=role)
+    token, csrf = _token(), _token()
+    sql("INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
+        " VALUES (UNHEX(SHA2(?, 256)), ?, ?, UTC_TIMESTAMP() + INTERVAL 12 HOUR)", token, uid, csrf)
+    s = browser()
+    s.cookies.set("__Host-session", token)
+    return s, uid, csrf
+
+
+def add_booking(user_id, slot_id, status="confirmed", payment_status="pending", price=None,
+                hold_minutes=None):
+    """A booking row written directly (no engine); returns its id. price defaults to the slot's."""
+    room, slot_price = sql("SELECT room_id, price FROM timeslots WHERE id = ?", slot_id)[0]
+    hold = None
+    if hold_minutes is not None:
+        hold = (utc_now() + dt.timedelta(minutes=hold_minutes)).strftime("%Y-%m-%d %H:%M:%S")
+    return int(sql("INSERT INTO bookings (user_id, timeslot_id, room_id, status, payment_status,"
+                   " price, hold_expires_at, cancelled_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                   " IF(? = 'cancelled', UTC_TIMESTAMP(), NULL)); SELECT LAST_INSERT_ID()",
+                   user_id, slot_id, int(room), status, payment_status,
+                   slot_price if price is None else price, hold, status)[0][0])
+
+
+def active_count(slot_id):
+    """Bookings holding a seat of the timeslot (pending or confirmed)."""
+    return int(sql("SELECT COUNT(*) FROM bookings WHERE timeslot_id = ?"
+                   " AND status IN ('pending', 'confirmed')", slot_id)[0][0])
+
+
+def booking_row(booking_id, *columns):
+    """Columns of one booking as strings (NULL as None)."""
+    cols = ", ".join(columns)
+    row = sql(f"SELECT {cols} FROM bookings WHERE id = ?", booking_id)[0]
+    return [None if v == "NULL" else v for v in row]
