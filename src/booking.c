@@ -123,45 +123,58 @@ booking_get(struct db *db, struct arena *a, long long id, const struct actor *wh
 	return OK;
 }
 
+/* One static query per list, so MariaDB plans each with its own index
+ * instead of a condition it cannot see through. */
+static const struct {
+	const char	*tab;
+	const char	*where;
+	const char	*order;
+} lists[] = {
+	{ NULL,		" WHERE b.user_id = ? AND (? IS NULL OR b.status = ?)",
+			" ORDER BY b.start_time DESC, b.id DESC" },
+	{ "upcoming",	" WHERE b.user_id = ? AND b.status IN ('pending','confirmed')"
+			" AND b.end_time > UTC_TIMESTAMP()",
+			" ORDER BY b.start_time, b.id" },
+	{ "past",	" WHERE b.user_id = ? AND b.status <> 'cancelled'"
+			" AND (b.end_time <= UTC_TIMESTAMP() OR b.status IN ('completed','no_show'))",
+			" ORDER BY b.start_time DESC, b.id DESC" },
+	{ "cancelled",	" WHERE b.user_id = ? AND b.status = 'cancelled'",
+			" ORDER BY b.start_time DESC, b.id DESC" },
+};
+
 int
 booking_list(struct db *db, struct arena *a, const struct booking_filter *f,
     struct booking **out, int *n, long long *total)
 {
-	const char *tab = f->tab ? f->tab : "";
 	struct db_res *res;
+	size_t k = 0;
 	int i;
 
-	/* Upcoming soonest first; past and cancelled most recent first. */
-	res = db_query(db, a, BOOKING_SELECT
-	    " WHERE b.user_id = ? AND (? IS NULL OR b.status = ?)"
-	    "   AND (? = ''"
-	    "     OR (? = 'upcoming' AND b.status IN ('pending','confirmed') AND t.end_time > UTC_TIMESTAMP())"
-	    "     OR (? = 'past' AND b.status <> 'cancelled' AND"
-	    "         (t.end_time <= UTC_TIMESTAMP() OR b.status IN ('completed','no_show')))"
-	    "     OR (? = 'cancelled' AND b.status = 'cancelled'))"
-	    " ORDER BY IF(? = 'upcoming', t.start_time, NULL),"
-	    "   t.start_time DESC, b.id DESC LIMIT ? OFFSET ?",
-	    "lsssssssll", f->user_id, f->status, f->status, tab, tab, tab, tab, tab,
-	    f->limit, f->offset);
+	while (f->tab != NULL && k + 1 < sizeof(lists) / sizeof(lists[0]) &&
+	    (lists[k].tab == NULL || strcmp(lists[k].tab, f->tab) != 0))
+		k++;
+	if (k == 0)
+		res = db_query(db, a, arena_printf(a, BOOKING_SELECT "%s%s LIMIT ? OFFSET ?",
+		    lists[0].where, lists[0].order), "lssll", f->user_id, f->status,
+		    f->status, f->limit, f->offset);
+	else
+		res = db_query(db, a, arena_printf(a, BOOKING_SELECT "%s%s LIMIT ? OFFSET ?",
+		    lists[k].where, lists[k].order), "lll", f->user_id, f->limit, f->offset);
 	if (res == NULL)
 		return ERR;
 	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
 	*n = res->nrows;
 	for (i = 0; i < res->nrows; i++)
 		booking_from_row(res, i, &(*out)[i]);
+	if (total == NULL)
+		return OK;
 	if (f->offset == 0 && res->nrows < f->limit) {
 		*total = res->nrows;
 		return OK;
 	}
-	res = db_query(db, a, "SELECT COUNT(*) FROM bookings b"
-	    " JOIN timeslots t ON t.id = b.timeslot_id"
-	    " WHERE b.user_id = ? AND (? IS NULL OR b.status = ?)"
-	    "   AND (? = ''"
-	    "     OR (? = 'upcoming' AND b.status IN ('pending','confirmed') AND t.end_time > UTC_TIMESTAMP())"
-	    "     OR (? = 'past' AND b.status <> 'cancelled' AND"
-	    "         (t.end_time <= UTC_TIMESTAMP() OR b.status IN ('completed','no_show')))"
-	    "     OR (? = 'cancelled' AND b.status = 'cancelled'))",
-	    "lssssss", f->user_id, f->status, f->status, tab, tab, tab, tab);
+	res = db_query(db, a, arena_printf(a, "SELECT COUNT(*) FROM bookings b%s",
+	    lists[k].where),
+	    k == 0 ? "lss" : "l", f->user_id, f->status, f->status);
 	if (res == NULL)
 		return ERR;
 	*total = db_int(res, 0, 0);
@@ -185,6 +198,7 @@ struct slot_lock {
 	long long	 capacity;
 	long long	 price;
 	const char	*start;
+	const char	*end;
 	const char	*status;
 	const char	*room_name;
 	int		 room_active;
@@ -196,10 +210,15 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 {
 	struct db_res *res;
 
+	/* The room is read by subqueries, which do not lock: locking the
+	 * room's row would queue every booking of the room behind one
+	 * another. */
 	res = db_query(db, a,
 	    "SELECT room_id, max_bookings, price, start_time, status,"
-	    "  start_time > UTC_TIMESTAMP()"
-	    " FROM timeslots WHERE id = ? FOR UPDATE", "l", id);
+	    "  start_time > UTC_TIMESTAMP(), end_time,"
+	    "  (SELECT name FROM rooms r WHERE r.id = t.room_id),"
+	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id)"
+	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", id);
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
@@ -211,14 +230,9 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	s->start = db_val(res, 0, 3);
 	s->status = db_val(res, 0, 4);
 	s->future = db_int(res, 0, 5) != 0;
-	/* The room is read, not locked: locking it would queue every
-	 * booking of the room behind one another. */
-	res = db_query(db, a, "SELECT name, is_active FROM rooms WHERE id = ?",
-	    "l", s->room_id);
-	if (res == NULL || res->nrows == 0)
-		return ERR;
-	s->room_name = db_val(res, 0, 0);
-	s->room_active = db_int(res, 0, 1) != 0;
+	s->end = db_val(res, 0, 6);
+	s->room_name = db_val(res, 0, 7);
+	s->room_active = db_int(res, 0, 8) != 0;
 	return OK;
 }
 
@@ -263,19 +277,12 @@ record(struct db *db, struct arena *a, long long booking_id, long long owner,
 static int
 plan_reminders(struct db *db, long long booking_id, const char *start)
 {
-	static const struct { const char *type; int hours; } when[] = {
-		{ "email_24h", 24 }, { "email_1h", 1 },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(when) / sizeof(when[0]); i++)
-		if (db_exec(db, "INSERT INTO reminders (booking_id, type, scheduled_at)"
-		    " SELECT ?, ?, ? - INTERVAL ? HOUR FROM DUAL"
-		    " WHERE ? - INTERVAL ? HOUR > UTC_TIMESTAMP()",
-		    "lssisi", booking_id, when[i].type, start, when[i].hours, start,
-		    when[i].hours) < 0)
-			return ERR;
-	return OK;
+	return db_exec(db, "INSERT INTO reminders (booking_id, type, scheduled_at)"
+	    " SELECT ?, 'email_24h', ? - INTERVAL 24 HOUR FROM DUAL"
+	    "   WHERE ? - INTERVAL 24 HOUR > UTC_TIMESTAMP()"
+	    " UNION ALL SELECT ?, 'email_1h', ? - INTERVAL 1 HOUR FROM DUAL"
+	    "   WHERE ? - INTERVAL 1 HOUR > UTC_TIMESTAMP()",
+	    "lsslss", booking_id, start, start, booking_id, start, start) < 0 ? ERR : OK;
 }
 
 static int
@@ -329,19 +336,26 @@ check_bookable(struct db *db, struct arena *a, const struct slot_lock *s,
     long long user_id)
 {
 	struct db_res *res;
+	long long expired;
 
 	if (strcmp(s->status, "scheduled") != 0 || !s->room_active)
 		return BK_SLOT_UNAVAILABLE;
 	if (!s->future)
 		return BK_SLOT_PAST;
-	if (expire_slot_holds(db, a, s) != OK)
-		return ERR;
 	res = db_query(db, a,
-	    "SELECT COUNT(*), COALESCE(SUM(user_id = ?), 0) FROM bookings"
-	    " WHERE timeslot_id = ? AND status IN ('pending','confirmed')",
+	    "SELECT COUNT(*), COALESCE(SUM(user_id = ?), 0),"
+	    "  COALESCE(SUM(status = 'pending' AND hold_expires_at <= UTC_TIMESTAMP()), 0)"
+	    " FROM bookings WHERE timeslot_id = ? AND status IN ('pending','confirmed')",
 	    "ll", user_id, s->id);
 	if (res == NULL)
 		return ERR;
+	expired = db_int(res, 0, 2);
+	if (expired > 0) {
+		/* Expired holds give their seats back first; count again. */
+		if (expire_slot_holds(db, a, s) != OK)
+			return ERR;
+		return check_bookable(db, a, s, user_id);
+	}
 	if (db_int(res, 0, 1) > 0)
 		return BK_ALREADY_BOOKED;
 	if (db_int(res, 0, 0) >= s->capacity)
@@ -401,10 +415,11 @@ create_txn(struct db *db, void *ctx)
 	 * seat while the customer pays. */
 	free_slot = s.price == 0;
 	status = free_slot ? "confirmed" : "pending";
-	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id, status,"
-	    " payment_status, price, notes, hold_expires_at) VALUES (?, ?, ?, ?, ?,"
-	    " ? / 100, ?, IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
-	    "lllsslsii", c->who->user_id, s.id, s.room_id, status,
+	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id,"
+	    " start_time, end_time, status, payment_status, price, notes,"
+	    " hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ? / 100, ?,"
+	    " IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
+	    "lllsssslsii", c->who->user_id, s.id, s.room_id, s.start, s.end, status,
 	    free_slot ? "paid" : "pending", s.price, c->notes ? c->notes : "",
 	    free_slot, cfg.hold_minutes) < 0)
 		return db_errno(db) == DB_DUP_KEY ? BK_ALREADY_BOOKED : ERR;
@@ -615,8 +630,9 @@ reschedule_txn(struct db *db, void *ctx)
 		return BK_OTHER_ROOM;
 	if ((rc = check_bookable(db, a, &to, b.user_id)) != OK)
 		return rc;
-	if (db_exec(db, "UPDATE bookings SET timeslot_id = ?, price = ? / 100"
-	    " WHERE id = ?", "lll", to.id, to.price, b.id) < 0)
+	if (db_exec(db, "UPDATE bookings SET timeslot_id = ?, price = ? / 100,"
+	    " start_time = ?, end_time = ? WHERE id = ?", "llssl", to.id, to.price,
+	    to.start, to.end, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? BK_ALREADY_BOOKED : ERR;
 	if (cancel_reminders(db, b.id) != OK || plan_reminders(db, b.id, to.start) != OK)
 		return ERR;

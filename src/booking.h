@@ -81,6 +81,8 @@ int		 booking_result_status(enum bk_result);	/* HTTP status */
 /* A booking the actor may see (the owner's, or any for an admin). */
 int	booking_get(struct db *, struct arena *, long long id,
 	    const struct actor *, struct booking *);
+/* total may be NULL: no count is made (ask for one row more than a page
+ * to learn whether another page follows). */
 int	booking_list(struct db *, struct arena *, const struct booking_filter *,
 	    struct booking **, int *n, long long *total);
 /* The booking's history, oldest first: rows of type, actor name, old and

@@ -98,9 +98,9 @@ def make_user(email=None, name="Test User", role="customer"):
 
 
 def make_booking(user_id, slot_id, status="confirmed"):
-    room = sql("SELECT room_id FROM timeslots WHERE id = ?", slot_id)[0][0]
-    sql("INSERT INTO bookings (user_id, timeslot_id, room_id, status) VALUES (?, ?, ?, ?)",
-        user_id, slot_id, int(room), status)
+    sql("INSERT INTO bookings (user_id, timeslot_id, room_id, start_time, end_time, status)"
+        " SELECT ?, id, room_id, start_time, end_time, ? FROM timeslots WHERE id = ?",
+        user_id, status, slot_id)
 
 
 def at(date, hour, minute=0):
@@ -201,15 +201,15 @@ def browser_user(name="Page User", role="customer"):
 def add_booking(user_id, slot_id, status="confirmed", payment_status="pending", price=None,
                 hold_minutes=None):
     """A booking row written directly (no engine); returns its id. price defaults to the slot's."""
-    room, slot_price = sql("SELECT room_id, price FROM timeslots WHERE id = ?", slot_id)[0]
     hold = None
     if hold_minutes is not None:
         hold = (utc_now() + dt.timedelta(minutes=hold_minutes)).strftime("%Y-%m-%d %H:%M:%S")
-    return int(sql("INSERT INTO bookings (user_id, timeslot_id, room_id, status, payment_status,"
-                   " price, hold_expires_at, cancelled_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                   " IF(? = 'cancelled', UTC_TIMESTAMP(), NULL)); SELECT LAST_INSERT_ID()",
-                   user_id, slot_id, int(room), status, payment_status,
-                   slot_price if price is None else price, hold, status)[0][0])
+    return int(sql("INSERT INTO bookings (user_id, timeslot_id, room_id, start_time, end_time,"
+                   " status, payment_status, price, hold_expires_at, cancelled_at)"
+                   " SELECT ?, id, room_id, start_time, end_time, ?, ?, COALESCE(?, price), ?,"
+                   " IF(? = 'cancelled', UTC_TIMESTAMP(), NULL) FROM timeslots WHERE id = ?;"
+                   " SELECT LAST_INSERT_ID()",
+                   user_id, status, payment_status, price, hold, status, slot_id)[0][0])
 
 
 def active_count(slot_id):
