@@ -15,14 +15,14 @@
 #include "request.h"
 #include "slotgen.h"
 
-static const char *const event_kinds[] = { "individual", "workshop", "course", NULL };
-static const char *const slot_statuses[] = {
+const char *const admin_event_kinds[] = { "individual", "workshop", "course", NULL };
+const char *const admin_slot_statuses[] = {
 	"draft", "scheduled", "in_progress", "completed", "canceled", NULL
 };
-static const char *const booking_statuses[] = {
+const char *const admin_booking_statuses[] = {
 	"pending", "confirmed", "cancelled", "completed", "no_show", NULL
 };
-static const char *const payment_statuses[] = { "pending", "paid", "refunded", NULL };
+const char *const admin_payment_statuses[] = { "pending", "paid", "refunded", NULL };
 
 /* Only fields that were sent are checked when changing (sent != NULL). */
 static int
@@ -181,7 +181,7 @@ admin_event_save(struct form *f, long long id, long long *saved)
 	if (sent(f, "description"))
 		desc = form_text(f, "description", "Description", 5000, 0);
 	if (creating || sent(f, "kind"))
-		kind = one_of(f, "kind", "Kind", event_kinds, 1);
+		kind = one_of(f, "kind", "Kind", admin_event_kinds, 1);
 	if (!form_ok(f))
 		return OK;
 	if (creating) {
@@ -361,8 +361,27 @@ slot_update_txn(struct db *db, void *ctx)
 		form_error(c->f, "startTime", "This room already has a timeslot starting then.");
 		return ADMIN_CONFLICT;
 	}
+	/* Bookings keep a copy of their timeslot's times (for their lists). */
+	if (db_exec(db, "UPDATE bookings SET start_time = ?, end_time = ?"
+	    " WHERE timeslot_id = ?", "ssl", c->start, c->end, c->id) < 0)
+		return ERR;
 	c->saved = c->id;
 	return OK;
+}
+
+int
+admin_slot_cancel(struct form *f, const struct actor *who, long long id,
+    int *cancelled)
+{
+	int rc = booking_cancel_slot(f->r->db, f->r->arena, who, id, cancelled);
+
+	if (rc == BK_NOT_FOUND)
+		return ADMIN_NOT_FOUND;
+	if (rc == BK_INVALID_STATE) {
+		form_error(f, "status", "This timeslot is already cancelled or completed.");
+		return ADMIN_CONFLICT;
+	}
+	return rc == OK ? OK : ERR;
 }
 
 int
@@ -395,21 +414,15 @@ admin_slot_save(struct form *f, const struct actor *who, long long id,
 	c.price = sent(f, "price") ? amount(f, "price", "Price", 0) : -1;
 	c.capacity = sent(f, "maxBookings") ? number(f, "maxBookings", "Capacity", 1, 100000, 0) : -1;
 	c.seq = sent(f, "sequenceNo") ? number(f, "sequenceNo", "Session number", 1, 10000, 0) : -1;
-	c.status = sent(f, "status") ? one_of(f, "status", "Status", slot_statuses, 0) : NULL;
+	c.status = sent(f, "status") ? one_of(f, "status", "Status", admin_slot_statuses, 0) : NULL;
 	if (!form_ok(f))
 		return OK;
 	if (id != 0 && c.status != NULL && strcmp(c.status, "canceled") == 0) {
 		/* Cancelling also cancels and refunds the bookings: its own
 		 * transaction, and nothing else may change with it. */
-		rc = booking_cancel_slot(f->r->db, f->r->arena, who, id, &n);
-		if (rc == BK_NOT_FOUND)
-			return ADMIN_NOT_FOUND;
-		if (rc == BK_INVALID_STATE) {
-			form_error(f, "status", "This timeslot is already cancelled or completed.");
-			return ADMIN_CONFLICT;
-		}
-		*saved = id;
-		return rc == OK ? OK : ERR;
+		if ((rc = admin_slot_cancel(f, who, id, &n)) == OK)
+			*saved = id;
+		return rc;
 	}
 	rc = db_txn(f->r->db, id == 0 ? slot_create_txn : slot_update_txn, &c);
 	*saved = c.saved;
@@ -425,8 +438,8 @@ admin_filter_from_req(struct req *r, struct admin_filter *f, long long def_limit
 	char ignore[20];
 
 	memset(f, 0, sizeof(*f));
-	if (req_enum_opt(r, "status", booking_statuses, &f->status) != OK ||
-	    req_enum_opt(r, "paymentStatus", payment_statuses, &f->payment_status) != OK ||
+	if (req_enum_opt(r, "status", admin_booking_statuses, &f->status) != OK ||
+	    req_enum_opt(r, "paymentStatus", admin_payment_statuses, &f->payment_status) != OK ||
 	    req_int_opt(r, "roomId", 1, 4294967295LL, 0, &f->room_id) != OK ||
 	    req_int_opt(r, "eventId", 1, 4294967295LL, 0, &f->event_id) != OK ||
 	    req_str_opt(r, "email", 254, NULL, &f->email) != OK ||

@@ -10,6 +10,13 @@ struct db;
 struct form;
 struct req;
 
+/* The values the admin fields accept, for validation and for the pages'
+ * select lists alike. */
+extern const char *const admin_event_kinds[];
+extern const char *const admin_slot_statuses[];
+extern const char *const admin_booking_statuses[];
+extern const char *const admin_payment_statuses[];
+
 /* Outcomes besides OK and ERR. */
 #define ADMIN_NOT_FOUND	1
 #define ADMIN_CONFLICT	2	/* refused; the reason is in the form */
@@ -27,6 +34,10 @@ int	admin_room_save(struct form *, long long id, long long *saved);
 int	admin_event_save(struct form *, long long id, long long *saved);
 int	admin_slot_save(struct form *, const struct actor *, long long id,
 	    long long *saved);
+/* Cancels a timeslot and its bookings (full refunds, owners notified);
+ * *cancelled says how many bookings, for the admin's confirmation. */
+int	admin_slot_cancel(struct form *, const struct actor *, long long id,
+	    int *cancelled);
 /* Publishes an event's draft sessions; returns how many, or -1. */
 long long admin_event_publish(struct db *, long long event_id);
 

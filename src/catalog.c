@@ -198,14 +198,14 @@ upcoming_sessions(struct db *db, struct arena *a, const char *from, int limit,
 }
 
 int
-event_sessions(struct db *db, struct arena *a, long long event_id,
+event_sessions(struct db *db, struct arena *a, long long event_id, int drafts,
     struct slot **out, int *n)
 {
 	return slots_from(a, db_query(db, a,
 	    "SELECT " SLOT_COLUMNS
-	    " WHERE t.event_id = ? AND t.status <> 'draft'"
+	    " WHERE t.event_id = ? AND (t.status <> 'draft' OR ?)"
 	    " ORDER BY t.start_time, t.id",
-	    "l", event_id), out, n);
+	    "li", event_id, drafts), out, n);
 }
 
 #define EVENT_COLUMNS \

@@ -79,8 +79,9 @@ int	slot_get(struct db *, struct arena *, long long id, int drafts,
 /* Scheduled event sessions starting at or after from, soonest first. */
 int	upcoming_sessions(struct db *, struct arena *, const char *from,
 	    int limit, struct slot **, int *n);
+/* An event's sessions in time order; drafts only when asked for. */
 int	event_sessions(struct db *, struct arena *, long long event_id,
-	    struct slot **, int *n);
+	    int drafts, struct slot **, int *n);
 
 int	event_list(struct db *, struct arena *, struct event **, int *n);
 int	event_get(struct db *, struct arena *, long long id, struct event *);

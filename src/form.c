@@ -37,6 +37,13 @@ form_ok(const struct form *f)
 	return f->errors.n == 0;
 }
 
+void
+form_default(struct form *f, const char *field, const char *value)
+{
+	if (value != NULL && kv_get(&f->r->params, field) == NULL)
+		kv_add(f->r->arena, &f->r->params, field, value);
+}
+
 static size_t
 chars(const char *s)
 {

@@ -26,6 +26,9 @@ const char	*form_raw(struct form *, const char *field, const char *label,
 void		 form_error(struct form *, const char *field, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
 int		 form_ok(const struct form *);
+/* Shows value in a field the user did not send (an edit form's current
+ * values), keeping what the user typed when the form comes back. */
+void		 form_default(struct form *, const char *field, const char *value);
 /* Puts the listed fields' values (FIELD, the name in capitals) and every
  * error (a FIELD_ERROR section with MESSAGE) in the dictionary. */
 void		 form_fill(struct form *, struct tmpl *, const char *const *fields);

@@ -60,6 +60,41 @@ int	api_admin_booking_complete(struct req *);
 int	api_admin_booking_no_show(struct req *);
 int	api_admin_booking_check_in(struct req *);
 int	api_admin_booking_check_out(struct req *);
+/* page_admin.c */
+int	admin_overview(struct req *);
+int	admin_audit(struct req *);
+/* page_admin_rooms.c */
+int	admin_rooms_list(struct req *);
+int	admin_room_new_form(struct req *);
+int	admin_room_create(struct req *);
+int	admin_room_edit(struct req *);
+int	admin_room_update(struct req *);
+int	admin_room_active(struct req *);
+int	admin_room_generate_form(struct req *);
+int	admin_room_generate(struct req *);
+int	admin_slot_new_form(struct req *);
+int	admin_slot_create(struct req *);
+int	admin_slot_edit(struct req *);
+int	admin_slot_update(struct req *);
+int	admin_slot_cancel_submit(struct req *);
+/* page_admin_events.c */
+int	admin_events_list(struct req *);
+int	admin_event_new_form(struct req *);
+int	admin_event_create(struct req *);
+int	admin_event_edit(struct req *);
+int	admin_event_update(struct req *);
+int	admin_event_session_add(struct req *);
+int	admin_event_publish_submit(struct req *);
+/* page_admin_bookings.c */
+int	admin_bookings_list(struct req *);
+int	admin_bookings_csv(struct req *);
+int	admin_booking_show(struct req *);
+int	admin_booking_confirm(struct req *);
+int	admin_booking_cancel(struct req *);
+int	admin_booking_complete(struct req *);
+int	admin_booking_no_show(struct req *);
+int	admin_booking_check_in(struct req *);
+int	admin_booking_check_out(struct req *);
 /* page_admin_users.c */
 int	admin_users(struct req *);
 int	admin_user_role(struct req *);

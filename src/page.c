@@ -1,8 +1,12 @@
 /* page.c: pieces shared by the HTML pages */
 #include <string.h>
 
+#include "admin.h"
+#include "booking.h"
 #include "catalog.h"
+#include "db.h"
 #include "fmt.h"
+#include "form.h"
 #include "page.h"
 #include "request.h"
 #include "tmpl.h"
@@ -55,4 +59,164 @@ page_option(struct tmpl *t, const char *section, const char *value,
 	tmpl_set(o, "LABEL", label);
 	if (current != NULL && strcmp(value, current) == 0)
 		tmpl_show(o, "SELECTED");
+}
+
+void
+page_booking(struct req *r, struct tmpl *t, const struct booking *b)
+{
+	tmpl_set_int(t, "ID", b->id);
+	tmpl_set_int(t, "SLOT_ID", b->timeslot_id);
+	tmpl_set_int(t, "ROOM_ID", b->room_id);
+	tmpl_set(t, "ROOM_NAME", b->room_name);
+	tmpl_set(t, "DATE", fmt_local(r->arena, b->start, "%A %d %B %Y"));
+	tmpl_set(t, "ISO_DATE", fmt_local(r->arena, b->start, "%Y-%m-%d"));
+	tmpl_set(t, "START", fmt_local(r->arena, b->start, "%H:%M"));
+	tmpl_set(t, "END", fmt_local(r->arena, b->end, "%H:%M"));
+	tmpl_set(t, "STATUS", b->status);
+	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
+	tmpl_set(t, "PRICE", money_fmt(r->arena, b->price));
+	tmpl_set(t, "USER_NAME", b->user_name);
+	tmpl_set(t, "USER_EMAIL", b->user_email);
+	if (b->event_title != NULL) {
+		struct tmpl *e = tmpl_section(t, "EVENT");
+
+		tmpl_set_int(e, "EVENT_ID", b->event_id);
+		tmpl_set(e, "EVENT_TITLE", b->event_title);
+	}
+}
+
+/* In the order of the booking_events.type ENUM. */
+const char *const page_event_types[] = {
+	"created", "confirmed", "cancelled", "reactivated", "rescheduled",
+	"checked_in", "checked_out", "completed", "no_show", NULL
+};
+static const char *const event_labels[] = {
+	"Booked", "Confirmed", "Cancelled", "Reactivated", "Rescheduled",
+	"Checked in", "Checked out", "Completed", "No-show",
+};
+
+const char *
+page_event_label(const char *type)
+{
+	int i;
+
+	for (i = 0; page_event_types[i] != NULL; i++)
+		if (strcmp(type, page_event_types[i]) == 0)
+			return event_labels[i];
+	return type;
+}
+
+void
+page_history(struct req *r, struct tmpl *t, const struct db_res *h)
+{
+	struct tmpl *row;
+	int i;
+
+	for (i = 0; i < h->nrows; i++) {
+		row = tmpl_section(t, "HISTORY");
+		tmpl_set(row, "WHAT", page_event_label(db_val(h, i, 0)));
+		tmpl_set(row, "WHO", db_val(h, i, 1));
+		tmpl_set(row, "TO", db_val(h, i, 3));
+		tmpl_set(row, "WHEN", fmt_local(r->arena, db_val(h, i, 5), "%d %b %Y %H:%M"));
+	}
+}
+
+struct tmpl *
+page_admin_begin(struct req *r, const char *file, const char *title)
+{
+	/* Timeslots are reached from their room, so they count as Rooms. */
+	static const char *const parts[][2] = {
+		{ "/admin/rooms", "AT_ROOMS" }, { "/admin/timeslots", "AT_ROOMS" },
+		{ "/admin/events", "AT_EVENTS" }, { "/admin/bookings", "AT_BOOKINGS" },
+		{ "/admin/audit", "AT_AUDIT" }, { "/admin/users", "AT_USERS" },
+	};
+	struct tmpl *t = page_begin(r, file, title), *nav;
+	const char *section = "AT_OVERVIEW", *current = "page";
+	size_t i, len;
+
+	nav = tmpl_include(t, "ADMIN_NAV", "admin_nav.tpl");
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		len = strlen(parts[i][0]);
+		if (strncmp(r->path, parts[i][0], len) == 0 && (r->path[len] == '\0' ||
+		    r->path[len] == '/' || r->path[len] == '.')) {
+			section = parts[i][1];
+			/* A page inside the section, not its list. */
+			current = r->path[len] == '\0' ? "page" : "true";
+			break;
+		}
+	}
+	tmpl_set(tmpl_section(nav, section), "CURRENT", current);
+	return t;
+}
+
+const char *
+page_back(struct req *r, const char *def, const char *flash)
+{
+	const char *back = kv_get(&r->params, "back"), *hash;
+
+	if (back == NULL || !local_path(back))
+		back = def;
+	if (flash == NULL)
+		return back;
+	/* The flash goes into the query, before any #fragment. */
+	hash = strchr(back, '#');
+	if (hash == NULL)
+		hash = back + strlen(back);
+	return arena_printf(r->arena, "%.*s%c%s%s", (int)(hash - back), back,
+	    memchr(back, '?', (size_t)(hash - back)) ? '&' : '?', flash, hash);
+}
+
+void
+page_done(struct req *r, struct tmpl *t, const char *const (*messages)[2])
+{
+	const char *done = kv_get(&r->params, "done");
+	int i;
+
+	for (i = 0; done != NULL && messages[i][0] != NULL; i++)
+		if (strcmp(done, messages[i][0]) == 0)
+			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", messages[i][1]);
+}
+
+int
+page_admin_refused(struct req *r, const struct form *f, int rc)
+{
+	if (rc == ADMIN_CONFLICT)
+		r->status = 409;
+	else if (!form_ok(f))
+		r->status = 400;
+	else
+		return 0;
+	return 1;
+}
+
+int
+page_room_options(struct req *r, struct tmpl *t, const char *section,
+    const char *current)
+{
+	struct room_filter f = { NULL, 0, 1, 1000, 0 };
+	struct room *rooms;
+	int i, n;
+
+	if (room_list(r->db, r->arena, &f, &rooms, &n, NULL) != OK)
+		return ERR;
+	for (i = 0; i < n; i++)
+		page_option(t, section, arena_printf(r->arena, "%lld", rooms[i].id),
+		    rooms[i].is_active ? rooms[i].name :
+		    arena_printf(r->arena, "%s (inactive)", rooms[i].name), current);
+	return OK;
+}
+
+const char *
+page_query(struct req *r, const char *const *keys)
+{
+	struct buf b;
+	const char *v;
+	int i;
+
+	buf_init(&b, r->arena);
+	for (i = 0; keys[i] != NULL; i++)
+		if ((v = kv_get(&r->params, keys[i])) != NULL && *v != '\0')
+			buf_printf(&b, "%s%s=%s", b.len ? "&" : "", keys[i],
+			    url_encode(r->arena, v));
+	return buf_cstr(&b);
 }

@@ -5,6 +5,7 @@
 #include "db.h"
 #include "fmt.h"
 #include "handlers.h"
+#include "page.h"
 #include "request.h"
 #include "tmpl.h"
 
@@ -32,7 +33,7 @@ admin_users(struct req *r)
 	    "sssii", like, like, like, USERS_PER_PAGE, (int)((page - 1) * USERS_PER_PAGE));
 	if (res == NULL)
 		return ERR;
-	t = page_begin(r, "admin_users.tpl", "Users");
+	t = page_admin_begin(r, "admin_users.tpl", "Users");
 	if (q != NULL) {
 		tmpl_set(t, "Q", q);
 		tmpl_set(tmpl_section(t, "SEARCH"), "Q", q);

@@ -109,48 +109,8 @@ static const char *const done_messages[][2] = {
 	{ "cancelled", "The booking is cancelled." },
 	{ "reactivated", "The booking is active again." },
 	{ "rescheduled", "The booking is moved." },
+	{ NULL, NULL },
 };
-
-static const char *
-event_label(const char *type)
-{
-	static const char *const labels[][2] = {
-		{ "created", "Booked" }, { "confirmed", "Confirmed" },
-		{ "cancelled", "Cancelled" }, { "reactivated", "Reactivated" },
-		{ "rescheduled", "Rescheduled" }, { "checked_in", "Checked in" },
-		{ "checked_out", "Checked out" }, { "completed", "Completed" },
-		{ "no_show", "No-show" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (strcmp(type, labels[i][0]) == 0)
-			return labels[i][1];
-	return type;
-}
-
-/* Fills the parts of a booking shared by its page and the cancel page. */
-static void
-booking_fields(struct req *r, struct tmpl *t, const struct booking *b)
-{
-	tmpl_set_int(t, "ID", b->id);
-	tmpl_set_int(t, "SLOT_ID", b->timeslot_id);
-	tmpl_set_int(t, "ROOM_ID", b->room_id);
-	tmpl_set(t, "ROOM_NAME", b->room_name);
-	tmpl_set(t, "DATE", fmt_local(r->arena, b->start, "%A %d %B %Y"));
-	tmpl_set(t, "ISO_DATE", fmt_local(r->arena, b->start, "%Y-%m-%d"));
-	tmpl_set(t, "START", fmt_local(r->arena, b->start, "%H:%M"));
-	tmpl_set(t, "END", fmt_local(r->arena, b->end, "%H:%M"));
-	tmpl_set(t, "STATUS", b->status);
-	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
-	tmpl_set(t, "PRICE", money_fmt(r->arena, b->price));
-	if (b->event_title != NULL) {
-		struct tmpl *e = tmpl_section(t, "EVENT");
-
-		tmpl_set_int(e, "EVENT_ID", b->event_id);
-		tmpl_set(e, "EVENT_TITLE", b->event_title);
-	}
-}
 
 static int
 booking_page(struct req *r, long long id, const char *error)
@@ -158,10 +118,8 @@ booking_page(struct req *r, long long id, const char *error)
 	struct actor who = actor_of(r);
 	struct booking b;
 	struct db_res *h;
-	struct tmpl *t, *row;
-	const char *done = kv_get(&r->params, "done");
+	struct tmpl *t;
 	time_t start, hold;
-	size_t i;
 	int rc;
 
 	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == BK_NOT_FOUND)
@@ -169,16 +127,15 @@ booking_page(struct req *r, long long id, const char *error)
 	if (rc != OK || (h = booking_history(r->db, r->arena, id)) == NULL)
 		return ERR;
 	t = page_begin(r, "booking.tpl", "Booking");
-	booking_fields(r, t, &b);
-	tmpl_set(t, "NOTES", b.notes);
+	page_booking(r, t, &b);
+	if (b.notes != NULL && *b.notes != '\0')
+		tmpl_set(tmpl_section(t, "HAS_NOTES"), "NOTES", b.notes);
 	if (b.user_id != r->user->id)
 		tmpl_set(tmpl_section(t, "OWNER"), "OWNER", arena_printf(r->arena,
 		    "%s <%s>", b.user_name, b.user_email));
 	if (error != NULL)
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", error);
-	for (i = 0; done != NULL && i < sizeof(done_messages) / sizeof(done_messages[0]); i++)
-		if (strcmp(done, done_messages[i][0]) == 0)
-			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", done_messages[i][1]);
+	page_done(r, t, done_messages);
 	if (b.refund_amount > 0)
 		tmpl_set(tmpl_section(t, "REFUND"), "REFUND", money_fmt(r->arena, b.refund_amount));
 	if (strcmp(b.status, "pending") == 0 && b.hold_expires_at != NULL &&
@@ -196,13 +153,7 @@ booking_page(struct req *r, long long id, const char *error)
 		tmpl_show(t, "CAN_REACTIVATE");
 	if (strcmp(b.status, "confirmed") == 0 && start > time(NULL))
 		tmpl_show(t, "CAN_RESCHEDULE");
-	for (i = 0; i < (size_t)h->nrows; i++) {
-		row = tmpl_section(t, "HISTORY");
-		tmpl_set(row, "WHAT", event_label(db_val(h, (int)i, 0)));
-		tmpl_set(row, "WHO", db_val(h, (int)i, 1));
-		tmpl_set(row, "TO", db_val(h, (int)i, 3));
-		tmpl_set(row, "WHEN", fmt_local(r->arena, db_val(h, (int)i, 5), "%d %b %Y %H:%M"));
-	}
+	page_history(r, t, h);
 	return page_end(r);
 }
 
@@ -237,7 +188,7 @@ booking_cancel_form(struct req *r)
 	}
 	refund = booking_refund_quote(&b, &who);
 	t = page_begin(r, "booking_cancel.tpl", "Cancel booking");
-	booking_fields(r, t, &b);
+	page_booking(r, t, &b);
 	tmpl_set(t, "REFUND", money_fmt(r->arena, refund));
 	tmpl_show(t, strcmp(b.payment_status, "paid") == 0 && b.price > 0 ?
 	    "PAID" : "NOT_PAID");
@@ -309,7 +260,7 @@ reschedule_page(struct req *r, long long id, const char *error)
 	date_add_days(date, -1, prev);
 	date_add_days(date, 1, next);
 	t = page_begin(r, "booking_reschedule.tpl", "Reschedule booking");
-	booking_fields(r, t, &b);
+	page_booking(r, t, &b);
 	tmpl_set(t, "PICK_DATE", date);
 	tmpl_set(t, "PICK_LABEL", fmt_local(r->arena, from, "%A %d %B %Y"));
 	tmpl_set(t, "PREV_DATE", prev);
@@ -364,11 +315,11 @@ static const char *const tabs[] = { "upcoming", "past", "cancelled", NULL };
 int
 me_show(struct req *r)
 {
-	struct booking_filter f = { r->user->id, NULL, NULL, DASHBOARD_PER_PAGE, 0 };
+	struct booking_filter f = { r->user->id, NULL, NULL, DASHBOARD_PER_PAGE + 1, 0 };
 	struct booking *list;
 	struct tmpl *t, *row;
-	long long page, total;
-	int i, n;
+	long long page;
+	int i, n, more;
 
 	if (req_enum_opt(r, "tab", tabs, &f.tab) != OK ||
 	    req_int_opt(r, "page", 1, 100000, 1, &page) != OK)
@@ -376,8 +327,13 @@ me_show(struct req *r)
 	if (f.tab == NULL)
 		f.tab = "upcoming";
 	f.offset = (page - 1) * DASHBOARD_PER_PAGE;
-	if (booking_list(r->db, r->arena, &f, &list, &n, &total) != OK)
+	/* One row past the page says whether there is a next one, without
+	 * counting them all. */
+	if (booking_list(r->db, r->arena, &f, &list, &n, NULL) != OK)
 		return ERR;
+	more = n > DASHBOARD_PER_PAGE;
+	if (more)
+		n = DASHBOARD_PER_PAGE;
 	t = page_begin(r, "me.tpl", "My bookings");
 	tmpl_set(t, "NAME", r->user->name);
 	if (kv_get(&r->params, "welcome") != NULL)
@@ -389,11 +345,11 @@ me_show(struct req *r)
 		if (strcmp(tabs[i], f.tab) == 0)
 			tmpl_show(row, "CURRENT");
 	}
-	tmpl_set(t, "TAB_LABEL", f.tab);
-	tmpl_set_int(t, "TOTAL", total);
+	tmpl_set(t, "TAB_TITLE", strcmp(f.tab, "upcoming") == 0 ? "Upcoming bookings" :
+	    strcmp(f.tab, "past") == 0 ? "Past bookings" : "Cancelled bookings");
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "BOOKING");
-		booking_fields(r, row, &list[i]);
+		page_booking(r, row, &list[i]);
 		if (strcmp(list[i].status, "pending") == 0 ||
 		    strcmp(list[i].status, "confirmed") == 0)
 			tmpl_show(row, "CAN_CANCEL");
@@ -404,7 +360,7 @@ me_show(struct req *r)
 		tmpl_show(t, "EMPTY");
 	if (page > 1)
 		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
-	if (page * DASHBOARD_PER_PAGE < total)
+	if (more)
 		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
 	tmpl_set(t, "TAB", f.tab);
 	return page_end(r);

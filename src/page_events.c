@@ -45,7 +45,7 @@ event_show(struct req *r)
 		return ERR;
 	if ((rc = event_get(r->db, r->arena, id, &ev)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no event %lld.", id);
-	if (rc != OK || event_sessions(r->db, r->arena, id, &slots, &n) != OK)
+	if (rc != OK || event_sessions(r->db, r->arena, id, 0, &slots, &n) != OK)
 		return ERR;
 	t = page_begin(r, "event.tpl", ev.title);
 	tmpl_set_int(t, "ID", ev.id);

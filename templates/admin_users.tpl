@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
+{{>ADMIN_NAV}}
 <h1>Users</h1>
 {{#SAVED}}<p class="notice" role="status">{{MESSAGE}}</p>{{/SAVED}}
 <form method="get" action="/admin/users" class="filter" role="search">

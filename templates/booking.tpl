@@ -11,7 +11,7 @@
 <dt>Payment</dt><dd id="payment-status">{{PAYMENT_STATUS}}</dd>
 <dt>Price</dt><dd>{{PRICE}}</dd>
 {{#REFUND}}<dt>Refund</dt><dd id="refund">{{REFUND}}</dd>{{/REFUND}}
-{{#NOTES}}<dt>Notes</dt><dd>{{NOTES}}</dd>{{/NOTES}}
+{{#HAS_NOTES}}<dt>Notes</dt><dd id="notes">{{NOTES}}</dd>{{/HAS_NOTES}}
 </dl>
 {{#HOLD}}<p class="notice" id="hold">Your seat is held for {{MINUTES}} more minutes (until {{UNTIL}}). Pay {{PRICE}} to confirm it.</p>{{/HOLD}}
 {{#HOLD_EXPIRED}}<p class="notice" id="hold">The hold on this seat ran out at {{UNTIL}}; it will be released.</p>{{/HOLD_EXPIRED}}

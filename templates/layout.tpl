@@ -4,7 +4,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · {{SITE_NAME}}</title>
-<link rel="stylesheet" href="/static/style.css?v=1">
+<link rel="stylesheet" href="/static/style.css?v=2">
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -19,7 +19,7 @@
 <li><a href="/me">My bookings</a></li>
 <li><a href="/notifications">Notifications{{#HAS_UNREAD}} <span class="badge">{{UNREAD}}<span class="visually-hidden"> unread</span></span>{{/HAS_UNREAD}}</a></li>
 <li><a href="/account">Account</a></li>
-{{#ADMIN}}<li><a href="/admin/users">Admin</a></li>{{/ADMIN}}
+{{#ADMIN}}<li><a href="/admin">Admin</a></li>{{/ADMIN}}
 {{/USER}}
 </ul>
 </nav>

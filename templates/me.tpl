@@ -7,7 +7,7 @@
 {{/TAB}}
 </ul>
 </nav>
-<p class="count">{{TOTAL}} {{TAB_LABEL}} bookings</p>
+<h2 class="tab-title">{{TAB_TITLE}}</h2>
 {{#EMPTY}}<p>Nothing here. <a href="/rooms">Find a room</a> or <a href="/events">an event</a>.</p>{{/EMPTY}}
 <table class="bookings">
 <thead><tr><th scope="col">When</th><th scope="col">Room</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Payment</th><th scope="col">Price</th><th scope="col">Actions</th></tr></thead>

@@ -1,0 +1,61 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>ADMIN_NAV}}
+<h1>Bookings</h1>
+<form method="get" action="/admin/bookings" class="filter" role="search" aria-label="Filter bookings">
+<p><label for="status">Status</label>
+<select id="status" name="status">
+{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/STATUS_OPTION}}
+</select></p>
+<p><label for="paymentStatus">Payment</label>
+<select id="paymentStatus" name="paymentStatus">
+{{#PAYMENT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/PAYMENT_OPTION}}
+</select></p>
+<p><label for="roomId">Room</label>
+<select id="roomId" name="roomId">
+{{#ROOM_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/ROOM_OPTION}}
+</select></p>
+<p><label for="eventId">Event</label>
+<select id="eventId" name="eventId">
+{{#EVENT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/EVENT_OPTION}}
+</select></p>
+<p><label for="from">Starting from</label>
+<input type="date" id="from" name="from" value="{{FROM}}"></p>
+<p><label for="to">Until</label>
+<input type="date" id="to" name="to" value="{{TO}}"></p>
+<p><label for="email">Customer email</label>
+<input type="email" id="email" name="email" value="{{EMAIL}}" maxlength="254"></p>
+<p><label for="sort">Newest first by</label>
+<select id="sort" name="sort">
+{{#SORT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/SORT_OPTION}}
+</select></p>
+<p><button type="submit">Filter</button> <a href="/admin/bookings">Clear</a></p>
+</form>
+<p class="count" role="status">{{TOTAL}} bookings match. <a href="{{CSV_HREF}}" id="csv" download>Export them as CSV</a></p>
+{{#EMPTY}}<p>No booking matches this filter.</p>{{/EMPTY}}
+<table class="bookings" id="bookings">
+<thead><tr><th scope="col">Booking</th><th scope="col">When</th><th scope="col">Room</th><th scope="col">Event</th><th scope="col">Customer</th><th scope="col">Status</th><th scope="col">Payment</th><th scope="col">Price</th><th scope="col">Booked on</th></tr></thead>
+<tbody>
+{{#BOOKING}}
+<tr data-booking="{{ID}}">
+<th scope="row"><a href="/admin/bookings/{{ID}}">{{ID}}</a></th>
+<td class="nowrap"><time datetime="{{ISO_DATE}}">{{ISO_DATE}}</time> {{START}}–{{END}}</td>
+<td>{{ROOM_NAME}}</td>
+<td>{{#EVENT}}{{EVENT_TITLE}}{{/EVENT}}</td>
+<td>{{USER_NAME}}<br><span class="meta">{{USER_EMAIL}}</span></td>
+<td class="status {{STATUS}}">{{STATUS}}</td>
+<td>{{PAYMENT_STATUS}}</td>
+<td>{{PRICE}}</td>
+<td>{{CREATED}}</td>
+</tr>
+{{/BOOKING}}
+</tbody>
+</table>
+<nav class="pages" aria-label="Pages">
+{{#PREV_PAGE}}<a rel="prev" href="{{HREF}}">Previous page</a>{{/PREV_PAGE}}
+{{#NEXT_PAGE}}<a rel="next" href="{{HREF}}">Next page</a>{{/NEXT_PAGE}}
+</nav>

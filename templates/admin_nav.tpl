@@ -1,0 +1,11 @@
+{{%AUTOESCAPE context="HTML"}}
+<nav class="admin" aria-label="Admin">
+<ul>
+<li><a href="/admin"{{#AT_OVERVIEW}} aria-current="{{CURRENT}}"{{/AT_OVERVIEW}}>Overview</a></li>
+<li><a href="/admin/rooms"{{#AT_ROOMS}} aria-current="{{CURRENT}}"{{/AT_ROOMS}}>Rooms and timeslots</a></li>
+<li><a href="/admin/events"{{#AT_EVENTS}} aria-current="{{CURRENT}}"{{/AT_EVENTS}}>Events</a></li>
+<li><a href="/admin/bookings"{{#AT_BOOKINGS}} aria-current="{{CURRENT}}"{{/AT_BOOKINGS}}>Bookings</a></li>
+<li><a href="/admin/audit"{{#AT_AUDIT}} aria-current="{{CURRENT}}"{{/AT_AUDIT}}>Audit trail</a></li>
+<li><a href="/admin/users"{{#AT_USERS}} aria-current="{{CURRENT}}"{{/AT_USERS}}>Users</a></li>
+</ul>
+</nav>
