@@ -287,9 +287,14 @@ run(struct db *db, const char *sql, const char *types, va_list ap)
 	return NULL;
 }
 
-/* Fetches every row of stmt, handing each to fn as strings. */
+/*
+ * Fetches every row of stmt, handing each to fn as strings. Values longer
+ * than the first buffer are fetched whole: into the arena when the rows are
+ * kept, else into one reused buffer per column, so streaming many rows
+ * does not grow memory.
+ */
 static int
-fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a,
+fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a, int keep,
     int (*fn)(void *, int, char **, const char **), void *ctx)
 {
 	MYSQL_RES *meta;
@@ -297,7 +302,8 @@ fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a,
 	MYSQL_BIND *bind;
 	unsigned long *lens;
 	my_bool *nulls, *errs;
-	char **vals, **bufs;
+	char **vals, **bufs, **heap;
+	size_t *heapcap;
 	const char **names;
 	int ncols, i, rc, ret = DB_OK;
 
@@ -312,6 +318,8 @@ fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a,
 	vals = arena_calloc(a, (size_t)ncols, sizeof(*vals));
 	bufs = arena_calloc(a, (size_t)ncols, sizeof(*bufs));
 	names = arena_calloc(a, (size_t)ncols, sizeof(*names));
+	heap = arena_calloc(a, (size_t)ncols, sizeof(*heap));
+	heapcap = arena_calloc(a, (size_t)ncols, sizeof(*heapcap));
 	for (i = 0; i < ncols; i++) {
 		names[i] = arena_strdup(a, fields[i].name);
 		bufs[i] = arena_alloc(a, CELL_SIZE);
@@ -349,7 +357,15 @@ fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a,
 
 				memset(&big, 0, sizeof(big));
 				big.buffer_type = MYSQL_TYPE_STRING;
-				big.buffer = arena_alloc(a, lens[i] + 1);
+				if (keep)
+					big.buffer = arena_alloc(a, lens[i] + 1);
+				else {
+					if (heapcap[i] < lens[i] + 1) {
+						heapcap[i] = lens[i] + 1;
+						heap[i] = xrealloc(heap[i], heapcap[i]);
+					}
+					big.buffer = heap[i];
+				}
 				big.buffer_length = lens[i] + 1;
 				if (mysql_stmt_fetch_column(stmt, &big, (unsigned)i, 0) != 0) {
 					set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
@@ -364,6 +380,8 @@ fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a,
 			break;
 	}
 	mysql_stmt_free_result(stmt);
+	for (i = 0; i < ncols; i++)
+		free(heap[i]);
 	return ret;
 }
 
@@ -414,7 +432,7 @@ db_query(struct db *db, struct arena *a, const char *sql, const char *types, ...
 	c.arena = a;
 	c.cap = 0;
 	c.res = arena_calloc(a, 1, sizeof(*c.res));
-	if (fetch(db, stmt, a, collect_row, &c) != DB_OK)
+	if (fetch(db, stmt, a, 1, collect_row, &c) != DB_OK)
 		return NULL;
 	if (c.res->names == NULL)
 		c.res->ncols = (int)mysql_stmt_field_count(stmt);
@@ -448,7 +466,7 @@ db_each(struct db *db, struct arena *a, db_row_fn fn, void *ctx,
 	va_end(ap);
 	if (stmt == NULL)
 		return DB_ERR;
-	return fetch(db, stmt, a, each_row, &e);
+	return fetch(db, stmt, a, 0, each_row, &e);
 }
 
 long long
