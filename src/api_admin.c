@@ -185,27 +185,13 @@ api_admin_bookings(struct req *r)
 	return reply_json(r, 200, json_page("bookings", items, f.page, f.limit, total));
 }
 
-/* Runs one admin action on a booking and answers with it. */
+/* Answers one admin action on a booking with the booking. */
 static int
 booking_action(struct req *r, int rc, long long id, long long refund, int with_refund)
 {
 	struct actor who = admin_actor(r);
-	struct json_object *o;
-	struct booking b;
 
-	if (rc == ERR)
-		return ERR;
-	if (rc != BK_OK)
-		return reply_error(r, booking_result_status(rc), booking_result_code(rc),
-		    "%s", booking_result_message(rc));
-	if (booking_get(r->db, r->arena, id, &who, &b) != OK)
-		return ERR;
-	if (!with_refund)
-		return reply_json(r, 200, json_booking(r->arena, &b));
-	o = json_object_new_object();
-	json_object_object_add(o, "booking", json_booking(r->arena, &b));
-	json_set_money(o, "refundAmount", refund);
-	return reply_json(r, 200, o);
+	return json_reply_booking(r, rc, &who, id, 200, refund, with_refund);
 }
 
 static int

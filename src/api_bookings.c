@@ -14,28 +14,13 @@ static const char *const statuses[] = {
 	"pending", "confirmed", "cancelled", "completed", "no_show", NULL
 };
 
-/* Answers an action's outcome: the booking, or the refusal as JSON. */
 static int
 reply_result(struct req *r, int rc, long long id, int status, long long refund,
     int with_refund)
 {
 	struct actor who = { r->user->id, r->user->admin, 0 };
-	struct json_object *o;
-	struct booking b;
 
-	if (rc == ERR)
-		return ERR;
-	if (rc != BK_OK)
-		return reply_error(r, booking_result_status(rc), booking_result_code(rc),
-		    "%s", booking_result_message(rc));
-	if (booking_get(r->db, r->arena, id, &who, &b) != OK)
-		return ERR;
-	if (!with_refund)
-		return reply_json(r, status, json_booking(r->arena, &b));
-	o = json_object_new_object();
-	json_object_object_add(o, "booking", json_booking(r->arena, &b));
-	json_set_money(o, "refundAmount", refund);
-	return reply_json(r, status, o);
+	return json_reply_booking(r, rc, &who, id, status, refund, with_refund);
 }
 
 int

@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "booking.h"
 #include "catalog.h"
+#include "request.h"
 #include "fmt.h"
 #include "json.h"
 
@@ -130,6 +131,28 @@ json_booking(struct arena *a, const struct booking *b)
 	json_set_str(o, "roomName", b->room_name);
 	json_set_str(o, "eventTitle", b->event_title);
 	return o;
+}
+
+int
+json_reply_booking(struct req *r, int rc, const struct actor *who, long long id,
+    int status, long long refund, int with_refund)
+{
+	struct json_object *o;
+	struct booking b;
+
+	if (rc == ERR)
+		return ERR;
+	if (rc != BK_OK)
+		return reply_error(r, booking_result_status(rc), booking_result_code(rc),
+		    "%s", booking_result_message(rc));
+	if (booking_get(r->db, r->arena, id, who, &b) != OK)
+		return ERR;
+	if (!with_refund)
+		return reply_json(r, status, json_booking(r->arena, &b));
+	o = json_object_new_object();
+	json_object_object_add(o, "booking", json_booking(r->arena, &b));
+	json_set_money(o, "refundAmount", refund);
+	return reply_json(r, status, o);
 }
 
 struct json_object *

@@ -50,6 +50,30 @@ page_slot(struct req *r, struct tmpl *t, const struct slot *s)
 }
 
 void
+page_room(struct req *r, struct tmpl *t, const struct room *room)
+{
+	tmpl_set_int(t, "ID", room->id);
+	tmpl_set(t, "NAME", room->name);
+	tmpl_set(t, "DESCRIPTION", room->description);
+	tmpl_set(t, "TYPE", room->room_type);
+	tmpl_set_int(t, "CAPACITY", room->capacity);
+	tmpl_set(t, "RATE", money_fmt(r->arena, room->hourly_rate));
+}
+
+void
+page_event(struct req *r, struct tmpl *t, const struct event *e)
+{
+	tmpl_set_int(t, "ID", e->id);
+	tmpl_set(t, "TITLE", e->title);
+	tmpl_set(t, "KIND", e->kind);
+	tmpl_set(t, "DESCRIPTION", e->description);
+	tmpl_set_int(t, "UPCOMING", e->upcoming);
+	if (e->next_start != NULL)
+		tmpl_set(tmpl_section(t, "NEXT"), "NEXT_START",
+		    fmt_local(r->arena, e->next_start, "%a %d %b %Y %H:%M"));
+}
+
+void
 page_option(struct tmpl *t, const char *section, const char *value,
     const char *label, const char *current)
 {

@@ -12,6 +12,12 @@ struct tmpl;
 /* Fills one row of a timeslot list: times in the site time zone, state,
  * seats left, price, event and room. */
 void	page_slot(struct req *, struct tmpl *, const struct slot *);
+/* One room or event in a list: ID, NAME/TITLE, TYPE/KIND, CAPACITY, RATE,
+ * DESCRIPTION; UPCOMING and a NEXT section with NEXT_START for events. */
+struct room;
+struct event;
+void	page_room(struct req *, struct tmpl *, const struct room *);
+void	page_event(struct req *, struct tmpl *, const struct event *);
 /* A selectable option: VALUE, LABEL and SELECTED when value is current. */
 void	page_option(struct tmpl *, const char *section, const char *value,
 	    const char *label, const char *current);

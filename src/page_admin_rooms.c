@@ -61,11 +61,7 @@ admin_rooms_list(struct req *r)
 	tmpl_set_int(t, "TOTAL", total);
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "ROOM");
-		tmpl_set_int(row, "ID", rooms[i].id);
-		tmpl_set(row, "NAME", rooms[i].name);
-		tmpl_set(row, "TYPE", rooms[i].room_type);
-		tmpl_set_int(row, "CAPACITY", rooms[i].capacity);
-		tmpl_set(row, "RATE", money_fmt(r->arena, rooms[i].hourly_rate));
+		page_room(r, row, &rooms[i]);
 		tmpl_show(row, rooms[i].is_active ? "ACTIVE" : "INACTIVE");
 	}
 	if (n == 0)

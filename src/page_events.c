@@ -18,14 +18,7 @@ events_list(struct req *r)
 	t = page_begin(r, "events.tpl", "Events");
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "EVENT");
-		tmpl_set_int(row, "ID", events[i].id);
-		tmpl_set(row, "TITLE", events[i].title);
-		tmpl_set(row, "KIND", events[i].kind);
-		tmpl_set(row, "DESCRIPTION", events[i].description);
-		tmpl_set_int(row, "UPCOMING", events[i].upcoming);
-		if (events[i].next_start != NULL)
-			tmpl_set(tmpl_section(row, "NEXT"), "NEXT_START",
-			    fmt_local(r->arena, events[i].next_start, "%a %d %b %Y %H:%M"));
+		page_event(r, row, &events[i]);
 	}
 	if (n == 0)
 		tmpl_show(t, "NO_EVENTS");

@@ -44,10 +44,7 @@ home_show(struct req *r)
 		tmpl_show(t, "NO_SESSIONS");
 	for (i = 0; i < nrooms; i++) {
 		row = tmpl_section(t, "ROOM");
-		tmpl_set_int(row, "ID", rooms[i].id);
-		tmpl_set(row, "NAME", rooms[i].name);
-		tmpl_set(row, "TYPE", rooms[i].room_type);
-		tmpl_set_int(row, "CAPACITY", rooms[i].capacity);
+		page_room(r, row, &rooms[i]);
 		tmpl_set(row, "DATE", date);
 	}
 	if (nrooms == 0)

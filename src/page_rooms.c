@@ -36,12 +36,7 @@ rooms_list(struct req *r)
 	tmpl_set_int(t, "TOTAL", total);
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "ROOM");
-		tmpl_set_int(row, "ID", rooms[i].id);
-		tmpl_set(row, "NAME", rooms[i].name);
-		tmpl_set(row, "DESCRIPTION", rooms[i].description);
-		tmpl_set(row, "TYPE", rooms[i].room_type);
-		tmpl_set_int(row, "CAPACITY", rooms[i].capacity);
-		tmpl_set(row, "RATE", money_fmt(r->arena, rooms[i].hourly_rate));
+		page_room(r, row, &rooms[i]);
 	}
 	if (n == 0)
 		tmpl_show(t, "NO_ROOMS");
@@ -84,12 +79,7 @@ room_show(struct req *r)
 	date_add_days(date, 1, next);
 
 	t = page_begin(r, "room.tpl", room.name);
-	tmpl_set_int(t, "ID", room.id);
-	tmpl_set(t, "NAME", room.name);
-	tmpl_set(t, "DESCRIPTION", room.description);
-	tmpl_set(t, "TYPE", room.room_type);
-	tmpl_set_int(t, "CAPACITY", room.capacity);
-	tmpl_set(t, "RATE", money_fmt(r->arena, room.hourly_rate));
+	page_room(r, t, &room);
 	if (!room.is_active)
 		tmpl_show(t, "INACTIVE");
 	tmpl_set(t, "DATE", date);
