@@ -137,3 +137,19 @@ def test_bookingctl_user_add_refuses_bad_input_and_duplicates():
 def test_admin_account_exists():
     email = os.environ.get("BOOKING_ADMIN_EMAIL", "admin@example.com")
     assert sql("SELECT role FROM users WHERE email = ?", email) == [["admin"]]
+
+
+def test_nginx_rate_limits_login_per_address_but_not_other_pages():
+    """The test stack allows BOOKING_LOGIN_RATE (6000/min, burst 10): a flood
+    faster than that gets 429 from nginx on /login, never on /rooms."""
+    import concurrent.futures
+
+    def hit(path):
+        return requests.get(url(path), verify=CA, allow_redirects=False).status_code
+
+    with concurrent.futures.ThreadPoolExecutor(48) as pool:
+        login_codes = list(pool.map(hit, ["/login"] * 400))
+        room_codes = list(pool.map(hit, ["/rooms"] * 200))
+    assert 429 in login_codes
+    assert set(login_codes) <= {200, 429}
+    assert set(room_codes) == {200}
