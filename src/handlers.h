@@ -4,19 +4,19 @@
 
 struct req;
 
-/* page_home.c */
+/* pages/home.c */
 int	home_show(struct req *);
-/* page_rooms.c */
+/* pages/rooms.c */
 int	rooms_list(struct req *);
 int	room_show(struct req *);
-/* page_events.c */
+/* pages/events.c */
 int	events_list(struct req *);
 int	event_show(struct req *);
-/* api_rooms.c */
+/* api/rooms.c */
 int	api_rooms_list(struct req *);
 int	api_room_show(struct req *);
 int	api_room_timeslots(struct req *);
-/* page_account.c */
+/* pages/account.c */
 int	register_form(struct req *);
 int	register_submit(struct req *);
 int	login_form(struct req *);
@@ -27,7 +27,7 @@ int	account_name(struct req *);
 int	account_password(struct req *);
 int	account_token_new(struct req *);
 int	account_token_revoke(struct req *);
-/* page_bookings.c */
+/* pages/bookings.c */
 int	timeslot_show(struct req *);
 int	booking_new(struct req *);
 int	booking_show(struct req *);
@@ -39,14 +39,14 @@ int	booking_reschedule_submit(struct req *);
 int	me_show(struct req *);
 int	notifications_show(struct req *);
 int	notifications_read(struct req *);
-/* api_bookings.c */
+/* api/bookings.c */
 int	api_booking_create(struct req *);
 int	api_bookings_list(struct req *);
 int	api_booking_show(struct req *);
 int	api_booking_cancel(struct req *);
 int	api_booking_reactivate(struct req *);
 int	api_booking_reschedule(struct req *);
-/* api_admin.c */
+/* api/admin.c */
 int	api_admin_room_create(struct req *);
 int	api_admin_room_update(struct req *);
 int	api_admin_slot_create(struct req *);
@@ -60,10 +60,10 @@ int	api_admin_booking_complete(struct req *);
 int	api_admin_booking_no_show(struct req *);
 int	api_admin_booking_check_in(struct req *);
 int	api_admin_booking_check_out(struct req *);
-/* page_admin.c */
+/* pages/admin.c */
 int	admin_overview(struct req *);
 int	admin_audit(struct req *);
-/* page_admin_rooms.c */
+/* pages/admin_rooms.c */
 int	admin_rooms_list(struct req *);
 int	admin_room_new_form(struct req *);
 int	admin_room_create(struct req *);
@@ -77,7 +77,7 @@ int	admin_slot_create(struct req *);
 int	admin_slot_edit(struct req *);
 int	admin_slot_update(struct req *);
 int	admin_slot_cancel_submit(struct req *);
-/* page_admin_events.c */
+/* pages/admin_events.c */
 int	admin_events_list(struct req *);
 int	admin_event_new_form(struct req *);
 int	admin_event_create(struct req *);
@@ -85,7 +85,7 @@ int	admin_event_edit(struct req *);
 int	admin_event_update(struct req *);
 int	admin_event_session_add(struct req *);
 int	admin_event_publish_submit(struct req *);
-/* page_admin_bookings.c */
+/* pages/admin_bookings.c */
 int	admin_bookings_list(struct req *);
 int	admin_bookings_csv(struct req *);
 int	admin_booking_show(struct req *);
@@ -95,14 +95,14 @@ int	admin_booking_complete(struct req *);
 int	admin_booking_no_show(struct req *);
 int	admin_booking_check_in(struct req *);
 int	admin_booking_check_out(struct req *);
-/* page_admin_users.c */
+/* pages/admin_users.c */
 int	admin_users(struct req *);
 int	admin_user_role(struct req *);
-/* api_auth.c */
+/* api/auth.c */
 int	api_login(struct req *);
 int	api_register(struct req *);
 int	api_me(struct req *);
-/* status.c */
+/* pages/status.c */
 int	status_healthz(struct req *);
 int	status_ping(struct req *);
 

@@ -10,13 +10,13 @@
 
 #include <fcgiapp.h>
 
-#include "arena.h"
-#include "config.h"
-#include "db.h"
-#include "request.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "db/db.h"
+#include "http/request.h"
 #include "router.h"
 #include "site.h"
-#include "tmpl.h"
+#include "http/tmpl.h"
 
 static pthread_mutex_t	 busy_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t	 idle_cond = PTHREAD_COND_INITIALIZER;

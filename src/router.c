@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "auth.h"
+#include "domain/auth.h"
 #include "handlers.h"
-#include "request.h"
+#include "http/request.h"
 #include "router.h"
 
 static const struct route routes[] = {

@@ -5,12 +5,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "auth.h"
-#include "config.h"
-#include "db.h"
-#include "request.h"
+#include "domain/auth.h"
+#include "core/config.h"
+#include "db/db.h"
+#include "http/request.h"
 #include "site.h"
-#include "tmpl.h"
+#include "http/tmpl.h"
 
 int
 site_config(void)

@@ -4,11 +4,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../src/arena.h"
-#include "../../src/config.h"
-#include "../../src/fmt.h"
-#include "../../src/request.h"
-#include "../../src/router.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/fmt.h"
+#include "http/request.h"
+#include "router.h"
 #include "check.h"
 
 static struct arena a;

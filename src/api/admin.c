@@ -1,0 +1,254 @@
+/* api/admin.c: /api/v1/admin: rooms, timeslots and their generation,
+ * events, and the bookings list with its state actions */
+#include <string.h>
+
+#include "domain/admin.h"
+#include "domain/booking.h"
+#include "domain/catalog.h"
+#include "db/db.h"
+#include "http/form.h"
+#include "handlers.h"
+#include "http/json.h"
+#include "http/request.h"
+#include "domain/slotgen.h"
+
+#define ADMIN_LIMIT	50
+#define ADMIN_MAX_LIMIT	200
+
+static struct actor
+admin_actor(struct req *r)
+{
+	/* Through the admin routes, a cancellation refunds in full. */
+	struct actor who = { r->user->id, 1, 1 };
+
+	return who;
+}
+
+/* The common ending of a save: 400 with the fields, 404, 409, or the
+ * saved object. */
+static int
+saved_or_reply(struct req *r, struct form *f, int rc, const char *what, long long id)
+{
+	if (rc == ERR)
+		return ERR;
+	if (rc == ADMIN_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no %s %lld.", what, id);
+	if (rc == ADMIN_CONFLICT) {
+		form_reply_json(f);
+		r->status = 409;
+		return ERR;
+	}
+	if (!form_ok(f))
+		return form_reply_json(f);
+	return OK;
+}
+
+static int
+room_reply(struct req *r, long long id, int status)
+{
+	struct room room;
+
+	if (room_get(r->db, r->arena, id, &room) != OK)
+		return ERR;
+	return reply_json(r, status, json_room(r->arena, &room));
+}
+
+int
+api_admin_room_create(struct req *r)
+{
+	struct form f;
+	long long id = 0;
+
+	form_init(&f, r);
+	if (saved_or_reply(r, &f, admin_room_save(&f, 0, &id), "room", 0) != OK)
+		return ERR;
+	return room_reply(r, id, 201);
+}
+
+int
+api_admin_room_update(struct req *r)
+{
+	struct form f;
+	long long id, saved = 0;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	form_init(&f, r);
+	if (saved_or_reply(r, &f, admin_room_save(&f, id, &saved), "room", id) != OK)
+		return ERR;
+	return room_reply(r, id, 200);
+}
+
+static int
+slot_reply(struct req *r, long long id, int status)
+{
+	struct slot s;
+
+	/* Admins see drafts too. */
+	if (slot_get(r->db, r->arena, id, 1, &s) != OK)
+		return ERR;
+	return reply_json(r, status, json_slot(r->arena, &s));
+}
+
+int
+api_admin_slot_create(struct req *r)
+{
+	struct actor who = admin_actor(r);
+	struct form f;
+	long long id = 0;
+
+	form_init(&f, r);
+	if (saved_or_reply(r, &f, admin_slot_save(&f, &who, 0, &id), "timeslot", 0) != OK)
+		return ERR;
+	return slot_reply(r, id, 201);
+}
+
+int
+api_admin_slot_update(struct req *r)
+{
+	struct actor who = admin_actor(r);
+	struct form f;
+	long long id, saved = 0;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	form_init(&f, r);
+	if (saved_or_reply(r, &f, admin_slot_save(&f, &who, id, &saved), "timeslot", id) != OK)
+		return ERR;
+	return slot_reply(r, id, 200);
+}
+
+int
+api_admin_generate(struct req *r)
+{
+	struct slotgen *g = arena_alloc(r->arena, sizeof(*g));
+	struct slotgen_counts counts;
+	struct json_object *o;
+	struct form f;
+	const char *dry = kv_get(&r->params, "dryRun");
+	int rc;
+
+	form_init(&f, r);
+	slotgen_from_form(&f, g);
+	if (!form_ok(&f))
+		return form_reply_json(&f);
+	rc = slotgen_run(r->db, r->arena, g, dry != NULL && strcmp(dry, "true") == 0,
+	    &counts, NULL);
+	if (rc == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no room %lld.", g->room_id);
+	if (rc != OK)
+		return ERR;
+	o = json_object_new_object();
+	json_set_int(o, "created", counts.created);
+	json_set_int(o, "skipped", counts.skipped);
+	json_set_bool(o, "dryRun", dry != NULL && strcmp(dry, "true") == 0);
+	return reply_json(r, 200, o);
+}
+
+int
+api_admin_event_create(struct req *r)
+{
+	struct json_object *o;
+	struct event ev;
+	struct form f;
+	long long id = 0;
+
+	form_init(&f, r);
+	if (saved_or_reply(r, &f, admin_event_save(&f, 0, &id), "event", 0) != OK)
+		return ERR;
+	if (event_get(r->db, r->arena, id, &ev) != OK)
+		return ERR;
+	o = json_object_new_object();
+	json_set_int(o, "id", ev.id);
+	json_set_str(o, "title", ev.title);
+	json_set_str(o, "description", ev.description);
+	json_set_str(o, "kind", ev.kind);
+	return reply_json(r, 201, o);
+}
+
+int
+api_admin_bookings(struct req *r)
+{
+	struct admin_filter f;
+	struct json_object *items;
+	struct booking *list;
+	long long total;
+	int i, n;
+
+	if (admin_filter_from_req(r, &f, ADMIN_LIMIT, ADMIN_MAX_LIMIT) != OK)
+		return ERR;
+	if (admin_bookings(r->db, r->arena, &f, &list, &n, &total) != OK)
+		return ERR;
+	items = json_object_new_array();
+	for (i = 0; i < n; i++)
+		json_object_array_add(items, json_booking(r->arena, &list[i]));
+	return reply_json(r, 200, json_page("bookings", items, f.page, f.limit, total));
+}
+
+/* Answers one admin action on a booking with the booking. */
+static int
+booking_action(struct req *r, int rc, long long id, long long refund, int with_refund)
+{
+	struct actor who = admin_actor(r);
+
+	return json_reply_booking(r, rc, &who, id, 200, refund, with_refund);
+}
+
+static int
+transition(struct req *r, enum bk_admin_action action)
+{
+	struct actor who = admin_actor(r);
+	const char *payment = NULL;
+	long long id;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	if (action == BK_CONFIRM && req_str(r, "paymentId", 100, &payment) != OK)
+		return ERR;
+	rc = booking_transition(r->db, r->arena, &who, id, action, payment);
+	return booking_action(r, rc, id, 0, 0);
+}
+
+int
+api_admin_booking_confirm(struct req *r)
+{
+	return transition(r, BK_CONFIRM);
+}
+
+int
+api_admin_booking_complete(struct req *r)
+{
+	return transition(r, BK_COMPLETE);
+}
+
+int
+api_admin_booking_no_show(struct req *r)
+{
+	return transition(r, BK_NO_SHOW);
+}
+
+int
+api_admin_booking_check_in(struct req *r)
+{
+	return transition(r, BK_CHECK_IN);
+}
+
+int
+api_admin_booking_check_out(struct req *r)
+{
+	return transition(r, BK_CHECK_OUT);
+}
+
+int
+api_admin_booking_cancel(struct req *r)
+{
+	struct actor who = admin_actor(r);
+	long long id, refund = 0;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	rc = booking_cancel(r->db, r->arena, &who, id, &refund);
+	return booking_action(r, rc, id, refund, 1);
+}

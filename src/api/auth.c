@@ -1,0 +1,94 @@
+/* api/auth.c: /api/v1/auth and /api/v1/me: tokens for programs */
+#include "domain/account.h"
+#include "domain/auth.h"
+#include "db/db.h"
+#include "http/form.h"
+#include "handlers.h"
+#include "http/json.h"
+#include "http/request.h"
+
+#define LOGIN_TOKEN_HOURS	12
+
+static struct json_object *
+user_json(struct req *r, long long id)
+{
+	struct db_res *res;
+	struct json_object *o;
+
+	res = db_query(r->db, r->arena,
+	    "SELECT id, name, email, role, created_at FROM users WHERE id = ?", "l", id);
+	if (res == NULL || res->nrows == 0)
+		return NULL;
+	o = json_object_new_object();
+	json_set_int(o, "id", db_int(res, 0, 0));
+	json_set_str(o, "name", db_val(res, 0, 1));
+	json_set_str(o, "email", db_val(res, 0, 2));
+	json_set_str(o, "role", db_val(res, 0, 3));
+	json_set_time(o, r->arena, "createdAt", db_val(res, 0, 4));
+	return o;
+}
+
+int
+api_login(struct req *r)
+{
+	struct json_object *o, *user;
+	struct form f;
+	const char *email, *pw;
+	char *token;
+	long long id = 0, wait = 0;
+
+	form_init(&f, r);
+	email = form_text(&f, "email", "email", 254, 1);
+	pw = form_raw(&f, "password", "password", 100000);
+	if (!form_ok(&f))
+		return form_reply_json(&f);
+	switch (auth_login(r, email, pw, &id, &wait)) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_LOCKED:
+		reply_header(r, "Retry-After: %lld", wait);
+		return reply_error(r, 429, "too_many_attempts",
+		    "Too many failed attempts; try again in %lld seconds.", wait);
+	case LOGIN_FAILED:
+		return reply_error(r, 401, "invalid_credentials",
+		    "The email or the password is not right.");
+	default:
+		return ERR;
+	}
+	if (auth_token_create(r, id, "API login", LOGIN_TOKEN_HOURS, &token) != OK ||
+	    (user = user_json(r, id)) == NULL)
+		return ERR;
+	o = json_object_new_object();
+	json_set_str(o, "token", token);
+	json_set_int(o, "expiresIn", LOGIN_TOKEN_HOURS * 3600);
+	json_object_object_add(o, "user", user);
+	reply_header(r, "Cache-Control: no-store");
+	return reply_json(r, 200, o);
+}
+
+int
+api_register(struct req *r)
+{
+	struct json_object *user;
+	struct form f;
+	long long id = 0;
+
+	form_init(&f, r);
+	if (account_register(&f, &id) != OK)
+		return ERR;
+	if (!form_ok(&f))
+		return form_reply_json(&f);
+	if ((user = user_json(r, id)) == NULL)
+		return ERR;
+	return reply_json(r, 201, user);
+}
+
+int
+api_me(struct req *r)
+{
+	struct json_object *user = user_json(r, r->user->id);
+
+	if (user == NULL)
+		return ERR;
+	return reply_json(r, 200, user);
+}

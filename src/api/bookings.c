@@ -1,0 +1,118 @@
+/* api/bookings.c: /api/v1/bookings: book, list, cancel, reactivate, reschedule */
+#include <string.h>
+
+#include "domain/booking.h"
+#include "db/db.h"
+#include "handlers.h"
+#include "http/json.h"
+#include "http/request.h"
+
+#define API_LIMIT	25
+#define API_MAX_LIMIT	100
+
+static const char *const statuses[] = {
+	"pending", "confirmed", "cancelled", "completed", "no_show", NULL
+};
+
+static int
+reply_result(struct req *r, int rc, long long id, int status, long long refund,
+    int with_refund)
+{
+	struct actor who = { r->user->id, r->user->admin, 0 };
+
+	return json_reply_booking(r, rc, &who, id, status, refund, with_refund);
+}
+
+int
+api_booking_create(struct req *r)
+{
+	struct actor who = { r->user->id, r->user->admin, 0 };
+	const char *notes, *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
+	long long slot, id = 0;
+	int rc, replayed = 0;
+
+	if (req_id(r, "timeslotId", &slot) != OK ||
+	    req_str_opt(r, "notes", 2000, "", &notes) != OK)
+		return ERR;
+	if (key != NULL && *key == '\0')
+		key = NULL;
+	if (key != NULL && (strlen(key) > 100 || !utf8_valid(key)))
+		return reply_error(r, 400, "invalid_field",
+		    "Idempotency-Key: at most 100 characters.");
+	rc = booking_create(r->db, r->arena, &who, slot, notes, key, &id, &replayed);
+	return reply_result(r, rc, id, replayed ? 200 : 201, 0, 0);
+}
+
+int
+api_bookings_list(struct req *r)
+{
+	struct booking_filter f = { r->user->id, NULL, NULL, API_LIMIT, 0 };
+	struct json_object *items;
+	struct booking *list;
+	long long page, total;
+	int i, n;
+
+	if (req_enum_opt(r, "status", statuses, &f.status) != OK ||
+	    req_int_opt(r, "page", 1, 1000000, 1, &page) != OK ||
+	    req_int_opt(r, "limit", 1, API_MAX_LIMIT, API_LIMIT, &f.limit) != OK)
+		return ERR;
+	f.offset = (page - 1) * f.limit;
+	if (booking_list(r->db, r->arena, &f, &list, &n, &total) != OK)
+		return ERR;
+	items = json_object_new_array();
+	for (i = 0; i < n; i++)
+		json_object_array_add(items, json_booking(r->arena, &list[i]));
+	return reply_json(r, 200, json_page("bookings", items, page, f.limit, total));
+}
+
+int
+api_booking_show(struct req *r)
+{
+	struct actor who = { r->user->id, r->user->admin, 0 };
+	struct booking b;
+	long long id;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) != OK)
+		return reply_result(r, rc, id, 200, 0, 0);
+	return reply_json(r, 200, json_booking(r->arena, &b));
+}
+
+int
+api_booking_cancel(struct req *r)
+{
+	struct actor who = { r->user->id, r->user->admin, 0 };
+	long long id, refund = 0;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	rc = booking_cancel(r->db, r->arena, &who, id, &refund);
+	return reply_result(r, rc, id, 200, refund, 1);
+}
+
+int
+api_booking_reactivate(struct req *r)
+{
+	struct actor who = { r->user->id, r->user->admin, 0 };
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return reply_result(r, booking_reactivate(r->db, r->arena, &who, id),
+	    id, 200, 0, 0);
+}
+
+int
+api_booking_reschedule(struct req *r)
+{
+	struct actor who = { r->user->id, r->user->admin, 0 };
+	long long id, slot;
+
+	if (req_id(r, "id", &id) != OK || req_id(r, "timeslotId", &slot) != OK)
+		return ERR;
+	return reply_result(r, booking_reschedule(r->db, r->arena, &who, id, slot),
+	    id, 200, 0, 0);
+}

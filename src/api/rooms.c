@@ -1,0 +1,82 @@
+/* api/rooms.c: /api/v1/rooms: rooms and their timeslots as JSON */
+#include "domain/catalog.h"
+#include "core/fmt.h"
+#include "handlers.h"
+#include "http/json.h"
+#include "http/request.h"
+
+#define API_LIMIT	25
+#define API_MAX_LIMIT	100
+
+int
+api_rooms_list(struct req *r)
+{
+	struct room_filter f = { NULL, 0, 0, API_LIMIT, 0 };
+	struct json_object *items;
+	struct room *rooms;
+	long long page, total;
+	int i, n;
+
+	if (req_enum_opt(r, "type", room_types, &f.type) != OK ||
+	    req_int_opt(r, "minCapacity", 0, 100000, 0, &f.min_capacity) != OK ||
+	    req_int_opt(r, "page", 1, 1000000, 1, &page) != OK ||
+	    req_int_opt(r, "limit", 1, API_MAX_LIMIT, API_LIMIT, &f.limit) != OK)
+		return ERR;
+	f.offset = (page - 1) * f.limit;
+	if (room_list(r->db, r->arena, &f, &rooms, &n, &total) != OK)
+		return ERR;
+	items = json_object_new_array();
+	for (i = 0; i < n; i++)
+		json_object_array_add(items, json_room(r->arena, &rooms[i]));
+	return reply_json(r, 200, json_page("rooms", items, page, f.limit, total));
+}
+
+static int
+load_room(struct req *r, struct room *room)
+{
+	long long id;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	if ((rc = room_get(r->db, r->arena, id, room)) == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
+	return rc;
+}
+
+int
+api_room_show(struct req *r)
+{
+	struct room room;
+
+	if (load_room(r, &room) != OK)
+		return ERR;
+	return reply_json(r, 200, json_room(r->arena, &room));
+}
+
+int
+api_room_timeslots(struct req *r)
+{
+	struct json_object *o, *items;
+	struct room room;
+	struct slot *slots;
+	const char *date;
+	char today[11], from[20], to[20];
+	int i, n;
+
+	date_today(today);
+	if (load_room(r, &room) != OK ||
+	    req_date_opt(r, "date", today, &date) != OK)
+		return ERR;
+	day_bounds_utc(date, from, to);
+	if (room_slots(r->db, r->arena, room.id, from, to, &slots, &n) != OK)
+		return ERR;
+	items = json_object_new_array();
+	for (i = 0; i < n; i++)
+		json_object_array_add(items, json_slot(r->arena, &slots[i]));
+	o = json_object_new_object();
+	json_set_int(o, "roomId", room.id);
+	json_set_str(o, "date", date);
+	json_object_object_add(o, "timeslots", items);
+	return reply_json(r, 200, o);
+}

@@ -1,0 +1,357 @@
+/* cli/bookingctl.c: the operator command: migrations, users, slot generation, expired holds */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/arena.h"
+#include "domain/auth.h"
+#include "domain/booking.h"
+#include "domain/catalog.h"
+#include "http/form.h"
+#include "domain/slotgen.h"
+#include "core/config.h"
+#include "db/db.h"
+#include "http/request.h"
+#include "site.h"
+
+static const char usage_text[] =
+"usage: bookingctl <command> [options]\n"
+"\n"
+"Commands:\n"
+"  migrate                 apply the numbered schema files (NNN_name.sql) in\n"
+"                          the migrations directory that are not yet recorded\n"
+"                          in the database, in order; safe to run again\n"
+"  user add --email E --name N [--admin]\n"
+"                          create a user (a customer, or an admin with\n"
+"                          --admin); the password is read from BOOKING_PASSWORD\n"
+"                          or, when that is unset, from the first line of\n"
+"                          standard input\n"
+"  generate-slots --room ID --from YYYY-MM-DD --to YYYY-MM-DD\n"
+"                 [--day-start HH:MM] [--day-end HH:MM] [--length MINUTES]\n"
+"                 [--weekdays mon,tue,...] [--exclude YYYY-MM-DD,...]\n"
+"                 [--price 12.50] [--capacity N] [--dry-run]\n"
+"                          create a room's timeslots for a date range, as the\n"
+"                          admin page does: working hours 09:00-17:00, 30\n"
+"                          minutes, Monday to Friday unless told; never a\n"
+"                          second slot for the same room and start, so it is\n"
+"                          safe to run twice; --dry-run only counts\n"
+"  expire-holds            cancel unpaid bookings whose hold has run out,\n"
+"                          freeing their seats (run it every minute or so)\n"
+"  help, --help            show this text\n"
+"\n"
+"Settings come from the file named by BOOKING_CONFIG, then BOOKING_*\n"
+"variables, exactly as for the workers.\n";
+
+static int
+usage(FILE *f, int status)
+{
+	fputs(usage_text, f);
+	return status;
+}
+
+static int
+is_migration(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 8 && name[0] >= '0' && name[0] <= '9' &&
+	    name[1] >= '0' && name[1] <= '9' && name[2] >= '0' && name[2] <= '9' &&
+	    name[3] == '_' && strcmp(name + len - 4, ".sql") == 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *text;
+	long len;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	text = xmalloc((size_t)len + 1);
+	if (fread(text, 1, (size_t)len, f) != (size_t)len) {
+		fclose(f);
+		free(text);
+		return NULL;
+	}
+	text[len] = '\0';
+	fclose(f);
+	return text;
+}
+
+static int
+cmd_migrate(struct db *db, struct arena *a)
+{
+	struct db_res *done;
+	struct dirent *e;
+	char **names = NULL, *text, *path;
+	int n = 0, cap = 0, i, applied = 0, rc = 0;
+	DIR *d;
+
+	if (db_exec(db,
+	    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	    " version INT UNSIGNED NOT NULL PRIMARY KEY,"
+	    " name VARCHAR(200) NOT NULL,"
+	    " applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
+	    ") ENGINE=InnoDB", "") < 0) {
+		fprintf(stderr, "migrate: %s\n", db_error(db));
+		return 1;
+	}
+	if ((d = opendir(cfg.migrations)) == NULL) {
+		fprintf(stderr, "migrate: cannot open %s\n", cfg.migrations);
+		return 1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (!is_migration(e->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xrealloc(names, (size_t)cap * sizeof(*names));
+		}
+		names[n++] = arena_strdup(a, e->d_name);
+	}
+	closedir(d);
+	qsort(names, (size_t)n, sizeof(*names), by_name);
+	for (i = 0; i < n && rc == 0; i++) {
+		int version = atoi(names[i]);
+
+		done = db_query(db, a, "SELECT 1 FROM schema_migrations WHERE version = ?",
+		    "i", version);
+		if (done == NULL) {
+			fprintf(stderr, "migrate: %s\n", db_error(db));
+			rc = 1;
+			break;
+		}
+		if (done->nrows > 0)
+			continue;
+		if (i > 0 && atoi(names[i - 1]) == version) {
+			fprintf(stderr, "migrate: two files are numbered %03d\n", version);
+			rc = 1;
+			break;
+		}
+		path = arena_printf(a, "%s/%s", cfg.migrations, names[i]);
+		if ((text = read_file(path)) == NULL) {
+			fprintf(stderr, "migrate: cannot read %s\n", path);
+			rc = 1;
+			break;
+		}
+		if (db_script(db, text) != DB_OK ||
+		    db_exec(db, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+		    "is", version, names[i]) < 0) {
+			fprintf(stderr, "migrate: %s: %s\n", names[i], db_error(db));
+			rc = 1;
+		} else {
+			printf("applied %s\n", names[i]);
+			applied++;
+		}
+		free(text);
+	}
+	free(names);
+	if (rc == 0)
+		printf("schema up to date (%d applied now)\n", applied);
+	return rc;
+}
+
+static char *
+read_password(void)
+{
+	char line[1024];
+	const char *env = getenv("BOOKING_PASSWORD");
+	size_t len;
+
+	if (env != NULL)
+		return xstrdup(env);
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "password: ");
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		return NULL;
+	len = strcspn(line, "\r\n");
+	line[len] = '\0';
+	return xstrdup(line);
+}
+
+static int
+cmd_user_add(struct db *db, int argc, char **argv)
+{
+	const char *email = NULL, *name = NULL, *problem;
+	char *pw, *hash;
+	int admin = 0, i;
+	long long rows;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--email") == 0 && i + 1 < argc)
+			email = argv[++i];
+		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else if (strcmp(argv[i], "--admin") == 0)
+			admin = 1;
+		else {
+			fprintf(stderr, "user add: unexpected '%s'\n", argv[i]);
+			return usage(stderr, 2);
+		}
+	}
+	if (email == NULL || name == NULL || *name == '\0') {
+		fprintf(stderr, "user add: --email and --name are required\n");
+		return 2;
+	}
+	if ((problem = auth_email_problem(email)) != NULL) {
+		fprintf(stderr, "user add: email %s\n", problem);
+		return 2;
+	}
+	if ((pw = read_password()) == NULL) {
+		fprintf(stderr, "user add: no password given\n");
+		return 2;
+	}
+	if ((problem = auth_password_problem(pw)) != NULL) {
+		fprintf(stderr, "user add: password %s\n", problem);
+		free(pw);
+		return 2;
+	}
+	hash = auth_hash_password(pw);
+	free(pw);
+	if (hash == NULL)
+		return 1;
+	rows = db_exec(db,
+	    "INSERT INTO users (email, name, password_hash, role) VALUES (?, ?, ?, ?)",
+	    "ssss", email, name, hash, admin ? "admin" : "customer");
+	free(hash);
+	if (rows < 0 && db_errno(db) == DB_DUP_KEY) {
+		fprintf(stderr, "user add: a user with email %s already exists\n", email);
+		return 1;
+	}
+	if (rows < 0) {
+		fprintf(stderr, "user add: %s\n", db_error(db));
+		return 1;
+	}
+	printf("created %s %s (id %lld)\n", admin ? "admin" : "customer", email,
+	    db_insert_id(db));
+	return 0;
+}
+
+/* A bar on a terminal; nothing when the output goes to a file. */
+static void
+progress(int done, int total)
+{
+	int width = 40, filled = total > 0 ? done * width / total : width;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\r[%.*s%*s] %d/%d days", filled,
+	    "########################################", width - filled, "", done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+static int
+cmd_generate(struct db *db, struct arena *a, int argc, char **argv)
+{
+	static const char *const opts[][2] = {
+		{ "--room", "roomId" }, { "--from", "from" }, { "--to", "to" },
+		{ "--day-start", "dayStart" }, { "--day-end", "dayEnd" },
+		{ "--length", "length" }, { "--weekdays", "weekdays" },
+		{ "--exclude", "excludedDates" }, { "--price", "price" },
+		{ "--capacity", "capacity" },
+	};
+	struct slotgen *g = arena_alloc(a, sizeof(*g));
+	struct slotgen_counts counts;
+	struct form f;
+	struct req r;
+	size_t j;
+	int i, dry = 0, rc;
+
+	/* The same checks as the admin page and API: the options become
+	 * the fields they send. */
+	req_init(&r, a, db, NULL);
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--dry-run") == 0) {
+			dry = 1;
+			continue;
+		}
+		for (j = 0; j < sizeof(opts) / sizeof(opts[0]); j++)
+			if (strcmp(argv[i], opts[j][0]) == 0 && i + 1 < argc)
+				break;
+		if (j == sizeof(opts) / sizeof(opts[0])) {
+			fprintf(stderr, "generate-slots: unexpected '%s'\n", argv[i]);
+			return usage(stderr, 2);
+		}
+		kv_add(a, &r.params, opts[j][1], argv[++i]);
+	}
+	form_init(&f, &r);
+	slotgen_from_form(&f, g);
+	if (!form_ok(&f)) {
+		for (i = 0; i < f.errors.n; i++)
+			fprintf(stderr, "generate-slots: %s\n", f.errors.v[i].val);
+		return 2;
+	}
+	rc = slotgen_run(db, a, g, dry, &counts, progress);
+	if (rc == NOT_FOUND) {
+		fprintf(stderr, "generate-slots: there is no room %lld\n", g->room_id);
+		return 1;
+	}
+	if (rc != OK) {
+		fprintf(stderr, "generate-slots: %s\n", db_error(db));
+		return 1;
+	}
+	printf("%s %lld timeslots, skipped %lld that already exist\n",
+	    dry ? "would create" : "created", counts.created, counts.skipped);
+	return 0;
+}
+
+static int
+cmd_expire_holds(struct db *db, struct arena *a)
+{
+	int n = booking_expire_holds(db, a);
+
+	if (n < 0) {
+		fprintf(stderr, "expire-holds: %s\n", db_error(db));
+		return 1;
+	}
+	printf("released %d expired holds\n", n);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct arena a;
+	struct db *db;
+	int rc;
+
+	if (argc < 2)
+		return usage(stderr, 2);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)
+		return usage(stdout, 0);
+	if (strcmp(argv[1], "migrate") != 0 && strcmp(argv[1], "expire-holds") != 0 &&
+	    strcmp(argv[1], "generate-slots") != 0 &&
+	    !(strcmp(argv[1], "user") == 0 && argc > 2 && strcmp(argv[2], "add") == 0)) {
+		fprintf(stderr, "bookingctl: unknown command '%s'\n", argv[1]);
+		return usage(stderr, 2);
+	}
+	if (site_config() != OK)
+		return 1;
+	arena_init(&a);
+	db = db_open();
+	if (strcmp(argv[1], "migrate") == 0)
+		rc = cmd_migrate(db, &a);
+	else if (strcmp(argv[1], "expire-holds") == 0)
+		rc = cmd_expire_holds(db, &a);
+	else if (strcmp(argv[1], "generate-slots") == 0)
+		rc = cmd_generate(db, &a, argc - 2, argv + 2);
+	else
+		rc = cmd_user_add(db, argc - 3, argv + 3);
+	db_close(db);
+	arena_free(&a);
+	return rc;
+}

@@ -1,0 +1,164 @@
+/* core/config.c: settings from one file plus BOOKING_* environment overrides */
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+
+#ifndef TEMPLATES_DIR
+#define TEMPLATES_DIR	"templates"
+#endif
+#ifndef DATA_DIR
+#define DATA_DIR	"data"
+#endif
+#ifndef MIGRATIONS_DIR
+#define MIGRATIONS_DIR	"sql"
+#endif
+
+struct config cfg;
+
+enum { STR, INT };
+
+static const struct setting {
+	const char	*key;
+	int		 type;
+	size_t		 off;
+	const char	*def;
+	int		 min, max;
+} settings[] = {
+	{ "db_host",		  STR, offsetof(struct config, db_host), "", 0, 0 },
+	{ "db_port",		  INT, offsetof(struct config, db_port), "3306", 0, 65535 },
+	{ "db_socket",		  STR, offsetof(struct config, db_socket), "", 0, 0 },
+	{ "db_name",		  STR, offsetof(struct config, db_name), "booking", 0, 0 },
+	{ "db_user",		  STR, offsetof(struct config, db_user), "booking", 0, 0 },
+	{ "db_password",	  STR, offsetof(struct config, db_password), "", 0, 0 },
+	{ "templates",		  STR, offsetof(struct config, templates), TEMPLATES_DIR, 0, 0 },
+	{ "common_passwords",	  STR, offsetof(struct config, common_passwords), DATA_DIR "/common-passwords.txt", 0, 0 },
+	{ "migrations",		  STR, offsetof(struct config, migrations), MIGRATIONS_DIR, 0, 0 },
+	{ "timezone",		  STR, offsetof(struct config, timezone), "UTC", 0, 0 },
+	{ "site_name",		  STR, offsetof(struct config, site_name), "booking", 0, 0 },
+	{ "threads",		  INT, offsetof(struct config, threads), "4", 1, 512 },
+	{ "max_body",		  INT, offsetof(struct config, max_body), "262144", 1024, 16777216 },
+	{ "hold_minutes",	  INT, offsetof(struct config, hold_minutes), "15", 1, 10080 },
+	{ "refund_full_hours",	  INT, offsetof(struct config, refund_full_hours), "24", 0, 100000 },
+	{ "refund_partial_hours", INT, offsetof(struct config, refund_partial_hours), "6", 0, 100000 },
+	{ "refund_partial_percent", INT, offsetof(struct config, refund_partial_percent), "50", 0, 100 },
+	{ "session_idle_minutes", INT, offsetof(struct config, session_idle_minutes), "30", 1, 100000 },
+	{ "session_max_hours",	  INT, offsetof(struct config, session_max_hours), "12", 1, 10000 },
+	{ "login_failures",	  INT, offsetof(struct config, login_failures), "5", 1, 1000000 },
+	{ "argon2_memory_kib",	  INT, offsetof(struct config, argon2_memory_kib), "19456", 8, 4194304 },
+	{ "argon2_iterations",	  INT, offsetof(struct config, argon2_iterations), "3", 1, 100 },
+};
+
+#define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
+
+static int
+set(const struct setting *s, const char *value, char *err, int errlen)
+{
+	char *end;
+	long v;
+
+	if (s->type == STR) {
+		char **slot = (char **)((char *)&cfg + s->off);
+
+		free(*slot);
+		*slot = xstrdup(value);
+		return 0;
+	}
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (errno || end == value || *end != '\0' || v < s->min || v > s->max) {
+		snprintf(err, errlen, "%s: expected a whole number from %d to %d, got '%s'",
+		    s->key, s->min, s->max, value);
+		return -1;
+	}
+	*(int *)((char *)&cfg + s->off) = (int)v;
+	return 0;
+}
+
+static const struct setting *
+find(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < NSETTINGS; i++)
+		if (strcmp(settings[i].key, key) == 0)
+			return &settings[i];
+	return NULL;
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+static int
+load_file(const char *path, char *err, int errlen)
+{
+	FILE *f;
+	char line[1024], *key, *value, *eq;
+	const struct setting *s;
+	int lineno = 0, rc = 0;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		key = trim(line);
+		if (*key == '\0' || *key == '#')
+			continue;
+		if ((eq = strchr(key, '=')) == NULL) {
+			snprintf(err, errlen, "%s:%d: expected key = value", path, lineno);
+			rc = -1;
+			break;
+		}
+		*eq = '\0';
+		key = trim(key);
+		value = trim(eq + 1);
+		if ((s = find(key)) == NULL) {
+			snprintf(err, errlen, "%s:%d: unknown setting '%s'", path, lineno, key);
+			rc = -1;
+			break;
+		}
+		if (set(s, value, err, errlen) != 0)
+			rc = -1;
+	}
+	fclose(f);
+	return rc;
+}
+
+int
+config_load(const char *path, char *err, int errlen)
+{
+	char name[64], *value;
+	size_t i, j;
+
+	for (i = 0; i < NSETTINGS; i++)
+		if (set(&settings[i], settings[i].def, err, errlen) != 0)
+			return -1;
+	if (path != NULL && *path != '\0' && load_file(path, err, errlen) != 0)
+		return -1;
+	for (i = 0; i < NSETTINGS; i++) {
+		snprintf(name, sizeof(name), "BOOKING_%s", settings[i].key);
+		for (j = 8; name[j]; j++)
+			name[j] = (char)toupper((unsigned char)name[j]);
+		if ((value = getenv(name)) != NULL &&
+		    set(&settings[i], value, err, errlen) != 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,36 @@
+/* core/config.h: settings from one file plus BOOKING_* environment overrides */
+#ifndef CONFIG_H
+#define CONFIG_H
+
+struct config {
+	char	*db_host;
+	int	 db_port;
+	char	*db_socket;
+	char	*db_name;
+	char	*db_user;
+	char	*db_password;
+	char	*templates;		/* directory of *.tpl */
+	char	*migrations;		/* directory of NNN_name.sql */
+	char	*common_passwords;	/* file of passwords refused for new accounts */
+	char	*timezone;		/* site time zone, e.g. Europe/Berlin */
+	char	*site_name;
+	int	 threads;		/* request threads per worker process */
+	int	 max_body;		/* bytes; larger bodies get 413 */
+	int	 hold_minutes;		/* how long a pending booking holds its seat */
+	int	 refund_full_hours;	/* cancelled this long before: 100 % back */
+	int	 refund_partial_hours;	/* this long before: refund_partial_percent */
+	int	 refund_partial_percent;
+	int	 session_idle_minutes;
+	int	 session_max_hours;
+	int	 login_failures;	/* failed logins before lock-out */
+	int	 argon2_memory_kib;
+	int	 argon2_iterations;
+};
+
+extern struct config cfg;
+
+/* Loads defaults, then the file (path may be NULL: defaults and environment
+ * only), then BOOKING_<KEY> variables. Returns 0, or -1 with a message. */
+int	config_load(const char *path, char *err, int errlen);
+
+#endif

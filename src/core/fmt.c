@@ -1,0 +1,254 @@
+/* core/fmt.c: dates, times and money: parsing input and formatting output */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/arena.h"
+#include "core/fmt.h"
+
+static int
+digits(const char *s, int n, int *out)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+int
+date_parse(const char *s, struct tm *out)
+{
+	int y, m, d;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
+		return -1;
+	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    d > days_in_month(y, m))
+		return -1;
+	memset(out, 0, sizeof(*out));
+	out->tm_year = y - 1900;
+	out->tm_mon = m - 1;
+	out->tm_mday = d;
+	out->tm_hour = 12;	/* noon: safe from DST edges when adding days */
+	out->tm_isdst = -1;
+	return 0;
+}
+
+void
+date_today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void
+date_add_days(const char *date, int days, char out[11])
+{
+	struct tm tm;
+
+	if (date_parse(date, &tm) != 0) {
+		date_today(out);
+		return;
+	}
+	tm.tm_mday += days;
+	timegm(&tm);		/* normalises the fields; calendar only */
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int
+date_weekday(const char *date)
+{
+	struct tm tm;
+
+	if (date_parse(date, &tm) != 0)
+		return -1;
+	timegm(&tm);
+	return tm.tm_wday;
+}
+
+/* The UTC times of local midnight at the start and end of date. */
+void
+day_bounds_utc(const char *date, char from[20], char to[20])
+{
+	char next[11];
+	struct tm tm;
+	time_t t;
+
+	date_add_days(date, 1, next);
+	date_parse(date, &tm);
+	tm.tm_hour = 0;
+	t = mktime(&tm);
+	dbtime_from(t, from);
+	date_parse(next, &tm);
+	tm.tm_hour = 0;
+	t = mktime(&tm);
+	dbtime_from(t, to);
+}
+
+int
+dbtime_parse(const char *s, time_t *out)
+{
+	struct tm tm;
+	int h, mi, se;
+
+	if (s == NULL || strlen(s) < 19 || s[10] != ' ' || s[13] != ':' ||
+	    s[16] != ':')
+		return -1;
+	{
+		char date[11];
+
+		memcpy(date, s, 10);
+		date[10] = '\0';
+		if (date_parse(date, &tm) != 0)
+			return -1;
+	}
+	if (digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) ||
+	    digits(s + 17, 2, &se) || h > 23 || mi > 59 || se > 59)
+		return -1;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	*out = timegm(&tm);
+	return 0;
+}
+
+int
+datetime_input(const char *s, char out[20])
+{
+	char date[11];
+	size_t len = s ? strlen(s) : 0;
+	int utc = 0, h, mi, se = 0;
+	struct tm tm;
+
+	if (len > 0 && s[len - 1] == 'Z') {
+		utc = 1;
+		len--;
+	}
+	if ((len != 16 && len != 19) || (s[10] != 'T' && s[10] != ' ') ||
+	    s[13] != ':' || (len == 19 && s[16] != ':'))
+		return -1;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (date_parse(date, &tm) != 0 || digits(s + 11, 2, &h) ||
+	    digits(s + 14, 2, &mi) || (len == 19 && digits(s + 17, 2, &se)) ||
+	    h > 23 || mi > 59 || se > 59)
+		return -1;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	if (utc) {
+		dbtime_from(timegm(&tm), out);
+		return 0;
+	}
+	tm.tm_isdst = -1;
+	dbtime_from(mktime(&tm), out);
+	return 0;
+}
+
+void
+dbtime_from(time_t t, char out[20])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+void
+dbtime_now(char out[20])
+{
+	dbtime_from(time(NULL), out);
+}
+
+char *
+fmt_local(struct arena *a, const char *dbtime, const char *f)
+{
+	char buf[128];
+	struct tm tm;
+	time_t t;
+
+	if (dbtime_parse(dbtime, &t) != 0)
+		return arena_strdup(a, "");
+	localtime_r(&t, &tm);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	/* The formats are literals at every call site. */
+	if (strftime(buf, sizeof(buf), f, &tm) == 0)
+		return arena_strdup(a, "");
+#pragma GCC diagnostic pop
+	return arena_strdup(a, buf);
+}
+
+char *
+fmt_iso(struct arena *a, const char *dbtime)
+{
+	time_t t;
+
+	if (dbtime == NULL || dbtime_parse(dbtime, &t) != 0)
+		return NULL;
+	return arena_printf(a, "%.10sT%.8sZ", dbtime, dbtime + 11);
+}
+
+/* Accepts "12", "12.5", "12.50"; no sign, no exponent, at most 2 decimals. */
+int
+money_parse(const char *s, long long *cents)
+{
+	long long v = 0;
+	int frac = 0, nfrac = -1;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	for (; *s; s++) {
+		if (*s == '.' && nfrac < 0) {
+			nfrac = 0;
+			continue;
+		}
+		if (!isdigit((unsigned char)*s))
+			return -1;
+		if (nfrac >= 0) {
+			if (++nfrac > 2)
+				return -1;
+			frac = frac * 10 + (*s - '0');
+		} else {
+			v = v * 10 + (*s - '0');
+			if (v > 99999999)	/* DECIMAL(10,2) */
+				return -1;
+		}
+	}
+	if (nfrac == 0)
+		return -1;
+	if (nfrac == 1)
+		frac *= 10;
+	*cents = v * 100 + frac;
+	return 0;
+}
+
+char *
+money_fmt(struct arena *a, long long cents)
+{
+	const char *sign = cents < 0 ? "-" : "";
+
+	if (cents < 0)
+		cents = -cents;
+	return arena_printf(a, "%s%lld.%02lld", sign, cents / 100, cents % 100);
+}

@@ -1,0 +1,31 @@
+/* core/fmt.h: dates, times and money: parsing input and formatting output */
+#ifndef FMT_H
+#define FMT_H
+
+#include <time.h>
+
+struct arena;
+
+/* Times in the database are UTC "YYYY-MM-DD HH:MM:SS"; dates from users
+ * are "YYYY-MM-DD" in the site time zone (the TZ set at start-up). */
+int	 date_parse(const char *s, struct tm *out);
+void	 date_today(char out[11]);
+void	 date_add_days(const char *date, int days, char out[11]);
+int	 date_weekday(const char *date);	/* 0 = Sunday */
+void	 day_bounds_utc(const char *date, char from[20], char to[20]);
+
+int	 dbtime_parse(const char *s, time_t *out);
+/* A time typed or sent by a client: "YYYY-MM-DDTHH:MM[:SS]" in the site's
+ * zone (an HTML datetime-local field), or the same ending in "Z" for UTC
+ * (ISO 8601 from the API). Writes the UTC database form. */
+int	 datetime_input(const char *s, char out[20]);
+void	 dbtime_from(time_t, char out[20]);
+void	 dbtime_now(char out[20]);
+char	*fmt_local(struct arena *, const char *dbtime, const char *strftime_fmt);
+char	*fmt_iso(struct arena *, const char *dbtime);
+
+/* Money is integer cents in C and DECIMAL(10,2) in SQL. */
+int	 money_parse(const char *s, long long *cents);
+char	*money_fmt(struct arena *, long long cents);
+
+#endif

@@ -1,0 +1,617 @@
+/* db/db.c: the only file that touches MYSQL*: connect, prepare, bind, txn, retry */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "db/db.h"
+
+#define STMT_CACHE	128	/* prepared statements kept per connection */
+#define MAX_PARAMS	32
+#define CELL_SIZE	256	/* first fetch buffer per column */
+#define TXN_TRIES	5
+
+struct cached_stmt {
+	char		*sql;
+	uint32_t	 hash;
+	MYSQL_STMT	*stmt;
+};
+
+struct db {
+	MYSQL			*conn;
+	int			 in_txn;
+	unsigned int		 err;
+	char			 errmsg[256];
+	struct cached_stmt	 cache[STMT_CACHE];
+};
+
+int
+db_library_init(void)
+{
+	return mysql_library_init(0, NULL, NULL) == 0 ? DB_OK : DB_ERR;
+}
+
+static void
+set_error(struct db *db, unsigned int err, const char *msg)
+{
+	db->err = err;
+	snprintf(db->errmsg, sizeof(db->errmsg), "%s", msg);
+}
+
+static void
+drop_cache(struct db *db)
+{
+	int i;
+
+	for (i = 0; i < STMT_CACHE; i++) {
+		if (db->cache[i].stmt != NULL)
+			mysql_stmt_close(db->cache[i].stmt);
+		free(db->cache[i].sql);
+		db->cache[i].stmt = NULL;
+		db->cache[i].sql = NULL;
+	}
+}
+
+static void
+disconnect(struct db *db)
+{
+	drop_cache(db);
+	if (db->conn != NULL)
+		mysql_close(db->conn);
+	db->conn = NULL;
+	db->in_txn = 0;
+}
+
+static int
+connect_db(struct db *db)
+{
+	unsigned int timeout = 5;
+	my_bool off = 0;
+
+	if (db->conn != NULL)
+		return DB_OK;
+	if ((db->conn = mysql_init(NULL)) == NULL) {
+		set_error(db, CR_OUT_OF_MEMORY, "mysql_init failed");
+		return DB_ERR;
+	}
+	mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &off);
+	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* READ COMMITTED: a read inside a transaction sees what committed
+	 * before it, so seats counted under a timeslot's row lock are the
+	 * real ones, whatever the transaction read before taking the lock. */
+	mysql_options(db->conn, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00', tx_isolation = 'READ-COMMITTED'");
+	if (mysql_real_connect(db->conn,
+	    *cfg.db_host ? cfg.db_host : NULL, cfg.db_user, cfg.db_password,
+	    cfg.db_name, (unsigned int)cfg.db_port,
+	    *cfg.db_socket ? cfg.db_socket : NULL, 0) == NULL) {
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		fprintf(stderr, "db: connect: %s\n", db->errmsg);
+		mysql_close(db->conn);
+		db->conn = NULL;
+		return DB_ERR;
+	}
+	return DB_OK;
+}
+
+struct db *
+db_open(void)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+
+	connect_db(db);		/* a failure here is retried on first use */
+	return db;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	disconnect(db);
+	free(db);
+}
+
+int
+db_errno(struct db *db)
+{
+	return (int)db->err;
+}
+
+const char *
+db_error(struct db *db)
+{
+	return db->errmsg;
+}
+
+static int
+conn_lost(unsigned int err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
+	    err == 4031 /* disconnected for inactivity */ ||
+	    err == 1927 /* connection was killed */;
+}
+
+static uint32_t
+hash_sql(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* Returns a prepared statement for sql, from this connection's cache. */
+static MYSQL_STMT *
+prepare(struct db *db, const char *sql)
+{
+	uint32_t h = hash_sql(sql);
+	struct cached_stmt *slot = NULL;
+	MYSQL_STMT *stmt;
+	my_bool on = 1;
+	int i, n;
+
+	for (n = 0; n < STMT_CACHE; n++) {
+		i = (int)((h + (uint32_t)n) % STMT_CACHE);
+		if (db->cache[i].sql == NULL) {
+			slot = &db->cache[i];
+			break;
+		}
+		if (db->cache[i].hash == h && strcmp(db->cache[i].sql, sql) == 0)
+			return db->cache[i].stmt;
+	}
+	if (slot == NULL) {
+		/* Full: start afresh rather than evict one by one. */
+		drop_cache(db);
+		slot = &db->cache[h % STMT_CACHE];
+	}
+	if ((stmt = mysql_stmt_init(db->conn)) == NULL) {
+		set_error(db, CR_OUT_OF_MEMORY, "mysql_stmt_init failed");
+		return NULL;
+	}
+	if (mysql_stmt_prepare(stmt, sql, strlen(sql)) != 0) {
+		set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		mysql_stmt_close(stmt);
+		return NULL;
+	}
+	mysql_stmt_attr_set(stmt, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	slot->sql = xstrdup(sql);
+	slot->hash = h;
+	slot->stmt = stmt;
+	return stmt;
+}
+
+struct params {
+	int		 n;
+	MYSQL_BIND	 bind[MAX_PARAMS];
+	long long	 ints[MAX_PARAMS];
+	unsigned long	 lens[MAX_PARAMS];
+	my_bool		 nulls[MAX_PARAMS];
+};
+
+static int
+bind_params(struct db *db, struct params *p, const char *types, va_list ap)
+{
+	const char *s;
+	int i;
+
+	p->n = (int)strlen(types);
+	if (p->n > MAX_PARAMS) {
+		set_error(db, CR_UNKNOWN_ERROR, "too many parameters");
+		return DB_ERR;
+	}
+	memset(p->bind, 0, sizeof(p->bind[0]) * (size_t)p->n);
+	for (i = 0; i < p->n; i++) {
+		MYSQL_BIND *b = &p->bind[i];
+
+		switch (types[i]) {
+		case 'i':
+			p->ints[i] = va_arg(ap, int);
+			break;
+		case 'l':
+			p->ints[i] = va_arg(ap, long long);
+			break;
+		case 's':
+			s = va_arg(ap, const char *);
+			p->nulls[i] = s == NULL;
+			b->buffer_type = MYSQL_TYPE_STRING;
+			b->buffer = (void *)(s ? s : "");
+			p->lens[i] = s ? strlen(s) : 0;
+			b->buffer_length = p->lens[i];
+			b->length = &p->lens[i];
+			b->is_null = &p->nulls[i];
+			continue;
+		default:
+			set_error(db, CR_UNKNOWN_ERROR, "bad parameter type");
+			return DB_ERR;
+		}
+		b->buffer_type = MYSQL_TYPE_LONGLONG;
+		b->buffer = &p->ints[i];
+	}
+	return DB_OK;
+}
+
+/*
+ * Prepares (or reuses) and executes sql. A lost connection outside a
+ * transaction is reopened and the statement tried once more: the database
+ * may have restarted since the last request.
+ */
+static MYSQL_STMT *
+run(struct db *db, const char *sql, const char *types, va_list ap)
+{
+	struct params p;
+	MYSQL_STMT *stmt;
+	int attempt;
+	va_list aq;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		db->err = 0;
+		if (connect_db(db) != DB_OK)
+			return NULL;
+		va_copy(aq, ap);
+		if (bind_params(db, &p, types, aq) != DB_OK) {
+			va_end(aq);
+			return NULL;
+		}
+		va_end(aq);
+		if ((stmt = prepare(db, sql)) != NULL) {
+			if (mysql_stmt_param_count(stmt) != (unsigned long)p.n) {
+				set_error(db, CR_UNKNOWN_ERROR, "parameter count mismatch");
+				fprintf(stderr, "db: %s: %s\n", db->errmsg, sql);
+				return NULL;
+			}
+			if ((p.n == 0 || mysql_stmt_bind_param(stmt, p.bind) == 0) &&
+			    mysql_stmt_execute(stmt) == 0)
+				return stmt;
+			set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		}
+		if (!conn_lost(db->err) || db->in_txn)
+			break;
+		fprintf(stderr, "db: connection lost (%s), reconnecting\n", db->errmsg);
+		disconnect(db);
+	}
+	if (conn_lost(db->err))
+		disconnect(db);
+	else if (db->err != DB_DUP_KEY && db->err != DB_DEADLOCK &&
+	    db->err != DB_LOCK_WAIT)
+		fprintf(stderr, "db: error %u: %s in: %.200s\n", db->err, db->errmsg, sql);
+	return NULL;
+}
+
+/*
+ * Fetches every row of stmt, handing each to fn as strings. Values longer
+ * than the first buffer are fetched whole: into the arena when the rows are
+ * kept, else into one reused buffer per column, so streaming many rows
+ * does not grow memory.
+ */
+static int
+fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a, int keep,
+    int (*fn)(void *, int, char **, const char **), void *ctx)
+{
+	MYSQL_RES *meta;
+	MYSQL_FIELD *fields;
+	MYSQL_BIND *bind;
+	unsigned long *lens;
+	my_bool *nulls, *errs;
+	char **vals, **bufs, **heap;
+	size_t *heapcap;
+	const char **names;
+	int ncols, i, rc, ret = DB_OK;
+
+	if ((meta = mysql_stmt_result_metadata(stmt)) == NULL)
+		return DB_OK;
+	ncols = (int)mysql_num_fields(meta);
+	fields = mysql_fetch_fields(meta);
+	bind = arena_calloc(a, (size_t)ncols, sizeof(*bind));
+	lens = arena_calloc(a, (size_t)ncols, sizeof(*lens));
+	nulls = arena_calloc(a, (size_t)ncols, sizeof(*nulls));
+	errs = arena_calloc(a, (size_t)ncols, sizeof(*errs));
+	vals = arena_calloc(a, (size_t)ncols, sizeof(*vals));
+	bufs = arena_calloc(a, (size_t)ncols, sizeof(*bufs));
+	names = arena_calloc(a, (size_t)ncols, sizeof(*names));
+	heap = arena_calloc(a, (size_t)ncols, sizeof(*heap));
+	heapcap = arena_calloc(a, (size_t)ncols, sizeof(*heapcap));
+	for (i = 0; i < ncols; i++) {
+		names[i] = arena_strdup(a, fields[i].name);
+		bufs[i] = arena_alloc(a, CELL_SIZE);
+		bind[i].buffer_type = MYSQL_TYPE_STRING;
+		bind[i].buffer = bufs[i];
+		bind[i].buffer_length = CELL_SIZE - 1;
+		bind[i].length = &lens[i];
+		bind[i].is_null = &nulls[i];
+		bind[i].error = &errs[i];
+	}
+	mysql_free_result(meta);
+	if (mysql_stmt_bind_result(stmt, bind) != 0) {
+		set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		mysql_stmt_free_result(stmt);
+		return DB_ERR;
+	}
+	for (;;) {
+		rc = mysql_stmt_fetch(stmt);
+		if (rc == MYSQL_NO_DATA)
+			break;
+		if (rc == 1) {
+			set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+			ret = DB_ERR;
+			break;
+		}
+		for (i = 0; i < ncols; i++) {
+			if (nulls[i]) {
+				vals[i] = NULL;
+			} else if (lens[i] < CELL_SIZE) {
+				bufs[i][lens[i]] = '\0';
+				vals[i] = bufs[i];
+			} else {
+				/* Longer than the first buffer: fetch it whole. */
+				MYSQL_BIND big;
+
+				memset(&big, 0, sizeof(big));
+				big.buffer_type = MYSQL_TYPE_STRING;
+				if (keep)
+					big.buffer = arena_alloc(a, lens[i] + 1);
+				else {
+					if (heapcap[i] < lens[i] + 1) {
+						heapcap[i] = lens[i] + 1;
+						heap[i] = xrealloc(heap[i], heapcap[i]);
+					}
+					big.buffer = heap[i];
+				}
+				big.buffer_length = lens[i] + 1;
+				if (mysql_stmt_fetch_column(stmt, &big, (unsigned)i, 0) != 0) {
+					set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+					ret = DB_ERR;
+					break;
+				}
+				((char *)big.buffer)[lens[i]] = '\0';
+				vals[i] = big.buffer;
+			}
+		}
+		if (ret != DB_OK || fn(ctx, ncols, vals, names) != 0)
+			break;
+	}
+	mysql_stmt_free_result(stmt);
+	for (i = 0; i < ncols; i++)
+		free(heap[i]);
+	return ret;
+}
+
+struct collect {
+	struct arena	*arena;
+	struct db_res	*res;
+	size_t		 cap;	/* rows */
+};
+
+static int
+collect_row(void *ctx, int ncols, char **vals, const char **names)
+{
+	struct collect *c = ctx;
+	struct db_res *r = c->res;
+	char **cells;
+	int i;
+
+	if (r->names == NULL) {
+		r->names = names;
+		r->ncols = ncols;
+	}
+	if ((size_t)r->nrows == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		cells = arena_alloc(c->arena, c->cap * (size_t)ncols * sizeof(char *));
+		if (r->nrows)
+			memcpy(cells, r->cells, (size_t)r->nrows * (size_t)ncols * sizeof(char *));
+		r->cells = cells;
+	}
+	for (i = 0; i < ncols; i++)
+		r->cells[(size_t)r->nrows * (size_t)ncols + (size_t)i] =
+		    vals[i] ? arena_strdup(c->arena, vals[i]) : NULL;
+	r->nrows++;
+	return 0;
+}
+
+struct db_res *
+db_query(struct db *db, struct arena *a, const char *sql, const char *types, ...)
+{
+	struct collect c;
+	MYSQL_STMT *stmt;
+	va_list ap;
+
+	va_start(ap, types);
+	stmt = run(db, sql, types, ap);
+	va_end(ap);
+	if (stmt == NULL)
+		return NULL;
+	c.arena = a;
+	c.cap = 0;
+	c.res = arena_calloc(a, 1, sizeof(*c.res));
+	if (fetch(db, stmt, a, 1, collect_row, &c) != DB_OK)
+		return NULL;
+	if (c.res->names == NULL)
+		c.res->ncols = (int)mysql_stmt_field_count(stmt);
+	return c.res;
+}
+
+struct each {
+	db_row_fn	 fn;
+	void		*ctx;
+};
+
+static int
+each_row(void *ctx, int ncols, char **vals, const char **names)
+{
+	struct each *e = ctx;
+
+	(void)names;
+	return e->fn(e->ctx, ncols, vals);
+}
+
+int
+db_each(struct db *db, struct arena *a, db_row_fn fn, void *ctx,
+    const char *sql, const char *types, ...)
+{
+	struct each e = { fn, ctx };
+	MYSQL_STMT *stmt;
+	va_list ap;
+
+	va_start(ap, types);
+	stmt = run(db, sql, types, ap);
+	va_end(ap);
+	if (stmt == NULL)
+		return DB_ERR;
+	return fetch(db, stmt, a, 0, each_row, &e);
+}
+
+long long
+db_exec(struct db *db, const char *sql, const char *types, ...)
+{
+	MYSQL_STMT *stmt;
+	va_list ap;
+
+	va_start(ap, types);
+	stmt = run(db, sql, types, ap);
+	va_end(ap);
+	if (stmt == NULL)
+		return -1;
+	return (long long)mysql_stmt_affected_rows(stmt);
+}
+
+long long
+db_insert_id(struct db *db)
+{
+	return db->conn ? (long long)mysql_insert_id(db->conn) : 0;
+}
+
+long long
+db_int(const struct db_res *r, int row, int col)
+{
+	const char *v = db_val(r, row, col);
+
+	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+int
+db_ping(struct db *db)
+{
+	if (connect_db(db) != DB_OK)
+		return DB_ERR;
+	if (mysql_ping(db->conn) != 0) {
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		disconnect(db);
+		return connect_db(db);
+	}
+	return DB_OK;
+}
+
+static int
+simple(struct db *db, const char *sql)
+{
+	if (connect_db(db) != DB_OK)
+		return DB_ERR;
+	if (mysql_real_query(db->conn, sql, strlen(sql)) != 0) {
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		if (conn_lost(db->err))
+			disconnect(db);
+		return DB_ERR;
+	}
+	return DB_OK;
+}
+
+int
+db_script(struct db *db, const char *text)
+{
+	MYSQL_RES *res;
+	int status, rc = DB_OK;
+
+	if (connect_db(db) != DB_OK)
+		return DB_ERR;
+	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
+	status = mysql_real_query(db->conn, text, strlen(text));
+	for (;;) {
+		if (status != 0) {
+			set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+			rc = DB_ERR;
+			break;
+		}
+		if ((res = mysql_store_result(db->conn)) != NULL)
+			mysql_free_result(res);
+		if ((status = mysql_next_result(db->conn)) == -1)
+			break;
+		status = status > 0;
+	}
+	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
+	return rc;
+}
+
+int
+db_begin(struct db *db)
+{
+	/* A connection that died while idle is found here, before any work
+	 * is done, so reopening it loses nothing. */
+	if (simple(db, "START TRANSACTION") != DB_OK &&
+	    (db->conn != NULL || simple(db, "START TRANSACTION") != DB_OK))
+		return DB_ERR;
+	db->in_txn = 1;
+	return DB_OK;
+}
+
+int
+db_commit(struct db *db)
+{
+	int rc = simple(db, "COMMIT");
+
+	db->in_txn = 0;
+	return rc;
+}
+
+void
+db_rollback(struct db *db)
+{
+	unsigned int err = db->err;
+	char msg[sizeof(db->errmsg)];
+
+	/* Keep the error that caused the rollback for the caller. */
+	memcpy(msg, db->errmsg, sizeof(msg));
+	if (db->conn != NULL)
+		simple(db, "ROLLBACK");
+	db->in_txn = 0;
+	db->err = err;
+	memcpy(db->errmsg, msg, sizeof(msg));
+}
+
+static int
+retryable(struct db *db)
+{
+	return db->err == DB_DEADLOCK || db->err == DB_LOCK_WAIT;
+}
+
+int
+db_txn(struct db *db, db_txn_fn fn, void *ctx)
+{
+	int attempt, rc = DB_ERR;
+
+	for (attempt = 0; attempt < TXN_TRIES; attempt++) {
+		if (db_begin(db) != DB_OK)
+			return DB_ERR;
+		db->err = 0;
+		rc = fn(db, ctx);
+		if (rc == DB_OK) {
+			if (db_commit(db) == DB_OK)
+				return DB_OK;
+			rc = DB_ERR;
+		} else
+			db_rollback(db);
+		if (!retryable(db))
+			return rc;
+		/* Back off a little, more each time, so the winners finish. */
+		usleep((useconds_t)(1000 * (attempt + 1) * (1 + rand() % 4)));
+	}
+	return rc;
+}

@@ -1,0 +1,76 @@
+/* db/db.h: the only interface to MariaDB: prepared statements, transactions, retry */
+#ifndef DB_H
+#define DB_H
+
+#include <stddef.h>
+
+struct arena;
+struct db;
+
+/* A fetched result: every value as a NUL-terminated string (NULL for SQL
+ * NULL), allocated in the caller's arena. */
+struct db_res {
+	int		  nrows;
+	int		  ncols;
+	const char	**names;
+	char		**cells;	/* nrows * ncols */
+};
+
+#define DB_OK		0
+#define DB_ERR		(-1)
+
+/* MariaDB error numbers callers look at. */
+#define DB_DUP_KEY	1062
+#define DB_DEADLOCK	1213
+#define DB_LOCK_WAIT	1205
+
+int		 db_library_init(void);
+struct db	*db_open(void);
+void		 db_close(struct db *);
+int		 db_ping(struct db *);
+
+/*
+ * Parameters are described by a type string, one letter each:
+ *   i  int           l  long long        s  const char * (NULL binds SQL NULL)
+ * e.g. db_query(db, a, "SELECT name FROM rooms WHERE id = ?", "i", id).
+ */
+struct db_res	*db_query(struct db *, struct arena *, const char *sql,
+		    const char *types, ...);
+/* Returns the affected row count, or -1. */
+long long	 db_exec(struct db *, const char *sql, const char *types, ...);
+long long	 db_insert_id(struct db *);
+
+/* Calls fn for each row without keeping the rows: for large exports. fn
+ * returns 0 to go on. Values live until the next row. */
+typedef int	(*db_row_fn)(void *ctx, int ncols, char **values);
+int		 db_each(struct db *, struct arena *, db_row_fn, void *ctx,
+		    const char *sql, const char *types, ...);
+
+/* Runs a trusted multi-statement script (a migration file), no values. */
+int		 db_script(struct db *, const char *text);
+
+int		 db_begin(struct db *);
+int		 db_commit(struct db *);
+void		 db_rollback(struct db *);
+
+/*
+ * Runs fn inside one transaction and commits when it returns DB_OK. A
+ * deadlock or lock-wait timeout rolls back and runs fn again (a few times);
+ * any other result rolls back and is returned as it is, so fn can return its
+ * own positive codes for refusals.
+ */
+typedef int	(*db_txn_fn)(struct db *, void *ctx);
+int		 db_txn(struct db *, db_txn_fn, void *ctx);
+
+int		 db_errno(struct db *);
+const char	*db_error(struct db *);
+
+static inline const char *
+db_val(const struct db_res *r, int row, int col)
+{
+	return r->cells[(size_t)row * (size_t)r->ncols + (size_t)col];
+}
+
+long long	 db_int(const struct db_res *, int row, int col);
+
+#endif

@@ -1,0 +1,24 @@
+/* domain/account.h: users and their settings, shared by the pages and the API */
+#ifndef ACCOUNT_H
+#define ACCOUNT_H
+
+struct form;
+struct req;
+
+#define NAME_MAX_CHARS	100
+
+/* Checks name, email and password from the form (fields "name", "email",
+ * "password") and creates a customer. Problems go to the form. */
+int	account_register(struct form *, long long *user_id);
+/* Changes the user's password after checking the current one (fields
+ * "current_password", "new_password"); ends the user's other sessions and
+ * rotates this one. */
+int	account_change_password(struct form *, long long user_id);
+int	account_rename(struct form *, long long user_id);
+
+/* Role change by an admin; refuses to demote the last admin. */
+#define LAST_ADMIN	1
+#define NO_SUCH_USER	2
+int	account_set_role(struct req *, long long user_id, const char *role);
+
+#endif

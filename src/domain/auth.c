@@ -1,0 +1,504 @@
+/* domain/auth.c: passwords, sessions, CSRF, API tokens */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+
+#include <argon2.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+
+#include "core/arena.h"
+#include "domain/auth.h"
+#include "core/config.h"
+#include "db/db.h"
+#include "http/request.h"
+
+#define SALT_LEN	16
+#define HASH_LEN	32
+#define PARALLELISM	1
+#define TOKEN_BYTES	32	/* 256 bits */
+#define TOUCH_SECONDS	60	/* how stale last_seen_at may get */
+#define LOCK_MINUTES	15
+
+void
+auth_random(void *buf, size_t n)
+{
+	unsigned char *p = buf;
+	ssize_t got;
+
+	while (n > 0) {
+		got = getrandom(p, n, 0);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			perror("getrandom");
+			abort();
+		}
+		p += got;
+		n -= (size_t)got;
+	}
+}
+
+static void
+to_hex(const unsigned char *in, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = digits[in[i] >> 4];
+		out[2 * i + 1] = digits[in[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+char *
+auth_random_hex(struct arena *a, size_t bytes)
+{
+	unsigned char raw[64];
+	char *out = arena_alloc(a, 2 * bytes + 1);
+
+	if (bytes > sizeof(raw))
+		abort();
+	auth_random(raw, bytes);
+	to_hex(raw, bytes, out);
+	return out;
+}
+
+char *
+auth_sha256_hex(struct arena *a, const char *s)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0;
+	char *out = arena_alloc(a, 2 * 32 + 1);
+
+	if (EVP_Digest(s, strlen(s), md, &len, EVP_sha256(), NULL) != 1 || len != 32)
+		abort();
+	to_hex(md, 32, out);
+	return out;
+}
+
+/* A token we issued: 64 lowercase hex digits, nothing else. */
+static int
+token_shape(const char *t)
+{
+	size_t i;
+
+	if (t == NULL || strlen(t) != 2 * TOKEN_BYTES)
+		return 0;
+	for (i = 0; t[i]; i++)
+		if (!isxdigit((unsigned char)t[i]) || isupper((unsigned char)t[i]))
+			return 0;
+	return 1;
+}
+
+static int
+same(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+
+	return n == strlen(b) && CRYPTO_memcmp(a, b, n) == 0;
+}
+
+/* Common passwords, lower-cased and sorted for bsearch. */
+static char	**common;
+static size_t	  ncommon;
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+lower(char *s)
+{
+	for (; *s; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
+
+int
+auth_init(const char *path)
+{
+	char line[256];
+	size_t cap = 0, len;
+	FILE *f;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "auth: %s: %s\n", path, strerror(errno));
+		return ERR;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		len = strcspn(line, "\r\n");
+		line[len] = '\0';
+		if (len == 0)
+			continue;
+		if (ncommon == cap) {
+			cap = cap ? cap * 2 : 1024;
+			common = xrealloc(common, cap * sizeof(*common));
+		}
+		lower(line);
+		common[ncommon++] = xstrdup(line);
+	}
+	fclose(f);
+	qsort(common, ncommon, sizeof(*common), cmp_str);
+	return OK;
+}
+
+const char *
+auth_password_problem(const char *pw)
+{
+	size_t chars = 0;
+	const char *p;
+	char *low;
+	int found;
+
+	for (p = pw; *p; p++)
+		if ((*p & 0xc0) != 0x80)
+			chars++;
+	if (chars < PASSWORD_MIN)
+		return "must be at least 12 characters long";
+	if (chars > PASSWORD_MAX)
+		return "must be at most 128 characters long";
+	low = xstrdup(pw);
+	lower(low);
+	found = ncommon > 0 &&
+	    bsearch(&low, common, ncommon, sizeof(*common), cmp_str) != NULL;
+	free(low);
+	if (found)
+		return "is one of the most common passwords; choose another";
+	return NULL;
+}
+
+char *
+auth_hash_password(const char *pw)
+{
+	unsigned char salt[SALT_LEN];
+	uint32_t t = (uint32_t)cfg.argon2_iterations;
+	uint32_t m = (uint32_t)cfg.argon2_memory_kib;
+	size_t len = argon2_encodedlen(t, m, PARALLELISM, SALT_LEN, HASH_LEN, Argon2_id);
+	char *out = xmalloc(len);
+	int rc;
+
+	auth_random(salt, sizeof(salt));
+	rc = argon2id_hash_encoded(t, m, PARALLELISM, pw, strlen(pw), salt,
+	    sizeof(salt), HASH_LEN, out, len);
+	if (rc != ARGON2_OK) {
+		fprintf(stderr, "argon2: %s\n", argon2_error_message(rc));
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+int
+auth_check_password(const char *hash, const char *pw)
+{
+	return argon2id_verify(hash, pw, strlen(pw)) == ARGON2_OK;
+}
+
+/* True when hash was made with other parameters than today's. */
+static int
+needs_rehash(const char *hash)
+{
+	char want[64];
+
+	snprintf(want, sizeof(want), "$argon2id$v=19$m=%d,t=%d,p=%d$",
+	    cfg.argon2_memory_kib, cfg.argon2_iterations, PARALLELISM);
+	return strncmp(hash, want, strlen(want)) != 0;
+}
+
+const char *
+auth_email_problem(const char *email)
+{
+	const char *at = strchr(email, '@');
+	size_t len = strlen(email);
+
+	if (len > 254)
+		return "must be at most 254 characters long";
+	if (at == NULL || at == email || strchr(at + 1, '@') != NULL ||
+	    strchr(at, '.') == NULL || at[1] == '.' || email[len - 1] == '.' ||
+	    strpbrk(email, " \t\r\n<>()[],;:\"\\") != NULL)
+		return "must be an address like name@example.com";
+	return NULL;
+}
+
+static void
+set_user(struct req *r, const struct db_res *res, int col)
+{
+	struct user *u = arena_calloc(r->arena, 1, sizeof(*u));
+
+	u->id = db_int(res, 0, col);
+	u->name = db_val(res, 0, col + 1);
+	u->email = db_val(res, 0, col + 2);
+	u->role = db_val(res, 0, col + 3);
+	u->admin = strcmp(u->role, "admin") == 0;
+	r->user = u;
+}
+
+static int
+identify_bearer(struct req *r, const char *token)
+{
+	struct db_res *res;
+	const char *hash;
+
+	if (!token_shape(token)) {
+		reply_header(r, "WWW-Authenticate: Bearer");
+		return reply_error(r, 401, "invalid_token", "The API token is not valid.");
+	}
+	hash = auth_sha256_hex(r->arena, token);
+	res = db_query(r->db, r->arena,
+	    "SELECT t.id, u.id, u.name, u.email, u.role,"
+	    "  t.last_used_at IS NULL OR t.last_used_at < UTC_TIMESTAMP() - INTERVAL ? SECOND"
+	    " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+	    " WHERE t.token_hash = UNHEX(?) AND t.revoked_at IS NULL"
+	    "   AND (t.expires_at IS NULL OR t.expires_at > UTC_TIMESTAMP())",
+	    "is", TOUCH_SECONDS, hash);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0) {
+		reply_header(r, "WWW-Authenticate: Bearer");
+		return reply_error(r, 401, "invalid_token",
+		    "The API token is not valid, has expired or was revoked.");
+	}
+	set_user(r, res, 1);
+	r->bearer = 1;
+	if (db_int(res, 0, 5) &&
+	    db_exec(r->db, "UPDATE api_tokens SET last_used_at = UTC_TIMESTAMP() WHERE id = ?",
+	    "l", db_int(res, 0, 0)) < 0)
+		return ERR;
+	return OK;
+}
+
+static int
+identify_session(struct req *r, const char *token)
+{
+	struct db_res *res;
+	const char *hash = auth_sha256_hex(r->arena, token);
+
+	res = db_query(r->db, r->arena,
+	    "SELECT s.csrf, u.id, u.name, u.email, u.role,"
+	    "  s.last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
+	    "  (SELECT COUNT(*) FROM notifications n"
+	    "   WHERE n.user_id = u.id AND n.read_at IS NULL)"
+	    " FROM sessions s JOIN users u ON u.id = s.user_id"
+	    " WHERE s.token_hash = UNHEX(?) AND s.expires_at > UTC_TIMESTAMP()"
+	    "   AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
+	    "isi", TOUCH_SECONDS, hash, cfg.session_idle_minutes);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return OK;		/* expired or unknown: a visitor */
+	set_user(r, res, 1);
+	r->user->unread = db_int(res, 0, 6);
+	r->session = hash;
+	r->csrf = db_val(res, 0, 0);
+	/* Idle time counts from the last touch; touching at most once a
+	 * minute keeps reads from turning into writes. */
+	if (db_int(res, 0, 5) &&
+	    db_exec(r->db, "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
+	    " WHERE token_hash = UNHEX(?)", "s", hash) < 0)
+		return ERR;
+	return OK;
+}
+
+int
+auth_identify(struct req *r)
+{
+	const char *authz = req_env(r, "HTTP_AUTHORIZATION"), *cookie;
+
+	if (authz != NULL && *authz != '\0') {
+		if (strncasecmp(authz, "Bearer ", 7) != 0) {
+			reply_header(r, "WWW-Authenticate: Bearer");
+			return reply_error(r, 401, "invalid_token",
+			    "Use \"Authorization: Bearer <token>\".");
+		}
+		return identify_bearer(r, authz + 7);
+	}
+	cookie = req_cookie(r, SESSION_COOKIE);
+	if (token_shape(cookie))
+		return identify_session(r, cookie);
+	return OK;
+}
+
+const char *
+auth_csrf(struct req *r)
+{
+	const char *c;
+
+	if (r->csrf != NULL)
+		return r->csrf;
+	if (r->bearer)
+		return "";
+	c = req_cookie(r, CSRF_COOKIE);
+	if (!token_shape(c)) {
+		c = auth_random_hex(r->arena, TOKEN_BYTES);
+		reply_header(r, "Set-Cookie: " CSRF_COOKIE "=%s; Path=/; Secure; HttpOnly;"
+		    " SameSite=Lax", c);
+	}
+	r->csrf = c;
+	return c;
+}
+
+/*
+ * A session's requests must carry its token. Visitors' forms (log in,
+ * register) carry the token of their CSRF cookie, so another site cannot
+ * log a browser into its own account. API calls with a bearer token, or
+ * with no credentials at all, have nothing a forger could borrow.
+ */
+int
+auth_check_csrf(struct req *r)
+{
+	const char *given, *want;
+
+	if (r->bearer || (r->session == NULL && r->api))
+		return OK;
+	given = req_env(r, "HTTP_X_CSRF_TOKEN");
+	if (given == NULL || *given == '\0')
+		given = kv_get(&r->params, "csrf");
+	want = r->session ? r->csrf : req_cookie(r, CSRF_COOKIE);
+	if (given != NULL && want != NULL && token_shape(want) && same(given, want))
+		return OK;
+	return reply_error(r, 403, "csrf_failed",
+	    "This form has expired or did not come from this site. Reload the page and try again.");
+}
+
+static const char *
+session_cookie(struct req *r, const char *value, long long max_age)
+{
+	return arena_printf(r->arena, "Set-Cookie: " SESSION_COOKIE "=%s; Path=/;"
+	    " Max-Age=%lld; Secure; HttpOnly; SameSite=Lax", value, max_age);
+}
+
+/* Seconds until the account may try again, 0 when it is not locked. */
+static long long
+locked_for(struct req *r, const char *email, int *err)
+{
+	struct db_res *res;
+
+	res = db_query(r->db, r->arena,
+	    "SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), failed_at + INTERVAL ? MINUTE)"
+	    " FROM login_failures"
+	    " WHERE email = ? AND failed_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
+	    " ORDER BY failed_at DESC, id DESC LIMIT 1 OFFSET ?",
+	    "isii", LOCK_MINUTES, email, LOCK_MINUTES, cfg.login_failures - 1);
+	*err = res == NULL;
+	if (res == NULL || res->nrows == 0)
+		return 0;
+	return db_int(res, 0, 0) > 0 ? db_int(res, 0, 0) : 1;
+}
+
+enum login_result
+auth_login(struct req *r, const char *email, const char *pw, long long *user_id,
+    long long *retry_after)
+{
+	/* Checked when the email is unknown, so both cases take as long. */
+	static const char dummy[] = "$argon2id$v=19$m=19456,t=3,p=1$"
+	    "ZHVtbXlzYWx0ZHVtbXlzYQ$omPTzb9GkELpsAPNWXcCkozbkHeMvuvHdN4jYlXvMmM";
+	struct db_res *res;
+	const char *hash;
+	int ok, err;
+
+	*retry_after = locked_for(r, email, &err);
+	if (err)
+		return LOGIN_ERROR;
+	if (*retry_after > 0)
+		return LOGIN_LOCKED;
+	res = db_query(r->db, r->arena,
+	    "SELECT id, password_hash FROM users WHERE email = ?", "s", email);
+	if (res == NULL)
+		return LOGIN_ERROR;
+	hash = res->nrows ? db_val(res, 0, 1) : dummy;
+	ok = strlen(pw) <= 4 * PASSWORD_MAX && auth_check_password(hash, pw) &&
+	    res->nrows > 0;
+	if (!ok) {
+		if (db_exec(r->db, "INSERT INTO login_failures (email) VALUES (?)",
+		    "s", email) < 0)
+			return LOGIN_ERROR;
+		return LOGIN_FAILED;
+	}
+	*user_id = db_int(res, 0, 0);
+	if (db_exec(r->db, "DELETE FROM login_failures WHERE email = ?", "s", email) < 0)
+		return LOGIN_ERROR;
+	if (needs_rehash(hash)) {
+		char *fresh = auth_hash_password(pw);
+
+		if (fresh != NULL) {
+			db_exec(r->db, "UPDATE users SET password_hash = ? WHERE id = ?",
+			    "sl", fresh, *user_id);
+			free(fresh);
+		}
+	}
+	return LOGIN_OK;
+}
+
+int
+auth_session_start(struct req *r, long long user_id)
+{
+	const char *token = auth_random_hex(r->arena, TOKEN_BYTES);
+	const char *hash = auth_sha256_hex(r->arena, token);
+	const char *csrf = auth_random_hex(r->arena, TOKEN_BYTES);
+
+	/* A new token at every login: a token planted before it is worthless. */
+	if (r->session != NULL && db_exec(r->db,
+	    "DELETE FROM sessions WHERE token_hash = UNHEX(?)", "s", r->session) < 0)
+		return ERR;
+	if (db_exec(r->db, "DELETE FROM sessions WHERE user_id = ? AND"
+	    " (expires_at < UTC_TIMESTAMP() OR last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE)",
+	    "li", user_id, cfg.session_idle_minutes) < 0 ||
+	    db_exec(r->db, "INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
+	    " VALUES (UNHEX(?), ?, ?, UTC_TIMESTAMP() + INTERVAL ? HOUR)",
+	    "slsi", hash, user_id, csrf, cfg.session_max_hours) < 0)
+		return ERR;
+	reply_header(r, "%s", session_cookie(r, token,
+	    (long long)cfg.session_max_hours * 3600));
+	r->session = hash;
+	r->csrf = csrf;
+	return OK;
+}
+
+int
+auth_session_end(struct req *r)
+{
+	if (r->session != NULL && db_exec(r->db,
+	    "DELETE FROM sessions WHERE token_hash = UNHEX(?)", "s", r->session) < 0)
+		return ERR;
+	reply_header(r, "%s", session_cookie(r, "", 0));
+	r->session = NULL;
+	r->user = NULL;
+	r->csrf = NULL;
+	return OK;
+}
+
+int
+auth_sessions_end_others(struct req *r, long long user_id)
+{
+	return db_exec(r->db, "DELETE FROM sessions WHERE user_id = ?"
+	    " AND token_hash <> UNHEX(?)", "ls", user_id,
+	    r->session ? r->session : "") < 0 ? ERR : OK;
+}
+
+int
+auth_token_create(struct req *r, long long user_id, const char *name, int hours,
+    char **token)
+{
+	char *t = auth_random_hex(r->arena, TOKEN_BYTES);
+	long long rows;
+
+	if (hours > 0)
+		rows = db_exec(r->db, "INSERT INTO api_tokens (user_id, name, token_hash,"
+		    " expires_at) VALUES (?, ?, UNHEX(?), UTC_TIMESTAMP() + INTERVAL ? HOUR)",
+		    "lssi", user_id, name, auth_sha256_hex(r->arena, t), hours);
+	else
+		rows = db_exec(r->db, "INSERT INTO api_tokens (user_id, name, token_hash)"
+		    " VALUES (?, ?, UNHEX(?))", "lss", user_id, name,
+		    auth_sha256_hex(r->arena, t));
+	if (rows < 0)
+		return ERR;
+	*token = t;
+	return OK;
+}

@@ -1,0 +1,833 @@
+/* domain/booking.c: the booking rules (capacity, holds, cancel and refunds,
+ * reactivate, reschedule), one implementation for the pages and the API */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "domain/auth.h"
+#include "domain/booking.h"
+#include "core/config.h"
+#include "db/db.h"
+#include "core/fmt.h"
+#include "http/request.h"
+
+/*
+ * Locking order, so that concurrent actions wait for each other instead of
+ * deadlocking: a booking row first, then timeslot rows in ascending id.
+ * Seats are counted only while the timeslot row is locked, so two requests
+ * can never both take the last seat; the unique key over active bookings
+ * (bookings_one_active) is the second line of defence for rule 2.
+ */
+
+static const struct {
+	const char	*code;
+	const char	*message;
+	int		 status;
+} results[] = {
+	[BK_OK]			= { "ok", "Done.", 200 },
+	[BK_NOT_FOUND]		= { "not_found", "There is no such booking or timeslot.", 404 },
+	[BK_SLOT_FULL]		= { "slot_full", "This timeslot is full.", 409 },
+	[BK_ALREADY_BOOKED]	= { "already_booked", "You have already booked this timeslot.", 409 },
+	[BK_SLOT_PAST]		= { "slot_past", "This timeslot is in the past.", 409 },
+	[BK_SLOT_UNAVAILABLE]	= { "slot_unavailable", "This timeslot is not available for booking.", 409 },
+	[BK_INVALID_STATE]	= { "invalid_state", "The booking is not in a state that allows this.", 409 },
+	[BK_KEY_REUSED]		= { "idempotency_key_reused",
+				    "This Idempotency-Key was already used for a different request.", 422 },
+	[BK_OTHER_ROOM]		= { "slot_unavailable",
+				    "A booking can only move to another time in the same room.", 409 },
+};
+
+const char *
+booking_result_code(enum bk_result r)
+{
+	return results[r].code;
+}
+
+const char *
+booking_result_message(enum bk_result r)
+{
+	return results[r].message;
+}
+
+int
+booking_result_status(enum bk_result r)
+{
+	return results[r].status;
+}
+
+static long long
+cents(const char *s)
+{
+	long long c = 0;
+
+	if (s != NULL)
+		money_parse(s, &c);
+	return c;
+}
+
+/* Fills a booking from the BOOKING_SELECT columns of one row. */
+void
+booking_from_values(char *const *v, struct booking *b)
+{
+	b->id = v[0] ? strtoll(v[0], NULL, 10) : 0;
+	b->user_id = v[1] ? strtoll(v[1], NULL, 10) : 0;
+	b->timeslot_id = v[2] ? strtoll(v[2], NULL, 10) : 0;
+	b->room_id = v[3] ? strtoll(v[3], NULL, 10) : 0;
+	b->event_id = v[4] ? strtoll(v[4], NULL, 10) : 0;
+	b->status = v[5];
+	b->payment_status = v[6];
+	b->payment_id = v[7];
+	b->notes = v[8];
+	b->booking_type = v[9];
+	b->price = cents(v[10]);
+	b->refund_amount = cents(v[11]);
+	b->created_at = v[12];
+	b->updated_at = v[13];
+	b->cancelled_at = v[14];
+	b->checked_in_at = v[15];
+	b->checked_out_at = v[16];
+	b->hold_expires_at = v[17];
+	b->user_name = v[18];
+	b->user_email = v[19];
+	b->start = v[20];
+	b->end = v[21];
+	b->room_name = v[22];
+	b->event_title = v[23];
+}
+
+static void
+booking_from_row(const struct db_res *res, int i, struct booking *b)
+{
+	booking_from_values(res->cells + (size_t)i * (size_t)res->ncols, b);
+}
+
+int
+booking_get(struct db *db, struct arena *a, long long id, const struct actor *who,
+    struct booking *out)
+{
+	struct db_res *res;
+
+	/* The owner filter is in the query, not only in the router. */
+	res = db_query(db, a, BOOKING_SELECT
+	    " WHERE b.id = ? AND (b.user_id = ? OR ?)",
+	    "lli", id, who->user_id, who->admin);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return BK_NOT_FOUND;
+	booking_from_row(res, 0, out);
+	return OK;
+}
+
+/* One static query per list, so MariaDB plans each with its own index
+ * instead of a condition it cannot see through. */
+static const struct {
+	const char	*tab;
+	const char	*where;
+	const char	*order;
+} lists[] = {
+	{ NULL,		" WHERE b.user_id = ? AND (? IS NULL OR b.status = ?)",
+			" ORDER BY b.start_time DESC, b.id DESC" },
+	{ "upcoming",	" WHERE b.user_id = ? AND b.status IN ('pending','confirmed')"
+			" AND b.end_time > UTC_TIMESTAMP()",
+			" ORDER BY b.start_time, b.id" },
+	{ "past",	" WHERE b.user_id = ? AND b.status <> 'cancelled'"
+			" AND (b.end_time <= UTC_TIMESTAMP() OR b.status IN ('completed','no_show'))",
+			" ORDER BY b.start_time DESC, b.id DESC" },
+	{ "cancelled",	" WHERE b.user_id = ? AND b.status = 'cancelled'",
+			" ORDER BY b.start_time DESC, b.id DESC" },
+};
+
+int
+booking_list(struct db *db, struct arena *a, const struct booking_filter *f,
+    struct booking **out, int *n, long long *total)
+{
+	struct db_res *res;
+	size_t k = 0;
+	int i;
+
+	while (f->tab != NULL && k + 1 < sizeof(lists) / sizeof(lists[0]) &&
+	    (lists[k].tab == NULL || strcmp(lists[k].tab, f->tab) != 0))
+		k++;
+	if (k == 0)
+		res = db_query(db, a, arena_printf(a, BOOKING_SELECT "%s%s LIMIT ? OFFSET ?",
+		    lists[0].where, lists[0].order), "lssll", f->user_id, f->status,
+		    f->status, f->limit, f->offset);
+	else
+		res = db_query(db, a, arena_printf(a, BOOKING_SELECT "%s%s LIMIT ? OFFSET ?",
+		    lists[k].where, lists[k].order), "lll", f->user_id, f->limit, f->offset);
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++)
+		booking_from_row(res, i, &(*out)[i]);
+	if (total == NULL)
+		return OK;
+	if (f->offset == 0 && res->nrows < f->limit) {
+		*total = res->nrows;
+		return OK;
+	}
+	res = db_query(db, a, arena_printf(a, "SELECT COUNT(*) FROM bookings b%s",
+	    lists[k].where),
+	    k == 0 ? "lss" : "l", f->user_id, f->status, f->status);
+	if (res == NULL)
+		return ERR;
+	*total = db_int(res, 0, 0);
+	return OK;
+}
+
+struct db_res *
+booking_history(struct db *db, struct arena *a, long long id)
+{
+	return db_query(db, a,
+	    "SELECT be.type, COALESCE(u.name, 'system'), be.old_status, be.new_status,"
+	    "  be.data, be.created_at"
+	    " FROM booking_events be LEFT JOIN users u ON u.id = be.actor_id"
+	    " WHERE be.booking_id = ? ORDER BY be.id", "l", id);
+}
+
+/* The timeslot as a booking transaction sees it, its row locked. */
+struct slot_lock {
+	long long	 id;
+	long long	 room_id;
+	long long	 capacity;
+	long long	 price;
+	const char	*start;
+	const char	*end;
+	const char	*status;
+	const char	*room_name;
+	int		 room_active;
+	int		 future;
+};
+
+static int
+lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
+{
+	struct db_res *res;
+
+	/* The room is read by subqueries, which do not lock: locking the
+	 * room's row would queue every booking of the room behind one
+	 * another. */
+	res = db_query(db, a,
+	    "SELECT room_id, max_bookings, price, start_time, status,"
+	    "  start_time > UTC_TIMESTAMP(), end_time,"
+	    "  (SELECT name FROM rooms r WHERE r.id = t.room_id),"
+	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id)"
+	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return BK_NOT_FOUND;
+	s->id = id;
+	s->room_id = db_int(res, 0, 0);
+	s->capacity = db_int(res, 0, 1);
+	s->price = cents(db_val(res, 0, 2));
+	s->start = db_val(res, 0, 3);
+	s->status = db_val(res, 0, 4);
+	s->future = db_int(res, 0, 5) != 0;
+	s->end = db_val(res, 0, 6);
+	s->room_name = db_val(res, 0, 7);
+	s->room_active = db_int(res, 0, 8) != 0;
+	return OK;
+}
+
+/* One line for the owner's notifications: "Room A, Mon 23 Nov 10:00". */
+static const char *
+describe(struct arena *a, const char *room, const char *start)
+{
+	return arena_printf(a, "%s, %s", room, fmt_local(a, start, "%a %d %b %H:%M"));
+}
+
+/* {"key": "value"} for an event's data, escaped by json-c. */
+static const char *
+json_text(struct arena *a, const char *key, const char *value)
+{
+	struct json_object *o = json_object_new_object();
+	const char *text;
+
+	json_object_object_add(o, key, value ? json_object_new_string(value) : NULL);
+	text = arena_strdup(a, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+	return text;
+}
+
+/* Writes the audit event and the owner's notification for one change. */
+static int
+record(struct db *db, struct arena *a, long long booking_id, long long owner,
+    const char *type, const struct actor *who, const char *old_status,
+    const char *new_status, const char *data, const char *message)
+{
+	if (db_exec(db, "INSERT INTO booking_events (booking_id, type, actor_id,"
+	    " old_status, new_status, data) VALUES (?, ?, NULLIF(?, 0), ?, ?, ?)",
+	    "lslsss", booking_id, type, who->user_id, old_status, new_status, data) < 0)
+		return ERR;
+	if (db_exec(db, "INSERT INTO notifications (user_id, message, link)"
+	    " VALUES (?, ?, ?)", "lss", owner, message,
+	    arena_printf(a, "/bookings/%lld", booking_id)) < 0)
+		return ERR;
+	return OK;
+}
+
+/* Reminders 24 h and 1 h before the start, those still in the future. */
+static int
+plan_reminders(struct db *db, long long booking_id, const char *start)
+{
+	return db_exec(db, "INSERT INTO reminders (booking_id, type, scheduled_at)"
+	    " SELECT ?, 'email_24h', ? - INTERVAL 24 HOUR FROM DUAL"
+	    "   WHERE ? - INTERVAL 24 HOUR > UTC_TIMESTAMP()"
+	    " UNION ALL SELECT ?, 'email_1h', ? - INTERVAL 1 HOUR FROM DUAL"
+	    "   WHERE ? - INTERVAL 1 HOUR > UTC_TIMESTAMP()",
+	    "lsslss", booking_id, start, start, booking_id, start, start) < 0 ? ERR : OK;
+}
+
+static int
+cancel_reminders(struct db *db, long long booking_id)
+{
+	return db_exec(db, "UPDATE reminders SET status = 'cancelled'"
+	    " WHERE booking_id = ? AND status = 'pending'", "l", booking_id) < 0 ? ERR : OK;
+}
+
+/* Cancels one expired hold; the booking row must be locked by the caller
+ * or belong to a timeslot whose row is. */
+static int
+expire_one(struct db *db, struct arena *a, long long id, long long owner,
+    const char *room, const char *start)
+{
+	static const struct actor system = { 0, 1, 0 };
+
+	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
+	    " cancelled_at = UTC_TIMESTAMP() WHERE id = ?", "l", id) < 0 ||
+	    cancel_reminders(db, id) != OK)
+		return ERR;
+	return record(db, a, id, owner, "cancelled", &system, "pending", "cancelled",
+	    "{\"reason\":\"hold_expired\"}", arena_printf(a,
+	    "Your unpaid booking for %s was released: its hold expired.",
+	    describe(a, room, start)));
+}
+
+/* Frees the seats of expired holds on a locked timeslot, so that they are
+ * never counted against a new booking. */
+static int
+expire_slot_holds(struct db *db, struct arena *a, const struct slot_lock *s)
+{
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a, "SELECT id, user_id FROM bookings WHERE timeslot_id = ?"
+	    " AND status = 'pending' AND hold_expires_at <= UTC_TIMESTAMP()",
+	    "l", s->id);
+	if (res == NULL)
+		return ERR;
+	for (i = 0; i < res->nrows; i++)
+		if (expire_one(db, a, db_int(res, i, 0), db_int(res, i, 1),
+		    s->room_name, s->start) != OK)
+			return ERR;
+	return OK;
+}
+
+/* Rules 1 to 3 on a locked timeslot: may user take a seat of it now? */
+static int
+check_bookable(struct db *db, struct arena *a, const struct slot_lock *s,
+    long long user_id)
+{
+	struct db_res *res;
+	long long expired;
+
+	if (strcmp(s->status, "scheduled") != 0 || !s->room_active)
+		return BK_SLOT_UNAVAILABLE;
+	if (!s->future)
+		return BK_SLOT_PAST;
+	res = db_query(db, a,
+	    "SELECT COUNT(*), COALESCE(SUM(user_id = ?), 0),"
+	    "  COALESCE(SUM(status = 'pending' AND hold_expires_at <= UTC_TIMESTAMP()), 0)"
+	    " FROM bookings WHERE timeslot_id = ? AND status IN ('pending','confirmed')",
+	    "ll", user_id, s->id);
+	if (res == NULL)
+		return ERR;
+	expired = db_int(res, 0, 2);
+	if (expired > 0) {
+		/* Expired holds give their seats back first; count again. */
+		if (expire_slot_holds(db, a, s) != OK)
+			return ERR;
+		return check_bookable(db, a, s, user_id);
+	}
+	if (db_int(res, 0, 1) > 0)
+		return BK_ALREADY_BOOKED;
+	if (db_int(res, 0, 0) >= s->capacity)
+		return BK_SLOT_FULL;
+	return OK;
+}
+
+struct create {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 slot_id;
+	const char		*notes;
+	const char		*key;
+	const char		*hash;
+	long long		 booking_id;
+	int			 replayed;
+};
+
+/* The first booking made with this key, if any; BK_KEY_REUSED when the
+ * key came with another request. */
+static int
+find_key(struct db *db, struct create *c)
+{
+	struct db_res *res;
+
+	res = db_query(db, c->arena, "SELECT booking_id, request_hash"
+	    " FROM idempotency_keys WHERE user_id = ? AND idem_key = ?",
+	    "ls", c->who->user_id, c->key);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return BK_NOT_FOUND;
+	if (strcmp(db_val(res, 0, 1), c->hash) != 0)
+		return BK_KEY_REUSED;
+	c->booking_id = db_int(res, 0, 0);
+	c->replayed = 1;
+	return OK;
+}
+
+static int
+create_txn(struct db *db, void *ctx)
+{
+	struct create *c = ctx;
+	struct arena *a = c->arena;
+	struct slot_lock s;
+	const char *status, *message;
+	int rc, free_slot;
+
+	c->replayed = 0;
+	if ((rc = lock_slot(db, a, c->slot_id, &s)) != OK)
+		return rc;
+	if (c->key != NULL && (rc = find_key(db, c)) != BK_NOT_FOUND)
+		return rc;
+	if ((rc = check_bookable(db, a, &s, c->who->user_id)) != OK)
+		return rc;
+	/* Rule 4: a free timeslot confirms at once; a paid one holds the
+	 * seat while the customer pays. */
+	free_slot = s.price == 0;
+	status = free_slot ? "confirmed" : "pending";
+	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id,"
+	    " start_time, end_time, status, payment_status, price, notes,"
+	    " hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ? / 100, ?,"
+	    " IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
+	    "lllsssslsii", c->who->user_id, s.id, s.room_id, s.start, s.end, status,
+	    free_slot ? "paid" : "pending", s.price, c->notes ? c->notes : "",
+	    free_slot, cfg.hold_minutes) < 0)
+		return db_errno(db) == DB_DUP_KEY ? BK_ALREADY_BOOKED : ERR;
+	c->booking_id = db_insert_id(db);
+	if (c->key != NULL && db_exec(db, "INSERT INTO idempotency_keys"
+	    " (user_id, idem_key, request_hash, booking_id) VALUES (?, ?, ?, ?)",
+	    "lssl", c->who->user_id, c->key, c->hash, c->booking_id) < 0)
+		return ERR;
+	if (free_slot && plan_reminders(db, c->booking_id, s.start) != OK)
+		return ERR;
+	message = free_slot ?
+	    arena_printf(a, "Booked and confirmed: %s.", describe(a, s.room_name, s.start)) :
+	    arena_printf(a, "Booked: %s. Pay within %d minutes to keep the seat.",
+	    describe(a, s.room_name, s.start), cfg.hold_minutes);
+	return record(db, a, c->booking_id, c->who->user_id, "created", c->who,
+	    NULL, status, NULL, message);
+}
+
+int
+booking_create(struct db *db, struct arena *a, const struct actor *who,
+    long long slot_id, const char *notes, const char *key, long long *booking_id,
+    int *replayed)
+{
+	struct create c = { a, who, slot_id, notes, key, NULL, 0, 0 };
+	int rc;
+
+	if (key != NULL)
+		c.hash = auth_sha256_hex(a, arena_printf(a, "%lld\n%s", slot_id,
+		    notes ? notes : ""));
+	rc = db_txn(db, create_txn, &c);
+	if (rc == ERR && key != NULL && db_errno(db) == DB_DUP_KEY) {
+		/* The same key raced in on another timeslot's lock and won. */
+		rc = find_key(db, &c);
+		if (rc == BK_NOT_FOUND)
+			rc = ERR;
+	}
+	*booking_id = c.booking_id;
+	*replayed = c.replayed;
+	return rc;
+}
+
+/* Locks the booking row for an action, with the owner filter. */
+static int
+lock_booking(struct db *db, struct arena *a, const struct actor *who,
+    long long id, struct booking *b)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT id FROM bookings WHERE id = ?"
+	    " AND (user_id = ? OR ?) FOR UPDATE", "lli", id, who->user_id, who->admin);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return BK_NOT_FOUND;
+	return booking_get(db, a, id, who, b);
+}
+
+/* Rule 6: paid bookings get 100 % back cancelled refund_full_hours or more
+ * before the start, refund_partial_percent when refund_partial_hours or
+ * more, nothing after; an admin's cancellation refunds in full. */
+long long
+booking_refund_quote(const struct booking *b, const struct actor *who)
+{
+	time_t start;
+	long long left;
+
+	if (strcmp(b->payment_status, "paid") != 0 || b->price <= 0 ||
+	    dbtime_parse(b->start, &start) != 0)
+		return 0;
+	if (who->admin && (who->admin_route || who->user_id != b->user_id))
+		return b->price;
+	left = (long long)(start - time(NULL));
+	if (left >= (long long)cfg.refund_full_hours * 3600)
+		return b->price;
+	if (left >= (long long)cfg.refund_partial_hours * 3600)
+		return b->price * cfg.refund_partial_percent / 100;
+	return 0;
+}
+
+struct action {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 id;
+	long long		 slot_id;
+	long long		 refund;
+};
+
+/* Cancels a booking whose row the caller has locked; returns the refund. */
+static int
+cancel_locked(struct db *db, struct arena *a, const struct actor *who,
+    const struct booking *b, long long *refund)
+{
+	*refund = booking_refund_quote(b, who);
+	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
+	    " cancelled_at = UTC_TIMESTAMP(), refund_amount = ? / 100,"
+	    " payment_status = IF(? > 0, 'refunded', payment_status)"
+	    " WHERE id = ?", "lll", *refund, *refund, b->id) < 0 ||
+	    cancel_reminders(db, b->id) != OK)
+		return ERR;
+	return record(db, a, b->id, b->user_id, "cancelled", who, b->status,
+	    "cancelled", arena_printf(a, "{\"refund\":\"%s\"}", money_fmt(a, *refund)),
+	    *refund > 0 ?
+	    arena_printf(a, "Cancelled: %s. %s will be refunded.",
+	    describe(a, b->room_name, b->start), money_fmt(a, *refund)) :
+	    arena_printf(a, "Cancelled: %s.", describe(a, b->room_name, b->start)));
+}
+
+static int
+cancel_txn(struct db *db, void *ctx)
+{
+	struct action *c = ctx;
+	struct booking b;
+	int rc;
+
+	if ((rc = lock_booking(db, c->arena, c->who, c->id, &b)) != OK)
+		return rc;
+	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0)
+		return BK_INVALID_STATE;
+	return cancel_locked(db, c->arena, c->who, &b, &c->refund);
+}
+
+int
+booking_cancel(struct db *db, struct arena *a, const struct actor *who,
+    long long id, long long *refund)
+{
+	struct action c = { a, who, id, 0, 0 };
+	int rc = db_txn(db, cancel_txn, &c);
+
+	*refund = c.refund;
+	return rc;
+}
+
+static int
+reactivate_txn(struct db *db, void *ctx)
+{
+	struct action *c = ctx;
+	struct arena *a = c->arena;
+	struct booking b;
+	struct slot_lock s;
+	const char *status, *payment;
+	long long price;
+	int rc, hold;
+
+	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+		return rc;
+	if (strcmp(b.status, "cancelled") != 0)
+		return BK_INVALID_STATE;
+	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK ||
+	    (rc = check_bookable(db, a, &s, b.user_id)) != OK)
+		return rc;
+	/* Money already taken and never returned still pays for the seat;
+	 * otherwise it is a new sale at today's price. */
+	if (strcmp(b.payment_status, "paid") == 0) {
+		status = "confirmed", payment = "paid", price = b.price, hold = 0;
+	} else if (s.price == 0) {
+		status = "confirmed", payment = "paid", price = 0, hold = 0;
+	} else {
+		status = "pending", payment = "pending", price = s.price, hold = 1;
+	}
+	if (db_exec(db, "UPDATE bookings SET status = ?, payment_status = ?,"
+	    " price = ? / 100, refund_amount = 0, cancelled_at = NULL,"
+	    " hold_expires_at = IF(?, UTC_TIMESTAMP() + INTERVAL ? MINUTE, NULL)"
+	    " WHERE id = ?", "ssliil", status, payment, price, hold,
+	    cfg.hold_minutes, b.id) < 0)
+		return db_errno(db) == DB_DUP_KEY ? BK_ALREADY_BOOKED : ERR;
+	if (!hold && plan_reminders(db, b.id, b.start) != OK)
+		return ERR;
+	return record(db, a, b.id, b.user_id, "reactivated", c->who, "cancelled",
+	    status, NULL, arena_printf(a, "Reactivated: %s.",
+	    describe(a, b.room_name, b.start)));
+}
+
+int
+booking_reactivate(struct db *db, struct arena *a, const struct actor *who,
+    long long id)
+{
+	struct action c = { a, who, id, 0, 0 };
+
+	return db_txn(db, reactivate_txn, &c);
+}
+
+static int
+reschedule_txn(struct db *db, void *ctx)
+{
+	struct action *c = ctx;
+	struct arena *a = c->arena;
+	struct booking b;
+	struct slot_lock from, to;
+	time_t start;
+	int rc;
+
+	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+		return rc;
+	if (strcmp(b.status, "confirmed") != 0 ||
+	    dbtime_parse(b.start, &start) != 0 || start <= time(NULL))
+		return BK_INVALID_STATE;
+	if (c->slot_id == b.timeslot_id)
+		return BK_ALREADY_BOOKED;
+	/* Both timeslots, in id order. */
+	if (b.timeslot_id < c->slot_id) {
+		if ((rc = lock_slot(db, a, b.timeslot_id, &from)) != OK ||
+		    (rc = lock_slot(db, a, c->slot_id, &to)) != OK)
+			return rc;
+	} else if ((rc = lock_slot(db, a, c->slot_id, &to)) != OK ||
+	    (rc = lock_slot(db, a, b.timeslot_id, &from)) != OK)
+		return rc;
+	if (to.room_id != b.room_id)
+		return BK_OTHER_ROOM;
+	if ((rc = check_bookable(db, a, &to, b.user_id)) != OK)
+		return rc;
+	if (db_exec(db, "UPDATE bookings SET timeslot_id = ?, price = ? / 100,"
+	    " start_time = ?, end_time = ? WHERE id = ?", "llssl", to.id, to.price,
+	    to.start, to.end, b.id) < 0)
+		return db_errno(db) == DB_DUP_KEY ? BK_ALREADY_BOOKED : ERR;
+	if (cancel_reminders(db, b.id) != OK || plan_reminders(db, b.id, to.start) != OK)
+		return ERR;
+	return record(db, a, b.id, b.user_id, "rescheduled", c->who, b.status,
+	    b.status, arena_printf(a, "{\"from\":%lld,\"to\":%lld}", from.id, to.id),
+	    arena_printf(a, "Rescheduled: %s, now %s.", describe(a, b.room_name, b.start),
+	    fmt_local(a, to.start, "%a %d %b %H:%M")));
+}
+
+int
+booking_reschedule(struct db *db, struct arena *a, const struct actor *who,
+    long long id, long long slot_id)
+{
+	struct action c = { a, who, id, slot_id, 0 };
+
+	return db_txn(db, reschedule_txn, &c);
+}
+
+struct transition {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 id;
+	enum bk_admin_action	 action;
+	const char		*payment_id;
+};
+
+static int
+transition_txn(struct db *db, void *ctx)
+{
+	struct transition *c = ctx;
+	struct arena *a = c->arena;
+	struct booking b;
+	const char *what;
+	int rc;
+
+	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+		return rc;
+	what = describe(a, b.room_name, b.start);
+	/* Rule 5 and rule 9: every action but confirm needs a confirmed
+	 * booking; check-out needs a check-in first. */
+	switch (c->action) {
+	case BK_CONFIRM:
+		if (strcmp(b.status, "pending") != 0)
+			return BK_INVALID_STATE;
+		if (db_exec(db, "UPDATE bookings SET status = 'confirmed',"
+		    " payment_status = 'paid', payment_id = ?, hold_expires_at = NULL"
+		    " WHERE id = ?", "sl", c->payment_id, b.id) < 0 ||
+		    plan_reminders(db, b.id, b.start) != OK)
+			return ERR;
+		return record(db, a, b.id, b.user_id, "confirmed", c->who, b.status,
+		    "confirmed", json_text(a, "paymentId", c->payment_id),
+		    arena_printf(a, "Payment received; confirmed: %s.", what));
+	case BK_COMPLETE:
+	case BK_NO_SHOW:
+		if (strcmp(b.status, "confirmed") != 0)
+			return BK_INVALID_STATE;
+		if (db_exec(db, "UPDATE bookings SET status = ? WHERE id = ?", "sl",
+		    c->action == BK_COMPLETE ? "completed" : "no_show", b.id) < 0 ||
+		    cancel_reminders(db, b.id) != OK)
+			return ERR;
+		return record(db, a, b.id, b.user_id,
+		    c->action == BK_COMPLETE ? "completed" : "no_show", c->who, b.status,
+		    c->action == BK_COMPLETE ? "completed" : "no_show", NULL,
+		    c->action == BK_COMPLETE ?
+		    arena_printf(a, "Completed: %s. Thank you for coming.", what) :
+		    arena_printf(a, "Marked as not attended: %s.", what));
+	case BK_CHECK_IN:
+		if (strcmp(b.status, "confirmed") != 0 || b.checked_in_at != NULL)
+			return BK_INVALID_STATE;
+		if (db_exec(db, "UPDATE bookings SET checked_in_at = UTC_TIMESTAMP()"
+		    " WHERE id = ?", "l", b.id) < 0)
+			return ERR;
+		return record(db, a, b.id, b.user_id, "checked_in", c->who, b.status,
+		    b.status, NULL, arena_printf(a, "Checked in: %s.", what));
+	case BK_CHECK_OUT:
+		if (strcmp(b.status, "confirmed") != 0 || b.checked_in_at == NULL ||
+		    b.checked_out_at != NULL)
+			return BK_INVALID_STATE;
+		if (db_exec(db, "UPDATE bookings SET checked_out_at = UTC_TIMESTAMP()"
+		    " WHERE id = ?", "l", b.id) < 0)
+			return ERR;
+		return record(db, a, b.id, b.user_id, "checked_out", c->who, b.status,
+		    b.status, NULL, arena_printf(a, "Checked out: %s.", what));
+	}
+	return BK_INVALID_STATE;
+}
+
+int
+booking_transition(struct db *db, struct arena *a, const struct actor *who,
+    long long id, enum bk_admin_action action, const char *payment_id)
+{
+	struct transition c = { a, who, id, action, payment_id };
+
+	return db_txn(db, transition_txn, &c);
+}
+
+struct slot_cancel {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 id;
+	int			 cancelled;
+};
+
+/* A cancelled timeslot cancels its bookings: in full refund, as an admin's
+ * cancellation, each with its event and notification. */
+static int
+slot_cancel_txn(struct db *db, void *ctx)
+{
+	struct slot_cancel *c = ctx;
+	struct db_res *res;
+	struct slot_lock s;
+	struct booking b;
+	long long refund;
+	int i, rc;
+
+	c->cancelled = 0;
+	if ((rc = lock_slot(db, c->arena, c->id, &s)) != OK)
+		return rc;
+	if (strcmp(s.status, "canceled") == 0 || strcmp(s.status, "completed") == 0)
+		return BK_INVALID_STATE;
+	if (db_exec(db, "UPDATE timeslots SET status = 'canceled' WHERE id = ?",
+	    "l", s.id) < 0)
+		return ERR;
+	res = db_query(db, c->arena, "SELECT id FROM bookings WHERE timeslot_id = ?"
+	    " AND status IN ('pending','confirmed') ORDER BY id FOR UPDATE", "l", s.id);
+	if (res == NULL)
+		return ERR;
+	for (i = 0; i < res->nrows; i++) {
+		if (booking_get(db, c->arena, db_int(res, i, 0), c->who, &b) != OK ||
+		    cancel_locked(db, c->arena, c->who, &b, &refund) != OK)
+			return ERR;
+		c->cancelled++;
+	}
+	return OK;
+}
+
+int
+booking_cancel_slot(struct db *db, struct arena *a, const struct actor *who,
+    long long slot_id, int *cancelled)
+{
+	struct slot_cancel c = { a, who, slot_id, 0 };
+	int rc = db_txn(db, slot_cancel_txn, &c);
+
+	*cancelled = c.cancelled;
+	return rc;
+}
+
+struct expiry {
+	struct arena	*arena;
+	long long	 id;
+	int		 done;
+};
+
+static int
+expire_txn(struct db *db, void *ctx)
+{
+	struct expiry *e = ctx;
+	struct db_res *res;
+	long long owner;
+
+	e->done = 0;
+	res = db_query(db, e->arena, "SELECT user_id FROM bookings WHERE id = ?"
+	    " AND status = 'pending' AND hold_expires_at <= UTC_TIMESTAMP()"
+	    " FOR UPDATE", "l", e->id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return OK;		/* paid or cancelled meanwhile */
+	owner = db_int(res, 0, 0);
+	res = db_query(db, e->arena, "SELECT r.name, t.start_time FROM bookings b"
+	    " JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id"
+	    " WHERE b.id = ?", "l", e->id);
+	if (res == NULL || res->nrows == 0)
+		return ERR;
+	e->done = 1;
+	return expire_one(db, e->arena, e->id, owner, db_val(res, 0, 0),
+	    db_val(res, 0, 1));
+}
+
+int
+booking_expire_holds(struct db *db, struct arena *a)
+{
+	struct expiry e = { a, 0, 0 };
+	struct db_res *res;
+	int i, n = 0;
+
+	res = db_query(db, a, "SELECT id FROM bookings WHERE status = 'pending'"
+	    " AND hold_expires_at <= UTC_TIMESTAMP() ORDER BY id", "");
+	if (res == NULL)
+		return -1;
+	for (i = 0; i < res->nrows; i++) {
+		e.id = db_int(res, i, 0);
+		if (db_txn(db, expire_txn, &e) != OK)
+			return -1;
+		n += e.done;
+	}
+	return n;
+}

@@ -1,0 +1,123 @@
+/* domain/booking.h: the booking rules (capacity, holds, cancel and refunds,
+ * reactivate, reschedule), one implementation for the pages and the API */
+#ifndef BOOKING_H
+#define BOOKING_H
+
+struct arena;
+struct db;
+
+/* Outcomes of an action besides DB_ERR (-1). */
+enum bk_result {
+	BK_OK = 0,
+	BK_NOT_FOUND,		/* no such booking or timeslot (or not yours) */
+	BK_SLOT_FULL,
+	BK_ALREADY_BOOKED,
+	BK_SLOT_PAST,
+	BK_SLOT_UNAVAILABLE,	/* not scheduled, room inactive, other room */
+	BK_INVALID_STATE,
+	BK_KEY_REUSED,		/* idempotency key sent with another request */
+	BK_OTHER_ROOM,		/* a reschedule to another room's timeslot */
+};
+
+/* Who acts: the owner, an admin, or the system (user_id 0). */
+struct actor {
+	long long	 user_id;
+	int		 admin;		/* may act on anyone's booking */
+	int		 admin_route;	/* acting from the admin pages or API */
+};
+
+struct booking {
+	long long	 id;
+	long long	 user_id;
+	long long	 timeslot_id;
+	long long	 room_id;
+	long long	 event_id;
+	const char	*status;
+	const char	*payment_status;
+	const char	*payment_id;
+	const char	*notes;
+	const char	*booking_type;
+	long long	 price;		/* cents */
+	long long	 refund_amount;	/* cents */
+	const char	*created_at;
+	const char	*updated_at;
+	const char	*cancelled_at;
+	const char	*checked_in_at;
+	const char	*checked_out_at;
+	const char	*hold_expires_at;
+	const char	*user_name;
+	const char	*user_email;
+	const char	*start;
+	const char	*end;
+	const char	*room_name;
+	const char	*event_title;
+};
+
+/* The columns booking_from_values() reads, with the joins they need. */
+#define BOOKING_SELECT \
+	"SELECT b.id, b.user_id, b.timeslot_id, b.room_id, t.event_id, b.status," \
+	" b.payment_status, b.payment_id, b.notes, b.booking_type, b.price," \
+	" b.refund_amount, b.created_at, b.updated_at, b.cancelled_at," \
+	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
+	" t.start_time, t.end_time, r.name, e.title" \
+	" FROM bookings b JOIN users u ON u.id = b.user_id" \
+	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \
+	" LEFT JOIN events e ON e.id = t.event_id"
+
+void	booking_from_values(char *const *values, struct booking *);
+
+struct booking_filter {
+	long long	 user_id;	/* whose bookings */
+	const char	*status;	/* NULL: any */
+	const char	*tab;		/* "upcoming", "past", "cancelled" or NULL */
+	long long	 limit;
+	long long	 offset;
+};
+
+const char	*booking_result_code(enum bk_result);
+const char	*booking_result_message(enum bk_result);
+int		 booking_result_status(enum bk_result);	/* HTTP status */
+
+/* A booking the actor may see (the owner's, or any for an admin). */
+int	booking_get(struct db *, struct arena *, long long id,
+	    const struct actor *, struct booking *);
+/* total may be NULL: no count is made (ask for one row more than a page
+ * to learn whether another page follows). */
+int	booking_list(struct db *, struct arena *, const struct booking_filter *,
+	    struct booking **, int *n, long long *total);
+/* The booking's history, oldest first: rows of type, actor name, old and
+ * new status, data, time. */
+struct db_res *booking_history(struct db *, struct arena *, long long id);
+
+/* Books one seat. key may be NULL; with a key, a repeat of the same request
+ * returns the first booking and sets *replayed. */
+int	booking_create(struct db *, struct arena *, const struct actor *,
+	    long long timeslot_id, const char *notes, const char *key,
+	    long long *booking_id, int *replayed);
+/* What cancelling now would refund, in cents. */
+long long booking_refund_quote(const struct booking *, const struct actor *);
+int	booking_cancel(struct db *, struct arena *, const struct actor *,
+	    long long id, long long *refund);
+int	booking_reactivate(struct db *, struct arena *, const struct actor *,
+	    long long id);
+int	booking_reschedule(struct db *, struct arena *, const struct actor *,
+	    long long id, long long timeslot_id);
+/* What an admin does to a booking (rule 5 and rule 9). */
+enum bk_admin_action {
+	BK_CONFIRM,		/* pending -> confirmed, paid */
+	BK_COMPLETE,		/* confirmed -> completed */
+	BK_NO_SHOW,		/* confirmed -> no_show */
+	BK_CHECK_IN,		/* confirmed: records the arrival */
+	BK_CHECK_OUT,		/* confirmed and checked in: the departure */
+};
+
+int	booking_transition(struct db *, struct arena *, const struct actor *,
+	    long long id, enum bk_admin_action, const char *payment_id);
+/* Cancels a timeslot and, with full refunds, its active bookings. */
+int	booking_cancel_slot(struct db *, struct arena *, const struct actor *,
+	    long long slot_id, int *cancelled);
+/* Cancels every pending booking whose hold has passed; returns how many,
+ * or -1. */
+int	booking_expire_holds(struct db *, struct arena *);
+
+#endif

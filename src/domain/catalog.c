@@ -1,0 +1,258 @@
+/* domain/catalog.c: rooms, events and their timeslots as the public pages and API see them */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "db/db.h"
+#include "core/fmt.h"
+#include "http/request.h"
+#include "domain/catalog.h"
+
+const char *const room_types[] = {
+	"office", "consultation", "meeting", "treatment", NULL
+};
+
+#define ROOM_COLUMNS \
+	"r.id, r.name, r.description, r.room_type, r.metadata, r.created_at, " \
+	"r.updated_at, r.capacity, r.hourly_rate, r.is_active"
+
+static long long
+cents(const char *s)
+{
+	long long c = 0;
+
+	if (s != NULL)
+		money_parse(s, &c);
+	return c;
+}
+
+static void
+room_from_row(const struct db_res *res, int i, struct room *r)
+{
+	r->id = db_int(res, i, 0);
+	r->name = db_val(res, i, 1);
+	r->description = db_val(res, i, 2);
+	r->room_type = db_val(res, i, 3);
+	r->metadata = db_val(res, i, 4);
+	r->created_at = db_val(res, i, 5);
+	r->updated_at = db_val(res, i, 6);
+	r->capacity = db_int(res, i, 7);
+	r->hourly_rate = cents(db_val(res, i, 8));
+	r->is_active = db_int(res, i, 9) != 0;
+}
+
+/* The total is a query of its own: a window count over rows with TEXT
+ * columns makes MariaDB build an on-disk temporary table every time. */
+int
+room_list(struct db *db, struct arena *a, const struct room_filter *f,
+    struct room **out, int *n, long long *total)
+{
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a,
+	    "SELECT " ROOM_COLUMNS " FROM rooms r"
+	    " WHERE (? IS NULL OR r.room_type = ?) AND r.capacity >= ?"
+	    "   AND (r.is_active OR ?)"
+	    " ORDER BY r.name, r.id LIMIT ? OFFSET ?",
+	    "ssiill", f->type, f->type, (int)f->min_capacity, f->include_inactive,
+	    f->limit, f->offset);
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++)
+		room_from_row(res, i, &(*out)[i]);
+	if (total == NULL)
+		return OK;
+	if (f->offset == 0 && res->nrows < f->limit) {
+		*total = res->nrows;
+		return OK;
+	}
+	res = db_query(db, a,
+	    "SELECT COUNT(*) FROM rooms r WHERE (? IS NULL OR r.room_type = ?)"
+	    " AND r.capacity >= ? AND (r.is_active OR ?)",
+	    "ssii", f->type, f->type, (int)f->min_capacity, f->include_inactive);
+	if (res == NULL)
+		return ERR;
+	*total = db_int(res, 0, 0);
+	return OK;
+}
+
+int
+room_get(struct db *db, struct arena *a, long long id, struct room *out)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT " ROOM_COLUMNS " FROM rooms r WHERE r.id = ?",
+	    "l", id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	room_from_row(res, 0, out);
+	return OK;
+}
+
+const char *
+slot_state_name(enum slot_state s)
+{
+	switch (s) {
+	case SLOT_FREE:		return "free";
+	case SLOT_FULL:		return "full";
+	case SLOT_PAST:		return "past";
+	default:		return "unavailable";
+	}
+}
+
+/* Seats are held by confirmed bookings and by pending ones whose hold has
+ * not run out (an expired hold is cancelled by the next booking of the
+ * timeslot, or by bookingctl expire-holds). */
+#define SLOT_COLUMNS \
+	"t.id, t.room_id, t.event_id, ro.name, e.title, t.start_time, t.end_time," \
+	" t.status, t.price, t.max_bookings, t.sequence_no, ro.is_active," \
+	" (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id" \
+	"   AND (b.status = 'confirmed' OR (b.status = 'pending'" \
+	"   AND b.hold_expires_at > UTC_TIMESTAMP())))" \
+	" FROM timeslots t JOIN rooms ro ON ro.id = t.room_id" \
+	" LEFT JOIN events e ON e.id = t.event_id"
+
+static int
+slots_from(struct arena *a, struct db_res *res, struct slot **out, int *n)
+{
+	char now[20];
+	int i;
+
+	if (res == NULL)
+		return ERR;
+	dbtime_now(now);
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++) {
+		struct slot *s = &(*out)[i];
+
+		s->id = db_int(res, i, 0);
+		s->room_id = db_int(res, i, 1);
+		s->event_id = db_int(res, i, 2);
+		s->room_name = db_val(res, i, 3);
+		s->event_title = db_val(res, i, 4);
+		s->start = db_val(res, i, 5);
+		s->end = db_val(res, i, 6);
+		s->status = db_val(res, i, 7);
+		s->price = cents(db_val(res, i, 8));
+		s->capacity = db_int(res, i, 9);
+		s->sequence_no = db_int(res, i, 10);
+		s->room_active = db_int(res, i, 11) != 0;
+		s->booked = db_int(res, i, 12);
+		s->seats_left = s->capacity > s->booked ? s->capacity - s->booked : 0;
+		if (strcmp(s->status, "scheduled") != 0 || !s->room_active)
+			s->state = SLOT_UNAVAILABLE;
+		else if (strcmp(s->start, now) <= 0)
+			s->state = SLOT_PAST;
+		else if (s->seats_left == 0)
+			s->state = SLOT_FULL;
+		else
+			s->state = SLOT_FREE;
+	}
+	return OK;
+}
+
+int
+room_slots(struct db *db, struct arena *a, long long room_id, const char *from,
+    const char *to, struct slot **out, int *n)
+{
+	return slots_from(a, db_query(db, a,
+	    "SELECT " SLOT_COLUMNS
+	    " WHERE t.room_id = ? AND t.start_time >= ? AND t.start_time < ?"
+	    "   AND t.status <> 'draft'"
+	    " ORDER BY t.start_time",
+	    "lss", room_id, from, to), out, n);
+}
+
+int
+slot_get(struct db *db, struct arena *a, long long id, int drafts, struct slot *out)
+{
+	struct slot *slots;
+	int n;
+
+	if (slots_from(a, db_query(db, a, "SELECT " SLOT_COLUMNS
+	    " WHERE t.id = ? AND (t.status <> 'draft' OR ?)", "li", id, drafts),
+	    &slots, &n) != OK)
+		return ERR;
+	if (n == 0)
+		return NOT_FOUND;
+	*out = slots[0];
+	return OK;
+}
+
+int
+upcoming_sessions(struct db *db, struct arena *a, const char *from, int limit,
+    struct slot **out, int *n)
+{
+	return slots_from(a, db_query(db, a,
+	    "SELECT " SLOT_COLUMNS
+	    " WHERE t.event_id IS NOT NULL AND t.start_time >= ?"
+	    "   AND t.status = 'scheduled' AND ro.is_active"
+	    " ORDER BY t.start_time, t.id LIMIT ?",
+	    "si", from, limit), out, n);
+}
+
+int
+event_sessions(struct db *db, struct arena *a, long long event_id, int drafts,
+    struct slot **out, int *n)
+{
+	return slots_from(a, db_query(db, a,
+	    "SELECT " SLOT_COLUMNS
+	    " WHERE t.event_id = ? AND (t.status <> 'draft' OR ?)"
+	    " ORDER BY t.start_time, t.id",
+	    "li", event_id, drafts), out, n);
+}
+
+#define EVENT_COLUMNS \
+	"e.id, e.title, e.description, e.kind," \
+	" (SELECT MIN(t.start_time) FROM timeslots t WHERE t.event_id = e.id" \
+	"   AND t.status = 'scheduled' AND t.start_time > UTC_TIMESTAMP())," \
+	" (SELECT COUNT(*) FROM timeslots t WHERE t.event_id = e.id" \
+	"   AND t.status = 'scheduled' AND t.start_time > UTC_TIMESTAMP())" \
+	" FROM events e"
+
+static void
+event_from_row(const struct db_res *res, int i, struct event *e)
+{
+	e->id = db_int(res, i, 0);
+	e->title = db_val(res, i, 1);
+	e->description = db_val(res, i, 2);
+	e->kind = db_val(res, i, 3);
+	e->next_start = db_val(res, i, 4);
+	e->upcoming = db_int(res, i, 5);
+}
+
+int
+event_list(struct db *db, struct arena *a, struct event **out, int *n)
+{
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a, "SELECT " EVENT_COLUMNS " ORDER BY e.title, e.id", "");
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++)
+		event_from_row(res, i, &(*out)[i]);
+	return OK;
+}
+
+int
+event_get(struct db *db, struct arena *a, long long id, struct event *out)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT " EVENT_COLUMNS " WHERE e.id = ?", "l", id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	event_from_row(res, 0, out);
+	return OK;
+}

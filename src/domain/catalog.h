@@ -1,0 +1,91 @@
+/* domain/catalog.h: rooms, events and their timeslots as the public pages and API see them */
+#ifndef CATALOG_H
+#define CATALOG_H
+
+struct arena;
+struct db;
+
+#define NOT_FOUND	1
+
+struct room {
+	long long	 id;
+	const char	*name;
+	const char	*description;
+	const char	*room_type;
+	const char	*metadata;	/* JSON text or NULL */
+	const char	*created_at;
+	const char	*updated_at;
+	long long	 capacity;
+	long long	 hourly_rate;	/* cents */
+	int		 is_active;
+};
+
+/* Why a timeslot can or cannot be booked, in the order they are checked. */
+enum slot_state {
+	SLOT_FREE,
+	SLOT_UNAVAILABLE,	/* not scheduled, or the room is inactive */
+	SLOT_PAST,
+	SLOT_FULL,
+};
+
+struct slot {
+	long long	 id;
+	long long	 room_id;
+	long long	 event_id;	/* 0 when none */
+	const char	*room_name;
+	const char	*event_title;	/* NULL when none */
+	const char	*start;		/* UTC "YYYY-MM-DD HH:MM:SS" */
+	const char	*end;
+	const char	*status;
+	long long	 price;		/* cents */
+	long long	 capacity;
+	long long	 booked;
+	long long	 seats_left;
+	long long	 sequence_no;
+	int		 room_active;
+	enum slot_state	 state;
+};
+
+struct event {
+	long long	 id;
+	const char	*title;
+	const char	*description;
+	const char	*kind;
+	const char	*next_start;	/* next scheduled session, or NULL */
+	long long	 upcoming;	/* scheduled sessions still to come */
+};
+
+struct room_filter {
+	const char	*type;		/* NULL: any */
+	long long	 min_capacity;
+	int		 include_inactive;
+	long long	 limit;
+	long long	 offset;
+};
+
+extern const char *const room_types[];
+
+/* total may be NULL when the count is not wanted. */
+int	room_list(struct db *, struct arena *, const struct room_filter *,
+	    struct room **, int *n, long long *total);
+int	room_get(struct db *, struct arena *, long long id, struct room *);
+
+/* Timeslots of a room starting within [from, to) UTC, drafts left out. */
+int	room_slots(struct db *, struct arena *, long long room_id,
+	    const char *from, const char *to, struct slot **, int *n);
+/* One timeslot with its seats; drafts only when asked for. */
+int	slot_get(struct db *, struct arena *, long long id, int drafts,
+	    struct slot *);
+/* Scheduled event sessions starting at or after from, soonest first. */
+int	upcoming_sessions(struct db *, struct arena *, const char *from,
+	    int limit, struct slot **, int *n);
+/* An event's sessions in time order; drafts only when asked for. */
+int	event_sessions(struct db *, struct arena *, long long event_id,
+	    int drafts, struct slot **, int *n);
+
+int	event_list(struct db *, struct arena *, struct event **, int *n);
+int	event_get(struct db *, struct arena *, long long id, struct event *);
+
+const char *slot_state_name(enum slot_state);
+
+#endif

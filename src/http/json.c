@@ -1,0 +1,169 @@
+/* http/json.c: json-c helpers for API responses */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "domain/booking.h"
+#include "domain/catalog.h"
+#include "http/request.h"
+#include "core/fmt.h"
+#include "http/json.h"
+
+void
+json_set_str(struct json_object *o, const char *key, const char *v)
+{
+	json_object_object_add(o, key, v ? json_object_new_string(v) : NULL);
+}
+
+void
+json_set_int(struct json_object *o, const char *key, long long v)
+{
+	json_object_object_add(o, key, json_object_new_int64(v));
+}
+
+void
+json_set_bool(struct json_object *o, const char *key, int v)
+{
+	json_object_object_add(o, key, json_object_new_boolean(v != 0));
+}
+
+/* A number with exactly two decimals, never through a float. */
+void
+json_set_money(struct json_object *o, const char *key, long long cents)
+{
+	char text[32];
+
+	snprintf(text, sizeof(text), "%s%lld.%02lld", cents < 0 ? "-" : "",
+	    (cents < 0 ? -cents : cents) / 100, (cents < 0 ? -cents : cents) % 100);
+	json_object_object_add(o, key, json_object_new_double_s((double)cents / 100.0, text));
+}
+
+void
+json_set_time(struct json_object *o, struct arena *a, const char *key,
+    const char *dbtime)
+{
+	json_set_str(o, key, fmt_iso(a, dbtime));
+}
+
+/* Embeds stored JSON text as a value (null when absent or unreadable). */
+void
+json_set_raw(struct json_object *o, const char *key, const char *text)
+{
+	json_object_object_add(o, key, text ? json_tokener_parse(text) : NULL);
+}
+
+struct json_object *
+json_room(struct arena *a, const struct room *r)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "id", r->id);
+	json_set_str(o, "name", r->name);
+	json_set_str(o, "description", r->description);
+	json_set_int(o, "capacity", r->capacity);
+	json_set_str(o, "roomType", r->room_type);
+	json_set_money(o, "hourlyRate", r->hourly_rate);
+	json_set_bool(o, "isActive", r->is_active);
+	json_set_raw(o, "metadata", r->metadata);
+	json_set_time(o, a, "createdAt", r->created_at);
+	json_set_time(o, a, "updatedAt", r->updated_at);
+	return o;
+}
+
+struct json_object *
+json_slot(struct arena *a, const struct slot *s)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "id", s->id);
+	json_set_int(o, "roomId", s->room_id);
+	json_set_str(o, "roomName", s->room_name);
+	if (s->event_id) {
+		json_set_int(o, "eventId", s->event_id);
+		json_set_str(o, "eventTitle", s->event_title);
+	} else {
+		json_object_object_add(o, "eventId", NULL);
+		json_object_object_add(o, "eventTitle", NULL);
+	}
+	if (s->sequence_no)
+		json_set_int(o, "sequenceNo", s->sequence_no);
+	else
+		json_object_object_add(o, "sequenceNo", NULL);
+	json_set_time(o, a, "startTime", s->start);
+	json_set_time(o, a, "endTime", s->end);
+	json_set_money(o, "price", s->price);
+	json_set_int(o, "maxBookings", s->capacity);
+	json_set_int(o, "bookedCount", s->booked);
+	json_set_int(o, "seatsLeft", s->seats_left);
+	json_set_str(o, "status", s->status);
+	json_set_str(o, "availability", slot_state_name(s->state));
+	json_set_bool(o, "isBookable", s->state == SLOT_FREE);
+	return o;
+}
+
+struct json_object *
+json_booking(struct arena *a, const struct booking *b)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "id", b->id);
+	json_set_int(o, "userId", b->user_id);
+	json_set_int(o, "timeslotId", b->timeslot_id);
+	json_set_int(o, "roomId", b->room_id);
+	json_set_str(o, "status", b->status);
+	json_set_str(o, "paymentStatus", b->payment_status);
+	json_set_str(o, "paymentId", b->payment_id);
+	json_set_money(o, "price", b->price);
+	json_set_money(o, "refundAmount", b->refund_amount);
+	json_set_str(o, "notes", b->notes);
+	json_set_str(o, "bookingType", b->booking_type);
+	json_set_time(o, a, "createdAt", b->created_at);
+	json_set_time(o, a, "updatedAt", b->updated_at);
+	json_set_time(o, a, "cancelledAt", b->cancelled_at);
+	json_set_time(o, a, "checkedInAt", b->checked_in_at);
+	json_set_time(o, a, "checkedOutAt", b->checked_out_at);
+	json_set_time(o, a, "holdExpiresAt", strcmp(b->status, "pending") == 0 ?
+	    b->hold_expires_at : NULL);
+	json_set_str(o, "userName", b->user_name);
+	json_set_str(o, "userEmail", b->user_email);
+	json_set_time(o, a, "startTime", b->start);
+	json_set_time(o, a, "endTime", b->end);
+	json_set_str(o, "roomName", b->room_name);
+	json_set_str(o, "eventTitle", b->event_title);
+	return o;
+}
+
+int
+json_reply_booking(struct req *r, int rc, const struct actor *who, long long id,
+    int status, long long refund, int with_refund)
+{
+	struct json_object *o;
+	struct booking b;
+
+	if (rc == ERR)
+		return ERR;
+	if (rc != BK_OK)
+		return reply_error(r, booking_result_status(rc), booking_result_code(rc),
+		    "%s", booking_result_message(rc));
+	if (booking_get(r->db, r->arena, id, who, &b) != OK)
+		return ERR;
+	if (!with_refund)
+		return reply_json(r, status, json_booking(r->arena, &b));
+	o = json_object_new_object();
+	json_object_object_add(o, "booking", json_booking(r->arena, &b));
+	json_set_money(o, "refundAmount", refund);
+	return reply_json(r, status, o);
+}
+
+struct json_object *
+json_page(const char *key, struct json_object *items, long long page,
+    long long limit, long long total)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, key, items);
+	json_set_int(o, "page", page);
+	json_set_int(o, "limit", limit);
+	json_set_int(o, "total", total);
+	return o;
+}

@@ -1,0 +1,32 @@
+/* http/json.h: json-c helpers for API responses */
+#ifndef JSON_H
+#define JSON_H
+
+#include <json-c/json.h>
+
+struct arena;
+struct room;
+struct slot;
+
+void	json_set_str(struct json_object *, const char *key, const char *v);
+void	json_set_int(struct json_object *, const char *key, long long v);
+void	json_set_bool(struct json_object *, const char *key, int v);
+void	json_set_money(struct json_object *, const char *key, long long cents);
+void	json_set_time(struct json_object *, struct arena *, const char *key,
+	    const char *dbtime);
+void	json_set_raw(struct json_object *, const char *key, const char *text);
+
+struct json_object *json_room(struct arena *, const struct room *);
+struct json_object *json_slot(struct arena *, const struct slot *);
+struct booking;
+struct actor;
+struct req;
+struct json_object *json_booking(struct arena *, const struct booking *);
+/* Answers a booking action: the refusal as a JSON error, or the booking as
+ * the actor sees it now (with refundAmount beside it when asked). */
+int	json_reply_booking(struct req *, int rc, const struct actor *, long long id,
+	    int status, long long refund, int with_refund);
+struct json_object *json_page(const char *key, struct json_object *items,
+		    long long page, long long limit, long long total);
+
+#endif

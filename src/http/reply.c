@@ -1,0 +1,198 @@
+/* http/reply.c: status, headers and bodies: HTML pages in the layout, JSON, errors */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "domain/auth.h"
+#include "core/config.h"
+#include "http/request.h"
+#include "http/tmpl.h"
+
+const char *
+status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 204: return "No Content";
+	case 301: return "Moved Permanently";
+	case 302: return "Found";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 411: return "Length Required";
+	case 413: return "Content Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default:  return "Unknown";
+	}
+}
+
+void
+reply_header(struct req *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_puts(&r->headers, arena_vprintf(r->arena, fmt, ap));
+	va_end(ap);
+	buf_puts(&r->headers, "\r\n");
+}
+
+void
+reply_stream_begin(struct req *r, const char *content_type)
+{
+	char *head;
+
+	r->status = 200;
+	r->streamed = 1;
+	head = arena_printf(r->arena, "Status: 200 OK\r\nContent-Type: %s\r\n"
+	    "Cache-Control: private, no-store\r\n%s\r\n", content_type,
+	    buf_cstr(&r->headers));
+	r->emit(r->emit_ctx, head, strlen(head));
+}
+
+void
+reply_stream(struct req *r, const char *data, size_t len)
+{
+	if (r->head || len == 0)
+		return;
+	r->emit(r->emit_ctx, data, len);
+	r->streamed_bytes += len;
+}
+
+int
+reply_json(struct req *r, int status, struct json_object *obj)
+{
+	const char *s = json_object_to_json_string_ext(obj,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+
+	r->status = status;
+	r->content_type = "application/json";
+	buf_init(&r->out, r->arena);
+	buf_puts(&r->out, s);
+	buf_puts(&r->out, "\n");
+	json_object_put(obj);
+	return OK;
+}
+
+int
+reply_text(struct req *r, int status, const char *text)
+{
+	r->status = status;
+	r->content_type = "text/plain; charset=utf-8";
+	buf_init(&r->out, r->arena);
+	buf_puts(&r->out, text);
+	return OK;
+}
+
+int
+reply_redirect(struct req *r, const char *location)
+{
+	r->status = 303;
+	reply_header(r, "Location: %s", location);
+	buf_init(&r->out, r->arena);
+	return OK;
+}
+
+struct tmpl *
+page_begin(struct req *r, const char *file, const char *title)
+{
+	struct tmpl *body, *u;
+	const char *csrf = auth_csrf(r);
+
+	page_free(r);
+	r->layout = tmpl_new();
+	tmpl_set(r->layout, "TITLE", title);
+	tmpl_set(r->layout, "SITE_NAME", cfg.site_name);
+	tmpl_set(r->layout, "CSRF", csrf);
+	if (r->user != NULL) {
+		u = tmpl_section(r->layout, "USER");
+		tmpl_set(u, "USER_NAME", r->user->name);
+		tmpl_set_int(u, "UNREAD", r->user->unread);
+		if (r->user->unread > 0)
+			tmpl_show(u, "HAS_UNREAD");
+		if (r->user->admin)
+			tmpl_show(u, "ADMIN");
+	} else
+		tmpl_show(r->layout, "VISITOR");
+	body = tmpl_include(r->layout, "BODY", file);
+	tmpl_set(body, "CSRF", csrf);
+	return body;
+}
+
+void
+page_free(struct req *r)
+{
+	if (r->layout != NULL)
+		tmpl_free(r->layout);
+	r->layout = NULL;
+}
+
+int
+page_end(struct req *r)
+{
+	char *html, *err = NULL;
+	size_t len;
+
+	html = tmpl_expand("layout.tpl", r->layout, &len, &err);
+	page_free(r);
+	if (html == NULL) {
+		fprintf(stderr, "template: %s\n", err);
+		free(err);
+		r->status = 0;		/* main answers 500 */
+		return ERR;
+	}
+	if (r->status == 0)
+		r->status = 200;
+	r->content_type = "text/html; charset=utf-8";
+	buf_init(&r->out, r->arena);
+	buf_add(&r->out, html, len);
+	free(html);
+	return OK;
+}
+
+/* Always returns ERR, so handlers can "return reply_error(...)". */
+int
+reply_error(struct req *r, int status, const char *code, const char *fmt, ...)
+{
+	struct json_object *obj, *err;
+	struct tmpl *t;
+	const char *msg;
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg = arena_vprintf(r->arena, fmt, ap);
+	va_end(ap);
+	page_free(r);
+	if (r->api) {
+		obj = json_object_new_object();
+		err = json_object_new_object();
+		json_object_object_add(err, "code", json_object_new_string(code));
+		json_object_object_add(err, "message", json_object_new_string(msg));
+		json_object_object_add(obj, "error", err);
+		reply_json(r, status, obj);
+		return ERR;
+	}
+	t = page_begin(r, "error.tpl", status_text(status));
+	tmpl_set_int(t, "STATUS", status);
+	tmpl_set(t, "STATUS_TEXT", status_text(status));
+	tmpl_set(t, "MESSAGE", msg);
+	r->status = status;
+	if (page_end(r) != OK) {
+		reply_text(r, status, msg);
+		r->status = status;
+	}
+	return ERR;
+}

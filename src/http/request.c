@@ -1,0 +1,422 @@
+/* http/request.c: one request: params, form, cookies, JSON body, limits */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcgiapp.h>
+#include <json-c/json.h>
+
+#include "core/fmt.h"
+#include "http/request.h"
+
+void
+req_init(struct req *r, struct arena *a, struct db *db, char **env)
+{
+	memset(r, 0, sizeof(*r));
+	r->arena = a;
+	r->db = db;
+	r->env = env;
+	r->method = req_env(r, "REQUEST_METHOD");
+	r->path = req_env(r, "DOCUMENT_URI");
+	r->query = req_env(r, "QUERY_STRING");
+	if (r->method == NULL)
+		r->method = "GET";
+	if (r->path == NULL || *r->path == '\0')
+		r->path = "/";
+	if (r->query == NULL)
+		r->query = "";
+	r->api = strncmp(r->path, "/api/", 5) == 0;
+	r->head = strcmp(r->method, "HEAD") == 0;
+	buf_init(&r->headers, a);
+	buf_init(&r->out, a);
+}
+
+const char *
+req_env(struct req *r, const char *name)
+{
+	return r->env ? FCGX_GetParam(name, r->env) : NULL;
+}
+
+/* The value of one cookie from the Cookie header, or NULL. */
+const char *
+req_cookie(struct req *r, const char *name)
+{
+	const char *h = req_env(r, "HTTP_COOKIE"), *p, *end;
+	size_t n = strlen(name);
+
+	for (p = h; p != NULL && *p; p = end) {
+		while (*p == ' ' || *p == ';')
+			p++;
+		end = strchr(p, ';');
+		if (end == NULL)
+			end = p + strlen(p);
+		if ((size_t)(end - p) > n && strncmp(p, name, n) == 0 && p[n] == '=')
+			return arena_strndup(r->arena, p + n + 1, (size_t)(end - p - n - 1));
+	}
+	return NULL;
+}
+
+void
+kv_add(struct arena *a, struct kvlist *l, const char *key, const char *val)
+{
+	if (l->n == l->cap) {
+		struct kv *v;
+
+		l->cap = l->cap ? l->cap * 2 : 16;
+		v = arena_alloc(a, (size_t)l->cap * sizeof(*v));
+		if (l->n)
+			memcpy(v, l->v, (size_t)l->n * sizeof(*v));
+		l->v = v;
+	}
+	l->v[l->n].key = key;
+	l->v[l->n].val = val;
+	l->n++;
+}
+
+/* Replaces the value kv_get() would find, or adds one. */
+void
+kv_set(struct arena *a, struct kvlist *l, const char *key, const char *val)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0) {
+			l->v[i].val = val;
+			return;
+		}
+	kv_add(a, l, key, val);
+}
+
+const char *
+kv_get(const struct kvlist *l, const char *key)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0)
+			return l->v[i].val;
+	return NULL;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower(c);
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+char *
+url_decode(struct arena *a, const char *s, size_t len, int plus)
+{
+	char *out = arena_alloc(a, len + 1), *p = out;
+	size_t i;
+	int hi, lo;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '%') {
+			if (i + 2 >= len)
+				return NULL;
+			if ((hi = hexval((unsigned char)s[i + 1])) < 0 ||
+			    (lo = hexval((unsigned char)s[i + 2])) < 0)
+				return NULL;
+			*p = (char)(hi * 16 + lo);
+			if (*p == '\0')
+				return NULL;
+			p++;
+			i += 2;
+		} else if (s[i] == '+' && plus)
+			*p++ = ' ';
+		else
+			*p++ = s[i];
+	}
+	*p = '\0';
+	return out;
+}
+
+char *
+url_encode(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = arena_alloc(a, 3 * strlen(s) + 1), *p = out;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/')
+			*p++ = (char)c;
+		else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+int
+local_path(const char *s)
+{
+	const char *p;
+
+	if (s == NULL || s[0] != '/' || s[1] == '/' || s[1] == '\\')
+		return 0;
+	for (p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\')
+			return 0;
+	return 1;
+}
+
+int
+utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned int cp;
+	int n, i;
+
+	while (*p) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((*p & 0xe0) == 0xc0) {
+			n = 1;
+			cp = *p & 0x1f;
+		} else if ((*p & 0xf0) == 0xe0) {
+			n = 2;
+			cp = *p & 0x0f;
+		} else if ((*p & 0xf8) == 0xf0) {
+			n = 3;
+			cp = *p & 0x07;
+		} else
+			return 0;
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
+		    (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		p += n + 1;
+	}
+	return 1;
+}
+
+/* Parses "a=1&b=2" into l. A malformed pair makes the whole input bad. */
+int
+req_parse_form(struct req *r, struct kvlist *l, const char *s)
+{
+	const char *amp, *eq, *end;
+	char *key, *val;
+
+	while (*s) {
+		amp = strchr(s, '&');
+		end = amp ? amp : s + strlen(s);
+		if (end > s) {
+			eq = memchr(s, '=', (size_t)(end - s));
+			key = url_decode(r->arena, s, (size_t)((eq ? eq : end) - s), 1);
+			val = eq ? url_decode(r->arena, eq + 1, (size_t)(end - eq - 1), 1)
+			    : arena_strdup(r->arena, "");
+			if (key == NULL || val == NULL)
+				return ERR;
+			kv_add(r->arena, l, key, val);
+		}
+		s = amp ? amp + 1 : end;
+	}
+	return OK;
+}
+
+/* A JSON object body becomes parameters like a form: scalar members by
+ * name, as text; null members are left out. */
+static int
+parse_json_body(struct req *r)
+{
+	struct json_tokener *tok;
+	struct json_object *obj;
+	const char *v;
+
+	tok = json_tokener_new();
+	obj = json_tokener_parse_ex(tok, r->body, (int)r->body_len);
+	if (obj == NULL || json_tokener_get_error(tok) != json_tokener_success ||
+	    tok->char_offset != (int)r->body_len) {
+		json_object_put(obj);
+		json_tokener_free(tok);
+		return ERR;
+	}
+	json_tokener_free(tok);
+	if (!json_object_is_type(obj, json_type_object)) {
+		json_object_put(obj);
+		return ERR;
+	}
+	json_object_object_foreach(obj, key, val) {
+		switch (json_object_get_type(val)) {
+		case json_type_null:
+			continue;
+		case json_type_array:
+		case json_type_object:
+			v = json_object_to_json_string_ext(val, JSON_C_TO_STRING_PLAIN);
+			break;
+		default:
+			v = json_object_get_string(val);
+		}
+		kv_add(r->arena, &r->params, arena_strdup(r->arena, key),
+		    arena_strdup(r->arena, v));
+	}
+	json_object_put(obj);
+	return OK;
+}
+
+/* Adds the query string and the body to the parameters; replies 400 on
+ * malformed input. Path captures were added first by the router. */
+int
+req_parse_body(struct req *r)
+{
+	const char *ct = req_env(r, "CONTENT_TYPE");
+
+	if (req_parse_form(r, &r->params, r->query) != OK)
+		return reply_error(r, 400, "bad_request", "The query string is malformed.");
+	if (r->body_len == 0)
+		return OK;
+	if (memchr(r->body, '\0', r->body_len) != NULL)
+		return reply_error(r, 400, "bad_request", "The request body contains a NUL byte.");
+	if (ct != NULL && strncmp(ct, "application/json", 16) == 0) {
+		if (parse_json_body(r) != OK)
+			return reply_error(r, 400, "bad_json",
+			    "The request body is not a valid JSON object.");
+		return OK;
+	}
+	if (ct == NULL || strncmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
+		if (req_parse_form(r, &r->params, r->body) != OK)
+			return reply_error(r, 400, "bad_request", "The form data is malformed.");
+		return OK;
+	}
+	return reply_error(r, 415, "unsupported_media_type",
+	    "Send application/x-www-form-urlencoded or application/json.");
+}
+
+static const char *
+param(struct req *r, const char *name)
+{
+	const char *v = kv_get(&r->params, name);
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+int
+req_str_opt(struct req *r, const char *name, size_t maxlen, const char *def,
+    const char **out)
+{
+	const char *v = param(r, name);
+	size_t len, chars = 0;
+	const char *p;
+
+	if (v == NULL) {
+		*out = def;
+		return OK;
+	}
+	if (!utf8_valid(v))
+		return reply_error(r, 400, "invalid_field", "%s: not valid UTF-8 text.", name);
+	len = strlen(v);
+	for (p = v; p < v + len; p++)
+		if ((*p & 0xc0) != 0x80)
+			chars++;
+	if (chars > maxlen)
+		return reply_error(r, 400, "invalid_field",
+		    "%s: at most %zu characters.", name, maxlen);
+	*out = v;
+	return OK;
+}
+
+int
+req_str(struct req *r, const char *name, size_t maxlen, const char **out)
+{
+	if (req_str_opt(r, name, maxlen, NULL, out) != OK)
+		return ERR;
+	if (*out == NULL)
+		return reply_error(r, 400, "missing_field", "%s is required.", name);
+	return OK;
+}
+
+int
+req_int_opt(struct req *r, const char *name, long long min, long long max,
+    long long def, long long *out)
+{
+	const char *v = param(r, name);
+	char *end;
+	long long n;
+
+	if (v == NULL) {
+		*out = def;
+		return OK;
+	}
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (errno || end == v || *end != '\0' || !(isdigit((unsigned char)*v) ||
+	    (*v == '-' && min < 0)) || n < min || n > max)
+		return reply_error(r, 400, "invalid_field",
+		    "%s: expected a whole number from %lld to %lld.", name, min, max);
+	*out = n;
+	return OK;
+}
+
+int
+req_int(struct req *r, const char *name, long long min, long long max,
+    long long *out)
+{
+	if (param(r, name) == NULL)
+		return reply_error(r, 400, "missing_field", "%s is required.", name);
+	return req_int_opt(r, name, min, max, 0, out);
+}
+
+int
+req_id(struct req *r, const char *name, long long *out)
+{
+	return req_int(r, name, 1, 4294967295LL, out);
+}
+
+int
+req_date_opt(struct req *r, const char *name, const char *def, const char **out)
+{
+	const char *v = param(r, name);
+	struct tm tm;
+
+	if (v == NULL) {
+		*out = def;
+		return OK;
+	}
+	if (date_parse(v, &tm) != 0)
+		return reply_error(r, 400, "invalid_field",
+		    "%s: expected a date as YYYY-MM-DD.", name);
+	*out = v;
+	return OK;
+}
+
+int
+req_enum_opt(struct req *r, const char *name, const char *const *words,
+    const char **out)
+{
+	const char *v = param(r, name);
+	struct buf b;
+	int i;
+
+	*out = NULL;
+	if (v == NULL)
+		return OK;
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(v, words[i]) == 0) {
+			*out = words[i];
+			return OK;
+		}
+	buf_init(&b, r->arena);
+	for (i = 0; words[i] != NULL; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", words[i]);
+	return reply_error(r, 400, "invalid_field", "%s: expected one of %s.",
+	    name, buf_cstr(&b));
+}

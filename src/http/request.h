@@ -1,0 +1,131 @@
+/* http/request.h: one request: its input (params, form, cookies, body) and its reply */
+#ifndef REQUEST_H
+#define REQUEST_H
+
+#include <stddef.h>
+
+#include "core/arena.h"
+
+#define OK	0
+#define ERR	(-1)
+
+struct db;
+struct tmpl;
+struct json_object;
+
+struct kv {
+	const char	*key;
+	const char	*val;
+};
+
+struct kvlist {
+	struct kv	*v;
+	int		 n;
+	int		 cap;
+};
+
+/* The signed-in user, when there is one. */
+struct user {
+	long long	 id;
+	const char	*name;
+	const char	*email;
+	const char	*role;
+	int		 admin;
+	long long	 unread;	/* notifications not yet read */
+};
+
+struct req {
+	struct arena	*arena;
+	struct db	*db;
+	char		**env;		/* FastCGI parameters, "NAME=value" */
+
+	const char	*method;
+	const char	*path;
+	const char	*query;
+	const char	*body;
+	size_t		 body_len;
+	int		 api;		/* under /api/: errors as JSON */
+	int		 head;		/* HEAD: headers only */
+
+	struct kvlist	 params;	/* path captures, then query, then form */
+
+	/* Who is asking (auth.c fills these before the handler runs). */
+	struct user	*user;		/* NULL: anonymous */
+	const char	*session;	/* hex SHA-256 of the session cookie */
+	const char	*csrf;		/* the token forms must carry */
+	int		 bearer;	/* authenticated by an API token */
+
+	/* The reply. */
+	int		 status;
+	const char	*content_type;
+	struct buf	 headers;	/* extra "Name: value\r\n" lines */
+	struct buf	 out;
+	struct tmpl	*layout;	/* set by page_begin() */
+
+	/* A streamed reply (a large export) goes out as it is made. */
+	void		(*emit)(void *ctx, const char *, size_t);
+	void		*emit_ctx;
+	int		 streamed;
+	size_t		 streamed_bytes;
+};
+
+/* Set-up (main.c and the unit tests). */
+void		 req_init(struct req *, struct arena *, struct db *, char **env);
+const char	*req_env(struct req *, const char *name);
+const char	*req_cookie(struct req *, const char *name);
+int		 req_parse_form(struct req *, struct kvlist *, const char *s);
+int		 req_parse_body(struct req *);
+
+void		 kv_add(struct arena *, struct kvlist *, const char *, const char *);
+void		 kv_set(struct arena *, struct kvlist *, const char *, const char *);
+const char	*kv_get(const struct kvlist *, const char *);
+
+/* Percent-decoding; NULL if s is malformed or decodes to a NUL byte. */
+char		*url_decode(struct arena *, const char *s, size_t len, int plus);
+char		*url_encode(struct arena *, const char *s);
+int		 utf8_valid(const char *);
+/* True for a path on this site ("/me?x=1"), false for anything that could
+ * leave it ("//evil.example", "https://…", "/\\evil"). */
+int		 local_path(const char *);
+
+/*
+ * Typed parameters. Each looks the name up in the path, query and form, and
+ * on bad input replies 400 naming the field and returns ERR, so a handler
+ * just returns. The _opt forms take a default when the field is absent or
+ * empty.
+ */
+int	req_str(struct req *, const char *name, size_t maxlen, const char **out);
+int	req_str_opt(struct req *, const char *name, size_t maxlen,
+	    const char *def, const char **out);
+int	req_int(struct req *, const char *name, long long min, long long max,
+	    long long *out);
+int	req_int_opt(struct req *, const char *name, long long min, long long max,
+	    long long def, long long *out);
+int	req_id(struct req *, const char *name, long long *out);
+/* A YYYY-MM-DD calendar date, written back normalised. */
+int	req_date_opt(struct req *, const char *name, const char *def,
+	    const char **out);
+/* One of a fixed list of words (NULL-terminated). */
+int	req_enum_opt(struct req *, const char *name, const char *const *words,
+	    const char **out);
+
+/* Replies. */
+void	reply_header(struct req *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+int	reply_error(struct req *, int status, const char *code,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+int	reply_json(struct req *, int status, struct json_object *);
+int	reply_text(struct req *, int status, const char *text);
+int	reply_redirect(struct req *, const char *location);
+const char *status_text(int);
+/* Sends the status and headers now; the body follows in reply_stream()
+ * calls instead of being kept in memory. */
+void	reply_stream_begin(struct req *, const char *content_type);
+void	reply_stream(struct req *, const char *, size_t);
+
+/* An HTML page: the body template's dictionary, inside the layout. */
+struct tmpl	*page_begin(struct req *, const char *file, const char *title);
+int		 page_end(struct req *);
+void		 page_free(struct req *);
+
+#endif

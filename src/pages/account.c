@@ -1,0 +1,249 @@
+/* pages/account.c: register, log in, log out, the dashboard and the account page */
+#include <string.h>
+
+#include "domain/account.h"
+#include "domain/auth.h"
+#include "db/db.h"
+#include "core/fmt.h"
+#include "http/form.h"
+#include "handlers.h"
+#include "http/request.h"
+#include "http/tmpl.h"
+
+static const char *const register_fields[] = { "name", "email", NULL };
+static const char *const login_fields[] = { "email", "next", NULL };
+
+/* Where to go after logging in: the local path asked for, else the dashboard. */
+static const char *
+next_path(struct req *r)
+{
+	const char *next = kv_get(&r->params, "next");
+
+	return local_path(next) ? next : "/me";
+}
+
+static int
+register_page(struct req *r, struct form *f)
+{
+	struct tmpl *t = page_begin(r, "register.tpl", "Create an account");
+
+	if (f != NULL)
+		form_fill(f, t, register_fields);
+	return page_end(r);
+}
+
+int
+register_form(struct req *r)
+{
+	if (r->user != NULL)
+		return reply_redirect(r, "/me");
+	return register_page(r, NULL);
+}
+
+int
+register_submit(struct req *r)
+{
+	struct form f;
+	long long id = 0;
+
+	form_init(&f, r);
+	if (account_register(&f, &id) != OK)
+		return ERR;
+	if (!form_ok(&f)) {
+		r->status = 400;
+		return register_page(r, &f);
+	}
+	if (auth_session_start(r, id) != OK)
+		return ERR;
+	return reply_redirect(r, "/me?welcome=1");
+}
+
+static int
+login_page(struct req *r, struct form *f, const char *notice)
+{
+	struct tmpl *t = page_begin(r, "login.tpl", "Log in");
+	const char *next = kv_get(&r->params, "next");
+
+	if (f != NULL)
+		form_fill(f, t, login_fields);
+	else if (local_path(next))
+		tmpl_set(t, "NEXT", next);
+	if (notice != NULL)
+		tmpl_set(tmpl_section(t, "NOTICE"), "MESSAGE", notice);
+	return page_end(r);
+}
+
+int
+login_form(struct req *r)
+{
+	if (r->user != NULL)
+		return reply_redirect(r, next_path(r));
+	return login_page(r, NULL, NULL);
+}
+
+int
+login_submit(struct req *r)
+{
+	struct form f;
+	const char *email, *pw;
+	long long id = 0, wait = 0;
+
+	form_init(&f, r);
+	email = form_text(&f, "email", "Email", 254, 1);
+	pw = form_raw(&f, "password", "Password", 100000);
+	if (!local_path(kv_get(&r->params, "next")))
+		kv_set(r->arena, &r->params, "next", "");
+	if (!form_ok(&f)) {
+		r->status = 400;
+		return login_page(r, &f, NULL);
+	}
+	switch (auth_login(r, email, pw, &id, &wait)) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_LOCKED:
+		reply_header(r, "Retry-After: %lld", wait);
+		r->status = 429;
+		return login_page(r, &f, arena_printf(r->arena, "Too many failed "
+		    "attempts. Try again in %lld minutes.", (wait + 59) / 60));
+	case LOGIN_FAILED:
+		r->status = 401;
+		form_error(&f, "password", "The email or the password is not right.");
+		return login_page(r, &f, NULL);
+	default:
+		return ERR;
+	}
+	if (auth_session_start(r, id) != OK)
+		return ERR;
+	return reply_redirect(r, next_path(r));
+}
+
+int
+logout(struct req *r)
+{
+	if (auth_session_end(r) != OK)
+		return ERR;
+	return reply_redirect(r, "/");
+}
+
+static const char *const saved_messages[][2] = {
+	{ "name", "Your name was changed." },
+	{ "password", "Your password was changed. Other sessions were logged out." },
+	{ "revoked", "The token was revoked." },
+};
+
+static int
+account_page(struct req *r, struct form *f, const char *new_token)
+{
+	static const char *const fields[] = { "name", "token_name", NULL };
+	struct tmpl *t, *row;
+	struct db_res *res;
+	const char *saved = kv_get(&r->params, "saved");
+	size_t i;
+	int n;
+
+	res = db_query(r->db, r->arena,
+	    "SELECT id, name, created_at, last_used_at, expires_at FROM api_tokens"
+	    " WHERE user_id = ? AND revoked_at IS NULL"
+	    "   AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP())"
+	    " ORDER BY created_at DESC, id DESC", "l", r->user->id);
+	if (res == NULL)
+		return ERR;
+	t = page_begin(r, "account.tpl", "Account");
+	tmpl_set(t, "NAME", r->user->name);
+	tmpl_set(t, "EMAIL", r->user->email);
+	tmpl_set(t, "ROLE", r->user->role);
+	if (f != NULL)
+		form_fill(f, t, fields);
+	for (i = 0; saved != NULL && i < sizeof(saved_messages) / sizeof(saved_messages[0]); i++)
+		if (strcmp(saved, saved_messages[i][0]) == 0)
+			tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", saved_messages[i][1]);
+	if (new_token != NULL)
+		tmpl_set(tmpl_section(t, "NEW_TOKEN"), "TOKEN", new_token);
+	for (n = 0; n < res->nrows; n++) {
+		row = tmpl_section(t, "TOKEN_ROW");
+		tmpl_set(row, "ID", db_val(res, n, 0));
+		tmpl_set(row, "TOKEN_NAME", db_val(res, n, 1));
+		tmpl_set(row, "CREATED", fmt_local(r->arena, db_val(res, n, 2), "%d %b %Y %H:%M"));
+		tmpl_set(row, "LAST_USED", db_val(res, n, 3) ?
+		    fmt_local(r->arena, db_val(res, n, 3), "%d %b %Y %H:%M") : "never");
+		tmpl_set(row, "EXPIRES", db_val(res, n, 4) ?
+		    fmt_local(r->arena, db_val(res, n, 4), "%d %b %Y %H:%M") : "never");
+	}
+	if (res->nrows == 0)
+		tmpl_show(t, "NO_TOKENS");
+	return page_end(r);
+}
+
+int
+account_show(struct req *r)
+{
+	return account_page(r, NULL, NULL);
+}
+
+int
+account_name(struct req *r)
+{
+	struct form f;
+
+	form_init(&f, r);
+	if (account_rename(&f, r->user->id) != OK)
+		return ERR;
+	if (!form_ok(&f)) {
+		r->status = 400;
+		return account_page(r, &f, NULL);
+	}
+	return reply_redirect(r, "/account?saved=name");
+}
+
+int
+account_password(struct req *r)
+{
+	struct form f;
+
+	form_init(&f, r);
+	if (account_change_password(&f, r->user->id) != OK)
+		return ERR;
+	if (!form_ok(&f)) {
+		r->status = 400;
+		return account_page(r, &f, NULL);
+	}
+	return reply_redirect(r, "/account?saved=password");
+}
+
+/* The new token is shown on this answer only, so it is not redirected:
+ * storing it anywhere to show it after a redirect would defeat hashing. */
+int
+account_token_new(struct req *r)
+{
+	struct form f;
+	const char *name;
+	char *token;
+
+	form_init(&f, r);
+	name = form_text(&f, "token_name", "Token name", 100, 1);
+	if (!form_ok(&f)) {
+		r->status = 400;
+		return account_page(r, &f, NULL);
+	}
+	if (auth_token_create(r, r->user->id, name, 0, &token) != OK)
+		return ERR;
+	reply_header(r, "Cache-Control: no-store");
+	r->status = 201;
+	return account_page(r, NULL, token);
+}
+
+int
+account_token_revoke(struct req *r)
+{
+	long long id, rows;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	rows = db_exec(r->db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
+	    " WHERE id = ? AND user_id = ? AND revoked_at IS NULL", "ll", id, r->user->id);
+	if (rows < 0)
+		return ERR;
+	if (rows == 0)
+		return reply_error(r, 404, "not_found", "You have no such token.");
+	return reply_redirect(r, "/account?saved=revoked");
+}

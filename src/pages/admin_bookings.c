@@ -1,0 +1,383 @@
+/* pages/admin_bookings.c: the bookings list, its CSV export, a booking and its actions */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/admin.h"
+#include "domain/booking.h"
+#include "domain/catalog.h"
+#include "db/db.h"
+#include "core/fmt.h"
+#include "http/form.h"
+#include "handlers.h"
+#include "pages/page.h"
+#include "http/request.h"
+#include "http/tmpl.h"
+
+#define BOOKINGS_PER_PAGE	50
+
+/* What admin_filter_from_req() reads but the page: the links keep these. */
+static const char *const filter_keys[] = {
+	"status", "paymentStatus", "roomId", "eventId", "from", "to", "email", "sort", NULL
+};
+
+static const char *const booking_done[][2] = {
+	{ "confirmed", "The payment is recorded and the booking confirmed." },
+	{ "cancelled", "The booking is cancelled with a full refund." },
+	{ "completed", "The booking is completed." },
+	{ "no-show", "The booking is marked as a no-show." },
+	{ "checked-in", "The check-in is recorded." },
+	{ "checked-out", "The check-out is recorded." },
+	{ NULL, NULL },
+};
+
+static int
+filter_options(struct req *r, struct tmpl *t, const struct admin_filter *f)
+{
+	const char *room = kv_get(&r->params, "roomId"), *event = kv_get(&r->params, "eventId");
+	struct event *events;
+	int i, n;
+
+	if (event_list(r->db, r->arena, &events, &n) != OK)
+		return ERR;
+	/* "Any" is the empty value, selected when nothing else is. */
+	if (room == NULL)
+		room = "";
+	if (event == NULL)
+		event = "";
+	page_option(t, "STATUS_OPTION", "", "Any", f->status ? f->status : "");
+	for (i = 0; admin_booking_statuses[i] != NULL; i++)
+		page_option(t, "STATUS_OPTION", admin_booking_statuses[i],
+		    admin_booking_statuses[i], f->status);
+	page_option(t, "PAYMENT_OPTION", "", "Any", f->payment_status ? f->payment_status : "");
+	for (i = 0; admin_payment_statuses[i] != NULL; i++)
+		page_option(t, "PAYMENT_OPTION", admin_payment_statuses[i],
+		    admin_payment_statuses[i], f->payment_status);
+	page_option(t, "ROOM_OPTION", "", "Any", room);
+	if (page_room_options(r, t, "ROOM_OPTION", room) != OK)
+		return ERR;
+	page_option(t, "EVENT_OPTION", "", "Any", event);
+	for (i = 0; i < n; i++)
+		page_option(t, "EVENT_OPTION", arena_printf(r->arena, "%lld", events[i].id),
+		    events[i].title, event);
+	page_option(t, "SORT_OPTION", "start", "Start time", f->by_created ? "created" : "start");
+	page_option(t, "SORT_OPTION", "created", "Creation", f->by_created ? "created" : "start");
+	tmpl_set(t, "FROM", f->from_date);
+	tmpl_set(t, "TO", f->to_date);
+	tmpl_set(t, "EMAIL", f->email);
+	return OK;
+}
+
+int
+admin_bookings_list(struct req *r)
+{
+	struct admin_filter f;
+	struct booking *list;
+	struct tmpl *t, *row;
+	const char *q;
+	long long total;
+	int i, n;
+
+	if (admin_filter_from_req(r, &f, BOOKINGS_PER_PAGE, BOOKINGS_PER_PAGE) != OK)
+		return ERR;
+	if (admin_bookings(r->db, r->arena, &f, &list, &n, &total) != OK)
+		return ERR;
+	q = page_query(r, filter_keys);
+	t = page_admin_begin(r, "admin_bookings.tpl", "Bookings");
+	if (filter_options(r, t, &f) != OK) {
+		page_free(r);
+		return ERR;
+	}
+	tmpl_set_int(t, "TOTAL", total);
+	tmpl_set(t, "CSV_HREF", arena_printf(r->arena, "/admin/bookings.csv%s%s",
+	    *q ? "?" : "", q));
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(t, "BOOKING");
+		page_booking(r, row, &list[i]);
+		tmpl_set(row, "CREATED", fmt_local(r->arena, list[i].created_at, "%d %b %Y %H:%M"));
+	}
+	if (n == 0)
+		tmpl_show(t, "EMPTY");
+	if (f.page > 1)
+		tmpl_set(tmpl_section(t, "PREV_PAGE"), "HREF", arena_printf(r->arena,
+		    "/admin/bookings?%s%spage=%lld", q, *q ? "&" : "", f.page - 1));
+	if (f.page * f.limit < total)
+		tmpl_set(tmpl_section(t, "NEXT_PAGE"), "HREF", arena_printf(r->arena,
+		    "/admin/bookings?%s%spage=%lld", q, *q ? "&" : "", f.page + 1));
+	return page_end(r);
+}
+
+/* A spreadsheet runs a field starting with one of these as a formula. */
+static int
+formula_start(const char *v)
+{
+	return *v != '\0' && strchr("=+-@\t\r", *v) != NULL;
+}
+
+/* One CSV field (RFC 4180): quoted when it holds a comma, a quote or a
+ * line break; a would-be formula gets a leading apostrophe. */
+static void
+csv_field(struct buf *b, const char *v, int last)
+{
+	const char *p;
+	int quoted;
+
+	if (v == NULL)
+		v = "";
+	quoted = strpbrk(v, ",\"\r\n") != NULL;
+	if (quoted)
+		buf_add(b, "\"", 1);
+	if (formula_start(v))
+		buf_add(b, "'", 1);
+	for (p = v; *p; p++) {
+		if (*p == '"')
+			buf_add(b, "\"", 1);
+		buf_add(b, p, 1);
+	}
+	if (quoted)
+		buf_add(b, "\"", 1);
+	buf_puts(b, last ? "\r\n" : ",");
+}
+
+/* Times in the export are ISO 8601 UTC, whatever the site's zone. */
+static void
+csv_time(struct buf *b, const char *dbtime, int last)
+{
+	char iso[32];
+
+	if (dbtime != NULL && strlen(dbtime) >= 19)
+		snprintf(iso, sizeof(iso), "%.10sT%.8sZ", dbtime, dbtime + 11);
+	else
+		iso[0] = '\0';
+	csv_field(b, iso, last);
+}
+
+static void
+csv_money(struct buf *b, long long cents)
+{
+	char s[32];
+
+	snprintf(s, sizeof(s), "%lld.%02lld", cents / 100, cents % 100);
+	csv_field(b, s, 0);
+}
+
+/* One line is made in a buffer reused for every row, so the export's
+ * memory does not grow with its length. */
+struct csv {
+	struct req	*r;
+	struct buf	 line;
+};
+
+/* The headers go out with the first row (or at the end when none
+ * matched), so a query that fails at once still gets an error page. */
+static void
+csv_begin(struct csv *c)
+{
+	static const char header[] = "id,user name,user email,room,event,start,end,"
+	    "status,payment status,payment id,price,refund,created\r\n";
+	char today[11];
+
+	date_today(today);
+	reply_header(c->r, "Content-Disposition: attachment; filename=\"bookings-%s.csv\"",
+	    today);
+	reply_stream_begin(c->r, "text/csv; charset=utf-8");
+	reply_stream(c->r, header, sizeof(header) - 1);
+}
+
+static int
+csv_row(void *ctx, const struct booking *bk)
+{
+	struct csv *c = ctx;
+	char id[24];
+
+	if (!c->r->streamed)
+		csv_begin(c);
+	c->line.len = 0;
+	snprintf(id, sizeof(id), "%lld", bk->id);
+	csv_field(&c->line, id, 0);
+	csv_field(&c->line, bk->user_name, 0);
+	csv_field(&c->line, bk->user_email, 0);
+	csv_field(&c->line, bk->room_name, 0);
+	csv_field(&c->line, bk->event_title, 0);
+	csv_time(&c->line, bk->start, 0);
+	csv_time(&c->line, bk->end, 0);
+	csv_field(&c->line, bk->status, 0);
+	csv_field(&c->line, bk->payment_status, 0);
+	csv_field(&c->line, bk->payment_id, 0);
+	csv_money(&c->line, bk->price);
+	csv_money(&c->line, bk->refund_amount);
+	csv_time(&c->line, bk->created_at, 1);
+	reply_stream(c->r, c->line.data, c->line.len);
+	return 0;
+}
+
+int
+admin_bookings_csv(struct req *r)
+{
+	struct admin_filter f;
+	struct csv c;
+	int rc = OK;
+
+	if (admin_filter_from_req(r, &f, BOOKINGS_PER_PAGE, BOOKINGS_PER_PAGE) != OK)
+		return ERR;
+	c.r = r;
+	buf_init(&c.line, r->arena);
+	if (!r->head)
+		rc = admin_bookings_each(r->db, r->arena, &f, csv_row, &c);
+	if (rc == OK && !r->streamed)
+		csv_begin(&c);
+	return rc;
+}
+
+static int
+booking_page(struct req *r, long long id, const char *error, struct form *f)
+{
+	static const char *const fields[] = { "paymentId", NULL };
+	struct actor who = { r->user->id, 1, 1 };
+	struct booking b;
+	struct db_res *h;
+	struct tmpl *t;
+	time_t hold;
+	int rc, pending, confirmed;
+
+	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == BK_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no booking %lld.", id);
+	if (rc != OK || (h = booking_history(r->db, r->arena, id)) == NULL)
+		return ERR;
+	t = page_admin_begin(r, "admin_booking.tpl", arena_printf(r->arena, "Booking %lld", id));
+	page_booking(r, t, &b);
+	page_done(r, t, booking_done);
+	if (error != NULL)
+		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", error);
+	if (b.notes != NULL && *b.notes != '\0')
+		tmpl_set(tmpl_section(t, "HAS_NOTES"), "NOTES", b.notes);
+	if (b.payment_id != NULL)
+		tmpl_set(tmpl_section(t, "PAID_WITH"), "PAYMENT_ID", b.payment_id);
+	tmpl_set(t, "REFUND", money_fmt(r->arena, b.refund_amount));
+	tmpl_set(t, "CREATED", fmt_local(r->arena, b.created_at, "%d %b %Y %H:%M"));
+	if (b.cancelled_at != NULL)
+		tmpl_set(tmpl_section(t, "CANCELLED_AT"), "WHEN",
+		    fmt_local(r->arena, b.cancelled_at, "%d %b %Y %H:%M"));
+	if (b.checked_in_at != NULL)
+		tmpl_set(tmpl_section(t, "CHECKED_IN"), "WHEN",
+		    fmt_local(r->arena, b.checked_in_at, "%d %b %Y %H:%M"));
+	if (b.checked_out_at != NULL)
+		tmpl_set(tmpl_section(t, "CHECKED_OUT"), "WHEN",
+		    fmt_local(r->arena, b.checked_out_at, "%d %b %Y %H:%M"));
+	pending = strcmp(b.status, "pending") == 0;
+	confirmed = strcmp(b.status, "confirmed") == 0;
+	if (pending && b.hold_expires_at != NULL && dbtime_parse(b.hold_expires_at, &hold) == 0)
+		tmpl_set(tmpl_section(t, hold > time(NULL) ? "HOLD" : "HOLD_EXPIRED"), "UNTIL",
+		    fmt_local(r->arena, b.hold_expires_at, "%d %b %Y %H:%M"));
+	/* Only the actions the booking's state allows (rule 5 and rule 9). */
+	if (pending)
+		tmpl_show(t, "CAN_CONFIRM");
+	if (pending || confirmed)
+		tmpl_set(tmpl_section(t, "CAN_CANCEL"), "REFUND_QUOTE",
+		    money_fmt(r->arena, booking_refund_quote(&b, &who)));
+	if (!pending && !confirmed)
+		tmpl_show(t, "NO_ACTIONS");
+	if (confirmed) {
+		tmpl_show(t, "CAN_COMPLETE");
+		if (b.checked_in_at == NULL)
+			tmpl_show(t, "CAN_CHECK_IN");
+		else if (b.checked_out_at == NULL)
+			tmpl_show(t, "CAN_CHECK_OUT");
+	}
+	form_fill(f, t, fields);
+	page_history(r, t, h);
+	return page_end(r);
+}
+
+int
+admin_booking_show(struct req *r)
+{
+	struct form f;
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	form_init(&f, r);
+	return booking_page(r, id, NULL, &f);
+}
+
+/* A refused action is shown on the booking's page with the reason and
+ * the status the API would answer (409 for a wrong state). */
+static int
+acted(struct req *r, struct form *f, int rc, long long id, const char *done)
+{
+	if (rc == ERR)
+		return ERR;
+	if (rc == BK_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no booking %lld.", id);
+	if (rc != BK_OK) {
+		r->status = booking_result_status(rc);
+		return booking_page(r, id, booking_result_message(rc), f);
+	}
+	return reply_redirect(r, arena_printf(r->arena, "/admin/bookings/%lld?done=%s", id, done));
+}
+
+static int
+transition(struct req *r, enum bk_admin_action action, const char *done)
+{
+	struct actor who = { r->user->id, 1, 1 };
+	const char *payment = NULL;
+	struct form f;
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	form_init(&f, r);
+	if (action == BK_CONFIRM &&
+	    (payment = form_text(&f, "paymentId", "Payment id", 100, 1)) == NULL) {
+		r->status = 400;
+		return booking_page(r, id, NULL, &f);
+	}
+	return acted(r, &f, booking_transition(r->db, r->arena, &who, id, action, payment),
+	    id, done);
+}
+
+int
+admin_booking_confirm(struct req *r)
+{
+	return transition(r, BK_CONFIRM, "confirmed");
+}
+
+int
+admin_booking_complete(struct req *r)
+{
+	return transition(r, BK_COMPLETE, "completed");
+}
+
+int
+admin_booking_no_show(struct req *r)
+{
+	return transition(r, BK_NO_SHOW, "no-show");
+}
+
+int
+admin_booking_check_in(struct req *r)
+{
+	return transition(r, BK_CHECK_IN, "checked-in");
+}
+
+int
+admin_booking_check_out(struct req *r)
+{
+	return transition(r, BK_CHECK_OUT, "checked-out");
+}
+
+/* Through the admin route a cancellation refunds in full. */
+int
+admin_booking_cancel(struct req *r)
+{
+	struct actor who = { r->user->id, 1, 1 };
+	struct form f;
+	long long id, refund;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	form_init(&f, r);
+	return acted(r, &f, booking_cancel(r->db, r->arena, &who, id, &refund), id,
+	    "cancelled");
+}

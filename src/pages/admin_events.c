@@ -1,0 +1,228 @@
+/* pages/admin_events.c: events, their sessions and publishing */
+#include <string.h>
+
+#include "domain/admin.h"
+#include "domain/booking.h"
+#include "domain/catalog.h"
+#include "core/fmt.h"
+#include "http/form.h"
+#include "handlers.h"
+#include "pages/page.h"
+#include "http/request.h"
+#include "http/tmpl.h"
+
+/* The event's form and the add-session form share the page. */
+static const char *const fields[] = {
+	"title", "kind", "description", "roomId", "startTime", "endTime", "price",
+	"maxBookings", NULL
+};
+
+static const char *const event_done[][2] = {
+	{ "created", "The event is created. Add its sessions below, then publish them." },
+	{ "saved", "The event is saved." },
+	{ "session", "The session is added as a draft: publish it to open it for booking." },
+	{ "timeslot", "The session is changed." },
+	{ NULL, NULL },
+};
+
+int
+admin_events_list(struct req *r)
+{
+	struct event *events;
+	struct tmpl *t, *row;
+	int i, n;
+
+	if (event_list(r->db, r->arena, &events, &n) != OK)
+		return ERR;
+	t = page_admin_begin(r, "admin_events.tpl", "Events");
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(t, "EVENT");
+		page_event(r, row, &events[i]);
+	}
+	if (n == 0)
+		tmpl_show(t, "NO_EVENTS");
+	return page_end(r);
+}
+
+/* The buttons a session shows, by its status: the moves admin.c allows
+ * (draft sessions are published with the event). */
+static void
+session_actions(struct tmpl *row, const char *status)
+{
+	int live = strcmp(status, "scheduled") == 0, started = strcmp(status, "in_progress") == 0;
+
+	if (live)
+		tmpl_show(row, "CAN_START");
+	if (live || started)
+		tmpl_show(row, "CAN_COMPLETE");
+	if (live || started || strcmp(status, "draft") == 0)
+		tmpl_show(row, "CAN_CANCEL");
+}
+
+/* The new-event form (ev NULL) or an event's page: its form, its sessions
+ * with their status buttons, the add-session form and publishing. One form
+ * coming back keeps what was typed in it; the other shows stored values. */
+static int
+event_page(struct req *r, const struct event *ev, struct form *f)
+{
+	struct slot *slots = NULL;
+	struct tmpl *t, *e, *row;
+	long long cancelled, published;
+	int i, n = 0, drafts = 0;
+
+	if (req_int_opt(r, "cancelled", 0, 1000000, -1, &cancelled) != OK ||
+	    req_int_opt(r, "published", 0, 1000000, -1, &published) != OK)
+		return ERR;
+	if (ev != NULL && event_sessions(r->db, r->arena, ev->id, 1, &slots, &n) != OK)
+		return ERR;
+	t = page_admin_begin(r, "admin_event.tpl", ev ? ev->title : "New event");
+	if (ev == NULL) {
+		tmpl_show(t, "NEW");
+		tmpl_set(t, "ACTION", "/admin/events");
+	} else {
+		form_default(f, "title", ev->title);
+		form_default(f, "kind", ev->kind);
+		form_default(f, "description", ev->description);
+		tmpl_set(t, "ACTION", arena_printf(r->arena, "/admin/events/%lld", ev->id));
+		page_done(r, t, event_done);
+		if (cancelled >= 0)
+			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", arena_printf(r->arena,
+			    "The session is cancelled; %lld bookings were cancelled with a"
+			    " full refund and their owners notified.", cancelled));
+		if (published >= 0)
+			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", arena_printf(r->arena,
+			    "%lld sessions published: they are open for booking.", published));
+		e = tmpl_section(t, "EDIT");
+		tmpl_set_int(e, "ID", ev->id);
+		tmpl_set(e, "TITLE", ev->title);
+		tmpl_set(e, "KIND", ev->kind);
+		if (strcmp(ev->kind, "course") == 0)
+			tmpl_show(e, "COURSE");
+		for (i = 0; i < n; i++) {
+			row = tmpl_section(e, "SESSION");
+			page_slot(r, row, &slots[i]);
+			tmpl_set(row, "STATUS", slots[i].status);
+			tmpl_set_int(row, "BOOKED", slots[i].booked);
+			session_actions(row, slots[i].status);
+			drafts += strcmp(slots[i].status, "draft") == 0;
+		}
+		if (n == 0)
+			tmpl_show(e, "NO_SESSIONS");
+		if (drafts > 0)
+			tmpl_set_int(tmpl_section(e, "PUBLISH"), "DRAFTS", drafts);
+		if (page_room_options(r, t, "ROOM_OPTION", kv_get(&r->params, "roomId")) != OK) {
+			page_free(r);
+			return ERR;
+		}
+	}
+	form_fill(f, t, fields);
+	for (i = 0; admin_event_kinds[i] != NULL; i++)
+		page_option(t, "KIND_OPTION", admin_event_kinds[i], admin_event_kinds[i],
+		    kv_get(&r->params, "kind"));
+	return page_end(r);
+}
+
+int
+admin_event_new_form(struct req *r)
+{
+	struct form f;
+
+	form_init(&f, r);
+	return event_page(r, NULL, &f);
+}
+
+int
+admin_event_create(struct req *r)
+{
+	struct form f;
+	long long id = 0;
+	int rc;
+
+	form_init(&f, r);
+	if ((rc = admin_event_save(&f, 0, &id)) == ERR)
+		return ERR;
+	if (page_admin_refused(r, &f, rc))
+		return event_page(r, NULL, &f);
+	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?done=created", id));
+}
+
+/* The event the path names, or a 404 already sent (NOT_FOUND) or ERR. */
+static int
+path_event(struct req *r, long long *id, struct event *ev)
+{
+	int rc;
+
+	if (req_id(r, "id", id) != OK)
+		return ERR;
+	if ((rc = event_get(r->db, r->arena, *id, ev)) == NOT_FOUND)
+		reply_error(r, 404, "not_found", "There is no event %lld.", *id);
+	return rc;
+}
+
+int
+admin_event_edit(struct req *r)
+{
+	struct event ev;
+	struct form f;
+	long long id;
+
+	if (path_event(r, &id, &ev) != OK)
+		return ERR;
+	form_init(&f, r);
+	return event_page(r, &ev, &f);
+}
+
+int
+admin_event_update(struct req *r)
+{
+	struct event ev;
+	struct form f;
+	long long id, saved;
+	int rc;
+
+	if (path_event(r, &id, &ev) != OK)
+		return ERR;
+	form_init(&f, r);
+	if ((rc = admin_event_save(&f, id, &saved)) == ERR)
+		return ERR;
+	if (rc == ADMIN_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no event %lld.", id);
+	if (page_admin_refused(r, &f, rc))
+		return event_page(r, &ev, &f);
+	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?done=saved", id));
+}
+
+/* A session starts as a draft, numbered when the event is a course. */
+int
+admin_event_session_add(struct req *r)
+{
+	struct actor who = { r->user->id, 1, 1 };
+	struct event ev;
+	struct form f;
+	long long id, slot = 0;
+	int rc;
+
+	if (path_event(r, &id, &ev) != OK)
+		return ERR;
+	kv_set(r->arena, &r->params, "eventId", arena_printf(r->arena, "%lld", id));
+	form_init(&f, r);
+	if ((rc = admin_slot_save(&f, &who, 0, &slot)) == ERR)
+		return ERR;
+	if (page_admin_refused(r, &f, rc))
+		return event_page(r, &ev, &f);
+	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?done=session", id));
+}
+
+int
+admin_event_publish_submit(struct req *r)
+{
+	struct event ev;
+	long long id, n;
+
+	if (path_event(r, &id, &ev) != OK)
+		return ERR;
+	if ((n = admin_event_publish(r->db, id)) < 0)
+		return ERR;
+	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?published=%lld",
+	    id, n));
+}

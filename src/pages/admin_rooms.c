@@ -1,0 +1,503 @@
+/* pages/admin_rooms.c: rooms, their timeslot generation and custom timeslots */
+#include <string.h>
+
+#include "domain/admin.h"
+#include "domain/booking.h"
+#include "domain/catalog.h"
+#include "db/db.h"
+#include "core/fmt.h"
+#include "http/form.h"
+#include "handlers.h"
+#include "pages/page.h"
+#include "http/request.h"
+#include "domain/slotgen.h"
+#include "http/tmpl.h"
+
+#define ROOMS_PER_PAGE	50
+#define ROOM_DAYS	7	/* the room page lists a week of timeslots */
+#define GENERATE_DAYS	28	/* the generation form's default range */
+#define WEEKDAYS_DEFAULT 0x3e	/* Monday to Friday, as slotgen.c */
+
+static const char *const room_fields[] = {
+	"name", "description", "capacity", "roomType", "hourlyRate", "metadata", NULL
+};
+static const char *const generate_fields[] = {
+	"from", "to", "dayStart", "dayEnd", "length", "excludedDates", "price",
+	"capacity", NULL
+};
+static const char *const slot_fields[] = {
+	"startTime", "endTime", "price", "maxBookings", NULL
+};
+
+static const char *const room_done[][2] = {
+	{ "created", "The room is created." },
+	{ "saved", "The room is saved." },
+	{ "activated", "The room takes bookings again." },
+	{ "deactivated", "The room is deactivated: it takes no new bookings; existing ones stay." },
+	{ NULL, NULL },
+};
+static const char *const slot_done[][2] = {
+	{ "created", "The timeslot is created." },
+	{ "timeslot", "The timeslot is saved." },
+	{ NULL, NULL },
+};
+
+int
+admin_rooms_list(struct req *r)
+{
+	struct room_filter rf = { NULL, 0, 1, ROOMS_PER_PAGE, 0 };
+	struct room *rooms;
+	struct tmpl *t, *row;
+	long long page, total;
+	int i, n;
+
+	if (req_int_opt(r, "page", 1, 100000, 1, &page) != OK)
+		return ERR;
+	rf.offset = (page - 1) * ROOMS_PER_PAGE;
+	if (room_list(r->db, r->arena, &rf, &rooms, &n, &total) != OK)
+		return ERR;
+	t = page_admin_begin(r, "admin_rooms.tpl", "Rooms");
+	page_done(r, t, room_done);
+	tmpl_set_int(t, "TOTAL", total);
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(t, "ROOM");
+		page_room(r, row, &rooms[i]);
+		tmpl_show(row, rooms[i].is_active ? "ACTIVE" : "INACTIVE");
+	}
+	if (n == 0)
+		tmpl_show(t, "NO_ROOMS");
+	if (page > 1)
+		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
+	if (page * ROOMS_PER_PAGE < total)
+		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
+	return page_end(r);
+}
+
+/* The new-room form (room NULL) or a room's page: its form, with what was
+ * typed and the errors when a save came back, and a week of its timeslots
+ * (drafts left out as on the public page: they are listed with their
+ * event). */
+static int
+room_page(struct req *r, const struct room *room, struct form *f)
+{
+	struct slot *slots = NULL;
+	struct tmpl *t, *e, *row;
+	const char *date;
+	char today[11], last[11], prev[11], next[11];
+	char from[20], first_end[20], last_from[20], to[20];
+	long long generated, skipped;
+	int i, n = 0;
+
+	date_today(today);
+	if (req_int_opt(r, "generated", 0, 1000000, -1, &generated) != OK ||
+	    req_int_opt(r, "skipped", 0, 1000000, 0, &skipped) != OK ||
+	    req_date_opt(r, "date", today, &date) != OK)
+		return ERR;
+	date_add_days(date, ROOM_DAYS - 1, last);
+	day_bounds_utc(date, from, first_end);
+	day_bounds_utc(last, last_from, to);
+	if (room != NULL &&
+	    room_slots(r->db, r->arena, room->id, from, to, &slots, &n) != OK)
+		return ERR;
+
+	t = page_admin_begin(r, "admin_room.tpl", room ? room->name : "New room");
+	if (room == NULL) {
+		tmpl_set(t, "ACTION", "/admin/rooms");
+		tmpl_show(t, "NEW");
+	} else {
+		form_default(f, "name", room->name);
+		form_default(f, "description", room->description);
+		form_default(f, "capacity", arena_printf(r->arena, "%lld", room->capacity));
+		form_default(f, "roomType", room->room_type);
+		form_default(f, "hourlyRate", money_fmt(r->arena, room->hourly_rate));
+		form_default(f, "metadata", room->metadata);
+		tmpl_set(t, "ACTION", arena_printf(r->arena, "/admin/rooms/%lld", room->id));
+		page_done(r, t, room_done);
+		if (generated >= 0)
+			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", arena_printf(r->arena,
+			    "%lld timeslots created; %lld already existed.", generated, skipped));
+		e = tmpl_section(t, "EDIT");
+		tmpl_set_int(e, "ID", room->id);
+		tmpl_set(e, "NAME", room->name);
+		tmpl_show(e, room->is_active ? "ACTIVE" : "INACTIVE");
+		tmpl_set(e, "WEEK_FROM", fmt_local(r->arena, from, "%a %d %b %Y"));
+		tmpl_set(e, "WEEK_TO", fmt_local(r->arena, last_from, "%a %d %b %Y"));
+		date_add_days(date, -ROOM_DAYS, prev);
+		date_add_days(date, ROOM_DAYS, next);
+		tmpl_set(e, "PREV_DATE", prev);
+		tmpl_set(e, "NEXT_DATE", next);
+		for (i = 0; i < n; i++) {
+			row = tmpl_section(e, "SLOT");
+			page_slot(r, row, &slots[i]);
+			tmpl_set(row, "STATUS", slots[i].status);
+			tmpl_set_int(row, "BOOKED", slots[i].booked);
+		}
+		if (n == 0)
+			tmpl_show(e, "NO_SLOTS");
+	}
+	form_fill(f, t, room_fields);
+	for (i = 0; room_types[i] != NULL; i++)
+		page_option(t, "TYPE_OPTION", room_types[i], room_types[i],
+		    kv_get(&r->params, "roomType"));
+	return page_end(r);
+}
+
+int
+admin_room_new_form(struct req *r)
+{
+	struct form f;
+
+	form_init(&f, r);
+	return room_page(r, NULL, &f);
+}
+
+int
+admin_room_create(struct req *r)
+{
+	struct form f;
+	long long id = 0;
+	int rc;
+
+	form_init(&f, r);
+	if ((rc = admin_room_save(&f, 0, &id)) == ERR)
+		return ERR;
+	if (page_admin_refused(r, &f, rc))
+		return room_page(r, NULL, &f);
+	return reply_redirect(r, arena_printf(r->arena, "/admin/rooms/%lld?done=created", id));
+}
+
+/* The room the path names, or a 404 already sent (NOT_FOUND) or ERR. */
+static int
+path_room(struct req *r, long long *id, struct room *room)
+{
+	int rc;
+
+	if (req_id(r, "id", id) != OK)
+		return ERR;
+	if ((rc = room_get(r->db, r->arena, *id, room)) == NOT_FOUND)
+		reply_error(r, 404, "not_found", "There is no room %lld.", *id);
+	return rc;
+}
+
+int
+admin_room_edit(struct req *r)
+{
+	struct room room;
+	struct form f;
+	long long id;
+
+	if (path_room(r, &id, &room) != OK)
+		return ERR;
+	form_init(&f, r);
+	return room_page(r, &room, &f);
+}
+
+int
+admin_room_update(struct req *r)
+{
+	struct room room;
+	struct form f;
+	long long id, saved;
+	int rc;
+
+	if (path_room(r, &id, &room) != OK)
+		return ERR;
+	form_init(&f, r);
+	if ((rc = admin_room_save(&f, id, &saved)) == ERR)
+		return ERR;
+	if (rc == ADMIN_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
+	if (page_admin_refused(r, &f, rc))
+		return room_page(r, &room, &f);
+	return reply_redirect(r, arena_printf(r->arena, "/admin/rooms/%lld?done=saved", id));
+}
+
+/* Deactivating keeps the room's bookings; it only stops new ones. */
+int
+admin_room_active(struct req *r)
+{
+	struct form f;
+	long long id, saved;
+	const char *active;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK || req_str(r, "isActive", 5, &active) != OK)
+		return ERR;
+	form_init(&f, r);
+	if ((rc = admin_room_save(&f, id, &saved)) == ERR)
+		return ERR;
+	if (rc == ADMIN_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
+	if (!form_ok(&f))
+		return reply_error(r, 400, "invalid_field", "isActive must be 0 or 1.");
+	return reply_redirect(r, page_back(r, arena_printf(r->arena, "/admin/rooms/%lld", id),
+	    strcmp(active, "0") == 0 || strcmp(active, "false") == 0 ?
+	    "done=deactivated" : "done=activated"));
+}
+
+/* The generation form; counts, after a preview, say what creating would do. */
+static int
+generate_page(struct req *r, const struct room *room, struct form *f, int weekdays,
+    const struct slotgen_counts *counts)
+{
+	static const char *const days[][2] = {
+		{ "mon", "Monday" }, { "tue", "Tuesday" }, { "wed", "Wednesday" },
+		{ "thu", "Thursday" }, { "fri", "Friday" }, { "sat", "Saturday" },
+		{ "sun", "Sunday" },
+	};
+	struct tmpl *t, *row;
+	char today[11], last[11];
+	int i;
+
+	date_today(today);
+	date_add_days(today, GENERATE_DAYS - 1, last);
+	form_default(f, "from", arena_strdup(r->arena, today));
+	form_default(f, "to", arena_strdup(r->arena, last));
+	form_default(f, "dayStart", "09:00");
+	form_default(f, "dayEnd", "17:00");
+	form_default(f, "length", "30");
+	t = page_admin_begin(r, "admin_generate.tpl",
+	    arena_printf(r->arena, "Generate timeslots: %s", room->name));
+	tmpl_set_int(t, "ID", room->id);
+	tmpl_set(t, "NAME", room->name);
+	tmpl_set(t, "RATE", money_fmt(r->arena, room->hourly_rate));
+	tmpl_set_int(t, "ROOM_CAPACITY", room->capacity);
+	form_fill(f, t, generate_fields);
+	for (i = 0; i < 7; i++) {
+		row = tmpl_section(t, "WEEKDAY");
+		tmpl_set(row, "VALUE", days[i][0]);
+		tmpl_set(row, "LABEL", days[i][1]);
+		/* days[] starts on Monday, the mask on Sunday (bit 0). */
+		if (weekdays & (1 << ((i + 1) % 7)))
+			tmpl_show(row, "CHECKED");
+	}
+	if (counts != NULL) {
+		row = tmpl_section(t, "PREVIEW");
+		tmpl_set_int(row, "CREATED", counts->created);
+		tmpl_set_int(row, "SKIPPED", counts->skipped);
+	}
+	return page_end(r);
+}
+
+int
+admin_room_generate_form(struct req *r)
+{
+	struct room room;
+	struct form f;
+	long long id;
+
+	if (path_room(r, &id, &room) != OK)
+		return ERR;
+	form_init(&f, r);
+	return generate_page(r, &room, &f, WEEKDAYS_DEFAULT, NULL);
+}
+
+/* One form, two buttons: "preview" counts (a dry run) and shows the form
+ * again; "create" makes the timeslots and goes to the room. */
+int
+admin_room_generate(struct req *r)
+{
+	struct slotgen *g = arena_alloc(r->arena, sizeof(*g));
+	struct slotgen_counts counts;
+	struct room room;
+	struct form f;
+	long long id;
+	int rc, create = kv_get(&r->params, "create") != NULL;
+
+	if (path_room(r, &id, &room) != OK)
+		return ERR;
+	/* The room is the one in the path, whatever the body says. */
+	kv_set(r->arena, &r->params, "roomId", arena_printf(r->arena, "%lld", id));
+	form_init(&f, r);
+	slotgen_from_form(&f, g);
+	if (!form_ok(&f)) {
+		r->status = 400;
+		return generate_page(r, &room, &f, g->weekdays, NULL);
+	}
+	rc = slotgen_run(r->db, r->arena, g, !create, &counts, NULL);
+	if (rc == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
+	if (rc != OK)
+		return ERR;
+	if (!create)
+		return generate_page(r, &room, &f, g->weekdays, &counts);
+	return reply_redirect(r, arena_printf(r->arena,
+	    "/admin/rooms/%lld?generated=%lld&skipped=%lld", id, counts.created,
+	    counts.skipped));
+}
+
+/*
+ * The new-timeslot form (s NULL) or a timeslot's page: its form, its
+ * bookings and the cancel button. error is a refusal that belongs to no
+ * field (cancelling a cancelled timeslot).
+ */
+static int
+slot_page(struct req *r, const struct slot *s, struct form *f, const char *error)
+{
+	struct tmpl *t, *e, *row;
+	struct db_res *res;
+	struct booking b;
+	long long cancelled;
+	int i;
+
+	if (s == NULL) {
+		t = page_admin_begin(r, "admin_timeslot.tpl", "New timeslot");
+		tmpl_show(t, "NEW");
+		tmpl_show(t, "FORM");
+		tmpl_set(t, "ACTION", "/admin/timeslots");
+		form_fill(f, t, slot_fields);
+		if (page_room_options(r, t, "ROOM_OPTION", kv_get(&r->params, "roomId")) != OK) {
+			page_free(r);
+			return ERR;
+		}
+		return page_end(r);
+	}
+	if (req_int_opt(r, "cancelled", 0, 1000000, -1, &cancelled) != OK)
+		return ERR;
+	res = db_query(r->db, r->arena, BOOKING_SELECT " WHERE b.timeslot_id = ?"
+	    " ORDER BY b.created_at, b.id", "l", s->id);
+	if (res == NULL)
+		return ERR;
+	form_default(f, "startTime", fmt_local(r->arena, s->start, "%Y-%m-%dT%H:%M"));
+	form_default(f, "endTime", fmt_local(r->arena, s->end, "%Y-%m-%dT%H:%M"));
+	form_default(f, "price", money_fmt(r->arena, s->price));
+	form_default(f, "maxBookings", arena_printf(r->arena, "%lld", s->capacity));
+	form_default(f, "status", s->status);
+
+	t = page_admin_begin(r, "admin_timeslot.tpl", arena_printf(r->arena,
+	    "Timeslot %lld", s->id));
+	tmpl_set(t, "ACTION", arena_printf(r->arena, "/admin/timeslots/%lld", s->id));
+	page_done(r, t, slot_done);
+	if (cancelled >= 0)
+		tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", arena_printf(r->arena,
+		    "The timeslot is cancelled; %lld bookings were cancelled with a full"
+		    " refund and their owners notified.", cancelled));
+	if (error != NULL)
+		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", error);
+	e = tmpl_section(t, "EDIT");
+	page_slot(r, e, s);
+	tmpl_set(e, "STATUS", s->status);
+	tmpl_set_int(e, "BOOKED", s->booked);
+	if (strcmp(s->status, "canceled") != 0) {
+		tmpl_show(t, "FORM");
+		row = tmpl_section(t, "CHANGE");
+		/* Cancelling has a button of its own: it also cancels bookings. */
+		for (i = 0; admin_slot_statuses[i] != NULL; i++)
+			if (strcmp(admin_slot_statuses[i], "canceled") != 0)
+				page_option(row, "STATUS_OPTION", admin_slot_statuses[i],
+				    admin_slot_statuses[i], kv_get(&r->params, "status"));
+		if (strcmp(s->status, "completed") != 0)
+			tmpl_show(e, "CAN_CANCEL");
+	}
+	for (i = 0; i < res->nrows; i++) {
+		booking_from_values(res->cells + (size_t)i * (size_t)res->ncols, &b);
+		page_booking(r, tmpl_section(e, "BOOKING"), &b);
+	}
+	if (res->nrows == 0)
+		tmpl_show(e, "NO_BOOKINGS");
+	form_fill(f, t, slot_fields);
+	return page_end(r);
+}
+
+int
+admin_slot_new_form(struct req *r)
+{
+	struct form f;
+
+	form_init(&f, r);
+	return slot_page(r, NULL, &f, NULL);
+}
+
+int
+admin_slot_create(struct req *r)
+{
+	struct actor who = { r->user->id, 1, 1 };
+	struct form f;
+	long long id = 0;
+	int rc;
+
+	form_init(&f, r);
+	if ((rc = admin_slot_save(&f, &who, 0, &id)) == ERR)
+		return ERR;
+	if (page_admin_refused(r, &f, rc))
+		return slot_page(r, NULL, &f, NULL);
+	return reply_redirect(r, arena_printf(r->arena, "/admin/timeslots/%lld?done=created", id));
+}
+
+/* The timeslot the path names (drafts too), or a 404 already sent. */
+static int
+path_slot(struct req *r, long long *id, struct slot *s)
+{
+	int rc;
+
+	if (req_id(r, "id", id) != OK)
+		return ERR;
+	if ((rc = slot_get(r->db, r->arena, *id, 1, s)) == NOT_FOUND)
+		reply_error(r, 404, "not_found", "There is no timeslot %lld.", *id);
+	return rc;
+}
+
+int
+admin_slot_edit(struct req *r)
+{
+	struct slot s;
+	struct form f;
+	long long id;
+
+	if (path_slot(r, &id, &s) != OK)
+		return ERR;
+	form_init(&f, r);
+	return slot_page(r, &s, &f, NULL);
+}
+
+/* Saves the edit form, or one status button from an event's page (which
+ * sends "back" to return there). */
+int
+admin_slot_update(struct req *r)
+{
+	struct actor who = { r->user->id, 1, 1 };
+	struct slot s;
+	struct form f;
+	long long id, saved;
+	int rc;
+
+	if (path_slot(r, &id, &s) != OK)
+		return ERR;
+	form_init(&f, r);
+	if ((rc = admin_slot_save(&f, &who, id, &saved)) == ERR)
+		return ERR;
+	if (rc == ADMIN_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
+	if (page_admin_refused(r, &f, rc))
+		return slot_page(r, &s, &f, NULL);
+	return reply_redirect(r, page_back(r, arena_printf(r->arena,
+	    "/admin/timeslots/%lld", id), "done=timeslot"));
+}
+
+int
+admin_slot_cancel_submit(struct req *r)
+{
+	struct actor who = { r->user->id, 1, 1 };
+	struct slot s;
+	struct form f;
+	long long id;
+	int rc, n = 0;
+
+	if (path_slot(r, &id, &s) != OK)
+		return ERR;
+	form_init(&f, r);
+	if ((rc = admin_slot_cancel(&f, &who, id, &n)) == ERR)
+		return ERR;
+	if (rc == ADMIN_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
+	if (rc != OK) {
+		/* The refusal is the page's, not the status field's. */
+		const char *why = kv_get(&f.errors, "status");
+
+		r->status = 409;
+		form_init(&f, r);
+		return slot_page(r, &s, &f, why ? why : "This timeslot cannot be cancelled.");
+	}
+	return reply_redirect(r, page_back(r, arena_printf(r->arena,
+	    "/admin/timeslots/%lld", id), arena_printf(r->arena, "cancelled=%d", n)));
+}

@@ -1,0 +1,89 @@
+/* pages/admin_users.c: /admin/users: find users and change their role */
+#include <string.h>
+
+#include "domain/account.h"
+#include "db/db.h"
+#include "core/fmt.h"
+#include "handlers.h"
+#include "pages/page.h"
+#include "http/request.h"
+#include "http/tmpl.h"
+
+#define USERS_PER_PAGE	50
+
+static const char *const roles[] = { "customer", "admin", NULL };
+
+int
+admin_users(struct req *r)
+{
+	struct tmpl *t, *row;
+	struct db_res *res;
+	const char *q, *like, *msg;
+	long long page, total = 0;
+	int i, j;
+
+	if (req_str_opt(r, "q", 254, NULL, &q) != OK ||
+	    req_int_opt(r, "page", 1, 100000, 1, &page) != OK)
+		return ERR;
+	like = q ? arena_printf(r->arena, "%%%s%%", q) : NULL;
+	res = db_query(r->db, r->arena,
+	    "SELECT id, name, email, role, created_at, COUNT(*) OVER ()"
+	    " FROM users WHERE (? IS NULL OR email LIKE ? OR name LIKE ?)"
+	    " ORDER BY email LIMIT ? OFFSET ?",
+	    "sssii", like, like, like, USERS_PER_PAGE, (int)((page - 1) * USERS_PER_PAGE));
+	if (res == NULL)
+		return ERR;
+	t = page_admin_begin(r, "admin_users.tpl", "Users");
+	if (q != NULL) {
+		tmpl_set(t, "Q", q);
+		tmpl_set(tmpl_section(t, "SEARCH"), "Q", q);
+	}
+	for (i = 0; i < res->nrows; i++) {
+		total = db_int(res, i, 5);
+		row = tmpl_section(t, "USER");
+		tmpl_set(row, "ID", db_val(res, i, 0));
+		tmpl_set(row, "NAME", db_val(res, i, 1));
+		tmpl_set(row, "EMAIL", db_val(res, i, 2));
+		tmpl_set(row, "CREATED", fmt_local(r->arena, db_val(res, i, 4), "%d %b %Y"));
+		for (j = 0; roles[j] != NULL; j++) {
+			struct tmpl *o = tmpl_section(row, "ROLE_OPTION");
+
+			tmpl_set(o, "VALUE", roles[j]);
+			if (strcmp(roles[j], db_val(res, i, 3)) == 0)
+				tmpl_show(o, "SELECTED");
+		}
+	}
+	tmpl_set_int(t, "TOTAL", total);
+	if (res->nrows == 0)
+		tmpl_show(t, "NO_USERS");
+	if (page > 1)
+		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
+	if (page * USERS_PER_PAGE < total)
+		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
+	if ((msg = kv_get(&r->params, "saved")) != NULL)
+		tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", "The role was changed.");
+	return page_end(r);
+}
+
+int
+admin_user_role(struct req *r)
+{
+	const char *role;
+	long long id;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK ||
+	    req_enum_opt(r, "role", roles, &role) != OK)
+		return ERR;
+	if (role == NULL)
+		return reply_error(r, 400, "missing_field", "role is required.");
+	rc = account_set_role(r, id, role);
+	if (rc == NO_SUCH_USER)
+		return reply_error(r, 404, "not_found", "There is no user %lld.", id);
+	if (rc == LAST_ADMIN)
+		return reply_error(r, 409, "last_admin",
+		    "This is the last admin; make another user an admin first.");
+	if (rc != OK)
+		return ERR;
+	return reply_redirect(r, "/admin/users?saved=1");
+}

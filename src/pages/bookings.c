@@ -1,0 +1,405 @@
+/* pages/bookings.c: the timeslot page and booking form, the dashboard, a
+ * booking's page with cancel, reactivate and reschedule, notifications */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/auth.h"
+#include "domain/booking.h"
+#include "domain/catalog.h"
+#include "core/config.h"
+#include "db/db.h"
+#include "core/fmt.h"
+#include "handlers.h"
+#include "pages/page.h"
+#include "http/request.h"
+#include "http/tmpl.h"
+
+#define DASHBOARD_PER_PAGE	25
+#define NOTES_MAX		2000
+
+static struct actor
+actor_of(struct req *r)
+{
+	struct actor who = { r->user->id, r->user->admin, 0 };
+
+	return who;
+}
+
+/* The timeslot page; error and notes are set when a booking was refused. */
+static int
+timeslot_page(struct req *r, long long id, const char *error, const char *notes)
+{
+	struct slot s;
+	struct tmpl *t, *form;
+	struct db_res *mine;
+	int rc;
+
+	if ((rc = slot_get(r->db, r->arena, id, 0, &s)) == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
+	if (rc != OK)
+		return ERR;
+	t = page_begin(r, "timeslot.tpl", s.room_name);
+	page_slot(r, t, &s);
+	tmpl_set(t, "LONG_DATE", fmt_local(r->arena, s.start, "%A %d %B %Y"));
+	if (error != NULL)
+		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", error);
+	if (r->user == NULL) {
+		tmpl_set(tmpl_section(t, "LOGIN"), "NEXT",
+		    url_encode(r->arena, arena_printf(r->arena, "/timeslots/%lld", id)));
+		return page_end(r);
+	}
+	mine = db_query(r->db, r->arena, "SELECT id FROM bookings WHERE timeslot_id = ?"
+	    " AND user_id = ? AND status IN ('pending','confirmed')", "ll", id, r->user->id);
+	if (mine == NULL) {
+		page_free(r);
+		return ERR;
+	}
+	if (mine->nrows > 0)
+		tmpl_set(tmpl_section(t, "MINE"), "BOOKING_ID", db_val(mine, 0, 0));
+	else if (s.state == SLOT_FREE) {
+		form = tmpl_section(t, "FORM");
+		tmpl_set_int(form, "SLOT_ID", s.id);
+		/* One key per page view: submitting this form twice books once. */
+		tmpl_set(form, "IDEMPOTENCY_KEY", auth_random_hex(r->arena, 16));
+		tmpl_set(form, "NOTES", notes);
+		if (s.price > 0)
+			tmpl_set_int(tmpl_section(form, "HOLD"), "HOLD_MINUTES", cfg.hold_minutes);
+	}
+	return page_end(r);
+}
+
+int
+timeslot_show(struct req *r)
+{
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return timeslot_page(r, id, NULL, NULL);
+}
+
+int
+booking_new(struct req *r)
+{
+	struct actor who = actor_of(r);
+	const char *notes, *key;
+	long long slot, id = 0;
+	int rc, replayed;
+
+	if (req_id(r, "timeslot_id", &slot) != OK ||
+	    req_str_opt(r, "notes", NOTES_MAX, "", &notes) != OK ||
+	    req_str_opt(r, "idempotency_key", 100, NULL, &key) != OK)
+		return ERR;
+	rc = booking_create(r->db, r->arena, &who, slot, notes, key, &id, &replayed);
+	if (rc == ERR)
+		return ERR;
+	if (rc == BK_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", slot);
+	if (rc != BK_OK) {
+		r->status = booking_result_status(rc);
+		return timeslot_page(r, slot, booking_result_message(rc), notes);
+	}
+	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld%s", id,
+	    replayed ? "" : "?done=booked"));
+}
+
+static const char *const done_messages[][2] = {
+	{ "booked", "Your booking is made." },
+	{ "cancelled", "The booking is cancelled." },
+	{ "reactivated", "The booking is active again." },
+	{ "rescheduled", "The booking is moved." },
+	{ NULL, NULL },
+};
+
+static int
+booking_page(struct req *r, long long id, const char *error)
+{
+	struct actor who = actor_of(r);
+	struct booking b;
+	struct db_res *h;
+	struct tmpl *t;
+	time_t start, hold;
+	int rc;
+
+	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == BK_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
+	if (rc != OK || (h = booking_history(r->db, r->arena, id)) == NULL)
+		return ERR;
+	t = page_begin(r, "booking.tpl", "Booking");
+	page_booking(r, t, &b);
+	if (b.notes != NULL && *b.notes != '\0')
+		tmpl_set(tmpl_section(t, "HAS_NOTES"), "NOTES", b.notes);
+	if (b.user_id != r->user->id)
+		tmpl_set(tmpl_section(t, "OWNER"), "OWNER", arena_printf(r->arena,
+		    "%s <%s>", b.user_name, b.user_email));
+	if (error != NULL)
+		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", error);
+	page_done(r, t, done_messages);
+	if (b.refund_amount > 0)
+		tmpl_set(tmpl_section(t, "REFUND"), "REFUND", money_fmt(r->arena, b.refund_amount));
+	if (strcmp(b.status, "pending") == 0 && b.hold_expires_at != NULL &&
+	    dbtime_parse(b.hold_expires_at, &hold) == 0) {
+		long long left = (long long)(hold - time(NULL));
+		struct tmpl *ht = tmpl_section(t, left > 0 ? "HOLD" : "HOLD_EXPIRED");
+
+		tmpl_set_int(ht, "MINUTES", left > 0 ? (left + 59) / 60 : 0);
+		tmpl_set(ht, "UNTIL", fmt_local(r->arena, b.hold_expires_at, "%H:%M"));
+	}
+	dbtime_parse(b.start, &start);
+	if (strcmp(b.status, "pending") == 0 || strcmp(b.status, "confirmed") == 0)
+		tmpl_show(t, "CAN_CANCEL");
+	if (strcmp(b.status, "cancelled") == 0)
+		tmpl_show(t, "CAN_REACTIVATE");
+	if (strcmp(b.status, "confirmed") == 0 && start > time(NULL))
+		tmpl_show(t, "CAN_RESCHEDULE");
+	page_history(r, t, h);
+	return page_end(r);
+}
+
+int
+booking_show(struct req *r)
+{
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return booking_page(r, id, NULL);
+}
+
+int
+booking_cancel_form(struct req *r)
+{
+	struct actor who = actor_of(r);
+	struct booking b;
+	struct tmpl *t;
+	long long id, refund;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == BK_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
+	if (rc != OK)
+		return ERR;
+	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0) {
+		r->status = 409;
+		return booking_page(r, id, booking_result_message(BK_INVALID_STATE));
+	}
+	refund = booking_refund_quote(&b, &who);
+	t = page_begin(r, "booking_cancel.tpl", "Cancel booking");
+	page_booking(r, t, &b);
+	tmpl_set(t, "REFUND", money_fmt(r->arena, refund));
+	tmpl_show(t, strcmp(b.payment_status, "paid") == 0 && b.price > 0 ?
+	    "PAID" : "NOT_PAID");
+	tmpl_set_int(t, "FULL_HOURS", cfg.refund_full_hours);
+	tmpl_set_int(t, "PARTIAL_HOURS", cfg.refund_partial_hours);
+	tmpl_set_int(t, "PARTIAL_PERCENT", cfg.refund_partial_percent);
+	return page_end(r);
+}
+
+/* A refused action is shown on the booking's page, the page it came from. */
+static int
+after_action(struct req *r, int rc, long long id, const char *done)
+{
+	if (rc == ERR)
+		return ERR;
+	if (rc == BK_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
+	if (rc != BK_OK) {
+		r->status = booking_result_status(rc);
+		return booking_page(r, id, booking_result_message(rc));
+	}
+	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld?done=%s", id, done));
+}
+
+int
+booking_cancel_submit(struct req *r)
+{
+	struct actor who = actor_of(r);
+	long long id, refund;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return after_action(r, booking_cancel(r->db, r->arena, &who, id, &refund),
+	    id, "cancelled");
+}
+
+int
+booking_reactivate_submit(struct req *r)
+{
+	struct actor who = actor_of(r);
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return after_action(r, booking_reactivate(r->db, r->arena, &who, id),
+	    id, "reactivated");
+}
+
+static int
+reschedule_page(struct req *r, long long id, const char *error)
+{
+	struct actor who = actor_of(r);
+	struct booking b;
+	struct slot *slots;
+	struct tmpl *t, *row;
+	const char *date;
+	char prev[11], next[11], from[20], to[20];
+	int i, n, rc, shown = 0;
+
+	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == BK_NOT_FOUND)
+		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
+	if (rc != OK)
+		return ERR;
+	if (req_date_opt(r, "date", fmt_local(r->arena, b.start, "%Y-%m-%d"), &date) != OK)
+		return ERR;
+	day_bounds_utc(date, from, to);
+	if (room_slots(r->db, r->arena, b.room_id, from, to, &slots, &n) != OK)
+		return ERR;
+	date_add_days(date, -1, prev);
+	date_add_days(date, 1, next);
+	t = page_begin(r, "booking_reschedule.tpl", "Reschedule booking");
+	page_booking(r, t, &b);
+	tmpl_set(t, "PICK_DATE", date);
+	tmpl_set(t, "PICK_LABEL", fmt_local(r->arena, from, "%A %d %B %Y"));
+	tmpl_set(t, "PREV_DATE", prev);
+	tmpl_set(t, "NEXT_DATE", next);
+	if (error != NULL)
+		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", error);
+	if (strcmp(b.status, "confirmed") != 0)
+		tmpl_show(t, "NOT_CONFIRMED");
+	for (i = 0; i < n; i++) {
+		if (slots[i].state != SLOT_FREE || slots[i].id == b.timeslot_id)
+			continue;
+		row = tmpl_section(t, "CHOICE");
+		page_slot(r, row, &slots[i]);
+		shown++;
+	}
+	if (shown == 0)
+		tmpl_show(t, "NO_CHOICE");
+	else
+		tmpl_show(t, "SUBMIT");
+	return page_end(r);
+}
+
+int
+booking_reschedule_form(struct req *r)
+{
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return reschedule_page(r, id, NULL);
+}
+
+int
+booking_reschedule_submit(struct req *r)
+{
+	struct actor who = actor_of(r);
+	long long id, slot;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK || req_id(r, "timeslot_id", &slot) != OK)
+		return ERR;
+	rc = booking_reschedule(r->db, r->arena, &who, id, slot);
+	if (rc != ERR && rc != BK_OK && rc != BK_NOT_FOUND) {
+		r->status = booking_result_status(rc);
+		return reschedule_page(r, id, booking_result_message(rc));
+	}
+	return after_action(r, rc, id, "rescheduled");
+}
+
+static const char *const tabs[] = { "upcoming", "past", "cancelled", NULL };
+
+int
+me_show(struct req *r)
+{
+	struct booking_filter f = { r->user->id, NULL, NULL, DASHBOARD_PER_PAGE + 1, 0 };
+	struct booking *list;
+	struct tmpl *t, *row;
+	long long page;
+	int i, n, more;
+
+	if (req_enum_opt(r, "tab", tabs, &f.tab) != OK ||
+	    req_int_opt(r, "page", 1, 100000, 1, &page) != OK)
+		return ERR;
+	if (f.tab == NULL)
+		f.tab = "upcoming";
+	f.offset = (page - 1) * DASHBOARD_PER_PAGE;
+	/* One row past the page says whether there is a next one, without
+	 * counting them all. */
+	if (booking_list(r->db, r->arena, &f, &list, &n, NULL) != OK)
+		return ERR;
+	more = n > DASHBOARD_PER_PAGE;
+	if (more)
+		n = DASHBOARD_PER_PAGE;
+	t = page_begin(r, "me.tpl", "My bookings");
+	tmpl_set(t, "NAME", r->user->name);
+	if (kv_get(&r->params, "welcome") != NULL)
+		tmpl_show(t, "WELCOME");
+	for (i = 0; tabs[i] != NULL; i++) {
+		row = tmpl_section(t, "TAB");
+		tmpl_set(row, "TAB", tabs[i]);
+		tmpl_set(row, "LABEL", i == 0 ? "Upcoming" : i == 1 ? "Past" : "Cancelled");
+		if (strcmp(tabs[i], f.tab) == 0)
+			tmpl_show(row, "CURRENT");
+	}
+	tmpl_set(t, "TAB_TITLE", strcmp(f.tab, "upcoming") == 0 ? "Upcoming bookings" :
+	    strcmp(f.tab, "past") == 0 ? "Past bookings" : "Cancelled bookings");
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(t, "BOOKING");
+		page_booking(r, row, &list[i]);
+		if (strcmp(list[i].status, "pending") == 0 ||
+		    strcmp(list[i].status, "confirmed") == 0)
+			tmpl_show(row, "CAN_CANCEL");
+		if (strcmp(list[i].status, "cancelled") == 0)
+			tmpl_show(row, "CAN_REACTIVATE");
+	}
+	if (n == 0)
+		tmpl_show(t, "EMPTY");
+	if (page > 1)
+		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
+	if (more)
+		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
+	tmpl_set(t, "TAB", f.tab);
+	return page_end(r);
+}
+
+int
+notifications_show(struct req *r)
+{
+	struct db_res *res;
+	struct tmpl *t, *row;
+	int i;
+
+	res = db_query(r->db, r->arena, "SELECT message, link, read_at IS NULL,"
+	    " created_at FROM notifications WHERE user_id = ?"
+	    " ORDER BY id DESC LIMIT 100", "l", r->user->id);
+	if (res == NULL)
+		return ERR;
+	t = page_begin(r, "notifications.tpl", "Notifications");
+	for (i = 0; i < res->nrows; i++) {
+		row = tmpl_section(t, "NOTE");
+		tmpl_set(row, "MESSAGE", db_val(res, i, 0));
+		if (db_val(res, i, 1) != NULL && local_path(db_val(res, i, 1)))
+			tmpl_set(tmpl_section(row, "LINK"), "HREF", db_val(res, i, 1));
+		if (db_int(res, i, 2))
+			tmpl_show(row, "UNREAD");
+		tmpl_set(row, "WHEN", fmt_local(r->arena, db_val(res, i, 3), "%d %b %Y %H:%M"));
+	}
+	if (res->nrows == 0)
+		tmpl_show(t, "EMPTY");
+	if (r->user->unread > 0)
+		tmpl_show(t, "ANY_UNREAD");
+	return page_end(r);
+}
+
+int
+notifications_read(struct req *r)
+{
+	if (db_exec(r->db, "UPDATE notifications SET read_at = UTC_TIMESTAMP()"
+	    " WHERE user_id = ? AND read_at IS NULL", "l", r->user->id) < 0)
+		return ERR;
+	return reply_redirect(r, "/notifications");
+}

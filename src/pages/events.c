@@ -1,0 +1,55 @@
+/* pages/events.c: the events list and an event's sessions with seats left */
+#include "domain/catalog.h"
+#include "core/fmt.h"
+#include "handlers.h"
+#include "pages/page.h"
+#include "http/request.h"
+#include "http/tmpl.h"
+
+int
+events_list(struct req *r)
+{
+	struct event *events;
+	struct tmpl *t, *row;
+	int i, n;
+
+	if (event_list(r->db, r->arena, &events, &n) != OK)
+		return ERR;
+	t = page_begin(r, "events.tpl", "Events");
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(t, "EVENT");
+		page_event(r, row, &events[i]);
+	}
+	if (n == 0)
+		tmpl_show(t, "NO_EVENTS");
+	return page_end(r);
+}
+
+int
+event_show(struct req *r)
+{
+	struct event ev;
+	struct slot *slots;
+	struct tmpl *t;
+	long long id;
+	int i, n, rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	if ((rc = event_get(r->db, r->arena, id, &ev)) == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no event %lld.", id);
+	if (rc != OK || event_sessions(r->db, r->arena, id, 0, &slots, &n) != OK)
+		return ERR;
+	t = page_begin(r, "event.tpl", ev.title);
+	tmpl_set_int(t, "ID", ev.id);
+	tmpl_set(t, "TITLE", ev.title);
+	tmpl_set(t, "KIND", ev.kind);
+	tmpl_set(t, "DESCRIPTION", ev.description);
+	if (ev.kind[0] == 'c')		/* course: sold as one series */
+		tmpl_show(t, "COURSE");
+	for (i = 0; i < n; i++)
+		page_slot(r, tmpl_section(t, "SESSION"), &slots[i]);
+	if (n == 0)
+		tmpl_show(t, "NO_SESSIONS");
+	return page_end(r);
+}

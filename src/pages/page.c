@@ -1,0 +1,246 @@
+/* pages/page.c: pieces shared by the HTML pages */
+#include <string.h>
+
+#include "domain/admin.h"
+#include "domain/booking.h"
+#include "domain/catalog.h"
+#include "db/db.h"
+#include "core/fmt.h"
+#include "http/form.h"
+#include "pages/page.h"
+#include "http/request.h"
+#include "http/tmpl.h"
+
+static const char *
+state_label(const struct slot *s)
+{
+	switch (s->state) {
+	case SLOT_FREE:	return "Free";
+	case SLOT_FULL:	return "Full";
+	case SLOT_PAST:	return "Past";
+	default:	return strcmp(s->status, "canceled") == 0 ? "Cancelled" : "Unavailable";
+	}
+}
+
+void
+page_slot(struct req *r, struct tmpl *t, const struct slot *s)
+{
+	tmpl_set_int(t, "SLOT_ID", s->id);
+	tmpl_set(t, "DATE", fmt_local(r->arena, s->start, "%a %d %b %Y"));
+	tmpl_set(t, "ISO_DATE", fmt_local(r->arena, s->start, "%Y-%m-%d"));
+	tmpl_set(t, "START", fmt_local(r->arena, s->start, "%H:%M"));
+	tmpl_set(t, "END", fmt_local(r->arena, s->end, "%H:%M"));
+	tmpl_set(t, "STATE", slot_state_name(s->state));
+	tmpl_set(t, "STATE_LABEL", state_label(s));
+	tmpl_set_int(t, "SEATS_LEFT", s->seats_left);
+	tmpl_set_int(t, "CAPACITY", s->capacity);
+	tmpl_set(t, "PRICE", s->price ? money_fmt(r->arena, s->price) : "Free");
+	tmpl_set_int(t, "ROOM_ID", s->room_id);
+	tmpl_set(t, "ROOM_NAME", s->room_name);
+	if (s->event_id) {
+		struct tmpl *e = tmpl_section(t, "EVENT");
+
+		tmpl_set_int(e, "EVENT_ID", s->event_id);
+		tmpl_set(e, "EVENT_TITLE", s->event_title);
+		if (s->sequence_no)
+			tmpl_set_int(tmpl_section(e, "SEQUENCE"), "SEQUENCE_NO", s->sequence_no);
+	}
+	if (s->state == SLOT_FREE)
+		tmpl_show(t, "SEATS");
+}
+
+void
+page_room(struct req *r, struct tmpl *t, const struct room *room)
+{
+	tmpl_set_int(t, "ID", room->id);
+	tmpl_set(t, "NAME", room->name);
+	tmpl_set(t, "DESCRIPTION", room->description);
+	tmpl_set(t, "TYPE", room->room_type);
+	tmpl_set_int(t, "CAPACITY", room->capacity);
+	tmpl_set(t, "RATE", money_fmt(r->arena, room->hourly_rate));
+}
+
+void
+page_event(struct req *r, struct tmpl *t, const struct event *e)
+{
+	tmpl_set_int(t, "ID", e->id);
+	tmpl_set(t, "TITLE", e->title);
+	tmpl_set(t, "KIND", e->kind);
+	tmpl_set(t, "DESCRIPTION", e->description);
+	tmpl_set_int(t, "UPCOMING", e->upcoming);
+	if (e->next_start != NULL)
+		tmpl_set(tmpl_section(t, "NEXT"), "NEXT_START",
+		    fmt_local(r->arena, e->next_start, "%a %d %b %Y %H:%M"));
+}
+
+void
+page_option(struct tmpl *t, const char *section, const char *value,
+    const char *label, const char *current)
+{
+	struct tmpl *o = tmpl_section(t, section);
+
+	tmpl_set(o, "VALUE", value);
+	tmpl_set(o, "LABEL", label);
+	if (current != NULL && strcmp(value, current) == 0)
+		tmpl_show(o, "SELECTED");
+}
+
+void
+page_booking(struct req *r, struct tmpl *t, const struct booking *b)
+{
+	tmpl_set_int(t, "ID", b->id);
+	tmpl_set_int(t, "SLOT_ID", b->timeslot_id);
+	tmpl_set_int(t, "ROOM_ID", b->room_id);
+	tmpl_set(t, "ROOM_NAME", b->room_name);
+	tmpl_set(t, "DATE", fmt_local(r->arena, b->start, "%A %d %B %Y"));
+	tmpl_set(t, "ISO_DATE", fmt_local(r->arena, b->start, "%Y-%m-%d"));
+	tmpl_set(t, "START", fmt_local(r->arena, b->start, "%H:%M"));
+	tmpl_set(t, "END", fmt_local(r->arena, b->end, "%H:%M"));
+	tmpl_set(t, "STATUS", b->status);
+	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
+	tmpl_set(t, "PRICE", money_fmt(r->arena, b->price));
+	tmpl_set(t, "USER_NAME", b->user_name);
+	tmpl_set(t, "USER_EMAIL", b->user_email);
+	if (b->event_title != NULL) {
+		struct tmpl *e = tmpl_section(t, "EVENT");
+
+		tmpl_set_int(e, "EVENT_ID", b->event_id);
+		tmpl_set(e, "EVENT_TITLE", b->event_title);
+	}
+}
+
+/* In the order of the booking_events.type ENUM. */
+const char *const page_event_types[] = {
+	"created", "confirmed", "cancelled", "reactivated", "rescheduled",
+	"checked_in", "checked_out", "completed", "no_show", NULL
+};
+static const char *const event_labels[] = {
+	"Booked", "Confirmed", "Cancelled", "Reactivated", "Rescheduled",
+	"Checked in", "Checked out", "Completed", "No-show",
+};
+
+const char *
+page_event_label(const char *type)
+{
+	int i;
+
+	for (i = 0; page_event_types[i] != NULL; i++)
+		if (strcmp(type, page_event_types[i]) == 0)
+			return event_labels[i];
+	return type;
+}
+
+void
+page_history(struct req *r, struct tmpl *t, const struct db_res *h)
+{
+	struct tmpl *row;
+	int i;
+
+	for (i = 0; i < h->nrows; i++) {
+		row = tmpl_section(t, "HISTORY");
+		tmpl_set(row, "WHAT", page_event_label(db_val(h, i, 0)));
+		tmpl_set(row, "WHO", db_val(h, i, 1));
+		tmpl_set(row, "TO", db_val(h, i, 3));
+		tmpl_set(row, "WHEN", fmt_local(r->arena, db_val(h, i, 5), "%d %b %Y %H:%M"));
+	}
+}
+
+struct tmpl *
+page_admin_begin(struct req *r, const char *file, const char *title)
+{
+	/* Timeslots are reached from their room, so they count as Rooms. */
+	static const char *const parts[][2] = {
+		{ "/admin/rooms", "AT_ROOMS" }, { "/admin/timeslots", "AT_ROOMS" },
+		{ "/admin/events", "AT_EVENTS" }, { "/admin/bookings", "AT_BOOKINGS" },
+		{ "/admin/audit", "AT_AUDIT" }, { "/admin/users", "AT_USERS" },
+	};
+	struct tmpl *t = page_begin(r, file, title), *nav;
+	const char *section = "AT_OVERVIEW", *current = "page";
+	size_t i, len;
+
+	nav = tmpl_include(t, "ADMIN_NAV", "admin_nav.tpl");
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		len = strlen(parts[i][0]);
+		if (strncmp(r->path, parts[i][0], len) == 0 && (r->path[len] == '\0' ||
+		    r->path[len] == '/' || r->path[len] == '.')) {
+			section = parts[i][1];
+			/* A page inside the section, not its list. */
+			current = r->path[len] == '\0' ? "page" : "true";
+			break;
+		}
+	}
+	tmpl_set(tmpl_section(nav, section), "CURRENT", current);
+	return t;
+}
+
+const char *
+page_back(struct req *r, const char *def, const char *flash)
+{
+	const char *back = kv_get(&r->params, "back"), *hash;
+
+	if (back == NULL || !local_path(back))
+		back = def;
+	if (flash == NULL)
+		return back;
+	/* The flash goes into the query, before any #fragment. */
+	hash = strchr(back, '#');
+	if (hash == NULL)
+		hash = back + strlen(back);
+	return arena_printf(r->arena, "%.*s%c%s%s", (int)(hash - back), back,
+	    memchr(back, '?', (size_t)(hash - back)) ? '&' : '?', flash, hash);
+}
+
+void
+page_done(struct req *r, struct tmpl *t, const char *const (*messages)[2])
+{
+	const char *done = kv_get(&r->params, "done");
+	int i;
+
+	for (i = 0; done != NULL && messages[i][0] != NULL; i++)
+		if (strcmp(done, messages[i][0]) == 0)
+			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", messages[i][1]);
+}
+
+int
+page_admin_refused(struct req *r, const struct form *f, int rc)
+{
+	if (rc == ADMIN_CONFLICT)
+		r->status = 409;
+	else if (!form_ok(f))
+		r->status = 400;
+	else
+		return 0;
+	return 1;
+}
+
+int
+page_room_options(struct req *r, struct tmpl *t, const char *section,
+    const char *current)
+{
+	struct room_filter f = { NULL, 0, 1, 1000, 0 };
+	struct room *rooms;
+	int i, n;
+
+	if (room_list(r->db, r->arena, &f, &rooms, &n, NULL) != OK)
+		return ERR;
+	for (i = 0; i < n; i++)
+		page_option(t, section, arena_printf(r->arena, "%lld", rooms[i].id),
+		    rooms[i].is_active ? rooms[i].name :
+		    arena_printf(r->arena, "%s (inactive)", rooms[i].name), current);
+	return OK;
+}
+
+const char *
+page_query(struct req *r, const char *const *keys)
+{
+	struct buf b;
+	const char *v;
+	int i;
+
+	buf_init(&b, r->arena);
+	for (i = 0; keys[i] != NULL; i++)
+		if ((v = kv_get(&r->params, keys[i])) != NULL && *v != '\0')
+			buf_printf(&b, "%s%s=%s", b.len ? "&" : "", keys[i],
+			    url_encode(r->arena, v));
+	return buf_cstr(&b);
+}

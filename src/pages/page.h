@@ -1,0 +1,57 @@
+/* pages/page.h: pieces shared by the HTML pages */
+#ifndef PAGE_H
+#define PAGE_H
+
+struct booking;
+struct db_res;
+struct form;
+struct req;
+struct slot;
+struct tmpl;
+
+/* Fills one row of a timeslot list: times in the site time zone, state,
+ * seats left, price, event and room. */
+void	page_slot(struct req *, struct tmpl *, const struct slot *);
+/* One room or event in a list: ID, NAME/TITLE, TYPE/KIND, CAPACITY, RATE,
+ * DESCRIPTION; UPCOMING and a NEXT section with NEXT_START for events. */
+struct room;
+struct event;
+void	page_room(struct req *, struct tmpl *, const struct room *);
+void	page_event(struct req *, struct tmpl *, const struct event *);
+/* A selectable option: VALUE, LABEL and SELECTED when value is current. */
+void	page_option(struct tmpl *, const char *section, const char *value,
+	    const char *label, const char *current);
+/* The parts of a booking every page that shows one needs: when, where,
+ * status, payment, price and event. */
+void	page_booking(struct req *, struct tmpl *, const struct booking *);
+/* A booking's history (booking_history() rows) as HISTORY sections. */
+void	page_history(struct req *, struct tmpl *, const struct db_res *);
+
+/* The types of booking events (NULL-terminated) and their names on pages. */
+extern const char *const page_event_types[];
+const char *page_event_label(const char *type);
+
+/* An admin page: page_begin() with the admin navigation, its current
+ * section marked. */
+struct tmpl *page_admin_begin(struct req *, const char *file, const char *title);
+/* Where to go after a form that may carry a "back" field: that path when
+ * it stays on this site, else def; flash ("saved=1"), when given, is added
+ * to its query. */
+const char *page_back(struct req *, const char *def, const char *flash);
+
+/* Shows the message the "done" parameter names (a redirect's flash) from
+ * { value, message } pairs ending with { NULL, NULL }, as DONE. */
+void	page_done(struct req *, struct tmpl *, const char *const (*messages)[2]);
+/* After an admin save (admin.h) that did not fail outright: whether the
+ * form must be shown again, with r->status set to 400 (fields to fix) or
+ * 409 (refused). */
+int	page_admin_refused(struct req *, const struct form *, int rc);
+/* Every room (the first thousand by name), inactive ones marked, as
+ * options of a select. */
+int	page_room_options(struct req *, struct tmpl *, const char *section,
+	    const char *current);
+/* "a=1&b=x%20y" from the request's non-empty values of keys (NULL-ended),
+ * for links that keep a filter. */
+const char *page_query(struct req *, const char *const *keys);
+
+#endif

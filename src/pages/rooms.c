@@ -1,0 +1,95 @@
+/* pages/rooms.c: the rooms list and a room's day of availability */
+#include <string.h>
+
+#include "domain/catalog.h"
+#include "core/fmt.h"
+#include "handlers.h"
+#include "pages/page.h"
+#include "http/request.h"
+#include "http/tmpl.h"
+
+#define ROOMS_PER_PAGE	50
+
+int
+rooms_list(struct req *r)
+{
+	struct room_filter f = { NULL, 0, 0, ROOMS_PER_PAGE, 0 };
+	struct room *rooms;
+	struct tmpl *t, *row;
+	long long page, total;
+	int i, n;
+
+	if (req_enum_opt(r, "type", room_types, &f.type) != OK ||
+	    req_int_opt(r, "min_capacity", 0, 100000, 0, &f.min_capacity) != OK ||
+	    req_int_opt(r, "page", 1, 100000, 1, &page) != OK)
+		return ERR;
+	f.offset = (page - 1) * ROOMS_PER_PAGE;
+	if (room_list(r->db, r->arena, &f, &rooms, &n, &total) != OK)
+		return ERR;
+
+	t = page_begin(r, "rooms.tpl", "Rooms");
+	page_option(t, "TYPE_OPTION", "", "Any type", f.type ? f.type : "");
+	for (i = 0; room_types[i] != NULL; i++)
+		page_option(t, "TYPE_OPTION", room_types[i], room_types[i], f.type);
+	if (f.min_capacity > 0)
+		tmpl_set_int(t, "MIN_CAPACITY", f.min_capacity);
+	tmpl_set_int(t, "TOTAL", total);
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(t, "ROOM");
+		page_room(r, row, &rooms[i]);
+	}
+	if (n == 0)
+		tmpl_show(t, "NO_ROOMS");
+	if (page > 1)
+		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
+	if (page * ROOMS_PER_PAGE < total)
+		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
+	if (f.type || f.min_capacity) {
+		struct tmpl *q = tmpl_section(t, "FILTER");
+
+		tmpl_set(q, "TYPE", f.type ? f.type : "");
+		tmpl_set_int(q, "MIN_CAPACITY", f.min_capacity);
+	}
+	return page_end(r);
+}
+
+int
+room_show(struct req *r)
+{
+	struct room room;
+	struct slot *slots;
+	struct tmpl *t;
+	const char *date;
+	char today[11], prev[11], next[11], from[20], to[20];
+	long long id;
+	int i, n, rc;
+
+	date_today(today);
+	if (req_id(r, "id", &id) != OK ||
+	    req_date_opt(r, "date", today, &date) != OK)
+		return ERR;
+	if ((rc = room_get(r->db, r->arena, id, &room)) == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
+	if (rc != OK)
+		return ERR;
+	day_bounds_utc(date, from, to);
+	if (room_slots(r->db, r->arena, id, from, to, &slots, &n) != OK)
+		return ERR;
+	date_add_days(date, -1, prev);
+	date_add_days(date, 1, next);
+
+	t = page_begin(r, "room.tpl", room.name);
+	page_room(r, t, &room);
+	if (!room.is_active)
+		tmpl_show(t, "INACTIVE");
+	tmpl_set(t, "DATE", date);
+	tmpl_set(t, "DATE_LABEL", fmt_local(r->arena, from, "%A %d %B %Y"));
+	tmpl_set(t, "PREV_DATE", prev);
+	tmpl_set(t, "NEXT_DATE", next);
+	tmpl_set(t, "TODAY", today);
+	for (i = 0; i < n; i++)
+		page_slot(r, tmpl_section(t, "SLOT"), &slots[i]);
+	if (n == 0)
+		tmpl_show(t, "NO_SLOTS");
+	return page_end(r);
+}

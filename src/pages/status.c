@@ -1,0 +1,23 @@
+/* pages/status.c: health checks for load balancers and the no-op benchmark route */
+#include "db/db.h"
+#include "handlers.h"
+#include "http/request.h"
+
+/* Healthy means this worker can reach the database right now. */
+int
+status_healthz(struct req *r)
+{
+	struct db_res *res = db_query(r->db, r->arena, "SELECT 1", "");
+
+	reply_header(r, "Cache-Control: no-store");
+	if (res == NULL || res->nrows != 1)
+		return reply_error(r, 503, "unavailable", "The database does not answer.");
+	return reply_text(r, 200, "ok\n");
+}
+
+/* Does no work at all: the baseline the benchmark compares pages with. */
+int
+status_ping(struct req *r)
+{
+	return reply_text(r, 200, "pong\n");
+}
