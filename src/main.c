@@ -14,9 +14,9 @@
 #include "core/config.h"
 #include "db/db.h"
 #include "http/request.h"
+#include "http/tmpl.h"
 #include "router.h"
 #include "site.h"
-#include "http/tmpl.h"
 
 static pthread_mutex_t	 busy_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t	 idle_cond = PTHREAD_COND_INITIALIZER;

@@ -5,12 +5,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "domain/auth.h"
 #include "core/config.h"
 #include "db/db.h"
+#include "domain/auth.h"
 #include "http/request.h"
-#include "site.h"
 #include "http/tmpl.h"
+#include "site.h"
 
 int
 site_config(void)

@@ -2,15 +2,15 @@
  * events, and the bookings list with its state actions */
 #include <string.h>
 
+#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
-#include "db/db.h"
-#include "http/form.h"
+#include "domain/slotgen.h"
 #include "handlers.h"
+#include "http/form.h"
 #include "http/json.h"
 #include "http/request.h"
-#include "domain/slotgen.h"
 
 #define ADMIN_LIMIT	50
 #define ADMIN_MAX_LIMIT	200

@@ -1,9 +1,9 @@
 /* api/auth.c: /api/v1/auth and /api/v1/me: tokens for programs */
+#include "db/db.h"
 #include "domain/account.h"
 #include "domain/auth.h"
-#include "db/db.h"
-#include "http/form.h"
 #include "handlers.h"
+#include "http/form.h"
 #include "http/json.h"
 #include "http/request.h"
 

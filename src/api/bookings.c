@@ -1,8 +1,8 @@
 /* api/bookings.c: /api/v1/bookings: book, list, cancel, reactivate, reschedule */
 #include <string.h>
 
-#include "domain/booking.h"
 #include "db/db.h"
+#include "domain/booking.h"
 #include "handlers.h"
 #include "http/json.h"
 #include "http/request.h"

@@ -1,6 +1,6 @@
 /* api/rooms.c: /api/v1/rooms: rooms and their timeslots as JSON */
-#include "domain/catalog.h"
 #include "core/fmt.h"
+#include "domain/catalog.h"
 #include "handlers.h"
 #include "http/json.h"
 #include "http/request.h"

@@ -6,13 +6,13 @@
 #include <unistd.h>
 
 #include "core/arena.h"
+#include "core/config.h"
+#include "db/db.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
-#include "http/form.h"
 #include "domain/slotgen.h"
-#include "core/config.h"
-#include "db/db.h"
+#include "http/form.h"
 #include "http/request.h"
 #include "site.h"
 

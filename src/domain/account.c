@@ -3,9 +3,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "db/db.h"
 #include "domain/account.h"
 #include "domain/auth.h"
-#include "db/db.h"
 #include "http/form.h"
 #include "http/request.h"
 

@@ -6,14 +6,14 @@
 
 #include <json-c/json.h>
 
+#include "core/fmt.h"
+#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
-#include "db/db.h"
-#include "core/fmt.h"
+#include "domain/slotgen.h"
 #include "http/form.h"
 #include "http/request.h"
-#include "domain/slotgen.h"
 
 const char *const admin_event_kinds[] = { "individual", "workshop", "course", NULL };
 const char *const admin_slot_statuses[] = {

@@ -12,9 +12,9 @@
 #include <openssl/evp.h>
 
 #include "core/arena.h"
-#include "domain/auth.h"
 #include "core/config.h"
 #include "db/db.h"
+#include "domain/auth.h"
 #include "http/request.h"
 
 #define SALT_LEN	16

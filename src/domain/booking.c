@@ -8,11 +8,11 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/config.h"
+#include "core/fmt.h"
+#include "db/db.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
-#include "core/config.h"
-#include "db/db.h"
-#include "core/fmt.h"
 #include "http/request.h"
 
 /*

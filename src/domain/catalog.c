@@ -3,10 +3,10 @@
 #include <string.h>
 
 #include "core/arena.h"
-#include "db/db.h"
 #include "core/fmt.h"
-#include "http/request.h"
+#include "db/db.h"
 #include "domain/catalog.h"
+#include "http/request.h"
 
 const char *const room_types[] = {
 	"office", "consultation", "meeting", "treatment", NULL

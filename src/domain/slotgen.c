@@ -9,12 +9,12 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
-#include "domain/catalog.h"
-#include "db/db.h"
 #include "core/fmt.h"
+#include "db/db.h"
+#include "domain/catalog.h"
+#include "domain/slotgen.h"
 #include "http/form.h"
 #include "http/request.h"
-#include "domain/slotgen.h"
 
 static const char *const day_names[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
 

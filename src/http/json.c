@@ -3,11 +3,11 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/fmt.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
-#include "http/request.h"
-#include "core/fmt.h"
 #include "http/json.h"
+#include "http/request.h"
 
 void
 json_set_str(struct json_object *o, const char *key, const char *v)

@@ -6,8 +6,8 @@
 
 #include <json-c/json.h>
 
-#include "domain/auth.h"
 #include "core/config.h"
+#include "domain/auth.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 

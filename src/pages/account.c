@@ -1,12 +1,12 @@
 /* pages/account.c: register, log in, log out, the dashboard and the account page */
 #include <string.h>
 
+#include "core/fmt.h"
+#include "db/db.h"
 #include "domain/account.h"
 #include "domain/auth.h"
-#include "db/db.h"
-#include "core/fmt.h"
-#include "http/form.h"
 #include "handlers.h"
+#include "http/form.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 

@@ -1,14 +1,14 @@
 /* pages/admin.c: the admin overview (/admin) and the audit trail (/admin/audit) */
 #include <string.h>
 
+#include "core/fmt.h"
+#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
-#include "db/db.h"
-#include "core/fmt.h"
 #include "handlers.h"
-#include "pages/page.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 #define AUDIT_PER_PAGE		50
 #define OVERVIEW_EVENTS		20

@@ -3,16 +3,16 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/fmt.h"
+#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
-#include "db/db.h"
-#include "core/fmt.h"
-#include "http/form.h"
 #include "handlers.h"
-#include "pages/page.h"
+#include "http/form.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 #define BOOKINGS_PER_PAGE	50
 

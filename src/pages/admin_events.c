@@ -1,15 +1,15 @@
 /* pages/admin_events.c: events, their sessions and publishing */
 #include <string.h>
 
+#include "core/fmt.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
-#include "core/fmt.h"
-#include "http/form.h"
 #include "handlers.h"
-#include "pages/page.h"
+#include "http/form.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 /* The event's form and the add-session form share the page. */
 static const char *const fields[] = {

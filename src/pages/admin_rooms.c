@@ -1,17 +1,17 @@
 /* pages/admin_rooms.c: rooms, their timeslot generation and custom timeslots */
 #include <string.h>
 
+#include "core/fmt.h"
+#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
-#include "db/db.h"
-#include "core/fmt.h"
-#include "http/form.h"
-#include "handlers.h"
-#include "pages/page.h"
-#include "http/request.h"
 #include "domain/slotgen.h"
+#include "handlers.h"
+#include "http/form.h"
+#include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 #define ROOMS_PER_PAGE	50
 #define ROOM_DAYS	7	/* the room page lists a week of timeslots */

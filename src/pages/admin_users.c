@@ -1,13 +1,13 @@
 /* pages/admin_users.c: /admin/users: find users and change their role */
 #include <string.h>
 
-#include "domain/account.h"
-#include "db/db.h"
 #include "core/fmt.h"
+#include "db/db.h"
+#include "domain/account.h"
 #include "handlers.h"
-#include "pages/page.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 #define USERS_PER_PAGE	50
 

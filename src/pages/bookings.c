@@ -4,16 +4,16 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/config.h"
+#include "core/fmt.h"
+#include "db/db.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
-#include "core/config.h"
-#include "db/db.h"
-#include "core/fmt.h"
 #include "handlers.h"
-#include "pages/page.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 #define DASHBOARD_PER_PAGE	25
 #define NOTES_MAX		2000

@@ -1,10 +1,10 @@
 /* pages/events.c: the events list and an event's sessions with seats left */
-#include "domain/catalog.h"
 #include "core/fmt.h"
+#include "domain/catalog.h"
 #include "handlers.h"
-#include "pages/page.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 int
 events_list(struct req *r)

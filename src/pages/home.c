@@ -1,12 +1,12 @@
 /* pages/home.c: the home page: upcoming sessions, rooms and a date picker */
 #include <string.h>
 
-#include "domain/catalog.h"
 #include "core/fmt.h"
+#include "domain/catalog.h"
 #include "handlers.h"
-#include "pages/page.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 #define HOME_SESSIONS	12
 

@@ -1,15 +1,15 @@
 /* pages/page.c: pieces shared by the HTML pages */
 #include <string.h>
 
+#include "core/fmt.h"
+#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
-#include "db/db.h"
-#include "core/fmt.h"
 #include "http/form.h"
-#include "pages/page.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 static const char *
 state_label(const struct slot *s)

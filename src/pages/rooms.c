@@ -1,12 +1,12 @@
 /* pages/rooms.c: the rooms list and a room's day of availability */
 #include <string.h>
 
-#include "domain/catalog.h"
 #include "core/fmt.h"
+#include "domain/catalog.h"
 #include "handlers.h"
-#include "pages/page.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 #define ROOMS_PER_PAGE	50
 

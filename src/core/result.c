@@ -1,0 +1,38 @@
+/* core/result.c: the name and the message of every result */
+#include "core/result.h"
+
+static const struct {
+	const char	*code;
+	const char	*message;
+} results[RESULT_MAX] = {
+	[OK]			= { "ok", "Done." },
+	[NOT_FOUND]		= { "not_found", "There is no such thing here." },
+	[CONFLICT]		= { "conflict", "This conflicts with what is already there." },
+	[INVALID]		= { "invalid", "Some fields need fixing." },
+	[SLOT_FULL]		= { "slot_full", "This timeslot is full." },
+	[ALREADY_BOOKED]	= { "already_booked", "You have already booked this timeslot." },
+	[SLOT_PAST]		= { "slot_past", "This timeslot is in the past." },
+	[SLOT_UNAVAILABLE]	= { "slot_unavailable", "This timeslot is not available for booking." },
+	[OTHER_ROOM]		= { "slot_unavailable",
+				    "A booking can only move to another time in the same room." },
+	[INVALID_STATE]		= { "invalid_state", "The booking is not in a state that allows this." },
+	[KEY_REUSED]		= { "idempotency_key_reused",
+				    "This Idempotency-Key was already used for a different request." },
+	[LAST_ADMIN]		= { "last_admin", "The only admin cannot stop being one." },
+};
+
+const char *
+result_code(int rc)
+{
+	if (rc < 0 || rc >= RESULT_MAX)
+		return "internal_error";
+	return results[rc].code;
+}
+
+const char *
+result_message(int rc)
+{
+	if (rc < 0 || rc >= RESULT_MAX)
+		return "Something went wrong on our side. Please try again.";
+	return results[rc].message;
+}

@@ -1,0 +1,34 @@
+/* core/result.h: what every function that can fail returns, in every layer */
+#ifndef RESULT_H
+#define RESULT_H
+
+/*
+ * ERR is a failure the caller cannot fix (the database, a template): the
+ * log says why and the reply is a 500. Every other value but OK is an
+ * answer the caller can act on; result_code() and result_message() name it
+ * and http/reply.c's reply_result() gives its HTTP status.
+ */
+enum result {
+	ERR = -1,
+	OK = 0,
+	NOT_FOUND,		/* no such thing, or not the caller's */
+	CONFLICT,		/* refused; the field errors say why */
+	INVALID,		/* input to fix; the field errors say which */
+	/* The booking engine's refusals (rules 1-9). */
+	SLOT_FULL,
+	ALREADY_BOOKED,
+	SLOT_PAST,
+	SLOT_UNAVAILABLE,	/* not scheduled, room inactive */
+	OTHER_ROOM,		/* a reschedule to another room's timeslot */
+	INVALID_STATE,		/* the booking's status does not allow it */
+	KEY_REUSED,		/* an idempotency key sent with another request */
+	/* Accounts. */
+	LAST_ADMIN,		/* the only admin cannot stop being one */
+	RESULT_MAX
+};
+
+/* The stable machine word ("slot_full") and a sentence for people. */
+const char	*result_code(int rc);
+const char	*result_message(int rc);
+
+#endif
