@@ -32,7 +32,7 @@ site_config(void)
 	tzset();
 	if (auth_init(cfg.common_passwords) != OK)
 		return ERR;
-	if (db_library_init() != DB_OK) {
+	if (db_library_init() != OK) {
 		fprintf(stderr, "db: cannot initialise the client library\n");
 		return ERR;
 	}

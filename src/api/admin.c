@@ -31,9 +31,9 @@ saved_or_reply(struct req *r, struct form *f, int rc, const char *what, long lon
 {
 	if (rc == ERR)
 		return ERR;
-	if (rc == ADMIN_NOT_FOUND)
+	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no %s %lld.", what, id);
-	if (rc == ADMIN_CONFLICT) {
+	if (rc == CONFLICT) {
 		form_reply_json(f);
 		r->status = 409;
 		return ERR;

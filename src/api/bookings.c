@@ -15,7 +15,7 @@ static const char *const statuses[] = {
 };
 
 static int
-reply_result(struct req *r, int rc, long long id, int status, long long refund,
+reply_booking(struct req *r, int rc, long long id, int status, long long refund,
     int with_refund)
 {
 	struct actor who = { r->user->id, r->user->admin, 0 };
@@ -40,7 +40,7 @@ api_booking_create(struct req *r)
 		return reply_error(r, 400, "invalid_field",
 		    "Idempotency-Key: at most 100 characters.");
 	rc = booking_create(r->db, r->arena, &who, slot, notes, key, &id, &replayed);
-	return reply_result(r, rc, id, replayed ? 200 : 201, 0, 0);
+	return reply_booking(r, rc, id, replayed ? 200 : 201, 0, 0);
 }
 
 int
@@ -76,7 +76,7 @@ api_booking_show(struct req *r)
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
 	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) != OK)
-		return reply_result(r, rc, id, 200, 0, 0);
+		return reply_booking(r, rc, id, 200, 0, 0);
 	return reply_json(r, 200, json_booking(r->arena, &b));
 }
 
@@ -90,7 +90,7 @@ api_booking_cancel(struct req *r)
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
 	rc = booking_cancel(r->db, r->arena, &who, id, &refund);
-	return reply_result(r, rc, id, 200, refund, 1);
+	return reply_booking(r, rc, id, 200, refund, 1);
 }
 
 int
@@ -101,7 +101,7 @@ api_booking_reactivate(struct req *r)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	return reply_result(r, booking_reactivate(r->db, r->arena, &who, id),
+	return reply_booking(r, booking_reactivate(r->db, r->arena, &who, id),
 	    id, 200, 0, 0);
 }
 
@@ -113,6 +113,6 @@ api_booking_reschedule(struct req *r)
 
 	if (req_id(r, "id", &id) != OK || req_id(r, "timeslotId", &slot) != OK)
 		return ERR;
-	return reply_result(r, booking_reschedule(r->db, r->arena, &who, id, slot),
+	return reply_booking(r, booking_reschedule(r->db, r->arena, &who, id, slot),
 	    id, 200, 0, 0);
 }

@@ -146,7 +146,7 @@ cmd_migrate(struct db *db, struct arena *a)
 			rc = 1;
 			break;
 		}
-		if (db_script(db, text) != DB_OK ||
+		if (db_script(db, text) != OK ||
 		    db_exec(db, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
 		    "is", version, names[i]) < 0) {
 			fprintf(stderr, "migrate: %s: %s\n", names[i], db_error(db));

@@ -6,7 +6,7 @@ static const struct {
 	const char	*message;
 } results[RESULT_MAX] = {
 	[OK]			= { "ok", "Done." },
-	[NOT_FOUND]		= { "not_found", "There is no such thing here." },
+	[NOT_FOUND]		= { "not_found", "There is no such booking or timeslot." },
 	[CONFLICT]		= { "conflict", "This conflicts with what is already there." },
 	[INVALID]		= { "invalid", "Some fields need fixing." },
 	[SLOT_FULL]		= { "slot_full", "This timeslot is full." },
@@ -18,7 +18,8 @@ static const struct {
 	[INVALID_STATE]		= { "invalid_state", "The booking is not in a state that allows this." },
 	[KEY_REUSED]		= { "idempotency_key_reused",
 				    "This Idempotency-Key was already used for a different request." },
-	[LAST_ADMIN]		= { "last_admin", "The only admin cannot stop being one." },
+	[LAST_ADMIN]		= { "last_admin",
+				    "This is the last admin; make another user an admin first." },
 };
 
 const char *

@@ -35,7 +35,7 @@ struct db {
 int
 db_library_init(void)
 {
-	return mysql_library_init(0, NULL, NULL) == 0 ? DB_OK : DB_ERR;
+	return mysql_library_init(0, NULL, NULL) == 0 ? OK : ERR;
 }
 
 static void
@@ -76,10 +76,10 @@ connect_db(struct db *db)
 	my_bool off = 0;
 
 	if (db->conn != NULL)
-		return DB_OK;
+		return OK;
 	if ((db->conn = mysql_init(NULL)) == NULL) {
 		set_error(db, CR_OUT_OF_MEMORY, "mysql_init failed");
-		return DB_ERR;
+		return ERR;
 	}
 	mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &off);
@@ -97,9 +97,9 @@ connect_db(struct db *db)
 		fprintf(stderr, "db: connect: %s\n", db->errmsg);
 		mysql_close(db->conn);
 		db->conn = NULL;
-		return DB_ERR;
+		return ERR;
 	}
-	return DB_OK;
+	return OK;
 }
 
 struct db *
@@ -207,7 +207,7 @@ bind_params(struct db *db, struct params *p, const char *types, va_list ap)
 	p->n = (int)strlen(types);
 	if (p->n > MAX_PARAMS) {
 		set_error(db, CR_UNKNOWN_ERROR, "too many parameters");
-		return DB_ERR;
+		return ERR;
 	}
 	memset(p->bind, 0, sizeof(p->bind[0]) * (size_t)p->n);
 	for (i = 0; i < p->n; i++) {
@@ -232,12 +232,12 @@ bind_params(struct db *db, struct params *p, const char *types, va_list ap)
 			continue;
 		default:
 			set_error(db, CR_UNKNOWN_ERROR, "bad parameter type");
-			return DB_ERR;
+			return ERR;
 		}
 		b->buffer_type = MYSQL_TYPE_LONGLONG;
 		b->buffer = &p->ints[i];
 	}
-	return DB_OK;
+	return OK;
 }
 
 /*
@@ -255,10 +255,10 @@ run(struct db *db, const char *sql, const char *types, va_list ap)
 
 	for (attempt = 0; attempt < 2; attempt++) {
 		db->err = 0;
-		if (connect_db(db) != DB_OK)
+		if (connect_db(db) != OK)
 			return NULL;
 		va_copy(aq, ap);
-		if (bind_params(db, &p, types, aq) != DB_OK) {
+		if (bind_params(db, &p, types, aq) != OK) {
 			va_end(aq);
 			return NULL;
 		}
@@ -305,10 +305,10 @@ fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a, int keep,
 	char **vals, **bufs, **heap;
 	size_t *heapcap;
 	const char **names;
-	int ncols, i, rc, ret = DB_OK;
+	int ncols, i, rc, ret = OK;
 
 	if ((meta = mysql_stmt_result_metadata(stmt)) == NULL)
-		return DB_OK;
+		return OK;
 	ncols = (int)mysql_num_fields(meta);
 	fields = mysql_fetch_fields(meta);
 	bind = arena_calloc(a, (size_t)ncols, sizeof(*bind));
@@ -334,7 +334,7 @@ fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a, int keep,
 	if (mysql_stmt_bind_result(stmt, bind) != 0) {
 		set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 		mysql_stmt_free_result(stmt);
-		return DB_ERR;
+		return ERR;
 	}
 	for (;;) {
 		rc = mysql_stmt_fetch(stmt);
@@ -342,7 +342,7 @@ fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a, int keep,
 			break;
 		if (rc == 1) {
 			set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
-			ret = DB_ERR;
+			ret = ERR;
 			break;
 		}
 		for (i = 0; i < ncols; i++) {
@@ -369,14 +369,14 @@ fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a, int keep,
 				big.buffer_length = lens[i] + 1;
 				if (mysql_stmt_fetch_column(stmt, &big, (unsigned)i, 0) != 0) {
 					set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
-					ret = DB_ERR;
+					ret = ERR;
 					break;
 				}
 				((char *)big.buffer)[lens[i]] = '\0';
 				vals[i] = big.buffer;
 			}
 		}
-		if (ret != DB_OK || fn(ctx, ncols, vals, names) != 0)
+		if (ret != OK || fn(ctx, ncols, vals, names) != 0)
 			break;
 	}
 	mysql_stmt_free_result(stmt);
@@ -432,7 +432,7 @@ db_query(struct db *db, struct arena *a, const char *sql, const char *types, ...
 	c.arena = a;
 	c.cap = 0;
 	c.res = arena_calloc(a, 1, sizeof(*c.res));
-	if (fetch(db, stmt, a, 1, collect_row, &c) != DB_OK)
+	if (fetch(db, stmt, a, 1, collect_row, &c) != OK)
 		return NULL;
 	if (c.res->names == NULL)
 		c.res->ncols = (int)mysql_stmt_field_count(stmt);
@@ -465,7 +465,7 @@ db_each(struct db *db, struct arena *a, db_row_fn fn, void *ctx,
 	stmt = run(db, sql, types, ap);
 	va_end(ap);
 	if (stmt == NULL)
-		return DB_ERR;
+		return ERR;
 	return fetch(db, stmt, a, 0, each_row, &e);
 }
 
@@ -500,44 +500,44 @@ db_int(const struct db_res *r, int row, int col)
 int
 db_ping(struct db *db)
 {
-	if (connect_db(db) != DB_OK)
-		return DB_ERR;
+	if (connect_db(db) != OK)
+		return ERR;
 	if (mysql_ping(db->conn) != 0) {
 		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
 		disconnect(db);
 		return connect_db(db);
 	}
-	return DB_OK;
+	return OK;
 }
 
 static int
 simple(struct db *db, const char *sql)
 {
-	if (connect_db(db) != DB_OK)
-		return DB_ERR;
+	if (connect_db(db) != OK)
+		return ERR;
 	if (mysql_real_query(db->conn, sql, strlen(sql)) != 0) {
 		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
 		if (conn_lost(db->err))
 			disconnect(db);
-		return DB_ERR;
+		return ERR;
 	}
-	return DB_OK;
+	return OK;
 }
 
 int
 db_script(struct db *db, const char *text)
 {
 	MYSQL_RES *res;
-	int status, rc = DB_OK;
+	int status, rc = OK;
 
-	if (connect_db(db) != DB_OK)
-		return DB_ERR;
+	if (connect_db(db) != OK)
+		return ERR;
 	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
 	status = mysql_real_query(db->conn, text, strlen(text));
 	for (;;) {
 		if (status != 0) {
 			set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
-			rc = DB_ERR;
+			rc = ERR;
 			break;
 		}
 		if ((res = mysql_store_result(db->conn)) != NULL)
@@ -555,11 +555,11 @@ db_begin(struct db *db)
 {
 	/* A connection that died while idle is found here, before any work
 	 * is done, so reopening it loses nothing. */
-	if (simple(db, "START TRANSACTION") != DB_OK &&
-	    (db->conn != NULL || simple(db, "START TRANSACTION") != DB_OK))
-		return DB_ERR;
+	if (simple(db, "START TRANSACTION") != OK &&
+	    (db->conn != NULL || simple(db, "START TRANSACTION") != OK))
+		return ERR;
 	db->in_txn = 1;
-	return DB_OK;
+	return OK;
 }
 
 int
@@ -595,17 +595,17 @@ retryable(struct db *db)
 int
 db_txn(struct db *db, db_txn_fn fn, void *ctx)
 {
-	int attempt, rc = DB_ERR;
+	int attempt, rc = ERR;
 
 	for (attempt = 0; attempt < TXN_TRIES; attempt++) {
-		if (db_begin(db) != DB_OK)
-			return DB_ERR;
+		if (db_begin(db) != OK)
+			return ERR;
 		db->err = 0;
 		rc = fn(db, ctx);
-		if (rc == DB_OK) {
-			if (db_commit(db) == DB_OK)
-				return DB_OK;
-			rc = DB_ERR;
+		if (rc == OK) {
+			if (db_commit(db) == OK)
+				return OK;
+			rc = ERR;
 		} else
 			db_rollback(db);
 		if (!retryable(db))

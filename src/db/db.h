@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "core/result.h"
+
 struct arena;
 struct db;
 
@@ -15,9 +17,6 @@ struct db_res {
 	const char	**names;
 	char		**cells;	/* nrows * ncols */
 };
-
-#define DB_OK		0
-#define DB_ERR		(-1)
 
 /* MariaDB error numbers callers look at. */
 #define DB_DUP_KEY	1062
@@ -54,7 +53,7 @@ int		 db_commit(struct db *);
 void		 db_rollback(struct db *);
 
 /*
- * Runs fn inside one transaction and commits when it returns DB_OK. A
+ * Runs fn inside one transaction and commits when it returns OK. A
  * deadlock or lock-wait timeout rolls back and runs fn again (a few times);
  * any other result rolls back and is returned as it is, so fn can return its
  * own positive codes for refusals.

@@ -117,7 +117,7 @@ set_role_txn(struct db *db, void *ctx)
 	struct role_change *c = ctx;
 	struct db_res *res;
 	struct arena a;
-	int rc = DB_ERR;
+	int rc = ERR;
 
 	arena_init(&a);
 	/* Locking every admin row makes two demotions at once take turns. */
@@ -126,7 +126,7 @@ set_role_txn(struct db *db, void *ctx)
 	if (res == NULL)
 		goto out;
 	if (res->nrows == 0) {
-		rc = NO_SUCH_USER;
+		rc = NOT_FOUND;
 		goto out;
 	}
 	res = db_query(db, &a, "SELECT id FROM users WHERE role = 'admin' FOR UPDATE", "");
@@ -140,7 +140,7 @@ set_role_txn(struct db *db, void *ctx)
 	if (db_exec(db, "UPDATE users SET role = ? WHERE id = ?", "sl", c->role,
 	    c->user_id) < 0)
 		goto out;
-	rc = DB_OK;
+	rc = OK;
 out:
 	arena_free(&a);
 	return rc;

@@ -2,6 +2,8 @@
 #ifndef ACCOUNT_H
 #define ACCOUNT_H
 
+#include "core/result.h"
+
 struct form;
 struct req;
 
@@ -16,9 +18,8 @@ int	account_register(struct form *, long long *user_id);
 int	account_change_password(struct form *, long long user_id);
 int	account_rename(struct form *, long long user_id);
 
-/* Role change by an admin; refuses to demote the last admin. */
-#define LAST_ADMIN	1
-#define NO_SUCH_USER	2
+/* Role change by an admin: NOT_FOUND, or LAST_ADMIN when it would demote
+ * the last admin. */
 int	account_set_role(struct req *, long long user_id, const char *role);
 
 #endif

@@ -151,7 +151,7 @@ admin_room_save(struct form *f, long long id, long long *saved)
 	    "l", id)) == NULL)
 		return ERR;
 	if (res->nrows == 0)
-		return ADMIN_NOT_FOUND;
+		return NOT_FOUND;
 	/* Each column keeps its value unless a new one was sent. */
 	rows = db_exec(r->db, "UPDATE rooms SET name = COALESCE(?, name),"
 	    " description = IF(?, COALESCE(?, ''), description),"
@@ -200,7 +200,7 @@ admin_event_save(struct form *f, long long id, long long *saved)
 	    "l", id)) == NULL)
 		return ERR;
 	if (res->nrows == 0)
-		return ADMIN_NOT_FOUND;
+		return NOT_FOUND;
 	*saved = id;
 	return OK;
 }
@@ -275,7 +275,7 @@ slot_create_txn(struct db *db, void *ctx)
 
 	if ((rc = room_get(db, r->arena, c->room_id, &room)) == NOT_FOUND) {
 		form_error(c->f, "roomId", "There is no room %lld.", c->room_id);
-		return ADMIN_CONFLICT;
+		return CONFLICT;
 	}
 	if (rc != OK)
 		return ERR;
@@ -287,7 +287,7 @@ slot_create_txn(struct db *db, void *ctx)
 			return ERR;
 		if (res->nrows == 0) {
 			form_error(c->f, "eventId", "There is no event %lld.", c->event_id);
-			return ADMIN_CONFLICT;
+			return CONFLICT;
 		}
 		/* Course sessions are numbered in order of creation. */
 		if (c->seq < 0 && strcmp(db_val(res, 0, 0), "course") == 0)
@@ -309,7 +309,7 @@ slot_create_txn(struct db *db, void *ctx)
 		if (db_errno(db) != DB_DUP_KEY)
 			return ERR;
 		form_error(c->f, "startTime", "This room already has a timeslot starting then.");
-		return ADMIN_CONFLICT;
+		return CONFLICT;
 	}
 	c->saved = db_insert_id(db);
 	return OK;
@@ -331,7 +331,7 @@ slot_update_txn(struct db *db, void *ctx)
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
-		return ADMIN_NOT_FOUND;
+		return NOT_FOUND;
 	status = db_val(res, 0, 0);
 	active = db_int(res, 0, 3);
 	if (!c->has_start)
@@ -350,7 +350,7 @@ slot_update_txn(struct db *db, void *ctx)
 	if (c->status != NULL && !slot_move_allowed(status, c->status))
 		form_error(c->f, "status", "A %s timeslot cannot become %s.", status, c->status);
 	if (!form_ok(c->f))
-		return ADMIN_CONFLICT;
+		return CONFLICT;
 	if (db_exec(db, "UPDATE timeslots SET start_time = ?, end_time = ?,"
 	    " price = IF(? < 0, price, ? / 100), max_bookings = IF(? < 0, max_bookings, ?),"
 	    " status = COALESCE(?, status), sequence_no = IF(? < 0, sequence_no, ?)"
@@ -359,7 +359,7 @@ slot_update_txn(struct db *db, void *ctx)
 		if (db_errno(db) != DB_DUP_KEY)
 			return ERR;
 		form_error(c->f, "startTime", "This room already has a timeslot starting then.");
-		return ADMIN_CONFLICT;
+		return CONFLICT;
 	}
 	/* Bookings keep a copy of their timeslot's times (for their lists). */
 	if (db_exec(db, "UPDATE bookings SET start_time = ?, end_time = ?"
@@ -375,11 +375,11 @@ admin_slot_cancel(struct form *f, const struct actor *who, long long id,
 {
 	int rc = booking_cancel_slot(f->r->db, f->r->arena, who, id, cancelled);
 
-	if (rc == BK_NOT_FOUND)
-		return ADMIN_NOT_FOUND;
-	if (rc == BK_INVALID_STATE) {
+	if (rc == NOT_FOUND)
+		return NOT_FOUND;
+	if (rc == INVALID_STATE) {
 		form_error(f, "status", "This timeslot is already cancelled or completed.");
-		return ADMIN_CONFLICT;
+		return CONFLICT;
 	}
 	return rc == OK ? OK : ERR;
 }

@@ -3,6 +3,8 @@
 #ifndef ADMIN_H
 #define ADMIN_H
 
+#include "core/result.h"
+
 struct actor;
 struct arena;
 struct booking;
@@ -16,10 +18,6 @@ extern const char *const admin_event_kinds[];
 extern const char *const admin_slot_statuses[];
 extern const char *const admin_booking_statuses[];
 extern const char *const admin_payment_statuses[];
-
-/* Outcomes besides OK and ERR. */
-#define ADMIN_NOT_FOUND	1
-#define ADMIN_CONFLICT	2	/* refused; the reason is in the form */
 
 /*
  * Each reads its fields from the request (the same names in HTML forms and

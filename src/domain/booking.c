@@ -23,42 +23,6 @@
  * (bookings_one_active) is the second line of defence for rule 2.
  */
 
-static const struct {
-	const char	*code;
-	const char	*message;
-	int		 status;
-} results[] = {
-	[BK_OK]			= { "ok", "Done.", 200 },
-	[BK_NOT_FOUND]		= { "not_found", "There is no such booking or timeslot.", 404 },
-	[BK_SLOT_FULL]		= { "slot_full", "This timeslot is full.", 409 },
-	[BK_ALREADY_BOOKED]	= { "already_booked", "You have already booked this timeslot.", 409 },
-	[BK_SLOT_PAST]		= { "slot_past", "This timeslot is in the past.", 409 },
-	[BK_SLOT_UNAVAILABLE]	= { "slot_unavailable", "This timeslot is not available for booking.", 409 },
-	[BK_INVALID_STATE]	= { "invalid_state", "The booking is not in a state that allows this.", 409 },
-	[BK_KEY_REUSED]		= { "idempotency_key_reused",
-				    "This Idempotency-Key was already used for a different request.", 422 },
-	[BK_OTHER_ROOM]		= { "slot_unavailable",
-				    "A booking can only move to another time in the same room.", 409 },
-};
-
-const char *
-booking_result_code(enum bk_result r)
-{
-	return results[r].code;
-}
-
-const char *
-booking_result_message(enum bk_result r)
-{
-	return results[r].message;
-}
-
-int
-booking_result_status(enum bk_result r)
-{
-	return results[r].status;
-}
-
 static long long
 cents(const char *s)
 {
@@ -118,7 +82,7 @@ booking_get(struct db *db, struct arena *a, long long id, const struct actor *wh
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
-		return BK_NOT_FOUND;
+		return NOT_FOUND;
 	booking_from_row(res, 0, out);
 	return OK;
 }
@@ -222,7 +186,7 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
-		return BK_NOT_FOUND;
+		return NOT_FOUND;
 	s->id = id;
 	s->room_id = db_int(res, 0, 0);
 	s->capacity = db_int(res, 0, 1);
@@ -339,9 +303,9 @@ check_bookable(struct db *db, struct arena *a, const struct slot_lock *s,
 	long long expired;
 
 	if (strcmp(s->status, "scheduled") != 0 || !s->room_active)
-		return BK_SLOT_UNAVAILABLE;
+		return SLOT_UNAVAILABLE;
 	if (!s->future)
-		return BK_SLOT_PAST;
+		return SLOT_PAST;
 	res = db_query(db, a,
 	    "SELECT COUNT(*), COALESCE(SUM(user_id = ?), 0),"
 	    "  COALESCE(SUM(status = 'pending' AND hold_expires_at <= UTC_TIMESTAMP()), 0)"
@@ -357,9 +321,9 @@ check_bookable(struct db *db, struct arena *a, const struct slot_lock *s,
 		return check_bookable(db, a, s, user_id);
 	}
 	if (db_int(res, 0, 1) > 0)
-		return BK_ALREADY_BOOKED;
+		return ALREADY_BOOKED;
 	if (db_int(res, 0, 0) >= s->capacity)
-		return BK_SLOT_FULL;
+		return SLOT_FULL;
 	return OK;
 }
 
@@ -374,7 +338,7 @@ struct create {
 	int			 replayed;
 };
 
-/* The first booking made with this key, if any; BK_KEY_REUSED when the
+/* The first booking made with this key, if any; KEY_REUSED when the
  * key came with another request. */
 static int
 find_key(struct db *db, struct create *c)
@@ -387,9 +351,9 @@ find_key(struct db *db, struct create *c)
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
-		return BK_NOT_FOUND;
+		return NOT_FOUND;
 	if (strcmp(db_val(res, 0, 1), c->hash) != 0)
-		return BK_KEY_REUSED;
+		return KEY_REUSED;
 	c->booking_id = db_int(res, 0, 0);
 	c->replayed = 1;
 	return OK;
@@ -407,7 +371,7 @@ create_txn(struct db *db, void *ctx)
 	c->replayed = 0;
 	if ((rc = lock_slot(db, a, c->slot_id, &s)) != OK)
 		return rc;
-	if (c->key != NULL && (rc = find_key(db, c)) != BK_NOT_FOUND)
+	if (c->key != NULL && (rc = find_key(db, c)) != NOT_FOUND)
 		return rc;
 	if ((rc = check_bookable(db, a, &s, c->who->user_id)) != OK)
 		return rc;
@@ -422,7 +386,7 @@ create_txn(struct db *db, void *ctx)
 	    "lllsssslsii", c->who->user_id, s.id, s.room_id, s.start, s.end, status,
 	    free_slot ? "paid" : "pending", s.price, c->notes ? c->notes : "",
 	    free_slot, cfg.hold_minutes) < 0)
-		return db_errno(db) == DB_DUP_KEY ? BK_ALREADY_BOOKED : ERR;
+		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	c->booking_id = db_insert_id(db);
 	if (c->key != NULL && db_exec(db, "INSERT INTO idempotency_keys"
 	    " (user_id, idem_key, request_hash, booking_id) VALUES (?, ?, ?, ?)",
@@ -453,7 +417,7 @@ booking_create(struct db *db, struct arena *a, const struct actor *who,
 	if (rc == ERR && key != NULL && db_errno(db) == DB_DUP_KEY) {
 		/* The same key raced in on another timeslot's lock and won. */
 		rc = find_key(db, &c);
-		if (rc == BK_NOT_FOUND)
+		if (rc == NOT_FOUND)
 			rc = ERR;
 	}
 	*booking_id = c.booking_id;
@@ -473,7 +437,7 @@ lock_booking(struct db *db, struct arena *a, const struct actor *who,
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
-		return BK_NOT_FOUND;
+		return NOT_FOUND;
 	return booking_get(db, a, id, who, b);
 }
 
@@ -537,7 +501,7 @@ cancel_txn(struct db *db, void *ctx)
 	if ((rc = lock_booking(db, c->arena, c->who, c->id, &b)) != OK)
 		return rc;
 	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0)
-		return BK_INVALID_STATE;
+		return INVALID_STATE;
 	return cancel_locked(db, c->arena, c->who, &b, &c->refund);
 }
 
@@ -566,7 +530,7 @@ reactivate_txn(struct db *db, void *ctx)
 	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	if (strcmp(b.status, "cancelled") != 0)
-		return BK_INVALID_STATE;
+		return INVALID_STATE;
 	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK ||
 	    (rc = check_bookable(db, a, &s, b.user_id)) != OK)
 		return rc;
@@ -584,7 +548,7 @@ reactivate_txn(struct db *db, void *ctx)
 	    " hold_expires_at = IF(?, UTC_TIMESTAMP() + INTERVAL ? MINUTE, NULL)"
 	    " WHERE id = ?", "ssliil", status, payment, price, hold,
 	    cfg.hold_minutes, b.id) < 0)
-		return db_errno(db) == DB_DUP_KEY ? BK_ALREADY_BOOKED : ERR;
+		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	if (!hold && plan_reminders(db, b.id, b.start) != OK)
 		return ERR;
 	return record(db, a, b.id, b.user_id, "reactivated", c->who, "cancelled",
@@ -615,9 +579,9 @@ reschedule_txn(struct db *db, void *ctx)
 		return rc;
 	if (strcmp(b.status, "confirmed") != 0 ||
 	    dbtime_parse(b.start, &start) != 0 || start <= time(NULL))
-		return BK_INVALID_STATE;
+		return INVALID_STATE;
 	if (c->slot_id == b.timeslot_id)
-		return BK_ALREADY_BOOKED;
+		return ALREADY_BOOKED;
 	/* Both timeslots, in id order. */
 	if (b.timeslot_id < c->slot_id) {
 		if ((rc = lock_slot(db, a, b.timeslot_id, &from)) != OK ||
@@ -627,13 +591,13 @@ reschedule_txn(struct db *db, void *ctx)
 	    (rc = lock_slot(db, a, b.timeslot_id, &from)) != OK)
 		return rc;
 	if (to.room_id != b.room_id)
-		return BK_OTHER_ROOM;
+		return OTHER_ROOM;
 	if ((rc = check_bookable(db, a, &to, b.user_id)) != OK)
 		return rc;
 	if (db_exec(db, "UPDATE bookings SET timeslot_id = ?, price = ? / 100,"
 	    " start_time = ?, end_time = ? WHERE id = ?", "llssl", to.id, to.price,
 	    to.start, to.end, b.id) < 0)
-		return db_errno(db) == DB_DUP_KEY ? BK_ALREADY_BOOKED : ERR;
+		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	if (cancel_reminders(db, b.id) != OK || plan_reminders(db, b.id, to.start) != OK)
 		return ERR;
 	return record(db, a, b.id, b.user_id, "rescheduled", c->who, b.status,
@@ -676,7 +640,7 @@ transition_txn(struct db *db, void *ctx)
 	switch (c->action) {
 	case BK_CONFIRM:
 		if (strcmp(b.status, "pending") != 0)
-			return BK_INVALID_STATE;
+			return INVALID_STATE;
 		if (db_exec(db, "UPDATE bookings SET status = 'confirmed',"
 		    " payment_status = 'paid', payment_id = ?, hold_expires_at = NULL"
 		    " WHERE id = ?", "sl", c->payment_id, b.id) < 0 ||
@@ -688,7 +652,7 @@ transition_txn(struct db *db, void *ctx)
 	case BK_COMPLETE:
 	case BK_NO_SHOW:
 		if (strcmp(b.status, "confirmed") != 0)
-			return BK_INVALID_STATE;
+			return INVALID_STATE;
 		if (db_exec(db, "UPDATE bookings SET status = ? WHERE id = ?", "sl",
 		    c->action == BK_COMPLETE ? "completed" : "no_show", b.id) < 0 ||
 		    cancel_reminders(db, b.id) != OK)
@@ -701,7 +665,7 @@ transition_txn(struct db *db, void *ctx)
 		    arena_printf(a, "Marked as not attended: %s.", what));
 	case BK_CHECK_IN:
 		if (strcmp(b.status, "confirmed") != 0 || b.checked_in_at != NULL)
-			return BK_INVALID_STATE;
+			return INVALID_STATE;
 		if (db_exec(db, "UPDATE bookings SET checked_in_at = UTC_TIMESTAMP()"
 		    " WHERE id = ?", "l", b.id) < 0)
 			return ERR;
@@ -710,14 +674,14 @@ transition_txn(struct db *db, void *ctx)
 	case BK_CHECK_OUT:
 		if (strcmp(b.status, "confirmed") != 0 || b.checked_in_at == NULL ||
 		    b.checked_out_at != NULL)
-			return BK_INVALID_STATE;
+			return INVALID_STATE;
 		if (db_exec(db, "UPDATE bookings SET checked_out_at = UTC_TIMESTAMP()"
 		    " WHERE id = ?", "l", b.id) < 0)
 			return ERR;
 		return record(db, a, b.id, b.user_id, "checked_out", c->who, b.status,
 		    b.status, NULL, arena_printf(a, "Checked out: %s.", what));
 	}
-	return BK_INVALID_STATE;
+	return INVALID_STATE;
 }
 
 int
@@ -752,7 +716,7 @@ slot_cancel_txn(struct db *db, void *ctx)
 	if ((rc = lock_slot(db, c->arena, c->id, &s)) != OK)
 		return rc;
 	if (strcmp(s.status, "canceled") == 0 || strcmp(s.status, "completed") == 0)
-		return BK_INVALID_STATE;
+		return INVALID_STATE;
 	if (db_exec(db, "UPDATE timeslots SET status = 'canceled' WHERE id = ?",
 	    "l", s.id) < 0)
 		return ERR;

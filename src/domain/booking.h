@@ -3,21 +3,12 @@
 #ifndef BOOKING_H
 #define BOOKING_H
 
+/* Actions return OK, ERR, NOT_FOUND (no such booking or timeslot, or not
+ * the actor's) or one of the booking refusals of core/result.h. */
+#include "core/result.h"
+
 struct arena;
 struct db;
-
-/* Outcomes of an action besides DB_ERR (-1). */
-enum bk_result {
-	BK_OK = 0,
-	BK_NOT_FOUND,		/* no such booking or timeslot (or not yours) */
-	BK_SLOT_FULL,
-	BK_ALREADY_BOOKED,
-	BK_SLOT_PAST,
-	BK_SLOT_UNAVAILABLE,	/* not scheduled, room inactive, other room */
-	BK_INVALID_STATE,
-	BK_KEY_REUSED,		/* idempotency key sent with another request */
-	BK_OTHER_ROOM,		/* a reschedule to another room's timeslot */
-};
 
 /* Who acts: the owner, an admin, or the system (user_id 0). */
 struct actor {
@@ -73,10 +64,6 @@ struct booking_filter {
 	long long	 limit;
 	long long	 offset;
 };
-
-const char	*booking_result_code(enum bk_result);
-const char	*booking_result_message(enum bk_result);
-int		 booking_result_status(enum bk_result);	/* HTTP status */
 
 /* A booking the actor may see (the owner's, or any for an admin). */
 int	booking_get(struct db *, struct arena *, long long id,

@@ -95,10 +95,10 @@ room_get(struct db *db, struct arena *a, long long id, struct room *out)
 }
 
 const char *
-slot_state_name(enum slot_state s)
+slot_state_name(int s)
 {
 	switch (s) {
-	case SLOT_FREE:		return "free";
+	case OK:		return "free";
 	case SLOT_FULL:		return "full";
 	case SLOT_PAST:		return "past";
 	default:		return "unavailable";
@@ -152,7 +152,7 @@ slots_from(struct arena *a, struct db_res *res, struct slot **out, int *n)
 		else if (s->seats_left == 0)
 			s->state = SLOT_FULL;
 		else
-			s->state = SLOT_FREE;
+			s->state = OK;
 	}
 	return OK;
 }

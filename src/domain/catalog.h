@@ -2,10 +2,10 @@
 #ifndef CATALOG_H
 #define CATALOG_H
 
+#include "core/result.h"
+
 struct arena;
 struct db;
-
-#define NOT_FOUND	1
 
 struct room {
 	long long	 id;
@@ -18,14 +18,6 @@ struct room {
 	long long	 capacity;
 	long long	 hourly_rate;	/* cents */
 	int		 is_active;
-};
-
-/* Why a timeslot can or cannot be booked, in the order they are checked. */
-enum slot_state {
-	SLOT_FREE,
-	SLOT_UNAVAILABLE,	/* not scheduled, or the room is inactive */
-	SLOT_PAST,
-	SLOT_FULL,
 };
 
 struct slot {
@@ -43,7 +35,10 @@ struct slot {
 	long long	 seats_left;
 	long long	 sequence_no;
 	int		 room_active;
-	enum slot_state	 state;
+	/* Whether it can be booked: OK, else why not, in the order checked
+	 * (SLOT_UNAVAILABLE: not scheduled or the room inactive, SLOT_PAST,
+	 * SLOT_FULL). */
+	int		 state;
 };
 
 struct event {
@@ -86,6 +81,7 @@ int	event_sessions(struct db *, struct arena *, long long event_id,
 int	event_list(struct db *, struct arena *, struct event **, int *n);
 int	event_get(struct db *, struct arena *, long long id, struct event *);
 
-const char *slot_state_name(enum slot_state);
+/* "free", "full", "past" or "unavailable". */
+const char *slot_state_name(int state);
 
 #endif

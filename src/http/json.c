@@ -97,7 +97,7 @@ json_slot(struct arena *a, const struct slot *s)
 	json_set_int(o, "seatsLeft", s->seats_left);
 	json_set_str(o, "status", s->status);
 	json_set_str(o, "availability", slot_state_name(s->state));
-	json_set_bool(o, "isBookable", s->state == SLOT_FREE);
+	json_set_bool(o, "isBookable", s->state == OK);
 	return o;
 }
 
@@ -142,9 +142,8 @@ json_reply_booking(struct req *r, int rc, const struct actor *who, long long id,
 
 	if (rc == ERR)
 		return ERR;
-	if (rc != BK_OK)
-		return reply_error(r, booking_result_status(rc), booking_result_code(rc),
-		    "%s", booking_result_message(rc));
+	if (rc != OK)
+		return reply_result(r, rc);
 	if (booking_get(r->db, r->arena, id, who, &b) != OK)
 		return ERR;
 	if (!with_refund)

@@ -163,6 +163,26 @@ page_end(struct req *r)
 	return OK;
 }
 
+int
+reply_result_status(int rc)
+{
+	switch (rc) {
+	case OK:		return 200;
+	case NOT_FOUND:		return 404;
+	case INVALID:		return 400;
+	case KEY_REUSED:	return 422;
+	case ERR:		return 500;
+	default:		return rc > OK && rc < RESULT_MAX ? 409 : 500;
+	}
+}
+
+int
+reply_result(struct req *r, int rc)
+{
+	return reply_error(r, reply_result_status(rc), result_code(rc), "%s",
+	    result_message(rc));
+}
+
 /* Always returns ERR, so handlers can "return reply_error(...)". */
 int
 reply_error(struct req *r, int status, const char *code, const char *fmt, ...)

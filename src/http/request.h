@@ -5,9 +5,7 @@
 #include <stddef.h>
 
 #include "core/arena.h"
-
-#define OK	0
-#define ERR	(-1)
+#include "core/result.h"
 
 struct db;
 struct tmpl;
@@ -117,6 +115,12 @@ int	reply_error(struct req *, int status, const char *code,
 int	reply_json(struct req *, int status, struct json_object *);
 int	reply_text(struct req *, int status, const char *text);
 int	reply_redirect(struct req *, const char *location);
+/* The HTTP status that answers a result (core/result.h): 404 NOT_FOUND,
+ * 400 INVALID, 422 KEY_REUSED, 409 for the other refusals, 500 ERR. */
+int	reply_result_status(int rc);
+/* Replies rc's status, code and message (a page, or JSON under /api/);
+ * returns ERR like reply_error(). */
+int	reply_result(struct req *, int rc);
 const char *status_text(int);
 /* Sends the status and headers now; the body follows in reply_stream()
  * calls instead of being kept in memory. */

@@ -240,7 +240,7 @@ booking_page(struct req *r, long long id, const char *error, struct form *f)
 	time_t hold;
 	int rc, pending, confirmed;
 
-	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == BK_NOT_FOUND)
+	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no booking %lld.", id);
 	if (rc != OK || (h = booking_history(r->db, r->arena, id)) == NULL)
 		return ERR;
@@ -308,11 +308,11 @@ acted(struct req *r, struct form *f, int rc, long long id, const char *done)
 {
 	if (rc == ERR)
 		return ERR;
-	if (rc == BK_NOT_FOUND)
+	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no booking %lld.", id);
-	if (rc != BK_OK) {
-		r->status = booking_result_status(rc);
-		return booking_page(r, id, booking_result_message(rc), f);
+	if (rc != OK) {
+		r->status = reply_result_status(rc);
+		return booking_page(r, id, result_message(rc), f);
 	}
 	return reply_redirect(r, arena_printf(r->arena, "/admin/bookings/%lld?done=%s", id, done));
 }

@@ -185,7 +185,7 @@ admin_event_update(struct req *r)
 	form_init(&f, r);
 	if ((rc = admin_event_save(&f, id, &saved)) == ERR)
 		return ERR;
-	if (rc == ADMIN_NOT_FOUND)
+	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no event %lld.", id);
 	if (page_admin_refused(r, &f, rc))
 		return event_page(r, &ev, &f);

@@ -205,7 +205,7 @@ admin_room_update(struct req *r)
 	form_init(&f, r);
 	if ((rc = admin_room_save(&f, id, &saved)) == ERR)
 		return ERR;
-	if (rc == ADMIN_NOT_FOUND)
+	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
 	if (page_admin_refused(r, &f, rc))
 		return room_page(r, &room, &f);
@@ -226,7 +226,7 @@ admin_room_active(struct req *r)
 	form_init(&f, r);
 	if ((rc = admin_room_save(&f, id, &saved)) == ERR)
 		return ERR;
-	if (rc == ADMIN_NOT_FOUND)
+	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
 	if (!form_ok(&f))
 		return reply_error(r, 400, "invalid_field", "isActive must be 0 or 1.");
@@ -466,7 +466,7 @@ admin_slot_update(struct req *r)
 	form_init(&f, r);
 	if ((rc = admin_slot_save(&f, &who, id, &saved)) == ERR)
 		return ERR;
-	if (rc == ADMIN_NOT_FOUND)
+	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
 	if (page_admin_refused(r, &f, rc))
 		return slot_page(r, &s, &f, NULL);
@@ -488,7 +488,7 @@ admin_slot_cancel_submit(struct req *r)
 	form_init(&f, r);
 	if ((rc = admin_slot_cancel(&f, &who, id, &n)) == ERR)
 		return ERR;
-	if (rc == ADMIN_NOT_FOUND)
+	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
 	if (rc != OK) {
 		/* The refusal is the page's, not the status field's. */

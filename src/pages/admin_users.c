@@ -78,11 +78,10 @@ admin_user_role(struct req *r)
 	if (role == NULL)
 		return reply_error(r, 400, "missing_field", "role is required.");
 	rc = account_set_role(r, id, role);
-	if (rc == NO_SUCH_USER)
+	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no user %lld.", id);
 	if (rc == LAST_ADMIN)
-		return reply_error(r, 409, "last_admin",
-		    "This is the last admin; make another user an admin first.");
+		return reply_result(r, rc);
 	if (rc != OK)
 		return ERR;
 	return reply_redirect(r, "/admin/users?saved=1");

@@ -57,7 +57,7 @@ timeslot_page(struct req *r, long long id, const char *error, const char *notes)
 	}
 	if (mine->nrows > 0)
 		tmpl_set(tmpl_section(t, "MINE"), "BOOKING_ID", db_val(mine, 0, 0));
-	else if (s.state == SLOT_FREE) {
+	else if (s.state == OK) {
 		form = tmpl_section(t, "FORM");
 		tmpl_set_int(form, "SLOT_ID", s.id);
 		/* One key per page view: submitting this form twice books once. */
@@ -94,11 +94,11 @@ booking_new(struct req *r)
 	rc = booking_create(r->db, r->arena, &who, slot, notes, key, &id, &replayed);
 	if (rc == ERR)
 		return ERR;
-	if (rc == BK_NOT_FOUND)
+	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", slot);
-	if (rc != BK_OK) {
-		r->status = booking_result_status(rc);
-		return timeslot_page(r, slot, booking_result_message(rc), notes);
+	if (rc != OK) {
+		r->status = reply_result_status(rc);
+		return timeslot_page(r, slot, result_message(rc), notes);
 	}
 	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld%s", id,
 	    replayed ? "" : "?done=booked"));
@@ -122,7 +122,7 @@ booking_page(struct req *r, long long id, const char *error)
 	time_t start, hold;
 	int rc;
 
-	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == BK_NOT_FOUND)
+	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
 	if (rc != OK || (h = booking_history(r->db, r->arena, id)) == NULL)
 		return ERR;
@@ -178,13 +178,13 @@ booking_cancel_form(struct req *r)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == BK_NOT_FOUND)
+	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
 	if (rc != OK)
 		return ERR;
 	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0) {
 		r->status = 409;
-		return booking_page(r, id, booking_result_message(BK_INVALID_STATE));
+		return booking_page(r, id, result_message(INVALID_STATE));
 	}
 	refund = booking_refund_quote(&b, &who);
 	t = page_begin(r, "booking_cancel.tpl", "Cancel booking");
@@ -204,11 +204,11 @@ after_action(struct req *r, int rc, long long id, const char *done)
 {
 	if (rc == ERR)
 		return ERR;
-	if (rc == BK_NOT_FOUND)
+	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
-	if (rc != BK_OK) {
-		r->status = booking_result_status(rc);
-		return booking_page(r, id, booking_result_message(rc));
+	if (rc != OK) {
+		r->status = reply_result_status(rc);
+		return booking_page(r, id, result_message(rc));
 	}
 	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld?done=%s", id, done));
 }
@@ -248,7 +248,7 @@ reschedule_page(struct req *r, long long id, const char *error)
 	char prev[11], next[11], from[20], to[20];
 	int i, n, rc, shown = 0;
 
-	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == BK_NOT_FOUND)
+	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
 	if (rc != OK)
 		return ERR;
@@ -270,7 +270,7 @@ reschedule_page(struct req *r, long long id, const char *error)
 	if (strcmp(b.status, "confirmed") != 0)
 		tmpl_show(t, "NOT_CONFIRMED");
 	for (i = 0; i < n; i++) {
-		if (slots[i].state != SLOT_FREE || slots[i].id == b.timeslot_id)
+		if (slots[i].state != OK || slots[i].id == b.timeslot_id)
 			continue;
 		row = tmpl_section(t, "CHOICE");
 		page_slot(r, row, &slots[i]);
@@ -303,9 +303,9 @@ booking_reschedule_submit(struct req *r)
 	if (req_id(r, "id", &id) != OK || req_id(r, "timeslot_id", &slot) != OK)
 		return ERR;
 	rc = booking_reschedule(r->db, r->arena, &who, id, slot);
-	if (rc != ERR && rc != BK_OK && rc != BK_NOT_FOUND) {
-		r->status = booking_result_status(rc);
-		return reschedule_page(r, id, booking_result_message(rc));
+	if (rc != ERR && rc != OK && rc != NOT_FOUND) {
+		r->status = reply_result_status(rc);
+		return reschedule_page(r, id, result_message(rc));
 	}
 	return after_action(r, rc, id, "rescheduled");
 }

@@ -15,7 +15,7 @@ static const char *
 state_label(const struct slot *s)
 {
 	switch (s->state) {
-	case SLOT_FREE:	return "Free";
+	case OK:	return "Free";
 	case SLOT_FULL:	return "Full";
 	case SLOT_PAST:	return "Past";
 	default:	return strcmp(s->status, "canceled") == 0 ? "Cancelled" : "Unavailable";
@@ -45,7 +45,7 @@ page_slot(struct req *r, struct tmpl *t, const struct slot *s)
 		if (s->sequence_no)
 			tmpl_set_int(tmpl_section(e, "SEQUENCE"), "SEQUENCE_NO", s->sequence_no);
 	}
-	if (s->state == SLOT_FREE)
+	if (s->state == OK)
 		tmpl_show(t, "SEATS");
 }
 
@@ -204,7 +204,7 @@ page_done(struct req *r, struct tmpl *t, const char *const (*messages)[2])
 int
 page_admin_refused(struct req *r, const struct form *f, int rc)
 {
-	if (rc == ADMIN_CONFLICT)
+	if (rc == CONFLICT)
 		r->status = 409;
 	else if (!form_ok(f))
 		r->status = 400;

@@ -385,6 +385,29 @@ test_config(void)
 	CHECK(config_load("/nonexistent/booking.conf", err, sizeof(err)) != 0);
 }
 
+/* Every result has a name, a message and the status its reply carries. */
+static void
+test_results(void)
+{
+	int rc;
+
+	for (rc = OK; rc < RESULT_MAX; rc++) {
+		CHECK(result_code(rc) != NULL && *result_code(rc) != '\0');
+		CHECK(result_message(rc) != NULL && *result_message(rc) != '\0');
+		CHECK(reply_result_status(rc) != 500);
+	}
+	CHECK_STR(result_code(SLOT_FULL), "slot_full");
+	CHECK_STR(result_code(ERR), "internal_error");
+	CHECK_STR(result_code(RESULT_MAX), "internal_error");
+	CHECK(reply_result_status(ERR) == 500);
+	CHECK(reply_result_status(NOT_FOUND) == 404);
+	CHECK(reply_result_status(INVALID) == 400);
+	CHECK(reply_result_status(CONFLICT) == 409);
+	CHECK(reply_result_status(SLOT_FULL) == 409);
+	CHECK(reply_result_status(LAST_ADMIN) == 409);
+	CHECK(reply_result_status(KEY_REUSED) == 422);
+}
+
 int
 main(void)
 {
@@ -401,6 +424,7 @@ main(void)
 	RUN(test_dates);
 	RUN(test_money);
 	RUN(test_config);
+	RUN(test_results);
 	arena_free(&a);
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
 	return check_failures ? 1 : 0;
