@@ -122,7 +122,8 @@ cmd_migrate(struct db *db, struct arena *a)
 		names[n++] = arena_strdup(a, e->d_name);
 	}
 	closedir(d);
-	qsort(names, (size_t)n, sizeof(*names), by_name);
+	if (n > 0)	/* names is still NULL when the folder holds none */
+		qsort(names, (size_t)n, sizeof(*names), by_name);
 	for (i = 0; i < n && rc == 0; i++) {
 		int version = atoi(names[i]);
 

@@ -18,7 +18,7 @@ admin_users(struct req *r)
 {
 	struct tmpl *t, *row;
 	struct db_res *res;
-	const char *q, *like, *msg;
+	const char *q, *like;
 	long long page, total = 0;
 	int i, j;
 
@@ -60,7 +60,7 @@ admin_users(struct req *r)
 		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
 	if (page * USERS_PER_PAGE < total)
 		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
-	if ((msg = kv_get(&r->params, "saved")) != NULL)
+	if (kv_get(&r->params, "saved") != NULL)
 		tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", "The role was changed.");
 	return page_end(r);
 }
