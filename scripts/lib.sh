@@ -1,4 +1,5 @@
 # lib.sh: shared build, start and stop functions for scripts/up, scripts/down and scripts/test
+# shellcheck shell=bash
 #
 # The caller sets ROOT (repo), VAR (state dir), BUILD (build dir), DB_PORT and optionally
 # CONFIGURE_FLAGS, HTTPS_PORT, HTTP_PORT, LISTEN before sourcing this file.
@@ -21,7 +22,7 @@ umask 022
 
 PACKAGES="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server mariadb-client
 libctemplate-dev libjson-c-dev libargon2-dev libssl-dev nginx-light autoconf automake libtool
-pkg-config g++ make openssl curl wrk"
+pkg-config g++ make openssl curl wrk cppcheck clang-tools shellcheck gcovr"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -49,14 +50,19 @@ ensure_packages() {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y $missing
 }
 
-# build: bootstrap autotools when needed, then a VPATH build in $BUILD
-build() {
+# bootstrap: autoreconf when configure is missing or older than what it is made from
+bootstrap() {
 	[ -f "$ROOT/configure.ac" ] || die "$ROOT/configure.ac not found"
 	if [ ! -x "$ROOT/configure" ] || [ -n "$(find "$ROOT" -maxdepth 2 \( -name configure.ac -o \
 	    -name Makefile.am \) -newer "$ROOT/configure" 2>/dev/null)" ]; then
 		say "== autoreconf -fi"
 		(cd "$ROOT" && autoreconf -fi)
 	fi
+}
+
+# build: bootstrap autotools when needed, then a VPATH build in $BUILD
+build() {
+	bootstrap
 	mkdir -p "$BUILD"
 	if [ ! -f "$BUILD/Makefile" ] || [ "$ROOT/configure" -nt "$BUILD/config.status" ] ||
 	    [ "$(cat "$BUILD/.configure-flags" 2>/dev/null)" != "$CONFIGURE_FLAGS" ]; then
@@ -133,6 +139,8 @@ show_logs() {
 pick_run_user() {
 	RUN_USER=${BOOKING_RUN_USER:-}
 	if [ -z "$RUN_USER" ]; then
+		# the inner sh expands "$d", not this one
+		# shellcheck disable=SC2016
 		if id www-data >/dev/null 2>&1 &&
 		    runuser -u www-data -- sh -c 'for d; do test -r "$d" && test -x "$d" || exit 1; done' \
 		        sh "$ROOT/templates" "$ROOT/static" "$BUILD/src"; then
