@@ -1,7 +1,9 @@
 /* router.c: maps a URL to its handler and does the shared checks first */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/result.h"
 #include "domain/auth.h"
 #include "handlers.h"
 #include "http/request.h"
@@ -163,6 +165,77 @@ router_match(struct req *r, const struct route *table, int n, int *status,
 	return NULL;
 }
 
+static int
+bearer_refused(struct req *r, const char *why)
+{
+	reply_header(r, "WWW-Authenticate: Bearer");
+	return reply_error(r, 401, "invalid_token", "%s", why);
+}
+
+/* Who is asking: a bearer token, else the session cookie, else nobody.
+ * A bearer token that is not valid is answered 401. */
+static int
+identify(struct req *r)
+{
+	const char *authz = req_env(r, "HTTP_AUTHORIZATION"), *bearer = NULL;
+	struct identity who;
+	int rc;
+
+	if (authz != NULL && *authz != '\0') {
+		if (strncasecmp(authz, "Bearer ", 7) != 0)
+			return bearer_refused(r, "Use \"Authorization: Bearer <token>\".");
+		bearer = authz + 7;
+	}
+	rc = auth_identify(r->db, r->arena, bearer, req_cookie(r, SESSION_COOKIE), &who);
+	if (rc == INVALID)
+		return bearer_refused(r, "The API token is not valid.");
+	if (rc == NOT_FOUND)
+		return bearer_refused(r, "The API token is not valid, has expired or was revoked.");
+	if (rc != OK)
+		return ERR;
+	r->user = who.user;
+	r->session = who.session;
+	r->csrf = who.csrf;
+	r->bearer = who.bearer;
+	return OK;
+}
+
+/* The CSRF token this page's forms carry: the session's, else the one of
+ * the visitor's cookie, set now when missing. The API has no forms. */
+static void
+csrf_token(struct req *r)
+{
+	int fresh;
+
+	if (r->csrf != NULL || r->api || r->bearer)
+		return;
+	r->csrf = auth_csrf_token(r->arena, req_cookie(r, CSRF_COOKIE), &fresh);
+	if (fresh)
+		reply_cookie(r, CSRF_COOKIE, r->csrf, -1);
+}
+
+/*
+ * A session's requests must carry its token. Visitors' forms (log in,
+ * register) carry the token of their CSRF cookie, so another site cannot
+ * log a browser into its own account. API calls with a bearer token, or
+ * with no credentials at all, have nothing a forger could borrow.
+ */
+static int
+csrf_check(struct req *r)
+{
+	const char *given;
+
+	if (r->bearer || (r->session == NULL && r->api))
+		return OK;
+	given = req_env(r, "HTTP_X_CSRF_TOKEN");
+	if (given == NULL || *given == '\0')
+		given = kv_get(&r->params, "csrf");
+	if (auth_csrf_matches(given, r->session ? r->csrf : req_cookie(r, CSRF_COOKIE)))
+		return OK;
+	return reply_error(r, 403, "csrf_failed",
+	    "This form has expired or did not come from this site. Reload the page and try again.");
+}
+
 /* Pages send visitors to log in and come back; the API says 401. */
 static int
 need_login(struct req *r)
@@ -189,8 +262,9 @@ router_dispatch(struct req *r)
 	int status;
 
 	/* Who is asking matters to every page, error pages too. */
-	if (auth_identify(r) != OK)
+	if (identify(r) != OK)
 		return ERR;
+	csrf_token(r);
 	rt = router_match(r, routes, NROUTES, &status, allow, sizeof(allow));
 	if (rt == NULL) {
 		if (status == 405) {
@@ -202,7 +276,7 @@ router_dispatch(struct req *r)
 	}
 	if (req_parse_body(r) != OK)
 		return ERR;
-	if (!r->head && strcmp(r->method, "GET") != 0 && auth_check_csrf(r) != OK)
+	if (!r->head && strcmp(r->method, "GET") != 0 && csrf_check(r) != OK)
 		return ERR;
 	if ((rt->flags & NEED_USER) && r->user == NULL)
 		return need_login(r);

@@ -42,7 +42,7 @@ api_login(struct req *r)
 	pw = form_raw(&f, "password", "password", 100000);
 	if (!form_ok(&f))
 		return form_reply_json(&f);
-	switch (auth_login(r, email, pw, &id, &wait)) {
+	switch (auth_login(r->db, r->arena, email, pw, &id, &wait)) {
 	case LOGIN_OK:
 		break;
 	case LOGIN_LOCKED:
@@ -55,7 +55,7 @@ api_login(struct req *r)
 	default:
 		return ERR;
 	}
-	if (auth_token_create(r, id, "API login", LOGIN_TOKEN_HOURS, &token) != OK ||
+	if (auth_token_create(r->db, r->arena, id, "API login", LOGIN_TOKEN_HOURS, &token) != OK ||
 	    (user = user_json(r, id)) == NULL)
 		return ERR;
 	o = json_object_new_object();

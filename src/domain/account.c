@@ -70,7 +70,8 @@ account_rename(struct form *f, long long user_id)
 }
 
 int
-account_change_password(struct form *f, long long user_id)
+account_change_password(struct form *f, long long user_id, const char *session,
+    struct auth_session *rotated)
 {
 	struct req *r = f->r;
 	struct db_res *res;
@@ -98,12 +99,13 @@ account_change_password(struct form *f, long long user_id)
 	}
 	free(hash);
 	/* Whoever else held a session or a login token is out now. */
-	if (auth_sessions_end_others(r, user_id) != OK ||
+	if (auth_sessions_end_others(r->db, user_id, session) != OK ||
 	    db_exec(r->db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
 	    " WHERE user_id = ? AND expires_at IS NOT NULL AND revoked_at IS NULL",
 	    "l", user_id) < 0)
 		return ERR;
-	return r->session ? auth_session_start(r, user_id) : OK;
+	return session ? auth_session_start(r->db, r->arena, session, user_id,
+	    rotated) : OK;
 }
 
 struct role_change {

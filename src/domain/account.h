@@ -4,6 +4,7 @@
 
 #include "core/result.h"
 
+struct auth_session;
 struct form;
 struct req;
 
@@ -13,9 +14,11 @@ struct req;
  * "password") and creates a customer. Problems go to the form. */
 int	account_register(struct form *, long long *user_id);
 /* Changes the user's password after checking the current one (fields
- * "current_password", "new_password"); ends the user's other sessions and
- * rotates this one. */
-int	account_change_password(struct form *, long long user_id);
+ * "current_password", "new_password"); ends the user's sessions but the
+ * one whose hash is session (NULL: all), and replaces that one with
+ * *rotated. */
+int	account_change_password(struct form *, long long user_id,
+	    const char *session, struct auth_session *rotated);
 int	account_rename(struct form *, long long user_id);
 
 /* Role change by an admin: NOT_FOUND, or LAST_ADMIN when it would demote

@@ -13,9 +13,9 @@
 
 #include "core/arena.h"
 #include "core/config.h"
+#include "core/result.h"
 #include "db/db.h"
 #include "domain/auth.h"
-#include "http/request.h"
 
 #define SALT_LEN	16
 #define HASH_LEN	32
@@ -227,31 +227,30 @@ auth_email_problem(const char *email)
 	return NULL;
 }
 
-static void
-set_user(struct req *r, const struct db_res *res, int col)
+static struct user *
+user_from(struct arena *a, const struct db_res *res, int col)
 {
-	struct user *u = arena_calloc(r->arena, 1, sizeof(*u));
+	struct user *u = arena_calloc(a, 1, sizeof(*u));
 
 	u->id = db_int(res, 0, col);
 	u->name = db_val(res, 0, col + 1);
 	u->email = db_val(res, 0, col + 2);
 	u->role = db_val(res, 0, col + 3);
 	u->admin = strcmp(u->role, "admin") == 0;
-	r->user = u;
+	return u;
 }
 
 static int
-identify_bearer(struct req *r, const char *token)
+identify_bearer(struct db *db, struct arena *a, const char *token,
+    struct identity *who)
 {
 	struct db_res *res;
 	const char *hash;
 
-	if (!token_shape(token)) {
-		reply_header(r, "WWW-Authenticate: Bearer");
-		return reply_error(r, 401, "invalid_token", "The API token is not valid.");
-	}
-	hash = auth_sha256_hex(r->arena, token);
-	res = db_query(r->db, r->arena,
+	if (!token_shape(token))
+		return INVALID;
+	hash = auth_sha256_hex(a, token);
+	res = db_query(db, a,
 	    "SELECT t.id, u.id, u.name, u.email, u.role,"
 	    "  t.last_used_at IS NULL OR t.last_used_at < UTC_TIMESTAMP() - INTERVAL ? SECOND"
 	    " FROM api_tokens t JOIN users u ON u.id = t.user_id"
@@ -260,27 +259,25 @@ identify_bearer(struct req *r, const char *token)
 	    "is", TOUCH_SECONDS, hash);
 	if (res == NULL)
 		return ERR;
-	if (res->nrows == 0) {
-		reply_header(r, "WWW-Authenticate: Bearer");
-		return reply_error(r, 401, "invalid_token",
-		    "The API token is not valid, has expired or was revoked.");
-	}
-	set_user(r, res, 1);
-	r->bearer = 1;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	who->user = user_from(a, res, 1);
+	who->bearer = 1;
 	if (db_int(res, 0, 5) &&
-	    db_exec(r->db, "UPDATE api_tokens SET last_used_at = UTC_TIMESTAMP() WHERE id = ?",
+	    db_exec(db, "UPDATE api_tokens SET last_used_at = UTC_TIMESTAMP() WHERE id = ?",
 	    "l", db_int(res, 0, 0)) < 0)
 		return ERR;
 	return OK;
 }
 
 static int
-identify_session(struct req *r, const char *token)
+identify_session(struct db *db, struct arena *a, const char *token,
+    struct identity *who)
 {
 	struct db_res *res;
-	const char *hash = auth_sha256_hex(r->arena, token);
+	const char *hash = auth_sha256_hex(a, token);
 
-	res = db_query(r->db, r->arena,
+	res = db_query(db, a,
 	    "SELECT s.csrf, u.id, u.name, u.email, u.role,"
 	    "  s.last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
 	    "  (SELECT COUNT(*) FROM notifications n"
@@ -293,94 +290,51 @@ identify_session(struct req *r, const char *token)
 		return ERR;
 	if (res->nrows == 0)
 		return OK;		/* expired or unknown: a visitor */
-	set_user(r, res, 1);
-	r->user->unread = db_int(res, 0, 6);
-	r->session = hash;
-	r->csrf = db_val(res, 0, 0);
+	who->user = user_from(a, res, 1);
+	who->user->unread = db_int(res, 0, 6);
+	who->session = hash;
+	who->csrf = db_val(res, 0, 0);
 	/* Idle time counts from the last touch; touching at most once a
 	 * minute keeps reads from turning into writes. */
 	if (db_int(res, 0, 5) &&
-	    db_exec(r->db, "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
+	    db_exec(db, "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
 	    " WHERE token_hash = UNHEX(?)", "s", hash) < 0)
 		return ERR;
 	return OK;
 }
 
 int
-auth_identify(struct req *r)
+auth_identify(struct db *db, struct arena *a, const char *bearer,
+    const char *session_cookie, struct identity *who)
 {
-	const char *authz = req_env(r, "HTTP_AUTHORIZATION"), *cookie;
-
-	if (authz != NULL && *authz != '\0') {
-		if (strncasecmp(authz, "Bearer ", 7) != 0) {
-			reply_header(r, "WWW-Authenticate: Bearer");
-			return reply_error(r, 401, "invalid_token",
-			    "Use \"Authorization: Bearer <token>\".");
-		}
-		return identify_bearer(r, authz + 7);
-	}
-	cookie = req_cookie(r, SESSION_COOKIE);
-	if (token_shape(cookie))
-		return identify_session(r, cookie);
+	memset(who, 0, sizeof(*who));
+	if (bearer != NULL)
+		return identify_bearer(db, a, bearer, who);
+	if (token_shape(session_cookie))
+		return identify_session(db, a, session_cookie, who);
 	return OK;
 }
 
 const char *
-auth_csrf(struct req *r)
+auth_csrf_token(struct arena *a, const char *cookie, int *fresh)
 {
-	const char *c;
-
-	if (r->csrf != NULL)
-		return r->csrf;
-	if (r->bearer)
-		return "";
-	c = req_cookie(r, CSRF_COOKIE);
-	if (!token_shape(c)) {
-		c = auth_random_hex(r->arena, TOKEN_BYTES);
-		reply_header(r, "Set-Cookie: " CSRF_COOKIE "=%s; Path=/; Secure; HttpOnly;"
-		    " SameSite=Lax", c);
-	}
-	r->csrf = c;
-	return c;
+	*fresh = !token_shape(cookie);
+	return *fresh ? auth_random_hex(a, TOKEN_BYTES) : cookie;
 }
 
-/*
- * A session's requests must carry its token. Visitors' forms (log in,
- * register) carry the token of their CSRF cookie, so another site cannot
- * log a browser into its own account. API calls with a bearer token, or
- * with no credentials at all, have nothing a forger could borrow.
- */
 int
-auth_check_csrf(struct req *r)
+auth_csrf_matches(const char *given, const char *want)
 {
-	const char *given, *want;
-
-	if (r->bearer || (r->session == NULL && r->api))
-		return OK;
-	given = req_env(r, "HTTP_X_CSRF_TOKEN");
-	if (given == NULL || *given == '\0')
-		given = kv_get(&r->params, "csrf");
-	want = r->session ? r->csrf : req_cookie(r, CSRF_COOKIE);
-	if (given != NULL && want != NULL && token_shape(want) && same(given, want))
-		return OK;
-	return reply_error(r, 403, "csrf_failed",
-	    "This form has expired or did not come from this site. Reload the page and try again.");
-}
-
-static const char *
-session_cookie(struct req *r, const char *value, long long max_age)
-{
-	return arena_printf(r->arena, "Set-Cookie: " SESSION_COOKIE "=%s; Path=/;"
-	    " Max-Age=%lld; Secure; HttpOnly; SameSite=Lax", value, max_age);
+	return given != NULL && want != NULL && token_shape(want) && same(given, want);
 }
 
 /* Seconds until the account may try again, 0 when it is not locked. */
 static long long
-locked_for(struct req *r, const char *email, int *err)
+locked_for(struct db *db, struct arena *a, const char *email, int *err)
 {
 	struct db_res *res;
 
-	res = db_query(r->db, r->arena,
+	res = db_query(db, a,
 	    "SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), failed_at + INTERVAL ? MINUTE)"
 	    " FROM login_failures"
 	    " WHERE email = ? AND failed_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
@@ -393,8 +347,8 @@ locked_for(struct req *r, const char *email, int *err)
 }
 
 enum login_result
-auth_login(struct req *r, const char *email, const char *pw, long long *user_id,
-    long long *retry_after)
+auth_login(struct db *db, struct arena *a, const char *email, const char *pw,
+    long long *user_id, long long *retry_after)
 {
 	/* Checked when the email is unknown, so both cases take as long. */
 	static const char dummy[] = "$argon2id$v=19$m=19456,t=3,p=1$"
@@ -403,12 +357,12 @@ auth_login(struct req *r, const char *email, const char *pw, long long *user_id,
 	const char *hash;
 	int ok, err;
 
-	*retry_after = locked_for(r, email, &err);
+	*retry_after = locked_for(db, a, email, &err);
 	if (err)
 		return LOGIN_ERROR;
 	if (*retry_after > 0)
 		return LOGIN_LOCKED;
-	res = db_query(r->db, r->arena,
+	res = db_query(db, a,
 	    "SELECT id, password_hash FROM users WHERE email = ?", "s", email);
 	if (res == NULL)
 		return LOGIN_ERROR;
@@ -416,19 +370,19 @@ auth_login(struct req *r, const char *email, const char *pw, long long *user_id,
 	ok = strlen(pw) <= 4 * PASSWORD_MAX && auth_check_password(hash, pw) &&
 	    res->nrows > 0;
 	if (!ok) {
-		if (db_exec(r->db, "INSERT INTO login_failures (email) VALUES (?)",
+		if (db_exec(db, "INSERT INTO login_failures (email) VALUES (?)",
 		    "s", email) < 0)
 			return LOGIN_ERROR;
 		return LOGIN_FAILED;
 	}
 	*user_id = db_int(res, 0, 0);
-	if (db_exec(r->db, "DELETE FROM login_failures WHERE email = ?", "s", email) < 0)
+	if (db_exec(db, "DELETE FROM login_failures WHERE email = ?", "s", email) < 0)
 		return LOGIN_ERROR;
 	if (needs_rehash(hash)) {
 		char *fresh = auth_hash_password(pw);
 
 		if (fresh != NULL) {
-			db_exec(r->db, "UPDATE users SET password_hash = ? WHERE id = ?",
+			db_exec(db, "UPDATE users SET password_hash = ? WHERE id = ?",
 			    "sl", fresh, *user_id);
 			free(fresh);
 		}
@@ -437,66 +391,56 @@ auth_login(struct req *r, const char *email, const char *pw, long long *user_id,
 }
 
 int
-auth_session_start(struct req *r, long long user_id)
+auth_session_start(struct db *db, struct arena *a, const char *replaced,
+    long long user_id, struct auth_session *s)
 {
-	const char *token = auth_random_hex(r->arena, TOKEN_BYTES);
-	const char *hash = auth_sha256_hex(r->arena, token);
-	const char *csrf = auth_random_hex(r->arena, TOKEN_BYTES);
-
+	s->token = auth_random_hex(a, TOKEN_BYTES);
+	s->hash = auth_sha256_hex(a, s->token);
+	s->csrf = auth_random_hex(a, TOKEN_BYTES);
+	s->max_age = (long long)cfg.session_max_hours * 3600;
 	/* A new token at every login: a token planted before it is worthless. */
-	if (r->session != NULL && db_exec(r->db,
-	    "DELETE FROM sessions WHERE token_hash = UNHEX(?)", "s", r->session) < 0)
+	if (replaced != NULL && auth_session_end(db, replaced) != OK)
 		return ERR;
-	if (db_exec(r->db, "DELETE FROM sessions WHERE user_id = ? AND"
+	if (db_exec(db, "DELETE FROM sessions WHERE user_id = ? AND"
 	    " (expires_at < UTC_TIMESTAMP() OR last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE)",
 	    "li", user_id, cfg.session_idle_minutes) < 0 ||
-	    db_exec(r->db, "INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
+	    db_exec(db, "INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
 	    " VALUES (UNHEX(?), ?, ?, UTC_TIMESTAMP() + INTERVAL ? HOUR)",
-	    "slsi", hash, user_id, csrf, cfg.session_max_hours) < 0)
+	    "slsi", s->hash, user_id, s->csrf, cfg.session_max_hours) < 0)
 		return ERR;
-	reply_header(r, "%s", session_cookie(r, token,
-	    (long long)cfg.session_max_hours * 3600));
-	r->session = hash;
-	r->csrf = csrf;
 	return OK;
 }
 
 int
-auth_session_end(struct req *r)
+auth_session_end(struct db *db, const char *hash)
 {
-	if (r->session != NULL && db_exec(r->db,
-	    "DELETE FROM sessions WHERE token_hash = UNHEX(?)", "s", r->session) < 0)
-		return ERR;
-	reply_header(r, "%s", session_cookie(r, "", 0));
-	r->session = NULL;
-	r->user = NULL;
-	r->csrf = NULL;
-	return OK;
+	return db_exec(db, "DELETE FROM sessions WHERE token_hash = UNHEX(?)",
+	    "s", hash) < 0 ? ERR : OK;
 }
 
 int
-auth_sessions_end_others(struct req *r, long long user_id)
+auth_sessions_end_others(struct db *db, long long user_id, const char *kept)
 {
-	return db_exec(r->db, "DELETE FROM sessions WHERE user_id = ?"
-	    " AND token_hash <> UNHEX(?)", "ls", user_id,
-	    r->session ? r->session : "") < 0 ? ERR : OK;
+	return db_exec(db, "DELETE FROM sessions WHERE user_id = ?"
+	    " AND token_hash <> UNHEX(?)", "ls", user_id, kept ? kept : "") < 0 ?
+	    ERR : OK;
 }
 
 int
-auth_token_create(struct req *r, long long user_id, const char *name, int hours,
-    char **token)
+auth_token_create(struct db *db, struct arena *a, long long user_id,
+    const char *name, int hours, char **token)
 {
-	char *t = auth_random_hex(r->arena, TOKEN_BYTES);
+	char *t = auth_random_hex(a, TOKEN_BYTES);
 	long long rows;
 
 	if (hours > 0)
-		rows = db_exec(r->db, "INSERT INTO api_tokens (user_id, name, token_hash,"
+		rows = db_exec(db, "INSERT INTO api_tokens (user_id, name, token_hash,"
 		    " expires_at) VALUES (?, ?, UNHEX(?), UTC_TIMESTAMP() + INTERVAL ? HOUR)",
-		    "lssi", user_id, name, auth_sha256_hex(r->arena, t), hours);
+		    "lssi", user_id, name, auth_sha256_hex(a, t), hours);
 	else
-		rows = db_exec(r->db, "INSERT INTO api_tokens (user_id, name, token_hash)"
+		rows = db_exec(db, "INSERT INTO api_tokens (user_id, name, token_hash)"
 		    " VALUES (?, ?, UNHEX(?))", "lss", user_id, name,
-		    auth_sha256_hex(r->arena, t));
+		    auth_sha256_hex(a, t));
 	if (rows < 0)
 		return ERR;
 	*token = t;

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 struct arena;
-struct req;
+struct db;
 
 #define PASSWORD_MIN	12
 #define PASSWORD_MAX	128
@@ -37,27 +37,62 @@ int		 auth_check_password(const char *hash, const char *password);
 /* Returns why an email address is not acceptable, or NULL. */
 const char	*auth_email_problem(const char *email);
 
-/*
- * Works out who is asking: a bearer token, else the session cookie, else
- * nobody. A bearer token that is not valid is answered 401 here. Returns
- * OK, or ERR when it replied or the database failed.
- */
-int		 auth_identify(struct req *);
-/* The router's check for state-changing requests; replies 403. */
-int		 auth_check_csrf(struct req *);
-/* The CSRF token for forms on this page (set as a cookie for visitors). */
-const char	*auth_csrf(struct req *);
+/* The signed-in user, when there is one. */
+struct user {
+	long long	 id;
+	const char	*name;
+	const char	*email;
+	const char	*role;
+	int		 admin;
+	long long	 unread;	/* notifications not yet read */
+};
 
-enum login_result auth_login(struct req *, const char *email,
+/* Who is asking, as auth_identify() found it. */
+struct identity {
+	struct user	*user;		/* NULL: anonymous */
+	const char	*session;	/* hex SHA-256 of the session cookie */
+	const char	*csrf;		/* the session's CSRF token */
+	int		 bearer;	/* authenticated by an API token */
+};
+
+/*
+ * Works out who is asking from a bearer token (the text after "Bearer "),
+ * else from the session cookie's value, else nobody; either may be NULL.
+ * Returns OK (*who filled, user NULL for a visitor), INVALID (the bearer
+ * token is not one we issue), NOT_FOUND (it is unknown, expired or
+ * revoked) or ERR.
+ */
+int		 auth_identify(struct db *, struct arena *, const char *bearer,
+		    const char *session_cookie, struct identity *who);
+/* A visitor's CSRF token: the one of their cookie when it is well formed,
+ * else a new one (*fresh set: the cookie is to be sent). */
+const char	*auth_csrf_token(struct arena *, const char *cookie, int *fresh);
+/* True when a form's token is the one wanted (compared in constant time). */
+int		 auth_csrf_matches(const char *given, const char *want);
+
+enum login_result auth_login(struct db *, struct arena *, const char *email,
 		    const char *password, long long *user_id, long long *retry_after);
-/* A fresh session for user_id, replacing this request's one. */
-int		 auth_session_start(struct req *, long long user_id);
-int		 auth_session_end(struct req *);
-/* Ends every session of a user but the one of this request. */
-int		 auth_sessions_end_others(struct req *, long long user_id);
+
+/* A session just made: the cookie's value, what is stored of it, and the
+ * CSRF token its forms carry. */
+struct auth_session {
+	const char	*token;
+	const char	*hash;
+	const char	*csrf;
+	long long	 max_age;	/* seconds the cookie lives */
+};
+
+/* A fresh session for user_id, replacing the one whose hash is replaced
+ * (or NULL). */
+int		 auth_session_start(struct db *, struct arena *, const char *replaced,
+		    long long user_id, struct auth_session *);
+int		 auth_session_end(struct db *, const char *hash);
+/* Ends every session of a user but the one whose hash is kept (or NULL). */
+int		 auth_sessions_end_others(struct db *, long long user_id,
+		    const char *kept);
 
 /* A new API token; the token itself is returned once and never stored. */
-int		 auth_token_create(struct req *, long long user_id, const char *name,
-		    int hours, char **token);
+int		 auth_token_create(struct db *, struct arena *, long long user_id,
+		    const char *name, int hours, char **token);
 
 #endif

@@ -7,7 +7,6 @@
 #include <json-c/json.h>
 
 #include "core/config.h"
-#include "domain/auth.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 
@@ -48,6 +47,17 @@ reply_header(struct req *r, const char *fmt, ...)
 	buf_puts(&r->headers, arena_vprintf(r->arena, fmt, ap));
 	va_end(ap);
 	buf_puts(&r->headers, "\r\n");
+}
+
+void
+reply_cookie(struct req *r, const char *name, const char *value, long long max_age)
+{
+	if (max_age >= 0)
+		reply_header(r, "Set-Cookie: %s=%s; Path=/; Max-Age=%lld; Secure; HttpOnly;"
+		    " SameSite=Lax", name, value, max_age);
+	else
+		reply_header(r, "Set-Cookie: %s=%s; Path=/; Secure; HttpOnly; SameSite=Lax",
+		    name, value);
 }
 
 void
@@ -110,7 +120,7 @@ struct tmpl *
 page_begin(struct req *r, const char *file, const char *title)
 {
 	struct tmpl *body, *u;
-	const char *csrf = auth_csrf(r);
+	const char *csrf = r->csrf ? r->csrf : "";
 
 	page_free(r);
 	r->layout = tmpl_new();

@@ -6,6 +6,7 @@
 
 #include "core/arena.h"
 #include "core/result.h"
+#include "domain/auth.h"
 
 struct db;
 struct tmpl;
@@ -20,16 +21,6 @@ struct kvlist {
 	struct kv	*v;
 	int		 n;
 	int		 cap;
-};
-
-/* The signed-in user, when there is one. */
-struct user {
-	long long	 id;
-	const char	*name;
-	const char	*email;
-	const char	*role;
-	int		 admin;
-	long long	 unread;	/* notifications not yet read */
 };
 
 struct req {
@@ -47,7 +38,7 @@ struct req {
 
 	struct kvlist	 params;	/* path captures, then query, then form */
 
-	/* Who is asking (auth.c fills these before the handler runs). */
+	/* Who is asking (the router fills these before the handler runs). */
 	struct user	*user;		/* NULL: anonymous */
 	const char	*session;	/* hex SHA-256 of the session cookie */
 	const char	*csrf;		/* the token forms must carry */
@@ -110,6 +101,10 @@ int	req_enum_opt(struct req *, const char *name, const char *const *words,
 /* Replies. */
 void	reply_header(struct req *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* A cookie for this site only, out of scripts' reach; max_age < 0 makes it
+ * last as long as the browser runs. */
+void	reply_cookie(struct req *, const char *name, const char *value,
+	    long long max_age);
 int	reply_error(struct req *, int status, const char *code,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 int	reply_json(struct req *, int status, struct json_object *);

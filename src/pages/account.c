@@ -22,6 +22,26 @@ next_path(struct req *r)
 	return local_path(next) ? next : "/me";
 }
 
+static void
+session_set(struct req *r, const struct auth_session *s)
+{
+	reply_cookie(r, SESSION_COOKIE, s->token, s->max_age);
+	r->session = s->hash;
+	r->csrf = s->csrf;
+}
+
+/* A fresh session for user_id, replacing this request's one. */
+static int
+session_start(struct req *r, long long user_id)
+{
+	struct auth_session s;
+
+	if (auth_session_start(r->db, r->arena, r->session, user_id, &s) != OK)
+		return ERR;
+	session_set(r, &s);
+	return OK;
+}
+
 static int
 register_page(struct req *r, struct form *f)
 {
@@ -53,7 +73,7 @@ register_submit(struct req *r)
 		r->status = 400;
 		return register_page(r, &f);
 	}
-	if (auth_session_start(r, id) != OK)
+	if (session_start(r, id) != OK)
 		return ERR;
 	return reply_redirect(r, "/me?welcome=1");
 }
@@ -97,7 +117,7 @@ login_submit(struct req *r)
 		r->status = 400;
 		return login_page(r, &f, NULL);
 	}
-	switch (auth_login(r, email, pw, &id, &wait)) {
+	switch (auth_login(r->db, r->arena, email, pw, &id, &wait)) {
 	case LOGIN_OK:
 		break;
 	case LOGIN_LOCKED:
@@ -112,7 +132,7 @@ login_submit(struct req *r)
 	default:
 		return ERR;
 	}
-	if (auth_session_start(r, id) != OK)
+	if (session_start(r, id) != OK)
 		return ERR;
 	return reply_redirect(r, next_path(r));
 }
@@ -120,8 +140,9 @@ login_submit(struct req *r)
 int
 logout(struct req *r)
 {
-	if (auth_session_end(r) != OK)
+	if (r->session != NULL && auth_session_end(r->db, r->session) != OK)
 		return ERR;
+	reply_cookie(r, SESSION_COOKIE, "", 0);
 	return reply_redirect(r, "/");
 }
 
@@ -198,15 +219,19 @@ account_name(struct req *r)
 int
 account_password(struct req *r)
 {
+	struct auth_session s;
 	struct form f;
 
 	form_init(&f, r);
-	if (account_change_password(&f, r->user->id) != OK)
+	s.token = NULL;
+	if (account_change_password(&f, r->user->id, r->session, &s) != OK)
 		return ERR;
 	if (!form_ok(&f)) {
 		r->status = 400;
 		return account_page(r, &f, NULL);
 	}
+	if (s.token != NULL)
+		session_set(r, &s);
 	return reply_redirect(r, "/account?saved=password");
 }
 
@@ -225,7 +250,7 @@ account_token_new(struct req *r)
 		r->status = 400;
 		return account_page(r, &f, NULL);
 	}
-	if (auth_token_create(r, r->user->id, name, 0, &token) != OK)
+	if (auth_token_create(r->db, r->arena, r->user->id, name, 0, &token) != OK)
 		return ERR;
 	reply_header(r, "Cache-Control: no-store");
 	r->status = 201;
