@@ -2,7 +2,6 @@
  * events, and the bookings list with its state actions */
 #include <string.h>
 
-#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"

@@ -1,5 +1,4 @@
 /* api/auth.c: /api/v1/auth and /api/v1/me: tokens for programs */
-#include "db/db.h"
 #include "domain/account.h"
 #include "domain/auth.h"
 #include "handlers.h"
@@ -12,19 +11,17 @@
 static struct json_object *
 user_json(struct req *r, long long id)
 {
-	struct db_res *res;
 	struct json_object *o;
+	struct account u;
 
-	res = db_query(r->db, r->arena,
-	    "SELECT id, name, email, role, created_at FROM users WHERE id = ?", "l", id);
-	if (res == NULL || res->nrows == 0)
+	if (account_get(r->db, r->arena, id, &u) != OK)
 		return NULL;
 	o = json_object_new_object();
-	json_set_int(o, "id", db_int(res, 0, 0));
-	json_set_str(o, "name", db_val(res, 0, 1));
-	json_set_str(o, "email", db_val(res, 0, 2));
-	json_set_str(o, "role", db_val(res, 0, 3));
-	json_set_time(o, r->arena, "createdAt", db_val(res, 0, 4));
+	json_set_int(o, "id", u.id);
+	json_set_str(o, "name", u.name);
+	json_set_str(o, "email", u.email);
+	json_set_str(o, "role", u.role);
+	json_set_time(o, r->arena, "createdAt", u.created_at);
 	return o;
 }
 

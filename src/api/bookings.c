@@ -1,7 +1,6 @@
 /* api/bookings.c: /api/v1/bookings: book, list, cancel, reactivate, reschedule */
 #include <string.h>
 
-#include "db/db.h"
 #include "domain/booking.h"
 #include "handlers.h"
 #include "http/json.h"
@@ -9,10 +8,6 @@
 
 #define API_LIMIT	25
 #define API_MAX_LIMIT	100
-
-static const char *const statuses[] = {
-	"pending", "confirmed", "cancelled", "completed", "no_show", NULL
-};
 
 static int
 reply_booking(struct req *r, int rc, long long id, int status, long long refund,
@@ -52,7 +47,7 @@ api_bookings_list(struct req *r)
 	long long page, total;
 	int i, n;
 
-	if (req_enum_opt(r, "status", statuses, &f.status) != OK ||
+	if (req_enum_opt(r, "status", booking_statuses, &f.status) != OK ||
 	    req_int_opt(r, "page", 1, 1000000, 1, &page) != OK ||
 	    req_int_opt(r, "limit", 1, API_MAX_LIMIT, API_LIMIT, &f.limit) != OK)
 		return ERR;

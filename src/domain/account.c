@@ -155,3 +155,54 @@ account_set_role(struct req *r, long long user_id, const char *role)
 
 	return db_txn(r->db, set_role_txn, &c);
 }
+
+#define ACCOUNT_COLUMNS "id, name, email, role, created_at"
+
+static void
+account_from_row(const struct db_res *res, int i, struct account *u)
+{
+	u->id = db_int(res, i, 0);
+	u->name = db_val(res, i, 1);
+	u->email = db_val(res, i, 2);
+	u->role = db_val(res, i, 3);
+	u->created_at = db_val(res, i, 4);
+}
+
+int
+account_get(struct db *db, struct arena *a, long long user_id, struct account *out)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT " ACCOUNT_COLUMNS " FROM users WHERE id = ?",
+	    "l", user_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	account_from_row(res, 0, out);
+	return OK;
+}
+
+int
+account_list(struct db *db, struct arena *a, const char *q, long long limit,
+    long long offset, struct account **out, int *n, long long *total)
+{
+	struct db_res *res;
+	const char *like = q ? arena_printf(a, "%%%s%%", q) : NULL;
+	int i;
+
+	res = db_query(db, a, "SELECT " ACCOUNT_COLUMNS ", COUNT(*) OVER ()"
+	    " FROM users WHERE (? IS NULL OR email LIKE ? OR name LIKE ?)"
+	    " ORDER BY email LIMIT ? OFFSET ?",
+	    "sssll", like, like, like, limit, offset);
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	*total = 0;
+	for (i = 0; i < res->nrows; i++) {
+		account_from_row(res, i, &(*out)[i]);
+		*total = db_int(res, i, 5);
+	}
+	return OK;
+}

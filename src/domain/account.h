@@ -4,6 +4,8 @@
 
 #include "core/result.h"
 
+struct arena;
+struct db;
 struct auth_session;
 struct form;
 struct req;
@@ -24,5 +26,20 @@ int	account_rename(struct form *, long long user_id);
 /* Role change by an admin: NOT_FOUND, or LAST_ADMIN when it would demote
  * the last admin. */
 int	account_set_role(struct req *, long long user_id, const char *role);
+
+/* A user as the admin list and the API show one. */
+struct account {
+	long long	 id;
+	const char	*name;
+	const char	*email;
+	const char	*role;
+	const char	*created_at;
+};
+
+int	account_get(struct db *, struct arena *, long long user_id, struct account *);
+/* Users by email, those whose email or name contains q (NULL: all); total
+ * counts them all. */
+int	account_list(struct db *, struct arena *, const char *q, long long limit,
+	    long long offset, struct account **, int *n, long long *total);
 
 #endif

@@ -19,9 +19,7 @@ const char *const admin_event_kinds[] = { "individual", "workshop", "course", NU
 const char *const admin_slot_statuses[] = {
 	"draft", "scheduled", "in_progress", "completed", "canceled", NULL
 };
-const char *const admin_booking_statuses[] = {
-	"pending", "confirmed", "cancelled", "completed", "no_show", NULL
-};
+const char *const *const admin_booking_statuses = booking_statuses;
 const char *const admin_payment_statuses[] = { "pending", "paid", "refunded", NULL };
 
 /* Only fields that were sent are checked when changing (sent != NULL). */
@@ -475,17 +473,12 @@ admin_bookings(struct db *db, struct arena *a, const struct admin_filter *f,
     struct booking **out, int *n, long long *total)
 {
 	struct db_res *res;
-	int i;
 
 	res = db_query(db, a, BOOKING_SELECT ADMIN_WHERE
 	    " ORDER BY IF(?, b.created_at, t.start_time) DESC, b.id DESC LIMIT ? OFFSET ?",
 	    ADMIN_TYPES "ill", ADMIN_ARGS(f), f->by_created, f->limit, f->offset);
-	if (res == NULL)
+	if (booking_rows(a, res, out, n) != OK)
 		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++)
-		booking_from_values(res->cells + (size_t)i * (size_t)res->ncols, &(*out)[i]);
 	res = db_query(db, a, "SELECT COUNT(*) FROM bookings b JOIN users u ON u.id = b.user_id"
 	    " JOIN timeslots t ON t.id = b.timeslot_id" ADMIN_WHERE, ADMIN_TYPES, ADMIN_ARGS(f));
 	if (res == NULL)
@@ -519,4 +512,78 @@ admin_bookings_each(struct db *db, struct arena *a, const struct admin_filter *f
 	return db_each(db, a, each_booking_row, &e, BOOKING_SELECT ADMIN_WHERE
 	    " ORDER BY IF(?, b.created_at, t.start_time) DESC, b.id DESC",
 	    ADMIN_TYPES "i", ADMIN_ARGS(f), f->by_created);
+}
+
+int
+admin_booking_counts(struct db *db, struct arena *a, long long *counts)
+{
+	struct db_res *res;
+	enum bk_status s;
+	int i;
+
+	res = db_query(db, a, "SELECT status, COUNT(*) FROM bookings GROUP BY status", "");
+	if (res == NULL)
+		return ERR;
+	for (i = 0; i < BOOKING_STATUSES; i++)
+		counts[i] = 0;
+	for (i = 0; i < res->nrows; i++)
+		if ((s = booking_status_parse(db_val(res, i, 0))) < BOOKING_STATUSES)
+			counts[s] = db_int(res, i, 1);
+	return OK;
+}
+
+int
+admin_holds(struct db *db, struct arena *a, int limit, struct booking **out, int *n)
+{
+	return booking_rows(a, db_query(db, a, BOOKING_SELECT " WHERE b.status = 'pending'"
+	    " AND b.hold_expires_at > UTC_TIMESTAMP() ORDER BY b.hold_expires_at, b.id"
+	    " LIMIT ?", "i", limit), out, n);
+}
+
+int
+admin_day_bookings(struct db *db, struct arena *a, const char *from, const char *to,
+    int limit, struct booking **out, int *n)
+{
+	return booking_rows(a, db_query(db, a, BOOKING_SELECT
+	    " WHERE t.start_time >= ? AND t.start_time < ? AND b.status <> 'cancelled'"
+	    " ORDER BY t.start_time, r.name, b.id LIMIT ?", "ssi", from, to, limit),
+	    out, n);
+}
+
+int
+admin_occupancy(struct db *db, struct arena *a, const char *from, const char *to,
+    struct admin_occupancy *o)
+{
+	struct db_res *res;
+
+	res = db_query(db, a,
+	    "SELECT COUNT(*), COALESCE(SUM(x.seats), 0), COALESCE(SUM(x.booked), 0)"
+	    " FROM (SELECT t.max_bookings AS seats,"
+	    "   (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id"
+	    "     AND (b.status IN ('confirmed','completed','no_show')"
+	    "     OR (b.status = 'pending' AND b.hold_expires_at > UTC_TIMESTAMP())))"
+	    "   AS booked"
+	    "  FROM timeslots t WHERE t.start_time >= ? AND t.start_time < ?"
+	    "   AND t.status IN ('scheduled','in_progress','completed')) x",
+	    "ss", from, to);
+	if (res == NULL)
+		return ERR;
+	o->slots = db_int(res, 0, 0);
+	o->seats = db_int(res, 0, 1);
+	o->booked = db_int(res, 0, 2);
+	return OK;
+}
+
+/* Newest first; the caller asks for one row more than a page to learn
+ * whether another follows, without counting a table that only grows. */
+int
+admin_audit_list(struct db *db, struct arena *a, const struct admin_audit_filter *f,
+    long long limit, long long offset, struct booking_event **out, int *n)
+{
+	return booking_events_from(a, db_query(db, a, BOOKING_EVENT_SELECT
+	    " WHERE (? = 0 OR be.booking_id = ?) AND (? IS NULL OR u.email = ?)"
+	    "   AND (? IS NULL OR a.email = ?) AND (? IS NULL OR be.type = ?)"
+	    " ORDER BY be.id DESC LIMIT ? OFFSET ?",
+	    "llssssssll", f->booking_id, f->booking_id, f->email, f->email,
+	    f->actor_email, f->actor_email, f->type, f->type, limit, offset), out, n);
 }

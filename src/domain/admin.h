@@ -8,6 +8,7 @@
 struct actor;
 struct arena;
 struct booking;
+struct booking_event;
 struct db;
 struct form;
 struct req;
@@ -16,7 +17,7 @@ struct req;
  * select lists alike. */
 extern const char *const admin_event_kinds[];
 extern const char *const admin_slot_statuses[];
-extern const char *const admin_booking_statuses[];
+extern const char *const *const admin_booking_statuses;	/* booking_statuses */
 extern const char *const admin_payment_statuses[];
 
 /*
@@ -65,5 +66,37 @@ int	admin_bookings(struct db *, struct arena *, const struct admin_filter *,
  * time, without holding them all. */
 int	admin_bookings_each(struct db *, struct arena *, const struct admin_filter *,
 	    int (*fn)(void *, const struct booking *), void *ctx);
+
+/* What the overview shows. */
+/* counts[s]: the bookings in status s (enum bk_status), BOOKING_STATUSES
+ * of them. */
+int	admin_booking_counts(struct db *, struct arena *, long long *counts);
+/* Unpaid bookings still holding a seat, the hold that runs out first first. */
+int	admin_holds(struct db *, struct arena *, int limit, struct booking **,
+	    int *n);
+/* Bookings not cancelled whose timeslot starts within [from, to) UTC, in
+ * time order. */
+int	admin_day_bookings(struct db *, struct arena *, const char *from,
+	    const char *to, int limit, struct booking **, int *n);
+
+/* Seats of the timeslots that run within [from, to) UTC against the seats
+ * held or used (completed, no-show). */
+struct admin_occupancy {
+	long long	 slots;
+	long long	 seats;
+	long long	 booked;
+};
+int	admin_occupancy(struct db *, struct arena *, const char *from,
+	    const char *to, struct admin_occupancy *);
+
+struct admin_audit_filter {
+	long long	 booking_id;	/* 0: any */
+	const char	*email;		/* the booking's owner */
+	const char	*actor_email;
+	const char	*type;
+};
+/* The audit trail, newest first. */
+int	admin_audit_list(struct db *, struct arena *, const struct admin_audit_filter *,
+	    long long limit, long long offset, struct booking_event **, int *n);
 
 #endif

@@ -446,3 +446,41 @@ auth_token_create(struct db *db, struct arena *a, long long user_id,
 	*token = t;
 	return OK;
 }
+
+int
+auth_token_list(struct db *db, struct arena *a, long long user_id,
+    struct api_token **out, int *n)
+{
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a,
+	    "SELECT id, name, created_at, last_used_at, expires_at FROM api_tokens"
+	    " WHERE user_id = ? AND revoked_at IS NULL"
+	    "   AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP())"
+	    " ORDER BY created_at DESC, id DESC", "l", user_id);
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++) {
+		(*out)[i].id = db_int(res, i, 0);
+		(*out)[i].name = db_val(res, i, 1);
+		(*out)[i].created_at = db_val(res, i, 2);
+		(*out)[i].last_used_at = db_val(res, i, 3);
+		(*out)[i].expires_at = db_val(res, i, 4);
+	}
+	return OK;
+}
+
+int
+auth_token_revoke(struct db *db, long long user_id, long long id)
+{
+	long long rows;
+
+	rows = db_exec(db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
+	    " WHERE id = ? AND user_id = ? AND revoked_at IS NULL", "ll", id, user_id);
+	if (rows < 0)
+		return ERR;
+	return rows == 0 ? NOT_FOUND : OK;
+}

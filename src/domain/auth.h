@@ -95,4 +95,21 @@ int		 auth_sessions_end_others(struct db *, long long user_id,
 int		 auth_token_create(struct db *, struct arena *, long long user_id,
 		    const char *name, int hours, char **token);
 
+/* A user's API token as the account page lists it (never the token). */
+struct api_token {
+	long long	 id;
+	const char	*name;
+	const char	*created_at;
+	const char	*last_used_at;	/* NULL: never */
+	const char	*expires_at;	/* NULL: never */
+};
+
+struct db;
+/* The user's tokens still in force, newest first. */
+int		 auth_token_list(struct db *, struct arena *, long long user_id,
+		    struct api_token **, int *n);
+/* Revokes one of the user's tokens; NOT_FOUND when the user has no such
+ * token in force. */
+int		 auth_token_revoke(struct db *, long long user_id, long long id);
+
 #endif

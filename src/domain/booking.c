@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
+#include "domain/notify.h"
 #include "http/request.h"
 
 /*
@@ -22,6 +23,26 @@
  * can never both take the last seat; the unique key over active bookings
  * (bookings_one_active) is the second line of defence for rule 2.
  */
+
+const char *const booking_statuses[BOOKING_STATUSES + 1] = {
+	[BOOKING_PENDING] = "pending",
+	[BOOKING_CONFIRMED] = "confirmed",
+	[BOOKING_CANCELLED] = "cancelled",
+	[BOOKING_COMPLETED] = "completed",
+	[BOOKING_NO_SHOW] = "no_show",
+	[BOOKING_STATUSES] = NULL,
+};
+
+enum bk_status
+booking_status_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; name != NULL && i < BOOKING_STATUSES; i++)
+		if (strcmp(name, booking_statuses[i]) == 0)
+			return (enum bk_status)i;
+	return BOOKING_STATUSES;
+}
 
 static long long
 cents(const char *s)
@@ -43,6 +64,7 @@ booking_from_values(char *const *v, struct booking *b)
 	b->room_id = v[3] ? strtoll(v[3], NULL, 10) : 0;
 	b->event_id = v[4] ? strtoll(v[4], NULL, 10) : 0;
 	b->status = v[5];
+	b->state = booking_status_parse(v[5]);
 	b->payment_status = v[6];
 	b->payment_id = v[7];
 	b->notes = v[8];
@@ -67,6 +89,47 @@ static void
 booking_from_row(const struct db_res *res, int i, struct booking *b)
 {
 	booking_from_values(res->cells + (size_t)i * (size_t)res->ncols, b);
+}
+
+int
+booking_rows(struct arena *a, const struct db_res *res, struct booking **out, int *n)
+{
+	int i;
+
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++)
+		booking_from_row(res, i, &(*out)[i]);
+	return OK;
+}
+
+int
+booking_events_from(struct arena *a, const struct db_res *res,
+    struct booking_event **out, int *n)
+{
+	int i;
+
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++) {
+		struct booking_event *e = &(*out)[i];
+
+		e->booking_id = db_int(res, i, 0);
+		e->type = db_val(res, i, 1);
+		e->old_status = db_val(res, i, 2);
+		e->new_status = db_val(res, i, 3);
+		e->data = db_val(res, i, 4);
+		e->created_at = db_val(res, i, 5);
+		e->actor_name = db_val(res, i, 6);
+		e->actor_email = db_val(res, i, 7);
+		e->user_name = db_val(res, i, 8);
+		e->user_email = db_val(res, i, 9);
+	}
+	return OK;
 }
 
 int
@@ -112,7 +175,6 @@ booking_list(struct db *db, struct arena *a, const struct booking_filter *f,
 {
 	struct db_res *res;
 	size_t k = 0;
-	int i;
 
 	while (f->tab != NULL && k + 1 < sizeof(lists) / sizeof(lists[0]) &&
 	    (lists[k].tab == NULL || strcmp(lists[k].tab, f->tab) != 0))
@@ -124,12 +186,8 @@ booking_list(struct db *db, struct arena *a, const struct booking_filter *f,
 	else
 		res = db_query(db, a, arena_printf(a, BOOKING_SELECT "%s%s LIMIT ? OFFSET ?",
 		    lists[k].where, lists[k].order), "lll", f->user_id, f->limit, f->offset);
-	if (res == NULL)
+	if (booking_rows(a, res, out, n) != OK)
 		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++)
-		booking_from_row(res, i, &(*out)[i]);
 	if (total == NULL)
 		return OK;
 	if (f->offset == 0 && res->nrows < f->limit) {
@@ -145,14 +203,34 @@ booking_list(struct db *db, struct arena *a, const struct booking_filter *f,
 	return OK;
 }
 
-struct db_res *
-booking_history(struct db *db, struct arena *a, long long id)
+int
+booking_list_slot(struct db *db, struct arena *a, long long slot_id,
+    struct booking **out, int *n)
 {
-	return db_query(db, a,
-	    "SELECT be.type, COALESCE(u.name, 'system'), be.old_status, be.new_status,"
-	    "  be.data, be.created_at"
-	    " FROM booking_events be LEFT JOIN users u ON u.id = be.actor_id"
-	    " WHERE be.booking_id = ? ORDER BY be.id", "l", id);
+	return booking_rows(a, db_query(db, a, BOOKING_SELECT " WHERE b.timeslot_id = ?"
+	    " ORDER BY b.created_at, b.id", "l", slot_id), out, n);
+}
+
+int
+booking_active_id(struct db *db, struct arena *a, long long slot_id,
+    long long user_id, long long *id)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT id FROM bookings WHERE timeslot_id = ?"
+	    " AND user_id = ? AND status IN ('pending','confirmed')", "ll", slot_id, user_id);
+	if (res == NULL)
+		return ERR;
+	*id = res->nrows > 0 ? db_int(res, 0, 0) : 0;
+	return OK;
+}
+
+int
+booking_history(struct db *db, struct arena *a, long long id,
+    struct booking_event **out, int *n)
+{
+	return booking_events_from(a, db_query(db, a, BOOKING_EVENT_SELECT
+	    " WHERE be.booking_id = ? ORDER BY be.id", "l", id), out, n);
 }
 
 /* The timeslot as a booking transaction sees it, its row locked. */
@@ -230,11 +308,7 @@ record(struct db *db, struct arena *a, long long booking_id, long long owner,
 	    " old_status, new_status, data) VALUES (?, ?, NULLIF(?, 0), ?, ?, ?)",
 	    "lslsss", booking_id, type, who->user_id, old_status, new_status, data) < 0)
 		return ERR;
-	if (db_exec(db, "INSERT INTO notifications (user_id, message, link)"
-	    " VALUES (?, ?, ?)", "lss", owner, message,
-	    arena_printf(a, "/bookings/%lld", booking_id)) < 0)
-		return ERR;
-	return OK;
+	return notify_add(db, owner, message, arena_printf(a, "/bookings/%lld", booking_id));
 }
 
 /* Reminders 24 h and 1 h before the start, those still in the future. */

@@ -10,6 +10,21 @@
 struct arena;
 struct db;
 
+/* A booking's status, parsed once from the status column. */
+enum bk_status {
+	BOOKING_PENDING,	/* holding a seat until paid, or until the hold runs out */
+	BOOKING_CONFIRMED,
+	BOOKING_CANCELLED,
+	BOOKING_COMPLETED,
+	BOOKING_NO_SHOW,
+	BOOKING_STATUSES	/* how many there are */
+};
+
+/* Their names in the database and the API, in enum order, NULL-ended. */
+extern const char *const booking_statuses[];
+/* BOOKING_STATUSES for a name that is none of them. */
+enum bk_status booking_status_parse(const char *);
+
 /* Who acts: the owner, an admin, or the system (user_id 0). */
 struct actor {
 	long long	 user_id;
@@ -24,6 +39,7 @@ struct booking {
 	long long	 room_id;
 	long long	 event_id;
 	const char	*status;
+	enum bk_status	 state;		/* status, parsed */
 	const char	*payment_status;
 	const char	*payment_id;
 	const char	*notes;
@@ -56,6 +72,34 @@ struct booking {
 	" LEFT JOIN events e ON e.id = t.event_id"
 
 void	booking_from_values(char *const *values, struct booking *);
+struct db_res;
+/* Every row of a BOOKING_SELECT query (res NULL: it failed, ERR). */
+int	booking_rows(struct arena *, const struct db_res *, struct booking **,
+	    int *n);
+
+/* One entry of a booking's history (booking_events). */
+struct booking_event {
+	long long	 booking_id;
+	const char	*type;
+	const char	*old_status;
+	const char	*new_status;
+	const char	*data;		/* JSON text or NULL */
+	const char	*created_at;
+	const char	*actor_name;	/* "system" when no user acted */
+	const char	*actor_email;	/* NULL for the system */
+	const char	*user_name;	/* the booking's owner */
+	const char	*user_email;
+};
+
+/* The columns booking_events_from() reads. */
+#define BOOKING_EVENT_SELECT \
+	"SELECT be.booking_id, be.type, be.old_status, be.new_status, be.data," \
+	"  be.created_at, COALESCE(a.name, 'system'), a.email, u.name, u.email" \
+	" FROM booking_events be JOIN bookings b ON b.id = be.booking_id" \
+	" JOIN users u ON u.id = b.user_id LEFT JOIN users a ON a.id = be.actor_id"
+
+int	booking_events_from(struct arena *, const struct db_res *,
+	    struct booking_event **, int *n);
 
 struct booking_filter {
 	long long	 user_id;	/* whose bookings */
@@ -72,9 +116,16 @@ int	booking_get(struct db *, struct arena *, long long id,
  * to learn whether another page follows). */
 int	booking_list(struct db *, struct arena *, const struct booking_filter *,
 	    struct booking **, int *n, long long *total);
-/* The booking's history, oldest first: rows of type, actor name, old and
- * new status, data, time. */
-struct db_res *booking_history(struct db *, struct arena *, long long id);
+/* Every booking of a timeslot, in the order they were made. */
+int	booking_list_slot(struct db *, struct arena *, long long slot_id,
+	    struct booking **, int *n);
+/* The user's booking holding a seat of the timeslot (pending or
+ * confirmed), or 0 in *id when there is none. */
+int	booking_active_id(struct db *, struct arena *, long long slot_id,
+	    long long user_id, long long *id);
+/* The booking's history, oldest first. */
+int	booking_history(struct db *, struct arena *, long long id,
+	    struct booking_event **, int *n);
 
 /* Books one seat. key may be NULL; with a key, a repeat of the same request
  * returns the first booking and sets *replayed. */

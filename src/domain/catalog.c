@@ -256,3 +256,9 @@ event_get(struct db *db, struct arena *a, long long id, struct event *out)
 	event_from_row(res, 0, out);
 	return OK;
 }
+
+int
+catalog_ready(struct db *db)
+{
+	return db_ping(db);
+}

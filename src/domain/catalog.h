@@ -84,4 +84,8 @@ int	event_get(struct db *, struct arena *, long long id, struct event *);
 /* "free", "full", "past" or "unavailable". */
 const char *slot_state_name(int state);
 
+/* Whether the catalog can be read right now: the database answers (for
+ * load balancers' health checks). */
+int	catalog_ready(struct db *);
+
 #endif

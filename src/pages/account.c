@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "core/fmt.h"
-#include "db/db.h"
 #include "domain/account.h"
 #include "domain/auth.h"
 #include "handlers.h"
@@ -157,17 +156,12 @@ account_page(struct req *r, struct form *f, const char *new_token)
 {
 	static const char *const fields[] = { "name", "token_name", NULL };
 	struct tmpl *t, *row;
-	struct db_res *res;
+	struct api_token *tokens;
 	const char *saved = kv_get(&r->params, "saved");
 	size_t i;
-	int n;
+	int n, ntokens;
 
-	res = db_query(r->db, r->arena,
-	    "SELECT id, name, created_at, last_used_at, expires_at FROM api_tokens"
-	    " WHERE user_id = ? AND revoked_at IS NULL"
-	    "   AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP())"
-	    " ORDER BY created_at DESC, id DESC", "l", r->user->id);
-	if (res == NULL)
+	if (auth_token_list(r->db, r->arena, r->user->id, &tokens, &ntokens) != OK)
 		return ERR;
 	t = page_begin(r, "account.tpl", "Account");
 	tmpl_set(t, "NAME", r->user->name);
@@ -180,17 +174,18 @@ account_page(struct req *r, struct form *f, const char *new_token)
 			tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", saved_messages[i][1]);
 	if (new_token != NULL)
 		tmpl_set(tmpl_section(t, "NEW_TOKEN"), "TOKEN", new_token);
-	for (n = 0; n < res->nrows; n++) {
+	for (n = 0; n < ntokens; n++) {
 		row = tmpl_section(t, "TOKEN_ROW");
-		tmpl_set(row, "ID", db_val(res, n, 0));
-		tmpl_set(row, "TOKEN_NAME", db_val(res, n, 1));
-		tmpl_set(row, "CREATED", fmt_local(r->arena, db_val(res, n, 2), "%d %b %Y %H:%M"));
-		tmpl_set(row, "LAST_USED", db_val(res, n, 3) ?
-		    fmt_local(r->arena, db_val(res, n, 3), "%d %b %Y %H:%M") : "never");
-		tmpl_set(row, "EXPIRES", db_val(res, n, 4) ?
-		    fmt_local(r->arena, db_val(res, n, 4), "%d %b %Y %H:%M") : "never");
+		tmpl_set_int(row, "ID", tokens[n].id);
+		tmpl_set(row, "TOKEN_NAME", tokens[n].name);
+		tmpl_set(row, "CREATED", fmt_local(r->arena, tokens[n].created_at,
+		    "%d %b %Y %H:%M"));
+		tmpl_set(row, "LAST_USED", tokens[n].last_used_at ?
+		    fmt_local(r->arena, tokens[n].last_used_at, "%d %b %Y %H:%M") : "never");
+		tmpl_set(row, "EXPIRES", tokens[n].expires_at ?
+		    fmt_local(r->arena, tokens[n].expires_at, "%d %b %Y %H:%M") : "never");
 	}
-	if (res->nrows == 0)
+	if (ntokens == 0)
 		tmpl_show(t, "NO_TOKENS");
 	return page_end(r);
 }
@@ -260,15 +255,14 @@ account_token_new(struct req *r)
 int
 account_token_revoke(struct req *r)
 {
-	long long id, rows;
+	long long id;
+	int rc;
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	rows = db_exec(r->db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
-	    " WHERE id = ? AND user_id = ? AND revoked_at IS NULL", "ll", id, r->user->id);
-	if (rows < 0)
-		return ERR;
-	if (rows == 0)
+	if ((rc = auth_token_revoke(r->db, r->user->id, id)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no such token.");
+	if (rc != OK)
+		return ERR;
 	return reply_redirect(r, "/account?saved=revoked");
 }

@@ -4,7 +4,6 @@
 #include <time.h>
 
 #include "core/fmt.h"
-#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -235,14 +234,14 @@ booking_page(struct req *r, long long id, const char *error, struct form *f)
 	static const char *const fields[] = { "paymentId", NULL };
 	struct actor who = { r->user->id, 1, 1 };
 	struct booking b;
-	struct db_res *h;
+	struct booking_event *h;
 	struct tmpl *t;
 	time_t hold;
-	int rc, pending, confirmed;
+	int rc, nh, pending, confirmed;
 
 	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no booking %lld.", id);
-	if (rc != OK || (h = booking_history(r->db, r->arena, id)) == NULL)
+	if (rc != OK || booking_history(r->db, r->arena, id, &h, &nh) != OK)
 		return ERR;
 	t = page_admin_begin(r, "admin_booking.tpl", arena_printf(r->arena, "Booking %lld", id));
 	page_booking(r, t, &b);
@@ -285,7 +284,7 @@ booking_page(struct req *r, long long id, const char *error, struct form *f)
 			tmpl_show(t, "CAN_CHECK_OUT");
 	}
 	form_fill(f, t, fields);
-	page_history(r, t, h);
+	page_history(r, t, h, nh);
 	return page_end(r);
 }
 

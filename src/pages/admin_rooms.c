@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "core/fmt.h"
-#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -335,10 +334,9 @@ static int
 slot_page(struct req *r, const struct slot *s, struct form *f, const char *error)
 {
 	struct tmpl *t, *e, *row;
-	struct db_res *res;
-	struct booking b;
+	struct booking *list;
 	long long cancelled;
-	int i;
+	int i, n;
 
 	if (s == NULL) {
 		t = page_admin_begin(r, "admin_timeslot.tpl", "New timeslot");
@@ -354,9 +352,7 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 	}
 	if (req_int_opt(r, "cancelled", 0, 1000000, -1, &cancelled) != OK)
 		return ERR;
-	res = db_query(r->db, r->arena, BOOKING_SELECT " WHERE b.timeslot_id = ?"
-	    " ORDER BY b.created_at, b.id", "l", s->id);
-	if (res == NULL)
+	if (booking_list_slot(r->db, r->arena, s->id, &list, &n) != OK)
 		return ERR;
 	form_default(f, "startTime", fmt_local(r->arena, s->start, "%Y-%m-%dT%H:%M"));
 	form_default(f, "endTime", fmt_local(r->arena, s->end, "%Y-%m-%dT%H:%M"));
@@ -389,11 +385,9 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 		if (strcmp(s->status, "completed") != 0)
 			tmpl_show(e, "CAN_CANCEL");
 	}
-	for (i = 0; i < res->nrows; i++) {
-		booking_from_values(res->cells + (size_t)i * (size_t)res->ncols, &b);
-		page_booking(r, tmpl_section(e, "BOOKING"), &b);
-	}
-	if (res->nrows == 0)
+	for (i = 0; i < n; i++)
+		page_booking(r, tmpl_section(e, "BOOKING"), &list[i]);
+	if (n == 0)
 		tmpl_show(e, "NO_BOOKINGS");
 	form_fill(f, t, slot_fields);
 	return page_end(r);

@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "core/fmt.h"
-#include "db/db.h"
 #include "domain/account.h"
 #include "handlers.h"
 #include "http/request.h"
@@ -17,44 +16,38 @@ int
 admin_users(struct req *r)
 {
 	struct tmpl *t, *row;
-	struct db_res *res;
-	const char *q, *like;
-	long long page, total = 0;
-	int i, j;
+	struct account *users;
+	const char *q;
+	long long page, total;
+	int i, j, n;
 
 	if (req_str_opt(r, "q", 254, NULL, &q) != OK ||
 	    req_int_opt(r, "page", 1, 100000, 1, &page) != OK)
 		return ERR;
-	like = q ? arena_printf(r->arena, "%%%s%%", q) : NULL;
-	res = db_query(r->db, r->arena,
-	    "SELECT id, name, email, role, created_at, COUNT(*) OVER ()"
-	    " FROM users WHERE (? IS NULL OR email LIKE ? OR name LIKE ?)"
-	    " ORDER BY email LIMIT ? OFFSET ?",
-	    "sssii", like, like, like, USERS_PER_PAGE, (int)((page - 1) * USERS_PER_PAGE));
-	if (res == NULL)
+	if (account_list(r->db, r->arena, q, USERS_PER_PAGE, (page - 1) * USERS_PER_PAGE,
+	    &users, &n, &total) != OK)
 		return ERR;
 	t = page_admin_begin(r, "admin_users.tpl", "Users");
 	if (q != NULL) {
 		tmpl_set(t, "Q", q);
 		tmpl_set(tmpl_section(t, "SEARCH"), "Q", q);
 	}
-	for (i = 0; i < res->nrows; i++) {
-		total = db_int(res, i, 5);
+	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "USER");
-		tmpl_set(row, "ID", db_val(res, i, 0));
-		tmpl_set(row, "NAME", db_val(res, i, 1));
-		tmpl_set(row, "EMAIL", db_val(res, i, 2));
-		tmpl_set(row, "CREATED", fmt_local(r->arena, db_val(res, i, 4), "%d %b %Y"));
+		tmpl_set_int(row, "ID", users[i].id);
+		tmpl_set(row, "NAME", users[i].name);
+		tmpl_set(row, "EMAIL", users[i].email);
+		tmpl_set(row, "CREATED", fmt_local(r->arena, users[i].created_at, "%d %b %Y"));
 		for (j = 0; roles[j] != NULL; j++) {
 			struct tmpl *o = tmpl_section(row, "ROLE_OPTION");
 
 			tmpl_set(o, "VALUE", roles[j]);
-			if (strcmp(roles[j], db_val(res, i, 3)) == 0)
+			if (strcmp(roles[j], users[i].role) == 0)
 				tmpl_show(o, "SELECTED");
 		}
 	}
 	tmpl_set_int(t, "TOTAL", total);
-	if (res->nrows == 0)
+	if (n == 0)
 		tmpl_show(t, "NO_USERS");
 	if (page > 1)
 		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);

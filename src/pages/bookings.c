@@ -6,10 +6,10 @@
 
 #include "core/config.h"
 #include "core/fmt.h"
-#include "db/db.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/notify.h"
 #include "handlers.h"
 #include "http/request.h"
 #include "http/tmpl.h"
@@ -17,6 +17,7 @@
 
 #define DASHBOARD_PER_PAGE	25
 #define NOTES_MAX		2000
+#define NOTIFICATIONS_SHOWN	100
 
 static struct actor
 actor_of(struct req *r)
@@ -32,12 +33,13 @@ timeslot_page(struct req *r, long long id, const char *error, const char *notes)
 {
 	struct slot s;
 	struct tmpl *t, *form;
-	struct db_res *mine;
+	long long mine = 0;
 	int rc;
 
 	if ((rc = slot_get(r->db, r->arena, id, 0, &s)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
-	if (rc != OK)
+	if (rc != OK || (r->user != NULL &&
+	    booking_active_id(r->db, r->arena, id, r->user->id, &mine) != OK))
 		return ERR;
 	t = page_begin(r, "timeslot.tpl", s.room_name);
 	page_slot(r, t, &s);
@@ -49,14 +51,8 @@ timeslot_page(struct req *r, long long id, const char *error, const char *notes)
 		    url_encode(r->arena, arena_printf(r->arena, "/timeslots/%lld", id)));
 		return page_end(r);
 	}
-	mine = db_query(r->db, r->arena, "SELECT id FROM bookings WHERE timeslot_id = ?"
-	    " AND user_id = ? AND status IN ('pending','confirmed')", "ll", id, r->user->id);
-	if (mine == NULL) {
-		page_free(r);
-		return ERR;
-	}
-	if (mine->nrows > 0)
-		tmpl_set(tmpl_section(t, "MINE"), "BOOKING_ID", db_val(mine, 0, 0));
+	if (mine > 0)
+		tmpl_set_int(tmpl_section(t, "MINE"), "BOOKING_ID", mine);
 	else if (s.state == OK) {
 		form = tmpl_section(t, "FORM");
 		tmpl_set_int(form, "SLOT_ID", s.id);
@@ -117,14 +113,14 @@ booking_page(struct req *r, long long id, const char *error)
 {
 	struct actor who = actor_of(r);
 	struct booking b;
-	struct db_res *h;
+	struct booking_event *h;
 	struct tmpl *t;
 	time_t start, hold;
-	int rc;
+	int rc, nh;
 
 	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
-	if (rc != OK || (h = booking_history(r->db, r->arena, id)) == NULL)
+	if (rc != OK || booking_history(r->db, r->arena, id, &h, &nh) != OK)
 		return ERR;
 	t = page_begin(r, "booking.tpl", "Booking");
 	page_booking(r, t, &b);
@@ -153,7 +149,7 @@ booking_page(struct req *r, long long id, const char *error)
 		tmpl_show(t, "CAN_REACTIVATE");
 	if (strcmp(b.status, "confirmed") == 0 && start > time(NULL))
 		tmpl_show(t, "CAN_RESCHEDULE");
-	page_history(r, t, h);
+	page_history(r, t, h, nh);
 	return page_end(r);
 }
 
@@ -369,26 +365,23 @@ me_show(struct req *r)
 int
 notifications_show(struct req *r)
 {
-	struct db_res *res;
+	struct notification *list;
 	struct tmpl *t, *row;
-	int i;
+	int i, n;
 
-	res = db_query(r->db, r->arena, "SELECT message, link, read_at IS NULL,"
-	    " created_at FROM notifications WHERE user_id = ?"
-	    " ORDER BY id DESC LIMIT 100", "l", r->user->id);
-	if (res == NULL)
+	if (notify_list(r->db, r->arena, r->user->id, NOTIFICATIONS_SHOWN, &list, &n) != OK)
 		return ERR;
 	t = page_begin(r, "notifications.tpl", "Notifications");
-	for (i = 0; i < res->nrows; i++) {
+	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "NOTE");
-		tmpl_set(row, "MESSAGE", db_val(res, i, 0));
-		if (db_val(res, i, 1) != NULL && local_path(db_val(res, i, 1)))
-			tmpl_set(tmpl_section(row, "LINK"), "HREF", db_val(res, i, 1));
-		if (db_int(res, i, 2))
+		tmpl_set(row, "MESSAGE", list[i].message);
+		if (list[i].link != NULL && local_path(list[i].link))
+			tmpl_set(tmpl_section(row, "LINK"), "HREF", list[i].link);
+		if (list[i].unread)
 			tmpl_show(row, "UNREAD");
-		tmpl_set(row, "WHEN", fmt_local(r->arena, db_val(res, i, 3), "%d %b %Y %H:%M"));
+		tmpl_set(row, "WHEN", fmt_local(r->arena, list[i].created_at, "%d %b %Y %H:%M"));
 	}
-	if (res->nrows == 0)
+	if (n == 0)
 		tmpl_show(t, "EMPTY");
 	if (r->user->unread > 0)
 		tmpl_show(t, "ANY_UNREAD");
@@ -398,8 +391,7 @@ notifications_show(struct req *r)
 int
 notifications_read(struct req *r)
 {
-	if (db_exec(r->db, "UPDATE notifications SET read_at = UTC_TIMESTAMP()"
-	    " WHERE user_id = ? AND read_at IS NULL", "l", r->user->id) < 0)
+	if (notify_read_all(r->db, r->user->id) != OK)
 		return ERR;
 	return reply_redirect(r, "/notifications");
 }

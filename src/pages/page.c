@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "core/fmt.h"
-#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -131,17 +130,17 @@ page_event_label(const char *type)
 }
 
 void
-page_history(struct req *r, struct tmpl *t, const struct db_res *h)
+page_history(struct req *r, struct tmpl *t, const struct booking_event *h, int n)
 {
 	struct tmpl *row;
 	int i;
 
-	for (i = 0; i < h->nrows; i++) {
+	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "HISTORY");
-		tmpl_set(row, "WHAT", page_event_label(db_val(h, i, 0)));
-		tmpl_set(row, "WHO", db_val(h, i, 1));
-		tmpl_set(row, "TO", db_val(h, i, 3));
-		tmpl_set(row, "WHEN", fmt_local(r->arena, db_val(h, i, 5), "%d %b %Y %H:%M"));
+		tmpl_set(row, "WHAT", page_event_label(h[i].type));
+		tmpl_set(row, "WHO", h[i].actor_name);
+		tmpl_set(row, "TO", h[i].new_status);
+		tmpl_set(row, "WHEN", fmt_local(r->arena, h[i].created_at, "%d %b %Y %H:%M"));
 	}
 }
 

@@ -3,7 +3,7 @@
 #define PAGE_H
 
 struct booking;
-struct db_res;
+struct booking_event;
 struct form;
 struct req;
 struct slot;
@@ -24,8 +24,8 @@ void	page_option(struct tmpl *, const char *section, const char *value,
 /* The parts of a booking every page that shows one needs: when, where,
  * status, payment, price and event. */
 void	page_booking(struct req *, struct tmpl *, const struct booking *);
-/* A booking's history (booking_history() rows) as HISTORY sections. */
-void	page_history(struct req *, struct tmpl *, const struct db_res *);
+/* A booking's history (booking_history()) as HISTORY sections. */
+void	page_history(struct req *, struct tmpl *, const struct booking_event *, int n);
 
 /* The types of booking events (NULL-terminated) and their names on pages. */
 extern const char *const page_event_types[];

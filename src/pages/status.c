@@ -1,5 +1,5 @@
 /* pages/status.c: health checks for load balancers and the no-op benchmark route */
-#include "db/db.h"
+#include "domain/catalog.h"
 #include "handlers.h"
 #include "http/request.h"
 
@@ -7,10 +7,8 @@
 int
 status_healthz(struct req *r)
 {
-	struct db_res *res = db_query(r->db, r->arena, "SELECT 1", "");
-
 	reply_header(r, "Cache-Control: no-store");
-	if (res == NULL || res->nrows != 1)
+	if (catalog_ready(r->db) != OK)
 		return reply_error(r, 503, "unavailable", "The database does not answer.");
 	return reply_text(r, 200, "ok\n");
 }

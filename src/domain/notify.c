@@ -1,0 +1,46 @@
+/* domain/notify.c: a user's notifications: what happened to their bookings */
+#include "core/arena.h"
+#include "core/result.h"
+#include "db/db.h"
+#include "domain/notify.h"
+
+int
+notify_add(struct db *db, long long user_id, const char *message, const char *link)
+{
+	if (db_exec(db, "INSERT INTO notifications (user_id, message, link)"
+	    " VALUES (?, ?, ?)", "lss", user_id, message, link) < 0)
+		return ERR;
+	return OK;
+}
+
+int
+notify_list(struct db *db, struct arena *a, long long user_id, int limit,
+    struct notification **out, int *n)
+{
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a, "SELECT message, link, read_at IS NULL, created_at"
+	    " FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+	    "li", user_id, limit);
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++) {
+		(*out)[i].message = db_val(res, i, 0);
+		(*out)[i].link = db_val(res, i, 1);
+		(*out)[i].unread = db_int(res, i, 2) != 0;
+		(*out)[i].created_at = db_val(res, i, 3);
+	}
+	return OK;
+}
+
+int
+notify_read_all(struct db *db, long long user_id)
+{
+	if (db_exec(db, "UPDATE notifications SET read_at = UTC_TIMESTAMP()"
+	    " WHERE user_id = ? AND read_at IS NULL", "l", user_id) < 0)
+		return ERR;
+	return OK;
+}
