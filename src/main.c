@@ -117,8 +117,8 @@ handle(FCGX_Request *fr, struct arena *a, struct db *db)
 		log_request(&r, ms_since(&t0));
 		return;
 	}
-	if (r.status == 0) {
-		/* The handler failed without saying why: the log has it. */
+	if (!r.replied) {
+		/* The handler failed without replying: the log says why. */
 		reply_error(&r, 500, "internal_error",
 		    "Something went wrong on our side. Please try again.");
 	}

@@ -1,9 +1,12 @@
 /* router.c: maps a URL to its handler and does the shared checks first */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/config.h"
 #include "core/result.h"
+#include "db/db.h"
 #include "domain/auth.h"
 #include "handlers.h"
 #include "http/request.h"
@@ -254,6 +257,16 @@ need_login(struct req *r)
 	    url_encode(r->arena, back)));
 }
 
+/* The test stack's fault switch (config.h test_faults), armed just before
+ * the handler so the failure lands after it has started. */
+static void
+test_fault(struct req *r, int arm)
+{
+	const char *n = req_env(r, "HTTP_X_TEST_FAIL_STATEMENT");
+
+	db_fail_from(r->db, arm && n != NULL ? atoi(n) : 0);
+}
+
 int
 router_dispatch(struct req *r)
 {
@@ -261,6 +274,8 @@ router_dispatch(struct req *r)
 	char allow[128];
 	int status;
 
+	if (cfg.test_faults)
+		test_fault(r, 0);
 	/* Who is asking matters to every page, error pages too. */
 	if (identify(r) != OK)
 		return ERR;
@@ -282,5 +297,7 @@ router_dispatch(struct req *r)
 		return need_login(r);
 	if ((rt->flags & NEED_ADMIN) == NEED_ADMIN && !r->user->admin)
 		return reply_error(r, 403, "forbidden", "This needs an admin account.");
+	if (cfg.test_faults)
+		test_fault(r, 1);
 	return rt->handler(r);
 }

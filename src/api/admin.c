@@ -32,13 +32,10 @@ saved_or_reply(struct req *r, struct form *f, int rc, const char *what, long lon
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no %s %lld.", what, id);
-	if (rc == CONFLICT) {
-		form_reply_json(f);
-		r->status = 409;
-		return ERR;
-	}
+	if (rc == CONFLICT)
+		return form_reply_json(f, 409);
 	if (!form_ok(f))
-		return form_reply_json(f);
+		return form_reply_json(f, 400);
 	return OK;
 }
 
@@ -130,7 +127,7 @@ api_admin_generate(struct req *r)
 	form_init(&f, r);
 	slotgen_from_form(&f, g);
 	if (!form_ok(&f))
-		return form_reply_json(&f);
+		return form_reply_json(&f, 400);
 	rc = slotgen_run(r->db, r->arena, g, dry != NULL && strcmp(dry, "true") == 0,
 	    &counts, NULL);
 	if (rc == NOT_FOUND)

@@ -38,7 +38,7 @@ api_login(struct req *r)
 	email = form_text(&f, "email", "email", 254, 1);
 	pw = form_raw(&f, "password", "password", 100000);
 	if (!form_ok(&f))
-		return form_reply_json(&f);
+		return form_reply_json(&f, 400);
 	switch (auth_login(r->db, r->arena, email, pw, &id, &wait)) {
 	case LOGIN_OK:
 		break;
@@ -74,7 +74,7 @@ api_register(struct req *r)
 	if (account_register(&f, &id) != OK)
 		return ERR;
 	if (!form_ok(&f))
-		return form_reply_json(&f);
+		return form_reply_json(&f, 400);
 	if ((user = user_json(r, id)) == NULL)
 		return ERR;
 	return reply_json(r, 201, user);

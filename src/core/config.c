@@ -52,6 +52,7 @@ static const struct setting {
 	{ "login_failures",	  INT, offsetof(struct config, login_failures), "5", 1, 1000000 },
 	{ "argon2_memory_kib",	  INT, offsetof(struct config, argon2_memory_kib), "19456", 8, 4194304 },
 	{ "argon2_iterations",	  INT, offsetof(struct config, argon2_iterations), "3", 1, 100 },
+	{ "test_faults",	  INT, offsetof(struct config, test_faults), "0", 0, 1 },
 };
 
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))

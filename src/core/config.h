@@ -25,6 +25,9 @@ struct config {
 	int	 login_failures;	/* failed logins before lock-out */
 	int	 argon2_memory_kib;
 	int	 argon2_iterations;
+	/* Test stacks only: an X-Test-Fail-Statement: N request header makes
+	 * the handler's Nth database statement and all after it fail. */
+	int	 test_faults;
 };
 
 extern struct config cfg;

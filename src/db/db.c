@@ -30,6 +30,8 @@ struct db {
 	unsigned int		 err;
 	char			 errmsg[256];
 	struct cached_stmt	 cache[STMT_CACHE];
+	int			 fail_from;	/* db_fail_from() */
+	int			 statements;
 };
 
 int
@@ -253,6 +255,11 @@ run(struct db *db, const char *sql, const char *types, va_list ap)
 	int attempt;
 	va_list aq;
 
+	if (db->fail_from > 0 && ++db->statements >= db->fail_from) {
+		set_error(db, CR_SERVER_LOST, "test fault: the statement fails on purpose");
+		fprintf(stderr, "db: test fault in: %.200s\n", sql);
+		return NULL;
+	}
 	for (attempt = 0; attempt < 2; attempt++) {
 		db->err = 0;
 		if (connect_db(db) != OK)
@@ -495,6 +502,13 @@ db_int(const struct db_res *r, int row, int col)
 	const char *v = db_val(r, row, col);
 
 	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+void
+db_fail_from(struct db *db, int nth)
+{
+	db->fail_from = nth;
+	db->statements = 0;
 }
 
 int

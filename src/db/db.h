@@ -27,6 +27,12 @@ int		 db_library_init(void);
 struct db	*db_open(void);
 void		 db_close(struct db *);
 int		 db_ping(struct db *);
+/*
+ * For the fault tests only (router.c, when the test_faults setting is on):
+ * from the nth statement on, every statement fails as if the server had
+ * gone away; 0 turns it off.
+ */
+void		 db_fail_from(struct db *, int nth);
 
 /*
  * Parameters are described by a type string, one letter each:

@@ -136,7 +136,7 @@ form_fill(struct form *f, struct tmpl *t, const char *const *fields)
 }
 
 int
-form_reply_json(struct form *f)
+form_reply_json(struct form *f, int status)
 {
 	struct json_object *o, *e, *fields;
 	int i;
@@ -153,6 +153,6 @@ form_reply_json(struct form *f)
 		    json_object_new_string(f->errors.v[i].val));
 	json_object_object_add(e, "fields", fields);
 	json_object_object_add(o, "error", e);
-	reply_json(f->r, 400, o);
+	reply_json(f->r, status, o);
 	return ERR;
 }

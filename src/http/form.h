@@ -32,7 +32,8 @@ void		 form_default(struct form *, const char *field, const char *value);
 /* Puts the listed fields' values (FIELD, the name in capitals) and every
  * error (a FIELD_ERROR section with MESSAGE) in the dictionary. */
 void		 form_fill(struct form *, struct tmpl *, const char *const *fields);
-/* For the API: 400 with the first problem, and every field's in "fields". */
-int		 form_reply_json(struct form *);
+/* For the API: status (400, or 409 for a refusal) with the first problem,
+ * and every field's in "fields". */
+int		 form_reply_json(struct form *, int status);
 
 #endif

@@ -66,6 +66,7 @@ reply_stream_begin(struct req *r, const char *content_type)
 	char *head;
 
 	r->status = 200;
+	r->replied = 1;
 	r->streamed = 1;
 	head = arena_printf(r->arena, "Status: 200 OK\r\nContent-Type: %s\r\n"
 	    "Cache-Control: private, no-store\r\n%s\r\n", content_type,
@@ -89,6 +90,7 @@ reply_json(struct req *r, int status, struct json_object *obj)
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 
 	r->status = status;
+	r->replied = 1;
 	r->content_type = "application/json";
 	buf_init(&r->out, r->arena);
 	buf_puts(&r->out, s);
@@ -101,6 +103,7 @@ int
 reply_text(struct req *r, int status, const char *text)
 {
 	r->status = status;
+	r->replied = 1;
 	r->content_type = "text/plain; charset=utf-8";
 	buf_init(&r->out, r->arena);
 	buf_puts(&r->out, text);
@@ -111,6 +114,7 @@ int
 reply_redirect(struct req *r, const char *location)
 {
 	r->status = 303;
+	r->replied = 1;
 	reply_header(r, "Location: %s", location);
 	buf_init(&r->out, r->arena);
 	return OK;
@@ -151,7 +155,7 @@ page_free(struct req *r)
 }
 
 int
-page_end(struct req *r)
+page_end(struct req *r, int status)
 {
 	char *html, *err = NULL;
 	size_t len;
@@ -161,11 +165,10 @@ page_end(struct req *r)
 	if (html == NULL) {
 		fprintf(stderr, "template: %s\n", err);
 		free(err);
-		r->status = 0;		/* main answers 500 */
-		return ERR;
+		return ERR;		/* main answers 500 */
 	}
-	if (r->status == 0)
-		r->status = 200;
+	r->status = status;
+	r->replied = 1;
 	r->content_type = "text/html; charset=utf-8";
 	buf_init(&r->out, r->arena);
 	buf_add(&r->out, html, len);
@@ -219,10 +222,7 @@ reply_error(struct req *r, int status, const char *code, const char *fmt, ...)
 	tmpl_set_int(t, "STATUS", status);
 	tmpl_set(t, "STATUS_TEXT", status_text(status));
 	tmpl_set(t, "MESSAGE", msg);
-	r->status = status;
-	if (page_end(r) != OK) {
+	if (page_end(r, status) != OK)
 		reply_text(r, status, msg);
-		r->status = status;
-	}
 	return ERR;
 }

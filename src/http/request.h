@@ -44,7 +44,12 @@ struct req {
 	const char	*csrf;		/* the token forms must carry */
 	int		 bearer;	/* authenticated by an API token */
 
-	/* The reply. */
+	/*
+	 * The reply. Only the reply_*() functions and page_end() fill these
+	 * and set replied; main.c answers 500 for a request that ends without
+	 * it, whatever else was set on the way.
+	 */
+	int		 replied;
 	int		 status;
 	const char	*content_type;
 	struct buf	 headers;	/* extra "Name: value\r\n" lines */
@@ -122,9 +127,12 @@ const char *status_text(int);
 void	reply_stream_begin(struct req *, const char *content_type);
 void	reply_stream(struct req *, const char *, size_t);
 
-/* An HTML page: the body template's dictionary, inside the layout. */
+/* An HTML page: the body template's dictionary, inside the layout;
+ * page_end() replies it with status (200, or 400 for a form to fix ...).
+ * A handler that fails between the two just returns ERR. */
 struct tmpl	*page_begin(struct req *, const char *file, const char *title);
-int		 page_end(struct req *);
+int		 page_end(struct req *, int status);
+/* Drops a page begun and not ended (main.c, after the handler). */
 void		 page_free(struct req *);
 
 #endif

@@ -42,13 +42,13 @@ session_start(struct req *r, long long user_id)
 }
 
 static int
-register_page(struct req *r, struct form *f)
+register_page(struct req *r, struct form *f, int status)
 {
 	struct tmpl *t = page_begin(r, "register.tpl", "Create an account");
 
 	if (f != NULL)
 		form_fill(f, t, register_fields);
-	return page_end(r);
+	return page_end(r, status);
 }
 
 int
@@ -56,7 +56,7 @@ register_form(struct req *r)
 {
 	if (r->user != NULL)
 		return reply_redirect(r, "/me");
-	return register_page(r, NULL);
+	return register_page(r, NULL, 200);
 }
 
 int
@@ -68,17 +68,15 @@ register_submit(struct req *r)
 	form_init(&f, r);
 	if (account_register(&f, &id) != OK)
 		return ERR;
-	if (!form_ok(&f)) {
-		r->status = 400;
-		return register_page(r, &f);
-	}
+	if (!form_ok(&f))
+		return register_page(r, &f, 400);
 	if (session_start(r, id) != OK)
 		return ERR;
 	return reply_redirect(r, "/me?welcome=1");
 }
 
 static int
-login_page(struct req *r, struct form *f, const char *notice)
+login_page(struct req *r, struct form *f, const char *notice, int status)
 {
 	struct tmpl *t = page_begin(r, "login.tpl", "Log in");
 	const char *next = kv_get(&r->params, "next");
@@ -89,7 +87,7 @@ login_page(struct req *r, struct form *f, const char *notice)
 		tmpl_set(t, "NEXT", next);
 	if (notice != NULL)
 		tmpl_set(tmpl_section(t, "NOTICE"), "MESSAGE", notice);
-	return page_end(r);
+	return page_end(r, status);
 }
 
 int
@@ -97,7 +95,7 @@ login_form(struct req *r)
 {
 	if (r->user != NULL)
 		return reply_redirect(r, next_path(r));
-	return login_page(r, NULL, NULL);
+	return login_page(r, NULL, NULL, 200);
 }
 
 int
@@ -112,22 +110,18 @@ login_submit(struct req *r)
 	pw = form_raw(&f, "password", "Password", 100000);
 	if (!local_path(kv_get(&r->params, "next")))
 		kv_set(r->arena, &r->params, "next", "");
-	if (!form_ok(&f)) {
-		r->status = 400;
-		return login_page(r, &f, NULL);
-	}
+	if (!form_ok(&f))
+		return login_page(r, &f, NULL, 400);
 	switch (auth_login(r->db, r->arena, email, pw, &id, &wait)) {
 	case LOGIN_OK:
 		break;
 	case LOGIN_LOCKED:
 		reply_header(r, "Retry-After: %lld", wait);
-		r->status = 429;
 		return login_page(r, &f, arena_printf(r->arena, "Too many failed "
-		    "attempts. Try again in %lld minutes.", (wait + 59) / 60));
+		    "attempts. Try again in %lld minutes.", (wait + 59) / 60), 429);
 	case LOGIN_FAILED:
-		r->status = 401;
 		form_error(&f, "password", "The email or the password is not right.");
-		return login_page(r, &f, NULL);
+		return login_page(r, &f, NULL, 401);
 	default:
 		return ERR;
 	}
@@ -152,7 +146,7 @@ static const char *const saved_messages[][2] = {
 };
 
 static int
-account_page(struct req *r, struct form *f, const char *new_token)
+account_page(struct req *r, struct form *f, const char *new_token, int status)
 {
 	static const char *const fields[] = { "name", "token_name", NULL };
 	struct tmpl *t, *row;
@@ -187,13 +181,13 @@ account_page(struct req *r, struct form *f, const char *new_token)
 	}
 	if (ntokens == 0)
 		tmpl_show(t, "NO_TOKENS");
-	return page_end(r);
+	return page_end(r, status);
 }
 
 int
 account_show(struct req *r)
 {
-	return account_page(r, NULL, NULL);
+	return account_page(r, NULL, NULL, 200);
 }
 
 int
@@ -204,10 +198,8 @@ account_name(struct req *r)
 	form_init(&f, r);
 	if (account_rename(&f, r->user->id) != OK)
 		return ERR;
-	if (!form_ok(&f)) {
-		r->status = 400;
-		return account_page(r, &f, NULL);
-	}
+	if (!form_ok(&f))
+		return account_page(r, &f, NULL, 400);
 	return reply_redirect(r, "/account?saved=name");
 }
 
@@ -221,10 +213,8 @@ account_password(struct req *r)
 	s.token = NULL;
 	if (account_change_password(&f, r->user->id, r->session, &s) != OK)
 		return ERR;
-	if (!form_ok(&f)) {
-		r->status = 400;
-		return account_page(r, &f, NULL);
-	}
+	if (!form_ok(&f))
+		return account_page(r, &f, NULL, 400);
 	if (s.token != NULL)
 		session_set(r, &s);
 	return reply_redirect(r, "/account?saved=password");
@@ -241,15 +231,12 @@ account_token_new(struct req *r)
 
 	form_init(&f, r);
 	name = form_text(&f, "token_name", "Token name", 100, 1);
-	if (!form_ok(&f)) {
-		r->status = 400;
-		return account_page(r, &f, NULL);
-	}
+	if (!form_ok(&f))
+		return account_page(r, &f, NULL, 400);
 	if (auth_token_create(r->db, r->arena, r->user->id, name, 0, &token) != OK)
 		return ERR;
 	reply_header(r, "Cache-Control: no-store");
-	r->status = 201;
-	return account_page(r, NULL, token);
+	return account_page(r, NULL, token, 201);
 }
 
 int

@@ -120,10 +120,8 @@ admin_overview(struct req *r)
 	t = page_admin_begin(r, "admin.tpl", "Admin");
 	if (day_bookings(r, t, today, "Today") != OK ||
 	    day_bookings(r, t, tomorrow, "Tomorrow") != OK ||
-	    occupancy(r, t, today) != OK) {
-		page_free(r);
+	    occupancy(r, t, today) != OK)
 		return ERR;
-	}
 	for (i = 0; i < BOOKING_STATUSES; i++) {
 		row = tmpl_section(t, "COUNT");
 		tmpl_set(row, "STATUS", booking_statuses[i]);
@@ -139,7 +137,7 @@ admin_overview(struct req *r)
 	audit_rows(r, t, events, nevents);
 	if (nevents == 0)
 		tmpl_show(t, "NO_EVENTS");
-	return page_end(r);
+	return page_end(r, 200);
 }
 
 int
@@ -181,5 +179,5 @@ admin_audit(struct req *r)
 	if (n > AUDIT_PER_PAGE)
 		tmpl_set(tmpl_section(t, "NEXT_PAGE"), "HREF", arena_printf(r->arena,
 		    "/admin/audit?%s%spage=%lld", q, *q ? "&" : "", page + 1));
-	return page_end(r);
+	return page_end(r, 200);
 }

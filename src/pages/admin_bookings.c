@@ -83,10 +83,8 @@ admin_bookings_list(struct req *r)
 		return ERR;
 	q = page_query(r, filter_keys);
 	t = page_admin_begin(r, "admin_bookings.tpl", "Bookings");
-	if (filter_options(r, t, &f) != OK) {
-		page_free(r);
+	if (filter_options(r, t, &f) != OK)
 		return ERR;
-	}
 	tmpl_set_int(t, "TOTAL", total);
 	tmpl_set(t, "CSV_HREF", arena_printf(r->arena, "/admin/bookings.csv%s%s",
 	    *q ? "?" : "", q));
@@ -103,7 +101,7 @@ admin_bookings_list(struct req *r)
 	if (f.page * f.limit < total)
 		tmpl_set(tmpl_section(t, "NEXT_PAGE"), "HREF", arena_printf(r->arena,
 		    "/admin/bookings?%s%spage=%lld", q, *q ? "&" : "", f.page + 1));
-	return page_end(r);
+	return page_end(r, 200);
 }
 
 /* A spreadsheet runs a field starting with one of these as a formula. */
@@ -229,7 +227,8 @@ admin_bookings_csv(struct req *r)
 }
 
 static int
-booking_page(struct req *r, long long id, const char *error, struct form *f)
+booking_page(struct req *r, long long id, const char *error, struct form *f,
+    int status)
 {
 	static const char *const fields[] = { "paymentId", NULL };
 	struct actor who = { r->user->id, 1, 1 };
@@ -285,7 +284,7 @@ booking_page(struct req *r, long long id, const char *error, struct form *f)
 	}
 	form_fill(f, t, fields);
 	page_history(r, t, h, nh);
-	return page_end(r);
+	return page_end(r, status);
 }
 
 int
@@ -297,7 +296,7 @@ admin_booking_show(struct req *r)
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
 	form_init(&f, r);
-	return booking_page(r, id, NULL, &f);
+	return booking_page(r, id, NULL, &f, 200);
 }
 
 /* A refused action is shown on the booking's page with the reason and
@@ -309,10 +308,8 @@ acted(struct req *r, struct form *f, int rc, long long id, const char *done)
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no booking %lld.", id);
-	if (rc != OK) {
-		r->status = reply_result_status(rc);
-		return booking_page(r, id, result_message(rc), f);
-	}
+	if (rc != OK)
+		return booking_page(r, id, result_message(rc), f, reply_result_status(rc));
 	return reply_redirect(r, arena_printf(r->arena, "/admin/bookings/%lld?done=%s", id, done));
 }
 
@@ -328,10 +325,8 @@ transition(struct req *r, enum bk_admin_action action, const char *done)
 		return ERR;
 	form_init(&f, r);
 	if (action == BK_CONFIRM &&
-	    (payment = form_text(&f, "paymentId", "Payment id", 100, 1)) == NULL) {
-		r->status = 400;
-		return booking_page(r, id, NULL, &f);
-	}
+	    (payment = form_text(&f, "paymentId", "Payment id", 100, 1)) == NULL)
+		return booking_page(r, id, NULL, &f, 400);
 	return acted(r, &f, booking_transition(r->db, r->arena, &who, id, action, payment),
 	    id, done);
 }

@@ -41,7 +41,7 @@ admin_events_list(struct req *r)
 	}
 	if (n == 0)
 		tmpl_show(t, "NO_EVENTS");
-	return page_end(r);
+	return page_end(r, 200);
 }
 
 /* The buttons a session shows, by its status: the moves admin.c allows
@@ -63,7 +63,7 @@ session_actions(struct tmpl *row, const char *status)
  * with their status buttons, the add-session form and publishing. One form
  * coming back keeps what was typed in it; the other shows stored values. */
 static int
-event_page(struct req *r, const struct event *ev, struct form *f)
+event_page(struct req *r, const struct event *ev, struct form *f, int status)
 {
 	struct slot *slots = NULL;
 	struct tmpl *t, *e, *row;
@@ -110,16 +110,14 @@ event_page(struct req *r, const struct event *ev, struct form *f)
 			tmpl_show(e, "NO_SESSIONS");
 		if (drafts > 0)
 			tmpl_set_int(tmpl_section(e, "PUBLISH"), "DRAFTS", drafts);
-		if (page_room_options(r, t, "ROOM_OPTION", kv_get(&r->params, "roomId")) != OK) {
-			page_free(r);
+		if (page_room_options(r, t, "ROOM_OPTION", kv_get(&r->params, "roomId")) != OK)
 			return ERR;
-		}
 	}
 	form_fill(f, t, fields);
 	for (i = 0; admin_event_kinds[i] != NULL; i++)
 		page_option(t, "KIND_OPTION", admin_event_kinds[i], admin_event_kinds[i],
 		    kv_get(&r->params, "kind"));
-	return page_end(r);
+	return page_end(r, status);
 }
 
 int
@@ -128,7 +126,7 @@ admin_event_new_form(struct req *r)
 	struct form f;
 
 	form_init(&f, r);
-	return event_page(r, NULL, &f);
+	return event_page(r, NULL, &f, 200);
 }
 
 int
@@ -136,13 +134,13 @@ admin_event_create(struct req *r)
 {
 	struct form f;
 	long long id = 0;
-	int rc;
+	int rc, status;
 
 	form_init(&f, r);
 	if ((rc = admin_event_save(&f, 0, &id)) == ERR)
 		return ERR;
-	if (page_admin_refused(r, &f, rc))
-		return event_page(r, NULL, &f);
+	if ((status = page_admin_refused(&f, rc)) != 0)
+		return event_page(r, NULL, &f, status);
 	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?done=created", id));
 }
 
@@ -169,7 +167,7 @@ admin_event_edit(struct req *r)
 	if (path_event(r, &id, &ev) != OK)
 		return ERR;
 	form_init(&f, r);
-	return event_page(r, &ev, &f);
+	return event_page(r, &ev, &f, 200);
 }
 
 int
@@ -178,7 +176,7 @@ admin_event_update(struct req *r)
 	struct event ev;
 	struct form f;
 	long long id, saved;
-	int rc;
+	int rc, status;
 
 	if (path_event(r, &id, &ev) != OK)
 		return ERR;
@@ -187,8 +185,8 @@ admin_event_update(struct req *r)
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no event %lld.", id);
-	if (page_admin_refused(r, &f, rc))
-		return event_page(r, &ev, &f);
+	if ((status = page_admin_refused(&f, rc)) != 0)
+		return event_page(r, &ev, &f, status);
 	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?done=saved", id));
 }
 
@@ -200,7 +198,7 @@ admin_event_session_add(struct req *r)
 	struct event ev;
 	struct form f;
 	long long id, slot = 0;
-	int rc;
+	int rc, status;
 
 	if (path_event(r, &id, &ev) != OK)
 		return ERR;
@@ -208,8 +206,8 @@ admin_event_session_add(struct req *r)
 	form_init(&f, r);
 	if ((rc = admin_slot_save(&f, &who, 0, &slot)) == ERR)
 		return ERR;
-	if (page_admin_refused(r, &f, rc))
-		return event_page(r, &ev, &f);
+	if ((status = page_admin_refused(&f, rc)) != 0)
+		return event_page(r, &ev, &f, status);
 	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?done=session", id));
 }
 

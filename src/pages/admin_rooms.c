@@ -69,7 +69,7 @@ admin_rooms_list(struct req *r)
 		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
 	if (page * ROOMS_PER_PAGE < total)
 		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
-	return page_end(r);
+	return page_end(r, 200);
 }
 
 /* The new-room form (room NULL) or a room's page: its form, with what was
@@ -77,7 +77,7 @@ admin_rooms_list(struct req *r)
  * (drafts left out as on the public page: they are listed with their
  * event). */
 static int
-room_page(struct req *r, const struct room *room, struct form *f)
+room_page(struct req *r, const struct room *room, struct form *f, int status)
 {
 	struct slot *slots = NULL;
 	struct tmpl *t, *e, *row;
@@ -138,7 +138,7 @@ room_page(struct req *r, const struct room *room, struct form *f)
 	for (i = 0; room_types[i] != NULL; i++)
 		page_option(t, "TYPE_OPTION", room_types[i], room_types[i],
 		    kv_get(&r->params, "roomType"));
-	return page_end(r);
+	return page_end(r, status);
 }
 
 int
@@ -147,7 +147,7 @@ admin_room_new_form(struct req *r)
 	struct form f;
 
 	form_init(&f, r);
-	return room_page(r, NULL, &f);
+	return room_page(r, NULL, &f, 200);
 }
 
 int
@@ -155,13 +155,13 @@ admin_room_create(struct req *r)
 {
 	struct form f;
 	long long id = 0;
-	int rc;
+	int rc, status;
 
 	form_init(&f, r);
 	if ((rc = admin_room_save(&f, 0, &id)) == ERR)
 		return ERR;
-	if (page_admin_refused(r, &f, rc))
-		return room_page(r, NULL, &f);
+	if ((status = page_admin_refused(&f, rc)) != 0)
+		return room_page(r, NULL, &f, status);
 	return reply_redirect(r, arena_printf(r->arena, "/admin/rooms/%lld?done=created", id));
 }
 
@@ -188,7 +188,7 @@ admin_room_edit(struct req *r)
 	if (path_room(r, &id, &room) != OK)
 		return ERR;
 	form_init(&f, r);
-	return room_page(r, &room, &f);
+	return room_page(r, &room, &f, 200);
 }
 
 int
@@ -197,7 +197,7 @@ admin_room_update(struct req *r)
 	struct room room;
 	struct form f;
 	long long id, saved;
-	int rc;
+	int rc, status;
 
 	if (path_room(r, &id, &room) != OK)
 		return ERR;
@@ -206,8 +206,8 @@ admin_room_update(struct req *r)
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
-	if (page_admin_refused(r, &f, rc))
-		return room_page(r, &room, &f);
+	if ((status = page_admin_refused(&f, rc)) != 0)
+		return room_page(r, &room, &f, status);
 	return reply_redirect(r, arena_printf(r->arena, "/admin/rooms/%lld?done=saved", id));
 }
 
@@ -237,7 +237,7 @@ admin_room_active(struct req *r)
 /* The generation form; counts, after a preview, say what creating would do. */
 static int
 generate_page(struct req *r, const struct room *room, struct form *f, int weekdays,
-    const struct slotgen_counts *counts)
+    const struct slotgen_counts *counts, int status)
 {
 	static const char *const days[][2] = {
 		{ "mon", "Monday" }, { "tue", "Tuesday" }, { "wed", "Wednesday" },
@@ -275,7 +275,7 @@ generate_page(struct req *r, const struct room *room, struct form *f, int weekda
 		tmpl_set_int(row, "CREATED", counts->created);
 		tmpl_set_int(row, "SKIPPED", counts->skipped);
 	}
-	return page_end(r);
+	return page_end(r, status);
 }
 
 int
@@ -288,7 +288,7 @@ admin_room_generate_form(struct req *r)
 	if (path_room(r, &id, &room) != OK)
 		return ERR;
 	form_init(&f, r);
-	return generate_page(r, &room, &f, WEEKDAYS_DEFAULT, NULL);
+	return generate_page(r, &room, &f, WEEKDAYS_DEFAULT, NULL, 200);
 }
 
 /* One form, two buttons: "preview" counts (a dry run) and shows the form
@@ -309,17 +309,15 @@ admin_room_generate(struct req *r)
 	kv_set(r->arena, &r->params, "roomId", arena_printf(r->arena, "%lld", id));
 	form_init(&f, r);
 	slotgen_from_form(&f, g);
-	if (!form_ok(&f)) {
-		r->status = 400;
-		return generate_page(r, &room, &f, g->weekdays, NULL);
-	}
+	if (!form_ok(&f))
+		return generate_page(r, &room, &f, g->weekdays, NULL, 400);
 	rc = slotgen_run(r->db, r->arena, g, !create, &counts, NULL);
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
 	if (rc != OK)
 		return ERR;
 	if (!create)
-		return generate_page(r, &room, &f, g->weekdays, &counts);
+		return generate_page(r, &room, &f, g->weekdays, &counts, 200);
 	return reply_redirect(r, arena_printf(r->arena,
 	    "/admin/rooms/%lld?generated=%lld&skipped=%lld", id, counts.created,
 	    counts.skipped));
@@ -331,7 +329,8 @@ admin_room_generate(struct req *r)
  * field (cancelling a cancelled timeslot).
  */
 static int
-slot_page(struct req *r, const struct slot *s, struct form *f, const char *error)
+slot_page(struct req *r, const struct slot *s, struct form *f, const char *error,
+    int status)
 {
 	struct tmpl *t, *e, *row;
 	struct booking *list;
@@ -344,11 +343,9 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 		tmpl_show(t, "FORM");
 		tmpl_set(t, "ACTION", "/admin/timeslots");
 		form_fill(f, t, slot_fields);
-		if (page_room_options(r, t, "ROOM_OPTION", kv_get(&r->params, "roomId")) != OK) {
-			page_free(r);
+		if (page_room_options(r, t, "ROOM_OPTION", kv_get(&r->params, "roomId")) != OK)
 			return ERR;
-		}
-		return page_end(r);
+		return page_end(r, status);
 	}
 	if (req_int_opt(r, "cancelled", 0, 1000000, -1, &cancelled) != OK)
 		return ERR;
@@ -390,7 +387,7 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 	if (n == 0)
 		tmpl_show(e, "NO_BOOKINGS");
 	form_fill(f, t, slot_fields);
-	return page_end(r);
+	return page_end(r, status);
 }
 
 int
@@ -399,7 +396,7 @@ admin_slot_new_form(struct req *r)
 	struct form f;
 
 	form_init(&f, r);
-	return slot_page(r, NULL, &f, NULL);
+	return slot_page(r, NULL, &f, NULL, 200);
 }
 
 int
@@ -408,13 +405,13 @@ admin_slot_create(struct req *r)
 	struct actor who = { r->user->id, 1, 1 };
 	struct form f;
 	long long id = 0;
-	int rc;
+	int rc, status;
 
 	form_init(&f, r);
 	if ((rc = admin_slot_save(&f, &who, 0, &id)) == ERR)
 		return ERR;
-	if (page_admin_refused(r, &f, rc))
-		return slot_page(r, NULL, &f, NULL);
+	if ((status = page_admin_refused(&f, rc)) != 0)
+		return slot_page(r, NULL, &f, NULL, status);
 	return reply_redirect(r, arena_printf(r->arena, "/admin/timeslots/%lld?done=created", id));
 }
 
@@ -441,7 +438,7 @@ admin_slot_edit(struct req *r)
 	if (path_slot(r, &id, &s) != OK)
 		return ERR;
 	form_init(&f, r);
-	return slot_page(r, &s, &f, NULL);
+	return slot_page(r, &s, &f, NULL, 200);
 }
 
 /* Saves the edit form, or one status button from an event's page (which
@@ -453,7 +450,7 @@ admin_slot_update(struct req *r)
 	struct slot s;
 	struct form f;
 	long long id, saved;
-	int rc;
+	int rc, status;
 
 	if (path_slot(r, &id, &s) != OK)
 		return ERR;
@@ -462,8 +459,8 @@ admin_slot_update(struct req *r)
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
-	if (page_admin_refused(r, &f, rc))
-		return slot_page(r, &s, &f, NULL);
+	if ((status = page_admin_refused(&f, rc)) != 0)
+		return slot_page(r, &s, &f, NULL, status);
 	return reply_redirect(r, page_back(r, arena_printf(r->arena,
 	    "/admin/timeslots/%lld", id), "done=timeslot"));
 }
@@ -488,9 +485,9 @@ admin_slot_cancel_submit(struct req *r)
 		/* The refusal is the page's, not the status field's. */
 		const char *why = kv_get(&f.errors, "status");
 
-		r->status = 409;
 		form_init(&f, r);
-		return slot_page(r, &s, &f, why ? why : "This timeslot cannot be cancelled.");
+		return slot_page(r, &s, &f, why ? why : "This timeslot cannot be cancelled.",
+		    409);
 	}
 	return reply_redirect(r, page_back(r, arena_printf(r->arena,
 	    "/admin/timeslots/%lld", id), arena_printf(r->arena, "cancelled=%d", n)));

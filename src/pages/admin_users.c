@@ -55,7 +55,7 @@ admin_users(struct req *r)
 		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
 	if (kv_get(&r->params, "saved") != NULL)
 		tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", "The role was changed.");
-	return page_end(r);
+	return page_end(r, 200);
 }
 
 int

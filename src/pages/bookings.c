@@ -27,9 +27,10 @@ actor_of(struct req *r)
 	return who;
 }
 
-/* The timeslot page; error and notes are set when a booking was refused. */
+/* The timeslot page; refused and notes are set when a booking was refused:
+ * its result gives the message and the status. */
 static int
-timeslot_page(struct req *r, long long id, const char *error, const char *notes)
+timeslot_page(struct req *r, long long id, int refused, const char *notes)
 {
 	struct slot s;
 	struct tmpl *t, *form;
@@ -44,12 +45,12 @@ timeslot_page(struct req *r, long long id, const char *error, const char *notes)
 	t = page_begin(r, "timeslot.tpl", s.room_name);
 	page_slot(r, t, &s);
 	tmpl_set(t, "LONG_DATE", fmt_local(r->arena, s.start, "%A %d %B %Y"));
-	if (error != NULL)
-		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", error);
+	if (refused != OK)
+		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
 	if (r->user == NULL) {
 		tmpl_set(tmpl_section(t, "LOGIN"), "NEXT",
 		    url_encode(r->arena, arena_printf(r->arena, "/timeslots/%lld", id)));
-		return page_end(r);
+		return page_end(r, reply_result_status(refused));
 	}
 	if (mine > 0)
 		tmpl_set_int(tmpl_section(t, "MINE"), "BOOKING_ID", mine);
@@ -62,7 +63,7 @@ timeslot_page(struct req *r, long long id, const char *error, const char *notes)
 		if (s.price > 0)
 			tmpl_set_int(tmpl_section(form, "HOLD"), "HOLD_MINUTES", cfg.hold_minutes);
 	}
-	return page_end(r);
+	return page_end(r, reply_result_status(refused));
 }
 
 int
@@ -72,7 +73,7 @@ timeslot_show(struct req *r)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	return timeslot_page(r, id, NULL, NULL);
+	return timeslot_page(r, id, OK, NULL);
 }
 
 int
@@ -92,10 +93,8 @@ booking_new(struct req *r)
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", slot);
-	if (rc != OK) {
-		r->status = reply_result_status(rc);
-		return timeslot_page(r, slot, result_message(rc), notes);
-	}
+	if (rc != OK)
+		return timeslot_page(r, slot, rc, notes);
 	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld%s", id,
 	    replayed ? "" : "?done=booked"));
 }
@@ -108,8 +107,10 @@ static const char *const done_messages[][2] = {
 	{ NULL, NULL },
 };
 
+/* A booking's page; refused, when not OK, is the result of an action the
+ * page offered, shown with its message and status. */
 static int
-booking_page(struct req *r, long long id, const char *error)
+booking_page(struct req *r, long long id, int refused)
 {
 	struct actor who = actor_of(r);
 	struct booking b;
@@ -129,8 +130,8 @@ booking_page(struct req *r, long long id, const char *error)
 	if (b.user_id != r->user->id)
 		tmpl_set(tmpl_section(t, "OWNER"), "OWNER", arena_printf(r->arena,
 		    "%s <%s>", b.user_name, b.user_email));
-	if (error != NULL)
-		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", error);
+	if (refused != OK)
+		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
 	page_done(r, t, done_messages);
 	if (b.refund_amount > 0)
 		tmpl_set(tmpl_section(t, "REFUND"), "REFUND", money_fmt(r->arena, b.refund_amount));
@@ -150,7 +151,7 @@ booking_page(struct req *r, long long id, const char *error)
 	if (strcmp(b.status, "confirmed") == 0 && start > time(NULL))
 		tmpl_show(t, "CAN_RESCHEDULE");
 	page_history(r, t, h, nh);
-	return page_end(r);
+	return page_end(r, reply_result_status(refused));
 }
 
 int
@@ -160,7 +161,7 @@ booking_show(struct req *r)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	return booking_page(r, id, NULL);
+	return booking_page(r, id, OK);
 }
 
 int
@@ -178,10 +179,8 @@ booking_cancel_form(struct req *r)
 		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
 	if (rc != OK)
 		return ERR;
-	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0) {
-		r->status = 409;
-		return booking_page(r, id, result_message(INVALID_STATE));
-	}
+	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0)
+		return booking_page(r, id, INVALID_STATE);
 	refund = booking_refund_quote(&b, &who);
 	t = page_begin(r, "booking_cancel.tpl", "Cancel booking");
 	page_booking(r, t, &b);
@@ -191,7 +190,7 @@ booking_cancel_form(struct req *r)
 	tmpl_set_int(t, "FULL_HOURS", cfg.refund_full_hours);
 	tmpl_set_int(t, "PARTIAL_HOURS", cfg.refund_partial_hours);
 	tmpl_set_int(t, "PARTIAL_PERCENT", cfg.refund_partial_percent);
-	return page_end(r);
+	return page_end(r, 200);
 }
 
 /* A refused action is shown on the booking's page, the page it came from. */
@@ -202,10 +201,8 @@ after_action(struct req *r, int rc, long long id, const char *done)
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
-	if (rc != OK) {
-		r->status = reply_result_status(rc);
-		return booking_page(r, id, result_message(rc));
-	}
+	if (rc != OK)
+		return booking_page(r, id, rc);
 	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld?done=%s", id, done));
 }
 
@@ -234,7 +231,7 @@ booking_reactivate_submit(struct req *r)
 }
 
 static int
-reschedule_page(struct req *r, long long id, const char *error)
+reschedule_page(struct req *r, long long id, int refused)
 {
 	struct actor who = actor_of(r);
 	struct booking b;
@@ -261,8 +258,8 @@ reschedule_page(struct req *r, long long id, const char *error)
 	tmpl_set(t, "PICK_LABEL", fmt_local(r->arena, from, "%A %d %B %Y"));
 	tmpl_set(t, "PREV_DATE", prev);
 	tmpl_set(t, "NEXT_DATE", next);
-	if (error != NULL)
-		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", error);
+	if (refused != OK)
+		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
 	if (strcmp(b.status, "confirmed") != 0)
 		tmpl_show(t, "NOT_CONFIRMED");
 	for (i = 0; i < n; i++) {
@@ -276,7 +273,7 @@ reschedule_page(struct req *r, long long id, const char *error)
 		tmpl_show(t, "NO_CHOICE");
 	else
 		tmpl_show(t, "SUBMIT");
-	return page_end(r);
+	return page_end(r, reply_result_status(refused));
 }
 
 int
@@ -286,7 +283,7 @@ booking_reschedule_form(struct req *r)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	return reschedule_page(r, id, NULL);
+	return reschedule_page(r, id, OK);
 }
 
 int
@@ -299,10 +296,8 @@ booking_reschedule_submit(struct req *r)
 	if (req_id(r, "id", &id) != OK || req_id(r, "timeslot_id", &slot) != OK)
 		return ERR;
 	rc = booking_reschedule(r->db, r->arena, &who, id, slot);
-	if (rc != ERR && rc != OK && rc != NOT_FOUND) {
-		r->status = reply_result_status(rc);
-		return reschedule_page(r, id, result_message(rc));
-	}
+	if (rc != ERR && rc != OK && rc != NOT_FOUND)
+		return reschedule_page(r, id, rc);
 	return after_action(r, rc, id, "rescheduled");
 }
 
@@ -359,7 +354,7 @@ me_show(struct req *r)
 	if (more)
 		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
 	tmpl_set(t, "TAB", f.tab);
-	return page_end(r);
+	return page_end(r, 200);
 }
 
 int
@@ -385,7 +380,7 @@ notifications_show(struct req *r)
 		tmpl_show(t, "EMPTY");
 	if (r->user->unread > 0)
 		tmpl_show(t, "ANY_UNREAD");
-	return page_end(r);
+	return page_end(r, 200);
 }
 
 int

@@ -22,7 +22,7 @@ events_list(struct req *r)
 	}
 	if (n == 0)
 		tmpl_show(t, "NO_EVENTS");
-	return page_end(r);
+	return page_end(r, 200);
 }
 
 int
@@ -51,5 +51,5 @@ event_show(struct req *r)
 		page_slot(r, tmpl_section(t, "SESSION"), &slots[i]);
 	if (n == 0)
 		tmpl_show(t, "NO_SESSIONS");
-	return page_end(r);
+	return page_end(r, 200);
 }

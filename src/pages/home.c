@@ -49,5 +49,5 @@ home_show(struct req *r)
 	}
 	if (nrooms == 0)
 		tmpl_show(t, "NO_ROOMS");
-	return page_end(r);
+	return page_end(r, 200);
 }

@@ -201,15 +201,13 @@ page_done(struct req *r, struct tmpl *t, const char *const (*messages)[2])
 }
 
 int
-page_admin_refused(struct req *r, const struct form *f, int rc)
+page_admin_refused(const struct form *f, int rc)
 {
 	if (rc == CONFLICT)
-		r->status = 409;
-	else if (!form_ok(f))
-		r->status = 400;
-	else
-		return 0;
-	return 1;
+		return 409;
+	if (!form_ok(f))
+		return 400;
+	return 0;
 }
 
 int

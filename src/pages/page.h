@@ -42,10 +42,10 @@ const char *page_back(struct req *, const char *def, const char *flash);
 /* Shows the message the "done" parameter names (a redirect's flash) from
  * { value, message } pairs ending with { NULL, NULL }, as DONE. */
 void	page_done(struct req *, struct tmpl *, const char *const (*messages)[2]);
-/* After an admin save (admin.h) that did not fail outright: whether the
- * form must be shown again, with r->status set to 400 (fields to fix) or
- * 409 (refused). */
-int	page_admin_refused(struct req *, const struct form *, int rc);
+/* After an admin save (admin.h) that did not fail outright: 0 when it was
+ * saved, else the status to show the form again with: 400 (fields to fix)
+ * or 409 (refused). */
+int	page_admin_refused(const struct form *, int rc);
 /* Every room (the first thousand by name), inactive ones marked, as
  * options of a select. */
 int	page_room_options(struct req *, struct tmpl *, const char *section,

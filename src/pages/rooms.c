@@ -50,7 +50,7 @@ rooms_list(struct req *r)
 		tmpl_set(q, "TYPE", f.type ? f.type : "");
 		tmpl_set_int(q, "MIN_CAPACITY", f.min_capacity);
 	}
-	return page_end(r);
+	return page_end(r, 200);
 }
 
 int
@@ -91,5 +91,5 @@ room_show(struct req *r)
 		page_slot(r, tmpl_section(t, "SLOT"), &slots[i]);
 	if (n == 0)
 		tmpl_show(t, "NO_SLOTS");
-	return page_end(r);
+	return page_end(r, 200);
 }

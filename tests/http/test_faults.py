@@ -1,0 +1,228 @@
+"""test_faults.py: a database that fails in the middle of a request still gets
+a complete answer: a 500 page (JSON under /api/), never a bare status.
+
+The test stack turns on the test_faults setting (scripts/test), so a request
+header X-Test-Fail-Statement: N makes the handler's Nth database statement
+and every one after it fail. Each request below is sent with N = 1, 2, ...
+until it goes through, so every point at which its handler can lose the
+database is tried once. The last test stops MariaDB itself and starts it
+again.
+"""
+import os
+import subprocess
+import time
+
+import pytest
+import requests
+
+from conftest import (CA, add_booking, api_user, at, browser_user, day, make_event,
+                      make_room, make_slot, make_user, unique, url)
+
+MOST = 40      # more statements than any one handler runs
+
+
+def complete(r, api):
+    """A whole answer: a redirect with its Location, or a typed, non-empty
+    body; a failure as an error page or a JSON error."""
+    if r.status_code in (301, 302, 303):
+        assert r.headers.get("Location"), r.status_code
+        return
+    kind = r.headers.get("Content-Type", "")
+    assert kind, f"{r.status_code} without a Content-Type"
+    assert r.content, f"{r.status_code} with an empty body"
+    if r.status_code >= 500:
+        assert r.status_code in (500, 503), r.status_code
+        if api:
+            assert kind.startswith("application/json")
+            assert r.json()["error"]["code"]
+        else:
+            assert kind.startswith("text/html")
+            assert "</html>" in r.text and str(r.status_code) in r.text
+
+
+def sweep(send, api=False):
+    """Sends the request failing from its Nth statement on, N = 1, 2, ...,
+    until it goes through; returns the statuses seen."""
+    seen = []
+    for n in range(1, MOST + 1):
+        r = send({"X-Test-Fail-Statement": str(n)})
+        complete(r, api)
+        seen.append(r.status_code)
+        if r.status_code < 500:
+            break
+    assert 500 in seen, f"no statement failed: {seen}"
+    assert seen[-1] < 500, f"still failing after {MOST} statements: {seen}"
+    return seen
+
+
+@pytest.fixture(scope="module")
+def world():
+    """A room with a free and a full timeslot, an event, a customer with a
+    booking and a cancelled one, and an admin."""
+    w = {}
+    w["room"] = make_room(name=unique("Fault Room"), capacity=4)
+    when = day(30)
+    w["slot"] = make_slot(w["room"], at(when, 10), capacity=4)
+    w["full"] = make_slot(w["room"], at(when, 12), capacity=1)
+    w["event"] = make_event(title=unique("Fault Event"))
+    make_slot(w["room"], at(when, 14), event_id=w["event"])
+    other = make_user()
+    add_booking(other, w["full"])
+    w["user"], uid, w["csrf"] = browser_user(name="Fault Customer")
+    w["booking"] = add_booking(uid, w["slot"])
+    w["cancelled"] = add_booking(uid, make_slot(w["room"], at(when, 16)), status="cancelled")
+    w["admin"], _, w["admin_csrf"] = browser_user(name="Fault Admin", role="admin")
+    _, _, w["api"] = api_user()
+    _, _, w["api_admin"] = api_user(role="admin")
+    return w
+
+
+def anonymous():
+    s = requests.Session()
+    s.verify = CA
+    s.trust_env = False
+    return s
+
+
+PUBLIC = ["/", "/rooms", "/rooms/{room}", "/events", "/events/{event}", "/timeslots/{slot}"]
+
+
+@pytest.mark.parametrize("path", PUBLIC)
+def test_public_pages_answer_a_whole_500_page(world, path):
+    s = anonymous()
+    sweep(lambda h: s.get(url(path.format(**world)), headers=h, allow_redirects=False))
+
+
+USER_PAGES = ["/me", "/notifications", "/timeslots/{slot}", "/bookings/{booking}",
+              "/bookings/{booking}/cancel", "/bookings/{booking}/reschedule", "/account"]
+
+
+@pytest.mark.parametrize("path", USER_PAGES)
+def test_booking_and_account_pages_answer_a_whole_500_page(world, path):
+    s = world["user"]
+    sweep(lambda h: s.get(url(path.format(**world)), headers=h, allow_redirects=False))
+
+
+# Forms that come back with a status of their own (400, 409, 201) after the
+# handler has used the database: the failure must still be a whole page.
+USER_POSTS = [
+    ("/bookings", {"timeslot_id": "{full}"}, 409),
+    ("/bookings/{cancelled}/cancel", {}, 409),
+    ("/account/tokens", {"token_name": "fault test"}, 201),
+    ("/account/name", {"name": ""}, 400),
+]
+
+
+@pytest.mark.parametrize("path,form,status", USER_POSTS)
+def test_booking_and_account_forms_answer_a_whole_500_page(world, path, form, status):
+    s = world["user"]
+    data = dict((k, v.format(**world)) for k, v in form.items())
+    data["csrf"] = world["csrf"]
+    seen = sweep(lambda h: s.post(url(path.format(**world)), data=data, headers=h,
+                                  allow_redirects=False))
+    assert seen[-1] == status
+
+
+ADMIN_PAGES = ["/admin", "/admin/audit", "/admin/rooms", "/admin/rooms/{room}",
+               "/admin/rooms/{room}/generate", "/admin/timeslots/new",
+               "/admin/timeslots/{slot}", "/admin/events", "/admin/events/{event}",
+               "/admin/bookings", "/admin/bookings/{booking}", "/admin/bookings.csv",
+               "/admin/users"]
+
+
+@pytest.mark.parametrize("path", ADMIN_PAGES)
+def test_admin_pages_answer_a_whole_500_page(world, path):
+    s = world["admin"]
+    sweep(lambda h: s.get(url(path.format(**world)), headers=h, allow_redirects=False))
+
+
+ADMIN_POSTS = [
+    ("/admin/timeslots", {}, 400),
+    ("/admin/bookings/{cancelled}/complete", {}, 409),
+]
+
+
+@pytest.mark.parametrize("path,form,status", ADMIN_POSTS)
+def test_admin_forms_answer_a_whole_500_page(world, path, form, status):
+    s = world["admin"]
+    data = dict(form, csrf=world["admin_csrf"])
+    seen = sweep(lambda h: s.post(url(path.format(**world)), data=data, headers=h,
+                                  allow_redirects=False))
+    assert seen[-1] == status
+
+
+API = [
+    ("GET", "/api/v1/rooms", "api", None, 200),
+    ("GET", "/api/v1/rooms/{room}/timeslots?date=" + str(day(30)), "api", None, 200),
+    ("GET", "/api/v1/me", "api", None, 200),
+    ("GET", "/api/v1/bookings", "api", None, 200),
+    ("POST", "/api/v1/bookings", "api", {"timeslotId": "{full}"}, 409),
+    ("GET", "/api/v1/admin/bookings", "api_admin", None, 200),
+    ("POST", "/api/v1/admin/rooms", "api_admin",
+     {"name": "Fault API Room", "roomType": "meeting", "capacity": 3, "hourlyRate": "1.00"}, 201),
+]
+
+
+@pytest.mark.parametrize("method,path,who,body,status", API)
+def test_api_answers_a_whole_json_500(world, method, path, who, body, status):
+    if body is not None:
+        body = dict((k, v.format(**world) if isinstance(v, str) else v) for k, v in body.items())
+        if "timeslotId" in body:
+            body["timeslotId"] = int(body["timeslotId"])
+    s = anonymous()
+    seen = sweep(lambda h: s.request(method, url(path.format(**world)), json=body,
+                                     headers=dict(h, **world[who])), api=True)
+    assert seen[-1] == status
+
+
+# MariaDB itself stopped: the first statement of a request (the session
+# lookup, before any handler) fails, and the answer must be whole too.
+
+VAR = os.environ.get("BOOKING_VAR", "")
+MYCNF = os.path.join(VAR, "my.cnf")
+
+
+def db_admin(*args):
+    return subprocess.run(["mariadb-admin", f"--defaults-file={MYCNF}", *args],
+                          capture_output=True, text=True)
+
+
+def db_start():
+    log = open(os.path.join(VAR, "log", "mysqld.log"), "a")
+    subprocess.Popen(["mariadbd", f"--defaults-file={MYCNF}"], stdin=subprocess.DEVNULL,
+                     stdout=log, stderr=log, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while db_admin("ping").returncode != 0:
+        assert time.monotonic() < deadline, "MariaDB did not come back"
+        time.sleep(0.2)
+
+
+@pytest.mark.skipif(not os.path.exists(MYCNF), reason="no test stack's my.cnf")
+def test_every_family_answers_whole_while_mariadb_is_stopped(world):
+    done = db_admin("shutdown")
+    assert done.returncode == 0, done.stderr
+    try:
+        for path in ["/", "/rooms/{room}", "/timeslots/{slot}"]:
+            complete(anonymous().get(url(path.format(**world)), allow_redirects=False), False)
+        for path in ["/me", "/bookings/{booking}", "/account"]:
+            r = world["user"].get(url(path.format(**world)), allow_redirects=False)
+            assert r.status_code == 500
+            complete(r, False)
+        r = world["admin"].post(url("/admin/timeslots"), data={"csrf": world["admin_csrf"]},
+                                allow_redirects=False)
+        assert r.status_code == 500
+        complete(r, False)
+        r = anonymous().get(url("/api/v1/bookings"), headers=world["api"])
+        assert r.status_code == 500
+        complete(r, True)
+        r = anonymous().get(url("/healthz"))
+        assert r.status_code == 503
+        complete(r, False)
+    finally:
+        db_start()
+    # Back: the workers reconnect on their own.
+    deadline = time.monotonic() + 30
+    while anonymous().get(url("/healthz")).status_code != 200:
+        assert time.monotonic() < deadline, "the workers did not reconnect"
+        time.sleep(0.2)
+    assert world["user"].get(url("/me")).status_code == 200
