@@ -305,9 +305,11 @@ create_admin() {
 	BOOKING_PASSWORD=$pw bookingctl user add --email "$email" --name Administrator --admin
 }
 
-# workers_start: booking-fcgi under multiwatch (which replaces a dead worker) via spawn-fcgi
+# workers_start: booking-fcgi under multiwatch (which replaces a dead worker) via spawn-fcgi.
+# With WORKER_GCOV set, a coverage build's workers write their counters under that folder
+# (as src/.../*.gcda): they may not write into a build tree that is not theirs.
 workers_start() {
-	local fcgi=$BUILD/src/booking-fcgi pidfile=$RUN/workers.pid owner='' n=0
+	local fcgi=$BUILD/src/booking-fcgi pidfile=$RUN/workers.pid owner='' n=0 gcov=()
 	[ -x "$fcgi" ] || die "$fcgi is not built"
 	if pid_alive "$pidfile" multiwatch; then
 		if [ ! "$fcgi" -nt "$pidfile" ]; then
@@ -320,12 +322,18 @@ workers_start() {
 	rm -f "$RUN/booking.sock"
 	# spawn-fcgi refuses -U/-u root; as root it already owns the socket and runs the app
 	[ "$RUN_USER" = root ] || owner="-U $RUN_USER -G $RUN_GROUP -u $RUN_USER -g $RUN_GROUP"
+	if [ -n "${WORKER_GCOV:-}" ]; then
+		mkdir -p "$WORKER_GCOV"
+		chown "$RUN_USER:$RUN_GROUP" "$WORKER_GCOV"
+		# the counters' paths are the objects' absolute ones; strip the build tree's part
+		gcov=(GCOV_PREFIX="$WORKER_GCOV" GCOV_PREFIX_STRIP="$(realpath "$BUILD" | tr -cd / | wc -c)")
+	fi
 	say "== starting ${BOOKING_WORKERS:-2} workers as $RUN_USER"
 	# spawn-fcgi -n and setsid exec in place, so $! ends up being multiwatch itself;
 	# the caller's BOOKING_* variables pass through, except the passwords
 	# shellcheck disable=SC2086
 	(cd "$ROOT" && exec env -u BOOKING_PASSWORD -u BOOKING_ADMIN_PASSWORD BOOKING_CONFIG="$CONF" \
-		setsid spawn-fcgi -n -s "$RUN/booking.sock" -M 0660 $owner \
+		"${gcov[@]}" setsid spawn-fcgi -n -s "$RUN/booking.sock" -M 0660 $owner \
 		-- /usr/bin/multiwatch -f "${BOOKING_WORKERS:-2}" -s TERM -- "$fcgi") \
 		>>"$LOG/worker.log" 2>&1 </dev/null &
 	echo $! >"$pidfile"

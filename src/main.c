@@ -9,6 +9,9 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#ifdef BOOKING_COVERAGE
+#include <gcov.h>
+#endif
 
 #include "core/arena.h"
 #include "core/config.h"
@@ -22,6 +25,21 @@ static pthread_mutex_t	 busy_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t	 idle_cond = PTHREAD_COND_INITIALIZER;
 static int		 busy;		/* requests being served */
 static volatile int	 stopping;
+
+/*
+ * A coverage build writes its counters each time the worker falls idle, not
+ * only at exit: a worker that is killed (the supervision tests kill one)
+ * would otherwise take everything it counted with it. Called with busy_lock
+ * held, so no request is counted while the counters are reset.
+ */
+static void
+coverage_flush(void)
+{
+#ifdef BOOKING_COVERAGE
+	__gcov_dump();
+	__gcov_reset();
+#endif
+}
 
 static double
 ms_since(const struct timespec *t0)
@@ -150,8 +168,10 @@ serve(void *arg)
 		arena_reset(&a);
 
 		pthread_mutex_lock(&busy_lock);
-		if (--busy == 0)
+		if (--busy == 0) {
+			coverage_flush();
 			pthread_cond_signal(&idle_cond);
+		}
 		pthread_mutex_unlock(&busy_lock);
 	}
 	return NULL;
