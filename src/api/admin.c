@@ -8,6 +8,7 @@
 #include "domain/slotgen.h"
 #include "handlers.h"
 #include "http/form.h"
+#include "http/input.h"
 #include "http/json.h"
 #include "http/request.h"
 
@@ -28,15 +29,11 @@ admin_actor(struct req *r)
 static int
 saved_or_reply(struct req *r, struct form *f, int rc, const char *what, long long id)
 {
-	if (rc == ERR)
-		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no %s %lld.", what, id);
-	if (rc == CONFLICT)
-		return form_reply_json(f, 409);
-	if (!form_ok(f))
-		return form_reply_json(f, 400);
-	return OK;
+	if (rc == CONFLICT || rc == INVALID)
+		return form_reply_json(r, f, rc == CONFLICT ? 409 : 400);
+	return rc;
 }
 
 static int
@@ -49,30 +46,36 @@ room_reply(struct req *r, long long id, int status)
 	return reply_json(r, status, json_room(r->arena, &room));
 }
 
+/* A new room (no id in the path) or a change to the one it names. */
+static int
+room_save(struct req *r, long long id)
+{
+	struct room_input in;
+	struct form f;
+	int status = id == 0 ? 201 : 200;
+
+	form_init(&f, r);
+	input_room(&f, id == 0, &in);
+	if (saved_or_reply(r, &f, admin_room_save(r->db, r->arena, &id, &in, &f.errors),
+	    "room", id) != OK)
+		return ERR;
+	return room_reply(r, id, status);
+}
+
 int
 api_admin_room_create(struct req *r)
 {
-	struct form f;
-	long long id = 0;
-
-	form_init(&f, r);
-	if (saved_or_reply(r, &f, admin_room_save(&f, 0, &id), "room", 0) != OK)
-		return ERR;
-	return room_reply(r, id, 201);
+	return room_save(r, 0);
 }
 
 int
 api_admin_room_update(struct req *r)
 {
-	struct form f;
-	long long id, saved = 0;
+	long long id;
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	form_init(&f, r);
-	if (saved_or_reply(r, &f, admin_room_save(&f, id, &saved), "room", id) != OK)
-		return ERR;
-	return room_reply(r, id, 200);
+	return room_save(r, id);
 }
 
 static int
@@ -86,50 +89,54 @@ slot_reply(struct req *r, long long id, int status)
 	return reply_json(r, status, json_slot(r->arena, &s));
 }
 
+static int
+slot_save(struct req *r, long long id)
+{
+	struct actor who = admin_actor(r);
+	struct slot_input in;
+	struct form f;
+	int status = id == 0 ? 201 : 200;
+
+	form_init(&f, r);
+	input_slot(&f, id == 0, &in);
+	if (saved_or_reply(r, &f, admin_slot_save(r->db, r->arena, &who, &id, &in,
+	    &f.errors), "timeslot", id) != OK)
+		return ERR;
+	return slot_reply(r, id, status);
+}
+
 int
 api_admin_slot_create(struct req *r)
 {
-	struct actor who = admin_actor(r);
-	struct form f;
-	long long id = 0;
-
-	form_init(&f, r);
-	if (saved_or_reply(r, &f, admin_slot_save(&f, &who, 0, &id), "timeslot", 0) != OK)
-		return ERR;
-	return slot_reply(r, id, 201);
+	return slot_save(r, 0);
 }
 
 int
 api_admin_slot_update(struct req *r)
 {
-	struct actor who = admin_actor(r);
-	struct form f;
-	long long id, saved = 0;
+	long long id;
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	form_init(&f, r);
-	if (saved_or_reply(r, &f, admin_slot_save(&f, &who, id, &saved), "timeslot", id) != OK)
-		return ERR;
-	return slot_reply(r, id, 200);
+	return slot_save(r, id);
 }
 
 int
 api_admin_generate(struct req *r)
 {
 	struct slotgen *g = arena_alloc(r->arena, sizeof(*g));
-	struct slotgen_counts counts;
+	struct slotgen_counts counts = { 0, 0 };
 	struct json_object *o;
 	struct form f;
 	const char *dry = kv_get(&r->params, "dryRun");
 	int rc;
 
 	form_init(&f, r);
-	slotgen_from_form(&f, g);
-	if (!form_ok(&f))
-		return form_reply_json(&f, 400);
+	input_slotgen(&f, g);
 	rc = slotgen_run(r->db, r->arena, g, dry != NULL && strcmp(dry, "true") == 0,
-	    &counts, NULL);
+	    &f.errors, &counts, NULL);
+	if (rc == INVALID)
+		return form_reply_json(r, &f, 400);
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no room %lld.", g->room_id);
 	if (rc != OK)
@@ -145,12 +152,15 @@ int
 api_admin_event_create(struct req *r)
 {
 	struct json_object *o;
+	struct event_input in;
 	struct event ev;
 	struct form f;
 	long long id = 0;
 
 	form_init(&f, r);
-	if (saved_or_reply(r, &f, admin_event_save(&f, 0, &id), "event", 0) != OK)
+	input_event(&f, 1, &in);
+	if (saved_or_reply(r, &f, admin_event_save(r->db, r->arena, &id, &in, &f.errors),
+	    "event", 0) != OK)
 		return ERR;
 	if (event_get(r->db, r->arena, id, &ev) != OK)
 		return ERR;
@@ -171,7 +181,7 @@ api_admin_bookings(struct req *r)
 	long long total;
 	int i, n;
 
-	if (admin_filter_from_req(r, &f, ADMIN_LIMIT, ADMIN_MAX_LIMIT) != OK)
+	if (input_admin_filter(r, &f, ADMIN_LIMIT, ADMIN_MAX_LIMIT) != OK)
 		return ERR;
 	if (admin_bookings(r->db, r->arena, &f, &list, &n, &total) != OK)
 		return ERR;

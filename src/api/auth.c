@@ -3,6 +3,7 @@
 #include "domain/auth.h"
 #include "handlers.h"
 #include "http/form.h"
+#include "http/input.h"
 #include "http/json.h"
 #include "http/request.h"
 
@@ -38,7 +39,7 @@ api_login(struct req *r)
 	email = form_text(&f, "email", "email", 254, 1);
 	pw = form_raw(&f, "password", "password", 100000);
 	if (!form_ok(&f))
-		return form_reply_json(&f, 400);
+		return form_reply_json(r, &f, 400);
 	switch (auth_login(r->db, r->arena, email, pw, &id, &wait)) {
 	case LOGIN_OK:
 		break;
@@ -67,14 +68,17 @@ int
 api_register(struct req *r)
 {
 	struct json_object *user;
+	struct account_input in;
 	struct form f;
 	long long id = 0;
+	int rc;
 
 	form_init(&f, r);
-	if (account_register(&f, &id) != OK)
+	input_account(&f, &in);
+	if ((rc = account_register(r->db, &in, &f.errors, &id)) == INVALID)
+		return form_reply_json(r, &f, 400);
+	if (rc != OK)
 		return ERR;
-	if (!form_ok(&f))
-		return form_reply_json(&f, 400);
 	if ((user = user_json(r, id)) == NULL)
 		return ERR;
 	return reply_json(r, 201, user);

@@ -13,7 +13,7 @@
 #include "domain/catalog.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
-#include "http/request.h"
+#include "http/input.h"
 #include "site.h"
 
 static const char usage_text[] =
@@ -265,15 +265,14 @@ cmd_generate(struct db *db, struct arena *a, int argc, char **argv)
 		{ "--capacity", "capacity" },
 	};
 	struct slotgen *g = arena_alloc(a, sizeof(*g));
-	struct slotgen_counts counts;
+	struct slotgen_counts counts = { 0, 0 };
+	struct kvlist fields = { NULL, 0, 0 };
 	struct form f;
-	struct req r;
 	size_t j;
 	int i, dry = 0, rc;
 
 	/* The same checks as the admin page and API: the options become
 	 * the fields they send. */
-	req_init(&r, a, db, NULL);
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--dry-run") == 0) {
 			dry = 1;
@@ -286,16 +285,16 @@ cmd_generate(struct db *db, struct arena *a, int argc, char **argv)
 			fprintf(stderr, "generate-slots: unexpected '%s'\n", argv[i]);
 			return usage(stderr, 2);
 		}
-		kv_add(a, &r.params, opts[j][1], argv[++i]);
+		kv_add(a, &fields, opts[j][1], argv[++i]);
 	}
-	form_init(&f, &r);
-	slotgen_from_form(&f, g);
-	if (!form_ok(&f)) {
+	form_init_fields(&f, a, &fields);
+	input_slotgen(&f, g);
+	rc = slotgen_run(db, a, g, dry, &f.errors, &counts, progress);
+	if (rc == INVALID) {
 		for (i = 0; i < f.errors.n; i++)
-			fprintf(stderr, "generate-slots: %s\n", f.errors.v[i].val);
+			fprintf(stderr, "generate-slots: %s\n", f.errors.v[i].message);
 		return 2;
 	}
-	rc = slotgen_run(db, a, g, dry, &counts, progress);
 	if (rc == NOT_FOUND) {
 		fprintf(stderr, "generate-slots: there is no room %lld\n", g->room_id);
 		return 1;

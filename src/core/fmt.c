@@ -1,11 +1,29 @@
-/* core/fmt.c: dates, times and money: parsing input and formatting output */
+/* core/fmt.c: numbers, dates, times and money: parsing input and formatting output */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/arena.h"
 #include "core/fmt.h"
+
+int
+int_parse(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	long long n;
+
+	if (s == NULL || !(isdigit((unsigned char)*s) || (*s == '-' && min < 0)))
+		return -1;
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno || end == s || *end != '\0' || n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
 
 static int
 digits(const char *s, int n, int *out)

@@ -1,10 +1,14 @@
-/* core/fmt.h: dates, times and money: parsing input and formatting output */
+/* core/fmt.h: numbers, dates, times and money: parsing input and formatting output */
 #ifndef FMT_H
 #define FMT_H
 
 #include <time.h>
 
 struct arena;
+
+/* A whole number in [min, max] written in decimal, nothing else (a sign
+ * only when min is negative). */
+int	 int_parse(const char *s, long long min, long long max, long long *out);
 
 /* Times in the database are UTC "YYYY-MM-DD HH:MM:SS"; dates from users
  * are "YYYY-MM-DD" in the site time zone (the TZ set at start-up). */

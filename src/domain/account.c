@@ -3,108 +3,100 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/arena.h"
+#include "core/fields.h"
 #include "db/db.h"
 #include "domain/account.h"
 #include "domain/auth.h"
-#include "http/form.h"
-#include "http/request.h"
 
-static const char *
-new_password(struct form *f, const char *field, const char *email)
+/* Whether a new password is acceptable, checked once it was read. */
+static void
+check_password(const char *field, const char *pw, const char *email,
+    struct field_errors *fe)
 {
-	const char *pw = form_raw(f, field, "Password", 1024), *problem;
+	const char *problem;
 
 	if (pw == NULL)
-		return NULL;
-	if ((problem = auth_password_problem(pw)) != NULL) {
-		form_error(f, field, "The password %s.", problem);
-		return NULL;
-	}
-	if (email != NULL && strcasecmp(pw, email) == 0) {
-		form_error(f, field, "The password must not be your email address.");
-		return NULL;
-	}
-	return pw;
+		return;
+	if ((problem = auth_password_problem(pw)) != NULL)
+		field_error(fe, field, "The password %s.", problem);
+	else if (email != NULL && strcasecmp(pw, email) == 0)
+		field_error(fe, field, "The password must not be your email address.");
 }
 
 int
-account_register(struct form *f, long long *user_id)
+account_register(struct db *db, const struct account_input *in,
+    struct field_errors *fe, long long *user_id)
 {
-	struct req *r = f->r;
-	const char *name, *email, *pw, *problem;
+	const char *problem;
 	char *hash;
 	long long rows;
 
-	name = form_text(f, "name", "Name", NAME_MAX_CHARS, 1);
-	email = form_text(f, "email", "Email", 254, 1);
-	if (email != NULL && (problem = auth_email_problem(email)) != NULL)
-		form_error(f, "email", "Email %s.", problem);
-	pw = new_password(f, "password", email);
-	if (!form_ok(f))
-		return OK;
-	if ((hash = auth_hash_password(pw)) == NULL)
+	if (in->email != NULL && (problem = auth_email_problem(in->email)) != NULL)
+		field_error(fe, "email", "Email %s.", problem);
+	check_password("password", in->password, in->email, fe);
+	if (fe->n > 0)
+		return INVALID;
+	if ((hash = auth_hash_password(in->password)) == NULL)
 		return ERR;
-	rows = db_exec(r->db, "INSERT INTO users (email, name, password_hash, role)"
-	    " VALUES (?, ?, ?, 'customer')", "sss", email, name, hash);
+	rows = db_exec(db, "INSERT INTO users (email, name, password_hash, role)"
+	    " VALUES (?, ?, ?, 'customer')", "sss", in->email, in->name, hash);
 	free(hash);
-	if (rows < 0 && db_errno(r->db) == DB_DUP_KEY) {
-		form_error(f, "email", "This email address cannot be used for a new "
+	if (rows < 0 && db_errno(db) == DB_DUP_KEY) {
+		field_error(fe, "email", "This email address cannot be used for a new "
 		    "account. If it is yours, log in instead.");
-		return OK;
+		return INVALID;
 	}
 	if (rows < 0)
 		return ERR;
-	*user_id = db_insert_id(r->db);
+	*user_id = db_insert_id(db);
 	return OK;
 }
 
 int
-account_rename(struct form *f, long long user_id)
+account_rename(struct db *db, long long user_id, const char *name,
+    struct field_errors *fe)
 {
-	const char *name = form_text(f, "name", "Name", NAME_MAX_CHARS, 1);
-
-	if (!form_ok(f))
-		return OK;
-	return db_exec(f->r->db, "UPDATE users SET name = ? WHERE id = ?", "sl",
+	if (fe->n > 0)
+		return INVALID;
+	return db_exec(db, "UPDATE users SET name = ? WHERE id = ?", "sl",
 	    name, user_id) < 0 ? ERR : OK;
 }
 
 int
-account_change_password(struct form *f, long long user_id, const char *session,
+account_change_password(struct db *db, struct arena *a, long long user_id,
+    const struct password_change *in, struct field_errors *fe,
     struct auth_session *rotated)
 {
-	struct req *r = f->r;
 	struct db_res *res;
-	const char *current, *pw;
 	char *hash;
 
-	current = form_raw(f, "current_password", "Current password", 1024);
-	res = db_query(r->db, r->arena,
+	res = db_query(db, a,
 	    "SELECT password_hash, email FROM users WHERE id = ?", "l", user_id);
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
-		return reply_error(r, 404, "not_found", "There is no such user.");
-	pw = new_password(f, "new_password", db_val(res, 0, 1));
-	if (current != NULL && !auth_check_password(db_val(res, 0, 0), current))
-		form_error(f, "current_password", "The current password is not right.");
-	if (!form_ok(f))
-		return OK;
-	if ((hash = auth_hash_password(pw)) == NULL)
+		return NOT_FOUND;
+	check_password("new_password", in->password, db_val(res, 0, 1), fe);
+	if (in->current != NULL && !auth_check_password(db_val(res, 0, 0), in->current))
+		field_error(fe, "current_password", "The current password is not right.");
+	if (fe->n > 0)
+		return INVALID;
+	if ((hash = auth_hash_password(in->password)) == NULL)
 		return ERR;
-	if (db_exec(r->db, "UPDATE users SET password_hash = ? WHERE id = ?", "sl",
+	if (db_exec(db, "UPDATE users SET password_hash = ? WHERE id = ?", "sl",
 	    hash, user_id) < 0) {
 		free(hash);
 		return ERR;
 	}
 	free(hash);
 	/* Whoever else held a session or a login token is out now. */
-	if (auth_sessions_end_others(r->db, user_id, session) != OK ||
-	    db_exec(r->db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
+	if (auth_sessions_end_others(db, user_id, in->session) != OK ||
+	    db_exec(db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
 	    " WHERE user_id = ? AND expires_at IS NOT NULL AND revoked_at IS NULL",
 	    "l", user_id) < 0)
 		return ERR;
-	return session ? auth_session_start(r->db, r->arena, session, user_id,
+	return in->session ? auth_session_start(db, a, in->session, user_id,
 	    rotated) : OK;
 }
 
@@ -149,11 +141,11 @@ out:
 }
 
 int
-account_set_role(struct req *r, long long user_id, const char *role)
+account_set_role(struct db *db, long long user_id, const char *role)
 {
 	struct role_change c = { user_id, role };
 
-	return db_txn(r->db, set_role_txn, &c);
+	return db_txn(db, set_role_txn, &c);
 }
 
 #define ACCOUNT_COLUMNS "id, name, email, role, created_at"

@@ -7,25 +7,42 @@
 struct arena;
 struct db;
 struct auth_session;
-struct form;
-struct req;
+struct field_errors;
 
 #define NAME_MAX_CHARS	100
 
-/* Checks name, email and password from the form (fields "name", "email",
- * "password") and creates a customer. Problems go to the form. */
-int	account_register(struct form *, long long *user_id);
-/* Changes the user's password after checking the current one (fields
- * "current_password", "new_password"); ends the user's sessions but the
- * one whose hash is session (NULL: all), and replaces that one with
- * *rotated. */
-int	account_change_password(struct form *, long long user_id,
-	    const char *session, struct auth_session *rotated);
-int	account_rename(struct form *, long long user_id);
+/* What a new customer sends (fields "name", "email", "password"). */
+struct account_input {
+	const char	*name;
+	const char	*email;
+	const char	*password;
+};
+
+/* A password change (fields "current_password", "new_password") from the
+ * session whose hash is session (NULL: not from a session). */
+struct password_change {
+	const char	*current;
+	const char	*password;
+	const char	*session;
+};
+
+/* Each adds its problems to fe, after the reader's, and returns OK,
+ * INVALID (fields to fix), NOT_FOUND or ERR. */
+/* Creates a customer once the email and password pass. */
+int	account_register(struct db *, const struct account_input *,
+	    struct field_errors *, long long *user_id);
+/* Changes the user's password after checking the current one; ends the
+ * user's other sessions and login tokens, and replaces the session it
+ * came from with *rotated. */
+int	account_change_password(struct db *, struct arena *, long long user_id,
+	    const struct password_change *, struct field_errors *,
+	    struct auth_session *rotated);
+int	account_rename(struct db *, long long user_id, const char *name,
+	    struct field_errors *);
 
 /* Role change by an admin: NOT_FOUND, or LAST_ADMIN when it would demote
  * the last admin. */
-int	account_set_role(struct req *, long long user_id, const char *role);
+int	account_set_role(struct db *, long long user_id, const char *role);
 
 /* A user as the admin list and the API show one. */
 struct account {

@@ -1,19 +1,18 @@
 /* domain/admin.c: what admins change (rooms, events, timeslots) and the bookings
  * list they filter, shared by the admin pages and the admin API */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
 
+#include "core/arena.h"
+#include "core/fields.h"
 #include "core/fmt.h"
 #include "db/db.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/slotgen.h"
-#include "http/form.h"
-#include "http/request.h"
 
 const char *const admin_event_kinds[] = { "individual", "workshop", "course", NULL };
 const char *const admin_slot_statuses[] = {
@@ -22,185 +21,84 @@ const char *const admin_slot_statuses[] = {
 const char *const *const admin_booking_statuses = booking_statuses;
 const char *const admin_payment_statuses[] = { "pending", "paid", "refunded", NULL };
 
-/* Only fields that were sent are checked when changing (sent != NULL). */
-static int
-sent(struct form *f, const char *field)
+/* A room's metadata is a JSON object, like {"floor": 2}. */
+static void
+check_metadata(const char *meta, struct field_errors *fe)
 {
-	return kv_get(&f->r->params, field) != NULL;
-}
+	struct json_object *o;
 
-static const char *
-one_of(struct form *f, const char *field, const char *label,
-    const char *const *words, int required)
-{
-	const char *v = form_text(f, field, label, 40, required);
-	int i;
-
-	if (v == NULL)
-		return NULL;
-	for (i = 0; words[i] != NULL; i++)
-		if (strcmp(v, words[i]) == 0)
-			return words[i];
-	{
-		struct buf b;
-
-		buf_init(&b, f->r->arena);
-		for (i = 0; words[i] != NULL; i++)
-			buf_printf(&b, "%s%s", i ? ", " : "", words[i]);
-		form_error(f, field, "%s must be one of: %s.", label, buf_cstr(&b));
-	}
-	return NULL;
-}
-
-static long long
-number(struct form *f, const char *field, const char *label, long long min,
-    long long max, int required)
-{
-	const char *v = form_text(f, field, label, 12, required);
-	char *end;
-	long long n;
-
-	if (v == NULL)
-		return -1;
-	n = strtoll(v, &end, 10);
-	if (*end != '\0' || !isdigit((unsigned char)*v) || n < min || n > max) {
-		form_error(f, field, "%s must be a whole number from %lld to %lld.",
-		    label, min, max);
-		return -1;
-	}
-	return n;
-}
-
-static long long
-amount(struct form *f, const char *field, const char *label, int required)
-{
-	const char *v = form_text(f, field, label, 12, required);
-	long long c;
-
-	if (v == NULL)
-		return -1;
-	if (money_parse(v, &c) != 0) {
-		form_error(f, field, "%s must be an amount like 12.50 (at most 99999999.99).", label);
-		return -1;
-	}
-	return c;
-}
-
-/* true/false from JSON, on/1 from a checkbox; absent is "not sent". */
-static int
-flag(struct form *f, const char *field)
-{
-	const char *v = kv_get(&f->r->params, field);
-
-	if (v == NULL)
-		return -1;
-	if (strcmp(v, "true") == 0 || strcmp(v, "1") == 0 || strcmp(v, "on") == 0)
-		return 1;
-	if (strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || *v == '\0')
-		return 0;
-	form_error(f, field, "%s must be true or false.", field);
-	return -1;
+	if (meta == NULL || *meta == '\0')
+		return;
+	o = json_tokener_parse(meta);
+	if (o == NULL || !json_object_is_type(o, json_type_object))
+		field_error(fe, "metadata", "Metadata must be a JSON object, like {\"floor\": 2}.");
+	json_object_put(o);
 }
 
 int
-admin_room_save(struct form *f, long long id, long long *saved)
+admin_room_save(struct db *db, struct arena *a, long long *id,
+    const struct room_input *in, struct field_errors *fe)
 {
-	struct req *r = f->r;
-	const char *name = NULL, *desc = NULL, *type = NULL, *meta = NULL;
 	struct db_res *res;
-	long long cap = -1, rate = -1, rows;
-	int active, creating = id == 0;
+	long long rows;
 
-	if (creating || sent(f, "name"))
-		name = form_text(f, "name", "Name", 100, 1);
-	if (sent(f, "description"))
-		desc = form_text(f, "description", "Description", 5000, 0);
-	if (creating || sent(f, "roomType"))
-		type = one_of(f, "roomType", "Type", room_types, 1);
-	if (creating || sent(f, "capacity"))
-		cap = number(f, "capacity", "Capacity", 1, 100000, 1);
-	if (creating || sent(f, "hourlyRate"))
-		rate = amount(f, "hourlyRate", "Hourly rate", 1);
-	if (sent(f, "metadata")) {
-		struct json_object *o;
-
-		meta = form_text(f, "metadata", "Metadata", 20000, 0);
-		if (meta != NULL) {
-			o = json_tokener_parse(meta);
-			if (o == NULL || !json_object_is_type(o, json_type_object))
-				form_error(f, "metadata", "Metadata must be a JSON object, like {\"floor\": 2}.");
-			json_object_put(o);
-		}
-	}
-	active = flag(f, "isActive");
-	if (!form_ok(f))
-		return OK;
-	if (creating) {
-		rows = db_exec(r->db, "INSERT INTO rooms (name, description, capacity,"
+	check_metadata(in->metadata, fe);
+	if (fe->n > 0)
+		return INVALID;
+	if (*id == 0) {
+		rows = db_exec(db, "INSERT INTO rooms (name, description, capacity,"
 		    " room_type, hourly_rate, metadata, is_active)"
-		    " VALUES (?, ?, ?, ?, ? / 100, ?, ?)", "ssl" "sls" "i", name,
-		    desc ? desc : "", cap, type, rate, meta, active < 0 ? 1 : active);
+		    " VALUES (?, ?, ?, ?, ? / 100, NULLIF(?, ''), ?)", "ssl" "sls" "i",
+		    in->name, in->description ? in->description : "", in->capacity,
+		    in->room_type, in->hourly_rate, in->metadata,
+		    in->is_active < 0 ? 1 : in->is_active);
 		if (rows < 0)
 			return ERR;
-		*saved = db_insert_id(r->db);
+		*id = db_insert_id(db);
 		return OK;
 	}
-	if ((res = db_query(r->db, r->arena, "SELECT 1 FROM rooms WHERE id = ?",
-	    "l", id)) == NULL)
+	if ((res = db_query(db, a, "SELECT 1 FROM rooms WHERE id = ?", "l", *id)) == NULL)
 		return ERR;
 	if (res->nrows == 0)
 		return NOT_FOUND;
 	/* Each column keeps its value unless a new one was sent. */
-	rows = db_exec(r->db, "UPDATE rooms SET name = COALESCE(?, name),"
-	    " description = IF(?, COALESCE(?, ''), description),"
+	rows = db_exec(db, "UPDATE rooms SET name = COALESCE(?, name),"
+	    " description = COALESCE(?, description),"
 	    " room_type = COALESCE(?, room_type),"
 	    " capacity = IF(? < 0, capacity, ?),"
 	    " hourly_rate = IF(? < 0, hourly_rate, ? / 100),"
-	    " metadata = IF(?, ?, metadata),"
+	    " metadata = IF(? IS NULL, metadata, NULLIF(?, '')),"
 	    " is_active = IF(? < 0, is_active, ?) WHERE id = ?",
-	    "sisslllli" "sii" "l", name, sent(f, "description"), desc, type, cap, cap,
-	    rate, rate, sent(f, "metadata"), meta, active, active, id);
-	if (rows < 0)
-		return ERR;
-	*saved = id;
-	return OK;
+	    "sssllll" "ssii" "l", in->name, in->description, in->room_type,
+	    in->capacity, in->capacity, in->hourly_rate, in->hourly_rate,
+	    in->metadata, in->metadata, in->is_active, in->is_active, *id);
+	return rows < 0 ? ERR : OK;
 }
 
 int
-admin_event_save(struct form *f, long long id, long long *saved)
+admin_event_save(struct db *db, struct arena *a, long long *id,
+    const struct event_input *in, struct field_errors *fe)
 {
-	struct req *r = f->r;
-	const char *title = NULL, *desc = NULL, *kind = NULL;
 	struct db_res *res;
-	int creating = id == 0;
 
-	if (creating || sent(f, "title"))
-		title = form_text(f, "title", "Title", 200, 1);
-	if (sent(f, "description"))
-		desc = form_text(f, "description", "Description", 5000, 0);
-	if (creating || sent(f, "kind"))
-		kind = one_of(f, "kind", "Kind", admin_event_kinds, 1);
-	if (!form_ok(f))
-		return OK;
-	if (creating) {
-		if (db_exec(r->db, "INSERT INTO events (title, description, kind)"
-		    " VALUES (?, ?, ?)", "sss", title, desc ? desc : "", kind) < 0)
+	if (fe->n > 0)
+		return INVALID;
+	if (*id == 0) {
+		if (db_exec(db, "INSERT INTO events (title, description, kind)"
+		    " VALUES (?, ?, ?)", "sss", in->title,
+		    in->description ? in->description : "", in->kind) < 0)
 			return ERR;
-		*saved = db_insert_id(r->db);
+		*id = db_insert_id(db);
 		return OK;
 	}
-	if (db_exec(r->db, "UPDATE events SET title = COALESCE(?, title),"
-	    " description = IF(?, COALESCE(?, ''), description),"
-	    " kind = COALESCE(?, kind) WHERE id = ?", "sissl", title,
-	    sent(f, "description"), desc, kind, id) < 0)
+	if (db_exec(db, "UPDATE events SET title = COALESCE(?, title),"
+	    " description = COALESCE(?, description),"
+	    " kind = COALESCE(?, kind) WHERE id = ?", "sssl", in->title,
+	    in->description, in->kind, *id) < 0)
 		return ERR;
-	if ((res = db_query(r->db, r->arena, "SELECT 1 FROM events WHERE id = ?",
-	    "l", id)) == NULL)
+	if ((res = db_query(db, a, "SELECT 1 FROM events WHERE id = ?", "l", *id)) == NULL)
 		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
-	*saved = id;
-	return OK;
+	return res->nrows == 0 ? NOT_FOUND : OK;
 }
 
 long long
@@ -208,21 +106,6 @@ admin_event_publish(struct db *db, long long event_id)
 {
 	return db_exec(db, "UPDATE timeslots SET status = 'scheduled'"
 	    " WHERE event_id = ? AND status = 'draft'", "l", event_id);
-}
-
-static int
-when(struct form *f, const char *field, const char *label, char out[20])
-{
-	const char *v = form_text(f, field, label, 25, 0);
-
-	if (v == NULL)
-		return 0;
-	if (datetime_input(v, out) != 0) {
-		form_error(f, field, "%s must be a time as YYYY-MM-DDTHH:MM "
-		    "(site time) or YYYY-MM-DDTHH:MM:SSZ (UTC).", label);
-		return 0;
-	}
-	return 1;
 }
 
 /* Which status changes an admin may make directly; cancelling goes
@@ -246,45 +129,42 @@ slot_move_allowed(const char *from, const char *to)
 }
 
 struct slot_save {
-	struct form		*f;
+	struct arena		*arena;
+	struct field_errors	*fe;
 	long long		 id;
 	long long		 room_id;
 	long long		 event_id;
 	char			 start[20];
 	char			 end[20];
-	int			 has_start;
-	int			 has_end;
 	long long		 price;
 	long long		 capacity;
 	long long		 seq;
 	const char		*status;
-	long long		 saved;
 };
 
 static int
 slot_create_txn(struct db *db, void *ctx)
 {
 	struct slot_save *c = ctx;
-	struct req *r = c->f->r;
 	struct db_res *res;
 	struct room room;
 	time_t s, e;
 	int rc;
 
-	if ((rc = room_get(db, r->arena, c->room_id, &room)) == NOT_FOUND) {
-		form_error(c->f, "roomId", "There is no room %lld.", c->room_id);
+	if ((rc = room_get(db, c->arena, c->room_id, &room)) == NOT_FOUND) {
+		field_error(c->fe, "roomId", "There is no room %lld.", c->room_id);
 		return CONFLICT;
 	}
 	if (rc != OK)
 		return ERR;
 	if (c->event_id > 0) {
-		res = db_query(db, r->arena, "SELECT kind, (SELECT COALESCE(MAX(sequence_no), 0) + 1"
+		res = db_query(db, c->arena, "SELECT kind, (SELECT COALESCE(MAX(sequence_no), 0) + 1"
 		    " FROM timeslots WHERE event_id = e.id) FROM events e WHERE id = ? FOR UPDATE",
 		    "l", c->event_id);
 		if (res == NULL)
 			return ERR;
 		if (res->nrows == 0) {
-			form_error(c->f, "eventId", "There is no event %lld.", c->event_id);
+			field_error(c->fe, "eventId", "There is no event %lld.", c->event_id);
 			return CONFLICT;
 		}
 		/* Course sessions are numbered in order of creation. */
@@ -306,10 +186,10 @@ slot_create_txn(struct db *db, void *ctx)
 	    c->seq, c->seq) < 0) {
 		if (db_errno(db) != DB_DUP_KEY)
 			return ERR;
-		form_error(c->f, "startTime", "This room already has a timeslot starting then.");
+		field_error(c->fe, "startTime", "This room already has a timeslot starting then.");
 		return CONFLICT;
 	}
-	c->saved = db_insert_id(db);
+	c->id = db_insert_id(db);
 	return OK;
 }
 
@@ -317,12 +197,11 @@ static int
 slot_update_txn(struct db *db, void *ctx)
 {
 	struct slot_save *c = ctx;
-	struct req *r = c->f->r;
 	struct db_res *res;
 	long long active;
 	const char *status;
 
-	res = db_query(db, r->arena, "SELECT status, start_time, end_time,"
+	res = db_query(db, c->arena, "SELECT status, start_time, end_time,"
 	    " (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id"
 	    "   AND b.status IN ('pending','confirmed'))"
 	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", c->id);
@@ -332,22 +211,22 @@ slot_update_txn(struct db *db, void *ctx)
 		return NOT_FOUND;
 	status = db_val(res, 0, 0);
 	active = db_int(res, 0, 3);
-	if (!c->has_start)
+	if (*c->start == '\0')
 		memcpy(c->start, db_val(res, 0, 1), 20);
-	if (!c->has_end)
+	if (*c->end == '\0')
 		memcpy(c->end, db_val(res, 0, 2), 20);
 	if (strcmp(c->end, c->start) <= 0)
-		form_error(c->f, "endTime", "The end must be after the start.");
+		field_error(c->fe, "endTime", "The end must be after the start.");
 	if (active > 0 && (strcmp(c->start, db_val(res, 0, 1)) != 0 ||
 	    strcmp(c->end, db_val(res, 0, 2)) != 0))
-		form_error(c->f, "startTime", "%lld bookings hold seats in this timeslot: "
+		field_error(c->fe, "startTime", "%lld bookings hold seats in this timeslot: "
 		    "move or cancel them before changing its time.", active);
 	if (c->capacity >= 0 && c->capacity < active)
-		form_error(c->f, "maxBookings", "%lld seats are booked; capacity cannot be lower.",
+		field_error(c->fe, "maxBookings", "%lld seats are booked; capacity cannot be lower.",
 		    active);
 	if (c->status != NULL && !slot_move_allowed(status, c->status))
-		form_error(c->f, "status", "A %s timeslot cannot become %s.", status, c->status);
-	if (!form_ok(c->f))
+		field_error(c->fe, "status", "A %s timeslot cannot become %s.", status, c->status);
+	if (c->fe->n > 0)
 		return CONFLICT;
 	if (db_exec(db, "UPDATE timeslots SET start_time = ?, end_time = ?,"
 	    " price = IF(? < 0, price, ? / 100), max_bookings = IF(? < 0, max_bookings, ?),"
@@ -356,104 +235,51 @@ slot_update_txn(struct db *db, void *ctx)
 	    c->capacity, c->capacity, c->status, c->seq, c->seq, c->id) < 0) {
 		if (db_errno(db) != DB_DUP_KEY)
 			return ERR;
-		form_error(c->f, "startTime", "This room already has a timeslot starting then.");
+		field_error(c->fe, "startTime", "This room already has a timeslot starting then.");
 		return CONFLICT;
 	}
 	/* Bookings keep a copy of their timeslot's times (for their lists). */
 	if (db_exec(db, "UPDATE bookings SET start_time = ?, end_time = ?"
 	    " WHERE timeslot_id = ?", "ssl", c->start, c->end, c->id) < 0)
 		return ERR;
-	c->saved = c->id;
 	return OK;
 }
 
 int
-admin_slot_cancel(struct form *f, const struct actor *who, long long id,
-    int *cancelled)
+admin_slot_cancel(struct db *db, struct arena *a, const struct actor *who,
+    long long id, struct field_errors *fe, int *cancelled)
 {
-	int rc = booking_cancel_slot(f->r->db, f->r->arena, who, id, cancelled);
+	int rc = booking_cancel_slot(db, a, who, id, cancelled);
 
-	if (rc == NOT_FOUND)
-		return NOT_FOUND;
 	if (rc == INVALID_STATE) {
-		form_error(f, "status", "This timeslot is already cancelled or completed.");
+		field_error(fe, "status", "This timeslot is already cancelled or completed.");
 		return CONFLICT;
 	}
-	return rc == OK ? OK : ERR;
+	return rc == OK || rc == NOT_FOUND ? rc : ERR;
 }
 
 int
-admin_slot_save(struct form *f, const struct actor *who, long long id,
-    long long *saved)
+admin_slot_save(struct db *db, struct arena *a, const struct actor *who,
+    long long *id, const struct slot_input *in, struct field_errors *fe)
 {
-	struct slot_save c;
+	struct slot_save c = { a, fe, *id, in->room_id, in->event_id, "", "",
+	    in->price, in->capacity, in->sequence_no, in->status };
 	int rc, n;
 
-	memset(&c, 0, sizeof(c));
-	c.f = f;
-	c.id = id;
-	if (id == 0) {
-		c.room_id = number(f, "roomId", "Room", 1, 4294967295LL, 1);
-		c.has_start = when(f, "startTime", "Start", c.start);
-		c.has_end = when(f, "endTime", "End", c.end);
-		if (!c.has_start && kv_get(&f->errors, "startTime") == NULL)
-			form_error(f, "startTime", "Start is required.");
-		if (!c.has_end && kv_get(&f->errors, "endTime") == NULL)
-			form_error(f, "endTime", "End is required.");
-		if (c.has_start && c.has_end && strcmp(c.end, c.start) <= 0)
-			form_error(f, "endTime", "The end must be after the start.");
-	} else {
-		c.has_start = when(f, "startTime", "Start", c.start);
-		c.has_end = when(f, "endTime", "End", c.end);
-	}
-	c.event_id = sent(f, "eventId") ? number(f, "eventId", "Event", 0, 4294967295LL, 0) : 0;
-	if (c.event_id < 0)
-		c.event_id = 0;
-	c.price = sent(f, "price") ? amount(f, "price", "Price", 0) : -1;
-	c.capacity = sent(f, "maxBookings") ? number(f, "maxBookings", "Capacity", 1, 100000, 0) : -1;
-	c.seq = sent(f, "sequenceNo") ? number(f, "sequenceNo", "Session number", 1, 10000, 0) : -1;
-	c.status = sent(f, "status") ? one_of(f, "status", "Status", admin_slot_statuses, 0) : NULL;
-	if (!form_ok(f))
-		return OK;
-	if (id != 0 && c.status != NULL && strcmp(c.status, "canceled") == 0) {
+	memcpy(c.start, in->start, sizeof(c.start));
+	memcpy(c.end, in->end, sizeof(c.end));
+	if (*id == 0 && *c.start != '\0' && *c.end != '\0' && strcmp(c.end, c.start) <= 0)
+		field_error(fe, "endTime", "The end must be after the start.");
+	if (fe->n > 0)
+		return INVALID;
+	if (*id != 0 && c.status != NULL && strcmp(c.status, "canceled") == 0)
 		/* Cancelling also cancels and refunds the bookings: its own
 		 * transaction, and nothing else may change with it. */
-		if ((rc = admin_slot_cancel(f, who, id, &n)) == OK)
-			*saved = id;
-		return rc;
-	}
-	rc = db_txn(f->r->db, id == 0 ? slot_create_txn : slot_update_txn, &c);
-	*saved = c.saved;
+		return admin_slot_cancel(db, a, who, *id, fe, &n);
+	rc = db_txn(db, *id == 0 ? slot_create_txn : slot_update_txn, &c);
+	if (rc == OK)
+		*id = c.id;
 	return rc;
-}
-
-int
-admin_filter_from_req(struct req *r, struct admin_filter *f, long long def_limit,
-    long long max_limit)
-{
-	static const char *const sorts[] = { "start", "created", NULL };
-	const char *sort;
-	char ignore[20];
-
-	memset(f, 0, sizeof(*f));
-	if (req_enum_opt(r, "status", admin_booking_statuses, &f->status) != OK ||
-	    req_enum_opt(r, "paymentStatus", admin_payment_statuses, &f->payment_status) != OK ||
-	    req_int_opt(r, "roomId", 1, 4294967295LL, 0, &f->room_id) != OK ||
-	    req_int_opt(r, "eventId", 1, 4294967295LL, 0, &f->event_id) != OK ||
-	    req_str_opt(r, "email", 254, NULL, &f->email) != OK ||
-	    req_date_opt(r, "from", NULL, &f->from_date) != OK ||
-	    req_date_opt(r, "to", NULL, &f->to_date) != OK ||
-	    req_enum_opt(r, "sort", sorts, &sort) != OK ||
-	    req_int_opt(r, "page", 1, 1000000, 1, &f->page) != OK ||
-	    req_int_opt(r, "limit", 1, max_limit, def_limit, &f->limit) != OK)
-		return ERR;
-	if (f->from_date != NULL)
-		day_bounds_utc(f->from_date, f->from, ignore);
-	if (f->to_date != NULL)
-		day_bounds_utc(f->to_date, ignore, f->to);
-	f->by_created = sort != NULL && strcmp(sort, "created") == 0;
-	f->offset = (f->page - 1) * f->limit;
-	return OK;
 }
 
 /* One WHERE for the list, the count and the export. */

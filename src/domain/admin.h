@@ -10,8 +10,7 @@ struct arena;
 struct booking;
 struct booking_event;
 struct db;
-struct form;
-struct req;
+struct field_errors;
 
 /* The values the admin fields accept, for validation and for the pages'
  * select lists alike. */
@@ -21,22 +20,58 @@ extern const char *const *const admin_booking_statuses;	/* booking_statuses */
 extern const char *const admin_payment_statuses[];
 
 /*
- * Each reads its fields from the request (the same names in HTML forms and
- * JSON bodies) and puts problems in the form. id 0 creates; otherwise only
- * the fields sent are changed.
+ * What an admin sends for a room, an event or a timeslot, read from the
+ * same field names in HTML forms and JSON bodies (http/input.c):
  *   room:     name, description, capacity, roomType, hourlyRate, metadata, isActive
  *   event:    title, description, kind
  *   timeslot: roomId, eventId, startTime, endTime, price, maxBookings,
  *             status, sequenceNo
+ * Creating needs the required ones; an edit changes only those sent, the
+ * others are NULL, "" for times, or -1.
  */
-int	admin_room_save(struct form *, long long id, long long *saved);
-int	admin_event_save(struct form *, long long id, long long *saved);
-int	admin_slot_save(struct form *, const struct actor *, long long id,
-	    long long *saved);
+struct room_input {
+	const char	*name;
+	const char	*description;	/* "" clears it */
+	const char	*room_type;
+	long long	 capacity;
+	long long	 hourly_rate;	/* cents */
+	const char	*metadata;	/* a JSON object; "" clears it */
+	int		 is_active;	/* new rooms take bookings */
+};
+
+struct event_input {
+	const char	*title;
+	const char	*description;	/* "" clears it */
+	const char	*kind;		/* one of admin_event_kinds */
+};
+
+struct slot_input {
+	long long	 room_id;
+	long long	 event_id;	/* 0: none */
+	char		 start[20];	/* UTC */
+	char		 end[20];
+	long long	 price;		/* cents; new: the room's rate for the length */
+	long long	 capacity;	/* new: the room's */
+	long long	 sequence_no;	/* new: the next one for a course */
+	const char	*status;	/* new: draft for an event's session, else scheduled */
+};
+
+/*
+ * *id 0 creates (and is set to the new id); otherwise the row *id is
+ * changed. Problems are added to fe, after the ones already there (the
+ * reader's). Returns OK, INVALID (fields to fix), CONFLICT (refused: fe
+ * says why), NOT_FOUND or ERR.
+ */
+int	admin_room_save(struct db *, struct arena *, long long *id,
+	    const struct room_input *, struct field_errors *);
+int	admin_event_save(struct db *, struct arena *, long long *id,
+	    const struct event_input *, struct field_errors *);
+int	admin_slot_save(struct db *, struct arena *, const struct actor *,
+	    long long *id, const struct slot_input *, struct field_errors *);
 /* Cancels a timeslot and its bookings (full refunds, owners notified);
  * *cancelled says how many bookings, for the admin's confirmation. */
-int	admin_slot_cancel(struct form *, const struct actor *, long long id,
-	    int *cancelled);
+int	admin_slot_cancel(struct db *, struct arena *, const struct actor *,
+	    long long id, struct field_errors *, int *cancelled);
 /* Publishes an event's draft sessions; returns how many, or -1. */
 long long admin_event_publish(struct db *, long long event_id);
 
@@ -56,10 +91,6 @@ struct admin_filter {
 	long long	 page;
 };
 
-/* Reads status, paymentStatus, roomId, eventId, email, from, to, sort,
- * page and limit; replies 400 naming the field on bad input. */
-int	admin_filter_from_req(struct req *, struct admin_filter *,
-	    long long default_limit, long long max_limit);
 int	admin_bookings(struct db *, struct arena *, const struct admin_filter *,
 	    struct booking **, int *n, long long *total);
 /* Calls fn for every booking the filter matches (no paging), one row at a

@@ -14,7 +14,6 @@
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/notify.h"
-#include "http/request.h"
 
 /*
  * Locking order, so that concurrent actions wait for each other instead of

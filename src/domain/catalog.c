@@ -6,7 +6,6 @@
 #include "core/fmt.h"
 #include "db/db.h"
 #include "domain/catalog.h"
-#include "http/request.h"
 
 const char *const room_types[] = {
 	"office", "consultation", "meeting", "treatment", NULL

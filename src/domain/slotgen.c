@@ -1,22 +1,15 @@
 /* domain/slotgen.c: timeslot generation for a room over a date range (rule 10) */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
-#include <json-c/json.h>
-
 #include "core/arena.h"
+#include "core/fields.h"
 #include "core/fmt.h"
 #include "db/db.h"
 #include "domain/catalog.h"
 #include "domain/slotgen.h"
-#include "http/form.h"
-#include "http/request.h"
-
-static const char *const day_names[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
 
 long long
 slotgen_price(long long rate, int minutes)
@@ -24,168 +17,39 @@ slotgen_price(long long rate, int minutes)
 	return (rate * minutes + 30) / 60;
 }
 
-/* "09:30" -> 570; -1 when malformed. "24:00" is the end of the day. */
-static int
-parse_hhmm(const char *s)
-{
-	int h, m;
-
-	if (s == NULL || strlen(s) != 5 || s[2] != ':' || !isdigit((unsigned char)s[0]) ||
-	    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[3]) ||
-	    !isdigit((unsigned char)s[4]))
-		return -1;
-	h = (s[0] - '0') * 10 + (s[1] - '0');
-	m = (s[3] - '0') * 10 + (s[4] - '0');
-	if (m > 59 || h > 24 || (h == 24 && m != 0))
-		return -1;
-	return h * 60 + m;
-}
-
-/*
- * A list field arrives as repeated form fields (checkboxes), as one text
- * with commas or white space (a textarea), or as a JSON array. Calls fn
- * for each item; stops and returns -1 when fn does.
- */
-static int
-each_item(struct req *r, const char *field, int (*fn)(void *, const char *), void *ctx)
-{
-	struct json_object *arr;
-	char *copy, *item, *save;
-	int i, j, rc = 0;
-
-	for (i = 0; i < r->params.n && rc == 0; i++) {
-		const char *v = r->params.v[i].val;
-
-		if (strcmp(r->params.v[i].key, field) != 0)
-			continue;
-		if (v[0] == '[') {
-			if ((arr = json_tokener_parse(v)) == NULL ||
-			    !json_object_is_type(arr, json_type_array)) {
-				json_object_put(arr);
-				return -1;
-			}
-			for (j = 0; rc == 0 && j < (int)json_object_array_length(arr); j++)
-				rc = fn(ctx, json_object_get_string(json_object_array_get_idx(arr, (size_t)j)));
-			json_object_put(arr);
-			continue;
-		}
-		copy = arena_strdup(r->arena, v);
-		for (item = strtok_r(copy, ", \t\r\n", &save); item != NULL && rc == 0;
-		    item = strtok_r(NULL, ", \t\r\n", &save))
-			rc = fn(ctx, item);
-	}
-	return rc;
-}
-
-static int
-add_weekday(void *ctx, const char *item)
-{
-	int *mask = ctx, i;
-
-	if (item == NULL)
-		return -1;
-	for (i = 0; i < 7; i++)
-		if (strncasecmp(item, day_names[i], 3) == 0 && strlen(item) >= 3) {
-			*mask |= 1 << i;
-			return 0;
-		}
-	/* ISO numbers: 1 = Monday ... 7 = Sunday. */
-	if (strlen(item) == 1 && item[0] >= '1' && item[0] <= '7') {
-		*mask |= 1 << ((item[0] - '0') % 7);
-		return 0;
-	}
-	return -1;
-}
-
-static int
-add_excluded(void *ctx, const char *item)
-{
-	struct slotgen *g = ctx;
-	struct tm tm;
-
-	if (item == NULL || date_parse(item, &tm) != 0 || g->nexcluded == SLOTGEN_MAX_EXCLUDED)
-		return -1;
-	snprintf(g->excluded[g->nexcluded++], 11, "%s", item);
-	return 0;
-}
-
-static int
-text_date(struct form *f, const char *field, const char *label, char out[11])
-{
-	const char *v = form_text(f, field, label, 10, 1);
-	struct tm tm;
-
-	if (v == NULL)
-		return -1;
-	if (date_parse(v, &tm) != 0) {
-		form_error(f, field, "%s must be a date as YYYY-MM-DD.", label);
-		return -1;
-	}
-	snprintf(out, 11, "%s", v);
-	return 0;
-}
-
-static long long
-whole(struct form *f, const char *field, const char *label, long long min,
-    long long max, long long def)
-{
-	const char *v = form_text(f, field, label, 12, 0);
-	char *end;
-	long long n;
-
-	if (v == NULL)
-		return def;
-	n = strtoll(v, &end, 10);
-	if (*end != '\0' || !isdigit((unsigned char)*v) || n < min || n > max) {
-		form_error(f, field, "%s must be a whole number from %lld to %lld.",
-		    label, min, max);
-		return def;
-	}
-	return n;
-}
-
 void
-slotgen_from_form(struct form *f, struct slotgen *g)
+slotgen_init(struct slotgen *g)
 {
-	const char *v;
+	memset(g, 0, sizeof(*g));
+	g->day_start = 9 * 60;
+	g->day_end = 17 * 60;
+	g->length = 30;
+	g->price = -1;
+	g->capacity = -1;
+}
+
+/* A rule between fields is checked only when each of them is valid. */
+static int
+valid(const struct field_errors *fe, const char *a, const char *b, const char *c)
+{
+	return field_error_of(fe, a) == NULL && field_error_of(fe, b) == NULL &&
+	    (c == NULL || field_error_of(fe, c) == NULL);
+}
+
+static void
+check(struct slotgen *g, struct field_errors *fe)
+{
 	char today[11], last[11];
 	struct tm a, b;
 	long long days;
 
-	memset(g, 0, sizeof(*g));
-	g->room_id = whole(f, "roomId", "Room", 1, 4294967295LL, 0);
-	if (g->room_id == 0 && kv_get(&f->errors, "roomId") == NULL)
-		form_error(f, "roomId", "Room is required.");
-	text_date(f, "from", "First day", g->from);
-	text_date(f, "to", "Last day", g->to);
-	v = form_text(f, "dayStart", "Start of the working day", 5, 0);
-	g->day_start = v ? parse_hhmm(v) : 9 * 60;
-	v = form_text(f, "dayEnd", "End of the working day", 5, 0);
-	g->day_end = v ? parse_hhmm(v) : 17 * 60;
-	if (g->day_start < 0)
-		form_error(f, "dayStart", "Start of the working day must be a time as HH:MM.");
-	if (g->day_end < 0)
-		form_error(f, "dayEnd", "End of the working day must be a time as HH:MM.");
-	else if (g->day_start >= 0 && g->day_end <= g->day_start)
-		form_error(f, "dayEnd", "The working day must end after it starts.");
-	g->length = (int)whole(f, "length", "Slot length", 5, 24 * 60, 30);
-	if (g->day_start >= 0 && g->day_end > g->day_start &&
+	if (valid(fe, "dayStart", "dayEnd", NULL) && g->day_end <= g->day_start)
+		field_error(fe, "dayEnd", "The working day must end after it starts.");
+	if (valid(fe, "dayStart", "dayEnd", "length") &&
 	    g->length > g->day_end - g->day_start)
-		form_error(f, "length", "Slot length is longer than the working day.");
-	if (each_item(f->r, "weekdays", add_weekday, &g->weekdays) != 0)
-		form_error(f, "weekdays", "Weekdays must be names like mon, tue or numbers 1 (Monday) to 7.");
+		field_error(fe, "length", "Slot length is longer than the working day.");
 	if (g->weekdays == 0)
-		g->weekdays = 0x3e;		/* Monday to Friday */
-	if (each_item(f->r, "excludedDates", add_excluded, g) != 0)
-		form_error(f, "excludedDates", "Excluded dates must be dates as YYYY-MM-DD (at most %d).",
-		    SLOTGEN_MAX_EXCLUDED);
-	v = form_text(f, "price", "Price", 12, 0);
-	g->price = -1;
-	if (v != NULL && money_parse(v, &g->price) != 0) {
-		form_error(f, "price", "Price must be an amount like 12.50.");
-		g->price = -1;
-	}
-	g->capacity = whole(f, "capacity", "Capacity per slot", 1, 100000, -1);
+		g->weekdays = SLOTGEN_WEEKDAYS;
 	if (*g->from == '\0' || *g->to == '\0')
 		return;
 	date_today(today);
@@ -193,12 +57,12 @@ slotgen_from_form(struct form *f, struct slotgen *g)
 	date_parse(g->to, &b);
 	days = (long long)(timegm(&b) - timegm(&a)) / 86400 + 1;
 	if (strcmp(g->from, today) < 0)
-		form_error(f, "from", "The first day must be today or later.");
+		field_error(fe, "from", "The first day must be today or later.");
 	else if (days < 1)
-		form_error(f, "to", "The last day must not be before the first.");
+		field_error(fe, "to", "The last day must not be before the first.");
 	else if (days > SLOTGEN_MAX_DAYS) {
 		date_add_days(g->from, SLOTGEN_MAX_DAYS - 1, last);
-		form_error(f, "to", "At most a year per run: the last day can be %s.", last);
+		field_error(fe, "to", "At most a year per run: the last day can be %s.", last);
 	}
 }
 
@@ -325,18 +189,17 @@ run_txn(struct db *db, void *ctx)
 }
 
 int
-slotgen_run(struct db *db, struct arena *a, const struct slotgen *g, int dry_run,
-    struct slotgen_counts *counts, void (*progress)(int, int))
+slotgen_run(struct db *db, struct arena *a, struct slotgen *g, int dry_run,
+    struct field_errors *fe, struct slotgen_counts *counts,
+    void (*progress)(int, int))
 {
-	/*
-	 * Only the pointer is stored here; run_txn() zeroes *counts before any use.
-	 * cppcheck's whole-program check takes the caller's output struct for read.
-	 */
-	/* cppcheck-suppress ctuuninitvar */
 	struct run c = { g, a, dry_run, g->price, g->capacity, counts, progress };
 	struct room room;
 	int rc;
 
+	check(g, fe);
+	if (fe->n > 0)
+		return INVALID;
 	if ((rc = room_get(db, a, g->room_id, &room)) != OK)
 		return rc;
 	if (c.price < 0)

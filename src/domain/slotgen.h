@@ -4,10 +4,11 @@
 
 struct arena;
 struct db;
-struct form;
+struct field_errors;
 
 #define SLOTGEN_MAX_DAYS	366
 #define SLOTGEN_MAX_EXCLUDED	400
+#define SLOTGEN_WEEKDAYS	0x3e	/* the default: Monday to Friday */
 
 struct slotgen {
 	long long	 room_id;
@@ -16,7 +17,7 @@ struct slotgen {
 	int		 day_start;	/* minutes after midnight, local */
 	int		 day_end;
 	int		 length;	/* minutes */
-	int		 weekdays;	/* bit n set: day n (0 = Sunday) */
+	int		 weekdays;	/* bit n set: day n (0 = Sunday); 0: the default */
 	char		 excluded[SLOTGEN_MAX_EXCLUDED][11];
 	int		 nexcluded;
 	long long	 price;		/* cents; -1: hourly rate x length */
@@ -28,18 +29,23 @@ struct slotgen_counts {
 	long long	 skipped;	/* already there for that room and start */
 };
 
-/* Reads the fields roomId, from, to, dayStart, dayEnd, length, weekdays,
- * excludedDates, price, capacity (the same names in forms and JSON);
- * problems go to the form. */
-void	slotgen_from_form(struct form *, struct slotgen *);
+/* The defaults: 09:00 to 17:00 in 30 minutes, the room's rate and
+ * capacity, Monday to Friday. */
+void	slotgen_init(struct slotgen *);
 
-/* Creates the slots in one transaction, never a second one for the same
- * room and start, so running it twice creates nothing the second time.
- * A dry run counts without writing. progress, when given, is called with
- * the days done and the days in all. Returns OK, NOT_FOUND (no room) or
- * ERR. */
-int	slotgen_run(struct db *, struct arena *, const struct slotgen *, int dry_run,
-	    struct slotgen_counts *, void (*progress)(int done, int total));
+/*
+ * Checks the rules between fields (the working day ends after it starts
+ * and holds a slot; the days run from today for at most a year; problems
+ * go to fe, after those already there), then creates the slots in one
+ * transaction, never a second one for the same room and start, so running
+ * it twice creates nothing the second time. A dry run counts without
+ * writing. progress, when given, is called with the days done and the
+ * days in all. Returns OK, INVALID (fe says why), NOT_FOUND (no room) or
+ * ERR.
+ */
+int	slotgen_run(struct db *, struct arena *, struct slotgen *, int dry_run,
+	    struct field_errors *, struct slotgen_counts *,
+	    void (*progress)(int done, int total));
 
 /* Cents for length minutes at an hourly rate, rounded half up. */
 long long slotgen_price(long long hourly_rate, int minutes);

@@ -1,6 +1,5 @@
 /* http/request.c: one request: params, form, cookies, JSON body, limits */
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -349,20 +348,14 @@ req_int_opt(struct req *r, const char *name, long long min, long long max,
     long long def, long long *out)
 {
 	const char *v = param(r, name);
-	char *end;
-	long long n;
 
 	if (v == NULL) {
 		*out = def;
 		return OK;
 	}
-	errno = 0;
-	n = strtoll(v, &end, 10);
-	if (errno || end == v || *end != '\0' || !(isdigit((unsigned char)*v) ||
-	    (*v == '-' && min < 0)) || n < min || n > max)
+	if (int_parse(v, min, max, out) != 0)
 		return reply_error(r, 400, "invalid_field",
 		    "%s: expected a whole number from %lld to %lld.", name, min, max);
-	*out = n;
 	return OK;
 }
 

@@ -6,6 +6,7 @@
 #include "domain/auth.h"
 #include "handlers.h"
 #include "http/form.h"
+#include "http/input.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 
@@ -62,14 +63,17 @@ register_form(struct req *r)
 int
 register_submit(struct req *r)
 {
+	struct account_input in;
 	struct form f;
 	long long id = 0;
+	int rc;
 
 	form_init(&f, r);
-	if (account_register(&f, &id) != OK)
-		return ERR;
-	if (!form_ok(&f))
+	input_account(&f, &in);
+	if ((rc = account_register(r->db, &in, &f.errors, &id)) == INVALID)
 		return register_page(r, &f, 400);
+	if (rc != OK)
+		return ERR;
 	if (session_start(r, id) != OK)
 		return ERR;
 	return reply_redirect(r, "/me?welcome=1");
@@ -194,28 +198,37 @@ int
 account_name(struct req *r)
 {
 	struct form f;
+	const char *name;
+	int rc;
 
 	form_init(&f, r);
-	if (account_rename(&f, r->user->id) != OK)
-		return ERR;
-	if (!form_ok(&f))
+	name = form_text(&f, "name", "Name", NAME_MAX_CHARS, 1);
+	if ((rc = account_rename(r->db, r->user->id, name, &f.errors)) == INVALID)
 		return account_page(r, &f, NULL, 400);
+	if (rc != OK)
+		return ERR;
 	return reply_redirect(r, "/account?saved=name");
 }
 
 int
 account_password(struct req *r)
 {
+	struct password_change in = { NULL, NULL, r->session };
 	struct auth_session s;
 	struct form f;
+	int rc;
 
 	form_init(&f, r);
-	s.token = NULL;
-	if (account_change_password(&f, r->user->id, r->session, &s) != OK)
-		return ERR;
-	if (!form_ok(&f))
+	in.current = form_raw(&f, "current_password", "Current password", 1024);
+	in.password = form_raw(&f, "new_password", "Password", 1024);
+	rc = account_change_password(r->db, r->arena, r->user->id, &in, &f.errors, &s);
+	if (rc == INVALID)
 		return account_page(r, &f, NULL, 400);
-	if (s.token != NULL)
+	if (rc == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no such user.");
+	if (rc != OK)
+		return ERR;
+	if (r->session != NULL)
 		session_set(r, &s);
 	return reply_redirect(r, "/account?saved=password");
 }

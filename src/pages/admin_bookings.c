@@ -9,13 +9,14 @@
 #include "domain/catalog.h"
 #include "handlers.h"
 #include "http/form.h"
+#include "http/input.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
 
 #define BOOKINGS_PER_PAGE	50
 
-/* What admin_filter_from_req() reads but the page: the links keep these. */
+/* What input_admin_filter() reads but the page: the links keep these. */
 static const char *const filter_keys[] = {
 	"status", "paymentStatus", "roomId", "eventId", "from", "to", "email", "sort", NULL
 };
@@ -77,7 +78,7 @@ admin_bookings_list(struct req *r)
 	long long total;
 	int i, n;
 
-	if (admin_filter_from_req(r, &f, BOOKINGS_PER_PAGE, BOOKINGS_PER_PAGE) != OK)
+	if (input_admin_filter(r, &f, BOOKINGS_PER_PAGE, BOOKINGS_PER_PAGE) != OK)
 		return ERR;
 	if (admin_bookings(r->db, r->arena, &f, &list, &n, &total) != OK)
 		return ERR;
@@ -215,7 +216,7 @@ admin_bookings_csv(struct req *r)
 	struct csv c;
 	int rc = OK;
 
-	if (admin_filter_from_req(r, &f, BOOKINGS_PER_PAGE, BOOKINGS_PER_PAGE) != OK)
+	if (input_admin_filter(r, &f, BOOKINGS_PER_PAGE, BOOKINGS_PER_PAGE) != OK)
 		return ERR;
 	c.r = r;
 	buf_init(&c.line, r->arena);

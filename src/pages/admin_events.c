@@ -7,6 +7,7 @@
 #include "domain/catalog.h"
 #include "handlers.h"
 #include "http/form.h"
+#include "http/input.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
@@ -120,30 +121,6 @@ event_page(struct req *r, const struct event *ev, struct form *f, int status)
 	return page_end(r, status);
 }
 
-int
-admin_event_new_form(struct req *r)
-{
-	struct form f;
-
-	form_init(&f, r);
-	return event_page(r, NULL, &f, 200);
-}
-
-int
-admin_event_create(struct req *r)
-{
-	struct form f;
-	long long id = 0;
-	int rc, status;
-
-	form_init(&f, r);
-	if ((rc = admin_event_save(&f, 0, &id)) == ERR)
-		return ERR;
-	if ((status = page_admin_refused(&f, rc)) != 0)
-		return event_page(r, NULL, &f, status);
-	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?done=created", id));
-}
-
 /* The event the path names, or a 404 already sent (NOT_FOUND) or ERR. */
 static int
 path_event(struct req *r, long long *id, struct event *ev)
@@ -157,44 +134,40 @@ path_event(struct req *r, long long *id, struct event *ev)
 	return rc;
 }
 
-int
-admin_event_edit(struct req *r)
+static int
+event_load(struct req *r, long long *id, void *ev)
 {
-	struct event ev;
-	struct form f;
-	long long id;
-
-	if (path_event(r, &id, &ev) != OK)
-		return ERR;
-	form_init(&f, r);
-	return event_page(r, &ev, &f, 200);
+	return path_event(r, id, ev);
 }
 
-int
-admin_event_update(struct req *r)
+static int
+event_save(struct req *r, struct form *f, long long *id)
 {
-	struct event ev;
-	struct form f;
-	long long id, saved;
-	int rc, status;
+	struct event_input in;
 
-	if (path_event(r, &id, &ev) != OK)
-		return ERR;
-	form_init(&f, r);
-	if ((rc = admin_event_save(&f, id, &saved)) == ERR)
-		return ERR;
-	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no event %lld.", id);
-	if ((status = page_admin_refused(&f, rc)) != 0)
-		return event_page(r, &ev, &f, status);
-	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?done=saved", id));
+	input_event(f, *id == 0, &in);
+	return admin_event_save(r->db, r->arena, id, &in, &f->errors);
 }
+
+static int
+event_form(struct req *r, const void *ev, struct form *f, int status)
+{
+	return event_page(r, ev, f, status);
+}
+
+static const struct page_admin_form events = {
+	"event", "/admin/events", "saved", sizeof(struct event), event_load,
+	event_save, event_form
+};
+
+PAGE_ADMIN_HANDLERS(admin_event, events)
 
 /* A session starts as a draft, numbered when the event is a course. */
 int
 admin_event_session_add(struct req *r)
 {
 	struct actor who = { r->user->id, 1, 1 };
+	struct slot_input in;
 	struct event ev;
 	struct form f;
 	long long id, slot = 0;
@@ -204,9 +177,10 @@ admin_event_session_add(struct req *r)
 		return ERR;
 	kv_set(r->arena, &r->params, "eventId", arena_printf(r->arena, "%lld", id));
 	form_init(&f, r);
-	if ((rc = admin_slot_save(&f, &who, 0, &slot)) == ERR)
+	input_slot(&f, 1, &in);
+	if ((rc = admin_slot_save(r->db, r->arena, &who, &slot, &in, &f.errors)) == ERR)
 		return ERR;
-	if ((status = page_admin_refused(&f, rc)) != 0)
+	if ((status = page_admin_refused(rc)) != 0)
 		return event_page(r, &ev, &f, status);
 	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?done=session", id));
 }

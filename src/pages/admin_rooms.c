@@ -8,6 +8,7 @@
 #include "domain/slotgen.h"
 #include "handlers.h"
 #include "http/form.h"
+#include "http/input.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
@@ -15,7 +16,6 @@
 #define ROOMS_PER_PAGE	50
 #define ROOM_DAYS	7	/* the room page lists a week of timeslots */
 #define GENERATE_DAYS	28	/* the generation form's default range */
-#define WEEKDAYS_DEFAULT 0x3e	/* Monday to Friday, as slotgen.c */
 
 static const char *const room_fields[] = {
 	"name", "description", "capacity", "roomType", "hourlyRate", "metadata", NULL
@@ -141,30 +141,6 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 	return page_end(r, status);
 }
 
-int
-admin_room_new_form(struct req *r)
-{
-	struct form f;
-
-	form_init(&f, r);
-	return room_page(r, NULL, &f, 200);
-}
-
-int
-admin_room_create(struct req *r)
-{
-	struct form f;
-	long long id = 0;
-	int rc, status;
-
-	form_init(&f, r);
-	if ((rc = admin_room_save(&f, 0, &id)) == ERR)
-		return ERR;
-	if ((status = page_admin_refused(&f, rc)) != 0)
-		return room_page(r, NULL, &f, status);
-	return reply_redirect(r, arena_printf(r->arena, "/admin/rooms/%lld?done=created", id));
-}
-
 /* The room the path names, or a 404 already sent (NOT_FOUND) or ERR. */
 static int
 path_room(struct req *r, long long *id, struct room *room)
@@ -178,56 +154,51 @@ path_room(struct req *r, long long *id, struct room *room)
 	return rc;
 }
 
-int
-admin_room_edit(struct req *r)
+static int
+room_load(struct req *r, long long *id, void *room)
 {
-	struct room room;
-	struct form f;
-	long long id;
-
-	if (path_room(r, &id, &room) != OK)
-		return ERR;
-	form_init(&f, r);
-	return room_page(r, &room, &f, 200);
+	return path_room(r, id, room);
 }
 
-int
-admin_room_update(struct req *r)
+static int
+room_save(struct req *r, struct form *f, long long *id)
 {
-	struct room room;
-	struct form f;
-	long long id, saved;
-	int rc, status;
+	struct room_input in;
 
-	if (path_room(r, &id, &room) != OK)
-		return ERR;
-	form_init(&f, r);
-	if ((rc = admin_room_save(&f, id, &saved)) == ERR)
-		return ERR;
-	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
-	if ((status = page_admin_refused(&f, rc)) != 0)
-		return room_page(r, &room, &f, status);
-	return reply_redirect(r, arena_printf(r->arena, "/admin/rooms/%lld?done=saved", id));
+	input_room(f, *id == 0, &in);
+	return admin_room_save(r->db, r->arena, id, &in, &f->errors);
 }
+
+static int
+room_form(struct req *r, const void *room, struct form *f, int status)
+{
+	return room_page(r, room, f, status);
+}
+
+static const struct page_admin_form rooms = {
+	"room", "/admin/rooms", "saved", sizeof(struct room), room_load, room_save,
+	room_form
+};
+
+PAGE_ADMIN_HANDLERS(admin_room, rooms)
 
 /* Deactivating keeps the room's bookings; it only stops new ones. */
 int
 admin_room_active(struct req *r)
 {
 	struct form f;
-	long long id, saved;
+	long long id;
 	const char *active;
 	int rc;
 
 	if (req_id(r, "id", &id) != OK || req_str(r, "isActive", 5, &active) != OK)
 		return ERR;
 	form_init(&f, r);
-	if ((rc = admin_room_save(&f, id, &saved)) == ERR)
+	if ((rc = room_save(r, &f, &id)) == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
-	if (!form_ok(&f))
+	if (rc != OK)
 		return reply_error(r, 400, "invalid_field", "isActive must be 0 or 1.");
 	return reply_redirect(r, page_back(r, arena_printf(r->arena, "/admin/rooms/%lld", id),
 	    strcmp(active, "0") == 0 || strcmp(active, "false") == 0 ?
@@ -288,7 +259,7 @@ admin_room_generate_form(struct req *r)
 	if (path_room(r, &id, &room) != OK)
 		return ERR;
 	form_init(&f, r);
-	return generate_page(r, &room, &f, WEEKDAYS_DEFAULT, NULL, 200);
+	return generate_page(r, &room, &f, SLOTGEN_WEEKDAYS, NULL, 200);
 }
 
 /* One form, two buttons: "preview" counts (a dry run) and shows the form
@@ -297,7 +268,7 @@ int
 admin_room_generate(struct req *r)
 {
 	struct slotgen *g = arena_alloc(r->arena, sizeof(*g));
-	struct slotgen_counts counts;
+	struct slotgen_counts counts = { 0, 0 };
 	struct room room;
 	struct form f;
 	long long id;
@@ -308,10 +279,10 @@ admin_room_generate(struct req *r)
 	/* The room is the one in the path, whatever the body says. */
 	kv_set(r->arena, &r->params, "roomId", arena_printf(r->arena, "%lld", id));
 	form_init(&f, r);
-	slotgen_from_form(&f, g);
-	if (!form_ok(&f))
+	input_slotgen(&f, g);
+	rc = slotgen_run(r->db, r->arena, g, !create, &f.errors, &counts, NULL);
+	if (rc == INVALID)
 		return generate_page(r, &room, &f, g->weekdays, NULL, 400);
-	rc = slotgen_run(r->db, r->arena, g, !create, &counts, NULL);
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
 	if (rc != OK)
@@ -390,31 +361,6 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 	return page_end(r, status);
 }
 
-int
-admin_slot_new_form(struct req *r)
-{
-	struct form f;
-
-	form_init(&f, r);
-	return slot_page(r, NULL, &f, NULL, 200);
-}
-
-int
-admin_slot_create(struct req *r)
-{
-	struct actor who = { r->user->id, 1, 1 };
-	struct form f;
-	long long id = 0;
-	int rc, status;
-
-	form_init(&f, r);
-	if ((rc = admin_slot_save(&f, &who, 0, &id)) == ERR)
-		return ERR;
-	if ((status = page_admin_refused(&f, rc)) != 0)
-		return slot_page(r, NULL, &f, NULL, status);
-	return reply_redirect(r, arena_printf(r->arena, "/admin/timeslots/%lld?done=created", id));
-}
-
 /* The timeslot the path names (drafts too), or a 404 already sent. */
 static int
 path_slot(struct req *r, long long *id, struct slot *s)
@@ -428,42 +374,36 @@ path_slot(struct req *r, long long *id, struct slot *s)
 	return rc;
 }
 
-int
-admin_slot_edit(struct req *r)
+static int
+slot_load(struct req *r, long long *id, void *s)
 {
-	struct slot s;
-	struct form f;
-	long long id;
-
-	if (path_slot(r, &id, &s) != OK)
-		return ERR;
-	form_init(&f, r);
-	return slot_page(r, &s, &f, NULL, 200);
+	return path_slot(r, id, s);
 }
 
-/* Saves the edit form, or one status button from an event's page (which
- * sends "back" to return there). */
-int
-admin_slot_update(struct req *r)
+static int
+slot_save(struct req *r, struct form *f, long long *id)
 {
 	struct actor who = { r->user->id, 1, 1 };
-	struct slot s;
-	struct form f;
-	long long id, saved;
-	int rc, status;
+	struct slot_input in;
 
-	if (path_slot(r, &id, &s) != OK)
-		return ERR;
-	form_init(&f, r);
-	if ((rc = admin_slot_save(&f, &who, id, &saved)) == ERR)
-		return ERR;
-	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
-	if ((status = page_admin_refused(&f, rc)) != 0)
-		return slot_page(r, &s, &f, NULL, status);
-	return reply_redirect(r, page_back(r, arena_printf(r->arena,
-	    "/admin/timeslots/%lld", id), "done=timeslot"));
+	input_slot(f, *id == 0, &in);
+	return admin_slot_save(r->db, r->arena, &who, id, &in, &f->errors);
 }
+
+static int
+slot_form(struct req *r, const void *s, struct form *f, int status)
+{
+	return slot_page(r, s, f, NULL, status);
+}
+
+/* A change comes from the edit form, or from one status button on an
+ * event's page (which sends "back" to return there). */
+static const struct page_admin_form slots = {
+	"timeslot", "/admin/timeslots", "timeslot", sizeof(struct slot), slot_load,
+	slot_save, slot_form
+};
+
+PAGE_ADMIN_HANDLERS(admin_slot, slots)
 
 int
 admin_slot_cancel_submit(struct req *r)
@@ -477,13 +417,13 @@ admin_slot_cancel_submit(struct req *r)
 	if (path_slot(r, &id, &s) != OK)
 		return ERR;
 	form_init(&f, r);
-	if ((rc = admin_slot_cancel(&f, &who, id, &n)) == ERR)
+	if ((rc = admin_slot_cancel(r->db, r->arena, &who, id, &f.errors, &n)) == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
 	if (rc != OK) {
 		/* The refusal is the page's, not the status field's. */
-		const char *why = kv_get(&f.errors, "status");
+		const char *why = field_error_of(&f.errors, "status");
 
 		form_init(&f, r);
 		return slot_page(r, &s, &f, why ? why : "This timeslot cannot be cancelled.",

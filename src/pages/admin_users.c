@@ -70,7 +70,7 @@ admin_user_role(struct req *r)
 		return ERR;
 	if (role == NULL)
 		return reply_error(r, 400, "missing_field", "role is required.");
-	rc = account_set_role(r, id, role);
+	rc = account_set_role(r->db, id, role);
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no user %lld.", id);
 	if (rc == LAST_ADMIN)

@@ -201,13 +201,72 @@ page_done(struct req *r, struct tmpl *t, const char *const (*messages)[2])
 }
 
 int
-page_admin_refused(const struct form *f, int rc)
+page_admin_refused(int rc)
 {
 	if (rc == CONFLICT)
 		return 409;
-	if (!form_ok(f))
+	if (rc == INVALID)
 		return 400;
 	return 0;
+}
+
+int
+page_admin_new(struct req *r, const struct page_admin_form *d)
+{
+	struct form f;
+
+	form_init(&f, r);
+	return d->page(r, NULL, &f, 200);
+}
+
+int
+page_admin_edit(struct req *r, const struct page_admin_form *d)
+{
+	void *thing = arena_alloc(r->arena, d->size);
+	struct form f;
+	long long id;
+
+	if (d->load(r, &id, thing) != OK)
+		return ERR;
+	form_init(&f, r);
+	return d->page(r, thing, &f, 200);
+}
+
+static int
+admin_save(struct req *r, const struct page_admin_form *d, void *thing, long long id)
+{
+	struct form f;
+	int rc, status;
+
+	form_init(&f, r);
+	if ((rc = d->save(r, &f, &id)) == ERR)
+		return ERR;
+	if (rc == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "There is no %s %lld.", d->what, id);
+	if ((status = page_admin_refused(rc)) != 0)
+		return d->page(r, thing, &f, status);
+	if (thing == NULL)
+		return reply_redirect(r, arena_printf(r->arena, "%s/%lld?done=created",
+		    d->path, id));
+	return reply_redirect(r, page_back(r, arena_printf(r->arena, "%s/%lld", d->path, id),
+	    arena_printf(r->arena, "done=%s", d->saved)));
+}
+
+int
+page_admin_create(struct req *r, const struct page_admin_form *d)
+{
+	return admin_save(r, d, NULL, 0);
+}
+
+int
+page_admin_update(struct req *r, const struct page_admin_form *d)
+{
+	void *thing = arena_alloc(r->arena, d->size);
+	long long id;
+
+	if (d->load(r, &id, thing) != OK)
+		return ERR;
+	return admin_save(r, d, thing, id);
 }
 
 int

@@ -43,9 +43,42 @@ const char *page_back(struct req *, const char *def, const char *flash);
  * { value, message } pairs ending with { NULL, NULL }, as DONE. */
 void	page_done(struct req *, struct tmpl *, const char *const (*messages)[2]);
 /* After an admin save (admin.h) that did not fail outright: 0 when it was
- * saved, else the status to show the form again with: 400 (fields to fix)
- * or 409 (refused). */
-int	page_admin_refused(const struct form *, int rc);
+ * saved, else the status to show the form again with: 400 (INVALID: fields
+ * to fix) or 409 (CONFLICT: refused). */
+int	page_admin_refused(int rc);
+
+/* An admin family edited through one form (rooms, events, timeslots): its
+ * page at path/{id}, created by a POST to path and changed by one to
+ * path/{id}. */
+struct page_admin_form {
+	const char	*what;		/* "room", as in "There is no room 7." */
+	const char	*path;		/* "/admin/rooms" */
+	const char	*saved;		/* the flash after a change: "saved" */
+	size_t		 size;		/* of the thing loaded */
+	/* The thing the path's id names, or a 404 sent (NOT_FOUND), or ERR. */
+	int		(*load)(struct req *, long long *id, void *thing);
+	/* Reads the form and saves it (*id 0 creates); admin.h's results. */
+	int		(*save)(struct req *, struct form *, long long *id);
+	/* The form: a new one (thing NULL), or the thing's page. */
+	int		(*page)(struct req *, const void *thing, struct form *,
+			    int status);
+};
+
+/* GET path/new, GET path/{id}, POST path and POST path/{id}: the form, the
+ * same form again with what was typed and the problems, or on to the saved
+ * thing's page with done=created, or after a change (to the form's "back"
+ * when it sent one) with done=saved. */
+int	page_admin_new(struct req *, const struct page_admin_form *);
+int	page_admin_edit(struct req *, const struct page_admin_form *);
+int	page_admin_create(struct req *, const struct page_admin_form *);
+int	page_admin_update(struct req *, const struct page_admin_form *);
+/* Those four as the handlers prefix_new_form, prefix_create, prefix_edit
+ * and prefix_update (handlers.h) of the family form describes. */
+#define PAGE_ADMIN_HANDLERS(prefix, form) \
+	int prefix##_new_form(struct req *r) { return page_admin_new(r, &(form)); } \
+	int prefix##_create(struct req *r) { return page_admin_create(r, &(form)); } \
+	int prefix##_edit(struct req *r) { return page_admin_edit(r, &(form)); } \
+	int prefix##_update(struct req *r) { return page_admin_update(r, &(form)); }
 /* Every room (the first thousand by name), inactive ones marked, as
  * options of a select. */
 int	page_room_options(struct req *, struct tmpl *, const char *section,

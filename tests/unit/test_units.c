@@ -7,6 +7,10 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/fmt.h"
+#include "domain/admin.h"
+#include "domain/slotgen.h"
+#include "http/form.h"
+#include "http/input.h"
 #include "http/request.h"
 #include "router.h"
 #include "check.h"
@@ -103,6 +107,72 @@ test_form(void)
 	CHECK_STR(kv_get(&r.params, "flag"), "");
 	CHECK(kv_get(&r.params, "missing") == NULL);
 	CHECK(req_parse_form(&r, &r.params, "a=%zz") == ERR);
+}
+
+/* One whole-number parser for parameters and form fields alike. */
+static void
+test_int_parse(void)
+{
+	long long n = 7;
+
+	CHECK(int_parse("42", 1, 100, &n) == 0 && n == 42);
+	CHECK(int_parse("-3", -5, 5, &n) == 0 && n == -3);
+	CHECK(int_parse("-3", 0, 5, &n) != 0);
+	CHECK(int_parse("101", 1, 100, &n) != 0);
+	CHECK(int_parse(" 4", 1, 100, &n) != 0);
+	CHECK(int_parse("4x", 1, 100, &n) != 0);
+	CHECK(int_parse("", 1, 100, &n) != 0);
+	CHECK(int_parse("99999999999999999999", 0, 4294967295LL, &n) != 0);
+	CHECK(n == -3);
+}
+
+/* Typed fields fill plain values and keep the first problem per field. */
+static void
+test_form_fields(void)
+{
+	struct kvlist l = { NULL, 0, 0 };
+	struct room_input room;
+	struct slotgen g;
+	struct form f;
+	long long n = -1;
+
+	arena_reset(&a);
+	kv_add(&a, &l, "capacity", " 12 ");
+	kv_add(&a, &l, "roomType", "castle");
+	kv_add(&a, &l, "isActive", "maybe");
+	kv_add(&a, &l, "description", "");
+	form_init_fields(&f, &a, &l);
+	CHECK(form_int(&f, "capacity", "Capacity", 1, 100, 1, &n) == 1 && n == 12);
+	CHECK(form_int(&f, "missing", "Missing", 1, 100, 0, &n) == 0 && n == 12);
+	CHECK(form_ok(&f));
+	input_room(&f, 0, &room);
+	CHECK(room.name == NULL && room.capacity == 12 && room.hourly_rate == -1);
+	CHECK_STR(room.description, "");
+	CHECK(room.is_active == -1);
+	CHECK_STR(field_error_of(&f.errors, "roomType"), "Type must be one of: "
+	    "office, consultation, meeting, treatment.");
+	CHECK_STR(field_error_of(&f.errors, "isActive"), "isActive must be true or false.");
+	form_error(&f, "roomType", "a second problem");
+	CHECK_STR(field_error_of(&f.errors, "roomType"), "Type must be one of: "
+	    "office, consultation, meeting, treatment.");
+	input_room(&f, 1, &room);
+	CHECK_STR(field_error_of(&f.errors, "name"), "Name is required.");
+
+	l.n = 0;
+	kv_add(&a, &l, "roomId", "3");
+	kv_add(&a, &l, "dayStart", "24:30");
+	kv_add(&a, &l, "weekdays", "[\"mon\", \"7\"]");
+	kv_add(&a, &l, "weekdays", "wed");
+	kv_add(&a, &l, "excludedDates", "2030-01-01, 2030-01-02");
+	form_init_fields(&f, &a, &l);
+	input_slotgen(&f, &g);
+	CHECK(g.room_id == 3 && g.length == 30 && g.day_end == 17 * 60);
+	CHECK(g.weekdays == ((1 << 1) | (1 << 0) | (1 << 3)));
+	CHECK(g.nexcluded == 2);
+	CHECK_STR(g.excluded[1], "2030-01-02");
+	CHECK_STR(field_error_of(&f.errors, "dayStart"),
+	    "Start of the working day must be a time as HH:MM.");
+	CHECK_STR(field_error_of(&f.errors, "from"), "First day is required.");
 }
 
 static void
@@ -417,6 +487,8 @@ main(void)
 	RUN(test_url_decode);
 	RUN(test_utf8);
 	RUN(test_form);
+	RUN(test_int_parse);
+	RUN(test_form_fields);
 	RUN(test_req_init);
 	RUN(test_router);
 	RUN(test_params);

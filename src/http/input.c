@@ -1,0 +1,167 @@
+/* http/input.c: the domain's input structs read from a request's fields,
+ * the same names in HTML forms, JSON bodies and bookingctl's options */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/fmt.h"
+#include "domain/account.h"
+#include "domain/admin.h"
+#include "domain/catalog.h"
+#include "domain/slotgen.h"
+#include "http/form.h"
+#include "http/input.h"
+
+#define ID_MAX	4294967295LL
+
+/* A text an edit may clear: "" when sent empty, NULL when not sent. */
+static const char *
+clearable(struct form *f, const char *field, const char *label, size_t maxlen)
+{
+	const char *v;
+
+	if (!form_sent(f, field))
+		return NULL;
+	v = form_text(f, field, label, maxlen, 0);
+	return v ? v : "";
+}
+
+void
+input_room(struct form *f, int creating, struct room_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->capacity = in->hourly_rate = -1;
+	in->is_active = -1;
+	if (creating || form_sent(f, "name"))
+		in->name = form_text(f, "name", "Name", 100, 1);
+	in->description = clearable(f, "description", "Description", 5000);
+	if (creating || form_sent(f, "roomType"))
+		form_enum(f, "roomType", "Type", room_types, 1, &in->room_type);
+	if (creating || form_sent(f, "capacity"))
+		form_int(f, "capacity", "Capacity", 1, 100000, 1, &in->capacity);
+	if (creating || form_sent(f, "hourlyRate"))
+		form_money(f, "hourlyRate", "Hourly rate", 1, &in->hourly_rate);
+	in->metadata = clearable(f, "metadata", "Metadata", 20000);
+	form_flag(f, "isActive", &in->is_active);
+}
+
+void
+input_event(struct form *f, int creating, struct event_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (creating || form_sent(f, "title"))
+		in->title = form_text(f, "title", "Title", 200, 1);
+	in->description = clearable(f, "description", "Description", 5000);
+	if (creating || form_sent(f, "kind"))
+		form_enum(f, "kind", "Kind", admin_event_kinds, 1, &in->kind);
+}
+
+void
+input_slot(struct form *f, int creating, struct slot_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->price = in->capacity = in->sequence_no = -1;
+	if (creating)
+		form_int(f, "roomId", "Room", 1, ID_MAX, 1, &in->room_id);
+	form_datetime(f, "startTime", "Start", creating, in->start);
+	form_datetime(f, "endTime", "End", creating, in->end);
+	form_int(f, "eventId", "Event", 0, ID_MAX, 0, &in->event_id);
+	form_money(f, "price", "Price", 0, &in->price);
+	form_int(f, "maxBookings", "Capacity", 1, 100000, 0, &in->capacity);
+	form_int(f, "sequenceNo", "Session number", 1, 10000, 0, &in->sequence_no);
+	form_enum(f, "status", "Status", admin_slot_statuses, 0, &in->status);
+}
+
+static int
+add_weekday(void *ctx, const char *item)
+{
+	static const char *const names[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
+	int *mask = ctx, i;
+
+	if (item == NULL)
+		return -1;
+	for (i = 0; i < 7; i++)
+		if (strncasecmp(item, names[i], 3) == 0 && strlen(item) >= 3) {
+			*mask |= 1 << i;
+			return 0;
+		}
+	/* ISO numbers: 1 = Monday ... 7 = Sunday. */
+	if (strlen(item) == 1 && item[0] >= '1' && item[0] <= '7') {
+		*mask |= 1 << ((item[0] - '0') % 7);
+		return 0;
+	}
+	return -1;
+}
+
+static int
+add_excluded(void *ctx, const char *item)
+{
+	struct slotgen *g = ctx;
+	struct tm tm;
+
+	if (item == NULL || date_parse(item, &tm) != 0 || g->nexcluded == SLOTGEN_MAX_EXCLUDED)
+		return -1;
+	snprintf(g->excluded[g->nexcluded++], 11, "%s", item);
+	return 0;
+}
+
+void
+input_slotgen(struct form *f, struct slotgen *g)
+{
+	char msg[80];
+	long long length;
+
+	slotgen_init(g);
+	form_int(f, "roomId", "Room", 1, ID_MAX, 1, &g->room_id);
+	form_date(f, "from", "First day", 1, g->from);
+	form_date(f, "to", "Last day", 1, g->to);
+	form_time(f, "dayStart", "Start of the working day", 0, &g->day_start);
+	form_time(f, "dayEnd", "End of the working day", 0, &g->day_end);
+	length = g->length;
+	form_int(f, "length", "Slot length", 5, 24 * 60, 0, &length);
+	g->length = (int)length;
+	form_list(f, "weekdays", add_weekday, &g->weekdays,
+	    "Weekdays must be names like mon, tue or numbers 1 (Monday) to 7.");
+	snprintf(msg, sizeof(msg), "Excluded dates must be dates as YYYY-MM-DD (at most %d).",
+	    SLOTGEN_MAX_EXCLUDED);
+	form_list(f, "excludedDates", add_excluded, g, msg);
+	form_money(f, "price", "Price", 0, &g->price);
+	form_int(f, "capacity", "Capacity per slot", 1, 100000, 0, &g->capacity);
+}
+
+void
+input_account(struct form *f, struct account_input *in)
+{
+	in->name = form_text(f, "name", "Name", NAME_MAX_CHARS, 1);
+	in->email = form_text(f, "email", "Email", 254, 1);
+	in->password = form_raw(f, "password", "Password", 1024);
+}
+
+int
+input_admin_filter(struct req *r, struct admin_filter *f, long long def_limit,
+    long long max_limit)
+{
+	static const char *const sorts[] = { "start", "created", NULL };
+	const char *sort;
+	char ignore[20];
+
+	memset(f, 0, sizeof(*f));
+	if (req_enum_opt(r, "status", admin_booking_statuses, &f->status) != OK ||
+	    req_enum_opt(r, "paymentStatus", admin_payment_statuses, &f->payment_status) != OK ||
+	    req_int_opt(r, "roomId", 1, ID_MAX, 0, &f->room_id) != OK ||
+	    req_int_opt(r, "eventId", 1, ID_MAX, 0, &f->event_id) != OK ||
+	    req_str_opt(r, "email", 254, NULL, &f->email) != OK ||
+	    req_date_opt(r, "from", NULL, &f->from_date) != OK ||
+	    req_date_opt(r, "to", NULL, &f->to_date) != OK ||
+	    req_enum_opt(r, "sort", sorts, &sort) != OK ||
+	    req_int_opt(r, "page", 1, 1000000, 1, &f->page) != OK ||
+	    req_int_opt(r, "limit", 1, max_limit, def_limit, &f->limit) != OK)
+		return ERR;
+	if (f->from_date != NULL)
+		day_bounds_utc(f->from_date, f->from, ignore);
+	if (f->to_date != NULL)
+		day_bounds_utc(f->to_date, ignore, f->to);
+	f->by_created = sort != NULL && strcmp(sort, "created") == 0;
+	f->offset = (f->page - 1) * f->limit;
+	return OK;
+}
