@@ -196,8 +196,11 @@ static int
 booking_action(struct req *r, int rc, long long id, long long refund, int with_refund)
 {
 	struct actor who = admin_actor(r);
+	struct booking b;
 
-	return json_reply_booking(r, rc, &who, id, 200, refund, with_refund);
+	if (rc == OK && booking_get(r->db, r->arena, id, &who, &b) != OK)
+		return ERR;
+	return json_reply_booking(r, rc, &b, 200, refund, with_refund);
 }
 
 static int

@@ -14,8 +14,11 @@ reply_booking(struct req *r, int rc, long long id, int status, long long refund,
     int with_refund)
 {
 	struct actor who = { r->user->id, r->user->admin, 0 };
+	struct booking b;
 
-	return json_reply_booking(r, rc, &who, id, status, refund, with_refund);
+	if (rc == OK && booking_get(r->db, r->arena, id, &who, &b) != OK)
+		return ERR;
+	return json_reply_booking(r, rc, &b, status, refund, with_refund);
 }
 
 int

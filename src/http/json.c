@@ -134,22 +134,19 @@ json_booking(struct arena *a, const struct booking *b)
 }
 
 int
-json_reply_booking(struct req *r, int rc, const struct actor *who, long long id,
-    int status, long long refund, int with_refund)
+json_reply_booking(struct req *r, int rc, const struct booking *b, int status,
+    long long refund, int with_refund)
 {
 	struct json_object *o;
-	struct booking b;
 
 	if (rc == ERR)
 		return ERR;
 	if (rc != OK)
 		return reply_result(r, rc);
-	if (booking_get(r->db, r->arena, id, who, &b) != OK)
-		return ERR;
 	if (!with_refund)
-		return reply_json(r, status, json_booking(r->arena, &b));
+		return reply_json(r, status, json_booking(r->arena, b));
 	o = json_object_new_object();
-	json_object_object_add(o, "booking", json_booking(r->arena, &b));
+	json_object_object_add(o, "booking", json_booking(r->arena, b));
 	json_set_money(o, "refundAmount", refund);
 	return reply_json(r, status, o);
 }

@@ -19,12 +19,12 @@ void	json_set_raw(struct json_object *, const char *key, const char *text);
 struct json_object *json_room(struct arena *, const struct room *);
 struct json_object *json_slot(struct arena *, const struct slot *);
 struct booking;
-struct actor;
 struct req;
 struct json_object *json_booking(struct arena *, const struct booking *);
-/* Answers a booking action: the refusal as a JSON error, or the booking as
- * the actor sees it now (with refundAmount beside it when asked). */
-int	json_reply_booking(struct req *, int rc, const struct actor *, long long id,
+/* Answers a booking action: rc's refusal as a JSON error, or b (the
+ * booking as the actor sees it now, loaded by the caller when rc is OK)
+ * with refundAmount beside it when asked. */
+int	json_reply_booking(struct req *, int rc, const struct booking *b,
 	    int status, long long refund, int with_refund);
 struct json_object *json_page(const char *key, struct json_object *items,
 		    long long page, long long limit, long long total);
