@@ -2,6 +2,7 @@
  * events, and the bookings list with its state actions */
 #include <string.h>
 
+#include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -12,8 +13,6 @@
 #include "http/json.h"
 #include "http/request.h"
 
-#define ADMIN_LIMIT	50
-#define ADMIN_MAX_LIMIT	200
 
 static struct actor
 admin_actor(struct req *r)
@@ -181,7 +180,8 @@ api_admin_bookings(struct req *r)
 	long long total;
 	int i, n;
 
-	if (input_admin_filter(r, &f, ADMIN_LIMIT, ADMIN_MAX_LIMIT) != OK)
+	if (input_admin_filter(r, &f, ADMIN_API_PAGE_SIZE,
+	    ADMIN_API_PAGE_SIZE_MAX) != OK)
 		return ERR;
 	if (admin_bookings(r->db, r->arena, &f, &list, &n, &total) != OK)
 		return ERR;

@@ -1,4 +1,5 @@
 /* api/auth.c: /api/v1/auth and /api/v1/me: tokens for programs */
+#include "core/limits.h"
 #include "domain/account.h"
 #include "domain/auth.h"
 #include "handlers.h"
@@ -36,8 +37,8 @@ api_login(struct req *r)
 	long long id = 0, wait = 0;
 
 	form_init(&f, r);
-	email = form_text(&f, "email", "email", 254, 1);
-	pw = form_raw(&f, "password", "password", 100000);
+	email = form_text(&f, "email", "email", EMAIL_MAX, 1);
+	pw = form_raw(&f, "password", "password", PASSWORD_FIELD_MAX);
 	if (!form_ok(&f))
 		return form_reply_json(r, &f, 400);
 	switch (auth_login(r->db, r->arena, email, pw, &id, &wait)) {

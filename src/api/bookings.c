@@ -1,13 +1,12 @@
 /* api/bookings.c: /api/v1/bookings: book, list, cancel, reactivate, reschedule */
 #include <string.h>
 
+#include "core/limits.h"
 #include "domain/booking.h"
 #include "handlers.h"
 #include "http/json.h"
 #include "http/request.h"
 
-#define API_LIMIT	25
-#define API_MAX_LIMIT	100
 
 static int
 reply_booking(struct req *r, int rc, long long id, int status, long long refund,
@@ -30,7 +29,7 @@ api_booking_create(struct req *r)
 	int rc, replayed = 0;
 
 	if (req_id(r, "timeslotId", &slot) != OK ||
-	    req_str_opt(r, "notes", 2000, "", &notes) != OK)
+	    req_str_opt(r, "notes", NOTES_MAX, "", &notes) != OK)
 		return ERR;
 	if (key != NULL && *key == '\0')
 		key = NULL;
@@ -44,15 +43,16 @@ api_booking_create(struct req *r)
 int
 api_bookings_list(struct req *r)
 {
-	struct booking_filter f = { r->user->id, NULL, NULL, API_LIMIT, 0 };
+	struct booking_filter f = { r->user->id, NULL, NULL, API_PAGE_SIZE, 0 };
 	struct json_object *items;
 	struct booking *list;
 	long long page, total;
 	int i, n;
 
 	if (req_enum_opt(r, "status", booking_statuses, &f.status) != OK ||
-	    req_int_opt(r, "page", 1, 1000000, 1, &page) != OK ||
-	    req_int_opt(r, "limit", 1, API_MAX_LIMIT, API_LIMIT, &f.limit) != OK)
+	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK ||
+	    req_int_opt(r, "limit", 1, API_PAGE_SIZE_MAX, API_PAGE_SIZE,
+	    &f.limit) != OK)
 		return ERR;
 	f.offset = (page - 1) * f.limit;
 	if (booking_list(r->db, r->arena, &f, &list, &n, &total) != OK)

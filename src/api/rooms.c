@@ -1,26 +1,26 @@
 /* api/rooms.c: /api/v1/rooms: rooms and their timeslots as JSON */
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/catalog.h"
 #include "handlers.h"
 #include "http/json.h"
 #include "http/request.h"
 
-#define API_LIMIT	25
-#define API_MAX_LIMIT	100
 
 int
 api_rooms_list(struct req *r)
 {
-	struct room_filter f = { NULL, 0, 0, API_LIMIT, 0 };
+	struct room_filter f = { NULL, 0, 0, API_PAGE_SIZE, 0 };
 	struct json_object *items;
 	struct room *rooms;
 	long long page, total;
 	int i, n;
 
 	if (req_enum_opt(r, "type", room_types, &f.type) != OK ||
-	    req_int_opt(r, "minCapacity", 0, 100000, 0, &f.min_capacity) != OK ||
-	    req_int_opt(r, "page", 1, 1000000, 1, &page) != OK ||
-	    req_int_opt(r, "limit", 1, API_MAX_LIMIT, API_LIMIT, &f.limit) != OK)
+	    req_int_opt(r, "minCapacity", 0, SEATS_MAX, 0, &f.min_capacity) != OK ||
+	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK ||
+	    req_int_opt(r, "limit", 1, API_PAGE_SIZE_MAX, API_PAGE_SIZE,
+	    &f.limit) != OK)
 		return ERR;
 	f.offset = (page - 1) * f.limit;
 	if (room_list(r->db, r->arena, &f, &rooms, &n, &total) != OK)

@@ -218,13 +218,22 @@ fmt_local(struct arena *a, const char *dbtime, const char *f)
 }
 
 char *
-fmt_iso(struct arena *a, const char *dbtime)
+iso_text(const char *dbtime, char out[ISO_TEXT])
 {
 	time_t t;
 
 	if (dbtime == NULL || dbtime_parse(dbtime, &t) != 0)
 		return NULL;
-	return arena_printf(a, "%.10sT%.8sZ", dbtime, dbtime + 11);
+	snprintf(out, ISO_TEXT, "%.10sT%.8sZ", dbtime, dbtime + 11);
+	return out;
+}
+
+char *
+fmt_iso(struct arena *a, const char *dbtime)
+{
+	char iso[ISO_TEXT];
+
+	return iso_text(dbtime, iso) ? arena_strdup(a, iso) : NULL;
 }
 
 /* Accepts "12", "12.5", "12.50"; no sign, no exponent, at most 2 decimals. */
@@ -261,12 +270,31 @@ money_parse(const char *s, long long *cents)
 	return 0;
 }
 
+long long
+money_cents(const char *decimal)
+{
+	long long c = 0;
+
+	if (decimal != NULL)
+		money_parse(decimal, &c);
+	return c;
+}
+
 char *
-money_fmt(struct arena *a, long long cents)
+money_text(long long cents, char out[MONEY_TEXT])
 {
 	const char *sign = cents < 0 ? "-" : "";
 
 	if (cents < 0)
 		cents = -cents;
-	return arena_printf(a, "%s%lld.%02lld", sign, cents / 100, cents % 100);
+	snprintf(out, MONEY_TEXT, "%s%lld.%02lld", sign, cents / 100, cents % 100);
+	return out;
+}
+
+char *
+money_fmt(struct arena *a, long long cents)
+{
+	char text[MONEY_TEXT];
+
+	return arena_strdup(a, money_text(cents, text));
 }

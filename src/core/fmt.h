@@ -26,10 +26,19 @@ int	 datetime_input(const char *s, char out[20]);
 void	 dbtime_from(time_t, char out[20]);
 void	 dbtime_now(char out[20]);
 char	*fmt_local(struct arena *, const char *dbtime, const char *strftime_fmt);
+/* ISO 8601 UTC, "YYYY-MM-DDTHH:MM:SSZ", for the API and exports: into
+ * out, or in the arena; NULL when dbtime is NULL or not a time. */
+#define ISO_TEXT	21
+char	*iso_text(const char *dbtime, char out[ISO_TEXT]);
 char	*fmt_iso(struct arena *, const char *dbtime);
 
 /* Money is integer cents in C and DECIMAL(10,2) in SQL. */
 int	 money_parse(const char *s, long long *cents);
+/* A DECIMAL value from the database in cents; 0 for NULL. */
+long long money_cents(const char *decimal);
+/* "12.50", "-3.05": into out (returned), or in the arena. */
+#define MONEY_TEXT	24
+char	*money_text(long long cents, char out[MONEY_TEXT]);
 char	*money_fmt(struct arena *, long long cents);
 
 #endif

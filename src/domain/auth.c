@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/config.h"
+#include "core/limits.h"
 #include "core/result.h"
 #include "db/db.h"
 #include "domain/auth.h"
@@ -161,9 +162,11 @@ auth_password_problem(const char *pw)
 		if ((*p & 0xc0) != 0x80)
 			chars++;
 	if (chars < PASSWORD_MIN)
-		return "must be at least 12 characters long";
+		return "must be at least " LIMIT_TEXT(PASSWORD_MIN)
+		    " characters long";
 	if (chars > PASSWORD_MAX)
-		return "must be at most 128 characters long";
+		return "must be at most " LIMIT_TEXT(PASSWORD_MAX)
+		    " characters long";
 	low = xstrdup(pw);
 	lower(low);
 	found = ncommon > 0 &&
@@ -218,8 +221,8 @@ auth_email_problem(const char *email)
 	const char *at = strchr(email, '@');
 	size_t len = strlen(email);
 
-	if (len > 254)
-		return "must be at most 254 characters long";
+	if (len > EMAIL_MAX)
+		return "must be at most " LIMIT_TEXT(EMAIL_MAX) " characters long";
 	if (at == NULL || at == email || strchr(at + 1, '@') != NULL ||
 	    strchr(at, '.') == NULL || at[1] == '.' || email[len - 1] == '.' ||
 	    strpbrk(email, " \t\r\n<>()[],;:\"\\") != NULL)

@@ -43,16 +43,6 @@ booking_status_parse(const char *name)
 	return BOOKING_STATUSES;
 }
 
-static long long
-cents(const char *s)
-{
-	long long c = 0;
-
-	if (s != NULL)
-		money_parse(s, &c);
-	return c;
-}
-
 /* Fills a booking from the BOOKING_SELECT columns of one row. */
 void
 booking_from_values(char *const *v, struct booking *b)
@@ -68,8 +58,8 @@ booking_from_values(char *const *v, struct booking *b)
 	b->payment_id = v[7];
 	b->notes = v[8];
 	b->booking_type = v[9];
-	b->price = cents(v[10]);
-	b->refund_amount = cents(v[11]);
+	b->price = money_cents(v[10]);
+	b->refund_amount = money_cents(v[11]);
 	b->created_at = v[12];
 	b->updated_at = v[13];
 	b->cancelled_at = v[14];
@@ -267,7 +257,7 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	s->id = id;
 	s->room_id = db_int(res, 0, 0);
 	s->capacity = db_int(res, 0, 1);
-	s->price = cents(db_val(res, 0, 2));
+	s->price = money_cents(db_val(res, 0, 2));
 	s->start = db_val(res, 0, 3);
 	s->status = db_val(res, 0, 4);
 	s->future = db_int(res, 0, 5) != 0;

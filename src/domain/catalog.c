@@ -15,16 +15,6 @@ const char *const room_types[] = {
 	"r.id, r.name, r.description, r.room_type, r.metadata, r.created_at, " \
 	"r.updated_at, r.capacity, r.hourly_rate, r.is_active"
 
-static long long
-cents(const char *s)
-{
-	long long c = 0;
-
-	if (s != NULL)
-		money_parse(s, &c);
-	return c;
-}
-
 static void
 room_from_row(const struct db_res *res, int i, struct room *r)
 {
@@ -36,7 +26,7 @@ room_from_row(const struct db_res *res, int i, struct room *r)
 	r->created_at = db_val(res, i, 5);
 	r->updated_at = db_val(res, i, 6);
 	r->capacity = db_int(res, i, 7);
-	r->hourly_rate = cents(db_val(res, i, 8));
+	r->hourly_rate = money_cents(db_val(res, i, 8));
 	r->is_active = db_int(res, i, 9) != 0;
 }
 
@@ -138,7 +128,7 @@ slots_from(struct arena *a, struct db_res *res, struct slot **out, int *n)
 		s->start = db_val(res, i, 5);
 		s->end = db_val(res, i, 6);
 		s->status = db_val(res, i, 7);
-		s->price = cents(db_val(res, i, 8));
+		s->price = money_cents(db_val(res, i, 8));
 		s->capacity = db_int(res, i, 9);
 		s->sequence_no = db_int(res, i, 10);
 		s->room_active = db_int(res, i, 11) != 0;

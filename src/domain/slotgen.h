@@ -2,13 +2,15 @@
 #ifndef SLOTGEN_H
 #define SLOTGEN_H
 
+#include "core/limits.h"
+
 struct arena;
 struct db;
 struct field_errors;
 
 #define SLOTGEN_MAX_DAYS	366
 #define SLOTGEN_MAX_EXCLUDED	400
-#define SLOTGEN_WEEKDAYS	0x3e	/* the default: Monday to Friday */
+#define SLOTGEN_WEEKDAYS	WEEKDAYS_MON_FRI	/* the default */
 
 struct slotgen {
 	long long	 room_id;

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/account.h"
 #include "domain/admin.h"
 #include "domain/catalog.h"
@@ -12,7 +13,6 @@
 #include "http/form.h"
 #include "http/input.h"
 
-#define ID_MAX	4294967295LL
 
 /* A text an edit may clear: "" when sent empty, NULL when not sent. */
 static const char *
@@ -38,7 +38,7 @@ input_room(struct form *f, int creating, struct room_input *in)
 	if (creating || form_sent(f, "roomType"))
 		form_enum(f, "roomType", "Type", room_types, 1, &in->room_type);
 	if (creating || form_sent(f, "capacity"))
-		form_int(f, "capacity", "Capacity", 1, 100000, 1, &in->capacity);
+		form_int(f, "capacity", "Capacity", 1, SEATS_MAX, 1, &in->capacity);
 	if (creating || form_sent(f, "hourlyRate"))
 		form_money(f, "hourlyRate", "Hourly rate", 1, &in->hourly_rate);
 	in->metadata = clearable(f, "metadata", "Metadata", 20000);
@@ -67,7 +67,7 @@ input_slot(struct form *f, int creating, struct slot_input *in)
 	form_datetime(f, "endTime", "End", creating, in->end);
 	form_int(f, "eventId", "Event", 0, ID_MAX, 0, &in->event_id);
 	form_money(f, "price", "Price", 0, &in->price);
-	form_int(f, "maxBookings", "Capacity", 1, 100000, 0, &in->capacity);
+	form_int(f, "maxBookings", "Capacity", 1, SEATS_MAX, 0, &in->capacity);
 	form_int(f, "sequenceNo", "Session number", 1, 10000, 0, &in->sequence_no);
 	form_enum(f, "status", "Status", admin_slot_statuses, 0, &in->status);
 }
@@ -126,15 +126,15 @@ input_slotgen(struct form *f, struct slotgen *g)
 	    SLOTGEN_MAX_EXCLUDED);
 	form_list(f, "excludedDates", add_excluded, g, msg);
 	form_money(f, "price", "Price", 0, &g->price);
-	form_int(f, "capacity", "Capacity per slot", 1, 100000, 0, &g->capacity);
+	form_int(f, "capacity", "Capacity per slot", 1, SEATS_MAX, 0, &g->capacity);
 }
 
 void
 input_account(struct form *f, struct account_input *in)
 {
 	in->name = form_text(f, "name", "Name", NAME_MAX_CHARS, 1);
-	in->email = form_text(f, "email", "Email", 254, 1);
-	in->password = form_raw(f, "password", "Password", 1024);
+	in->email = form_text(f, "email", "Email", EMAIL_MAX, 1);
+	in->password = form_raw(f, "password", "Password", PASSWORD_FIELD_MAX);
 }
 
 int
@@ -150,11 +150,11 @@ input_admin_filter(struct req *r, struct admin_filter *f, long long def_limit,
 	    req_enum_opt(r, "paymentStatus", admin_payment_statuses, &f->payment_status) != OK ||
 	    req_int_opt(r, "roomId", 1, ID_MAX, 0, &f->room_id) != OK ||
 	    req_int_opt(r, "eventId", 1, ID_MAX, 0, &f->event_id) != OK ||
-	    req_str_opt(r, "email", 254, NULL, &f->email) != OK ||
+	    req_str_opt(r, "email", EMAIL_MAX, NULL, &f->email) != OK ||
 	    req_date_opt(r, "from", NULL, &f->from_date) != OK ||
 	    req_date_opt(r, "to", NULL, &f->to_date) != OK ||
 	    req_enum_opt(r, "sort", sorts, &sort) != OK ||
-	    req_int_opt(r, "page", 1, 1000000, 1, &f->page) != OK ||
+	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &f->page) != OK ||
 	    req_int_opt(r, "limit", 1, max_limit, def_limit, &f->limit) != OK)
 		return ERR;
 	if (f->from_date != NULL)

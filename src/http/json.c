@@ -31,11 +31,10 @@ json_set_bool(struct json_object *o, const char *key, int v)
 void
 json_set_money(struct json_object *o, const char *key, long long cents)
 {
-	char text[32];
+	char text[MONEY_TEXT];
 
-	snprintf(text, sizeof(text), "%s%lld.%02lld", cents < 0 ? "-" : "",
-	    (cents < 0 ? -cents : cents) / 100, (cents < 0 ? -cents : cents) % 100);
-	json_object_object_add(o, key, json_object_new_double_s((double)cents / 100.0, text));
+	json_object_object_add(o, key, json_object_new_double_s((double)cents / 100.0,
+	    money_text(cents, text)));
 }
 
 void

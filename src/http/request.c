@@ -7,6 +7,7 @@
 #include <json-c/json.h>
 
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "http/request.h"
 
 void
@@ -371,7 +372,7 @@ req_int(struct req *r, const char *name, long long min, long long max,
 int
 req_id(struct req *r, const char *name, long long *out)
 {
-	return req_int(r, name, 1, 4294967295LL, out);
+	return req_int(r, name, 1, ID_MAX, out);
 }
 
 int

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/account.h"
 #include "domain/auth.h"
 #include "handlers.h"
@@ -110,8 +111,8 @@ login_submit(struct req *r)
 	long long id = 0, wait = 0;
 
 	form_init(&f, r);
-	email = form_text(&f, "email", "Email", 254, 1);
-	pw = form_raw(&f, "password", "Password", 100000);
+	email = form_text(&f, "email", "Email", EMAIL_MAX, 1);
+	pw = form_raw(&f, "password", "Password", PASSWORD_FIELD_MAX);
 	if (!local_path(kv_get(&r->params, "next")))
 		kv_set(r->arena, &r->params, "next", "");
 	if (!form_ok(&f))
@@ -219,8 +220,10 @@ account_password(struct req *r)
 	int rc;
 
 	form_init(&f, r);
-	in.current = form_raw(&f, "current_password", "Current password", 1024);
-	in.password = form_raw(&f, "new_password", "Password", 1024);
+	in.current = form_raw(&f, "current_password", "Current password",
+	    PASSWORD_FIELD_MAX);
+	in.password = form_raw(&f, "new_password", "Password",
+	    PASSWORD_FIELD_MAX);
 	rc = account_change_password(r->db, r->arena, r->user->id, &in, &f.errors, &s);
 	if (rc == INVALID)
 		return account_page(r, &f, NULL, 400);

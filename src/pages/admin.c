@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "handlers.h"
@@ -151,11 +152,11 @@ admin_audit(struct req *r)
 	long long page;
 	int i, n;
 
-	if (req_int_opt(r, "bookingId", 1, 4294967295LL, 0, &f.booking_id) != OK ||
-	    req_str_opt(r, "email", 254, NULL, &f.email) != OK ||
-	    req_str_opt(r, "actorEmail", 254, NULL, &f.actor_email) != OK ||
+	if (req_int_opt(r, "bookingId", 1, ID_MAX, 0, &f.booking_id) != OK ||
+	    req_str_opt(r, "email", EMAIL_MAX, NULL, &f.email) != OK ||
+	    req_str_opt(r, "actorEmail", EMAIL_MAX, NULL, &f.actor_email) != OK ||
 	    req_enum_opt(r, "type", page_event_types, &f.type) != OK ||
-	    req_int_opt(r, "page", 1, 1000000, 1, &page) != OK)
+	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK)
 		return ERR;
 	if (admin_audit_list(r->db, r->arena, &f, AUDIT_PER_PAGE + 1,
 	    (page - 1) * AUDIT_PER_PAGE, &events, &n) != OK)

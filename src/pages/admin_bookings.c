@@ -141,22 +141,17 @@ csv_field(struct buf *b, const char *v, int last)
 static void
 csv_time(struct buf *b, const char *dbtime, int last)
 {
-	char iso[32];
+	char iso[ISO_TEXT];
 
-	if (dbtime != NULL && strlen(dbtime) >= 19)
-		snprintf(iso, sizeof(iso), "%.10sT%.8sZ", dbtime, dbtime + 11);
-	else
-		iso[0] = '\0';
-	csv_field(b, iso, last);
+	csv_field(b, iso_text(dbtime, iso) ? iso : "", last);
 }
 
 static void
 csv_money(struct buf *b, long long cents)
 {
-	char s[32];
+	char text[MONEY_TEXT];
 
-	snprintf(s, sizeof(s), "%lld.%02lld", cents / 100, cents % 100);
-	csv_field(b, s, 0);
+	csv_field(b, money_text(cents, text), 0);
 }
 
 /* One line is made in a buffer reused for every row, so the export's

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -71,8 +72,8 @@ event_page(struct req *r, const struct event *ev, struct form *f, int status)
 	long long cancelled, published;
 	int i, n = 0, drafts = 0;
 
-	if (req_int_opt(r, "cancelled", 0, 1000000, -1, &cancelled) != OK ||
-	    req_int_opt(r, "published", 0, 1000000, -1, &published) != OK)
+	if (req_int_opt(r, "cancelled", 0, COUNT_MAX, -1, &cancelled) != OK ||
+	    req_int_opt(r, "published", 0, COUNT_MAX, -1, &published) != OK)
 		return ERR;
 	if (ev != NULL && event_sessions(r->db, r->arena, ev->id, 1, &slots, &n) != OK)
 		return ERR;

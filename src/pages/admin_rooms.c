@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -50,7 +51,7 @@ admin_rooms_list(struct req *r)
 	long long page, total;
 	int i, n;
 
-	if (req_int_opt(r, "page", 1, 100000, 1, &page) != OK)
+	if (req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK)
 		return ERR;
 	rf.offset = (page - 1) * ROOMS_PER_PAGE;
 	if (room_list(r->db, r->arena, &rf, &rooms, &n, &total) != OK)
@@ -88,8 +89,8 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 	int i, n = 0;
 
 	date_today(today);
-	if (req_int_opt(r, "generated", 0, 1000000, -1, &generated) != OK ||
-	    req_int_opt(r, "skipped", 0, 1000000, 0, &skipped) != OK ||
+	if (req_int_opt(r, "generated", 0, COUNT_MAX, -1, &generated) != OK ||
+	    req_int_opt(r, "skipped", 0, COUNT_MAX, 0, &skipped) != OK ||
 	    req_date_opt(r, "date", today, &date) != OK)
 		return ERR;
 	date_add_days(date, ROOM_DAYS - 1, last);
@@ -318,7 +319,7 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 			return ERR;
 		return page_end(r, status);
 	}
-	if (req_int_opt(r, "cancelled", 0, 1000000, -1, &cancelled) != OK)
+	if (req_int_opt(r, "cancelled", 0, COUNT_MAX, -1, &cancelled) != OK)
 		return ERR;
 	if (booking_list_slot(r->db, r->arena, s->id, &list, &n) != OK)
 		return ERR;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/account.h"
 #include "handlers.h"
 #include "http/request.h"
@@ -21,8 +22,8 @@ admin_users(struct req *r)
 	long long page, total;
 	int i, j, n;
 
-	if (req_str_opt(r, "q", 254, NULL, &q) != OK ||
-	    req_int_opt(r, "page", 1, 100000, 1, &page) != OK)
+	if (req_str_opt(r, "q", EMAIL_MAX, NULL, &q) != OK ||
+	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK)
 		return ERR;
 	if (account_list(r->db, r->arena, q, USERS_PER_PAGE, (page - 1) * USERS_PER_PAGE,
 	    &users, &n, &total) != OK)

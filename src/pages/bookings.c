@@ -6,6 +6,7 @@
 
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -16,7 +17,6 @@
 #include "pages/page.h"
 
 #define DASHBOARD_PER_PAGE	25
-#define NOTES_MAX		2000
 #define NOTIFICATIONS_SHOWN	100
 
 static struct actor
@@ -313,7 +313,7 @@ me_show(struct req *r)
 	int i, n, more;
 
 	if (req_enum_opt(r, "tab", tabs, &f.tab) != OK ||
-	    req_int_opt(r, "page", 1, 100000, 1, &page) != OK)
+	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK)
 		return ERR;
 	if (f.tab == NULL)
 		f.tab = "upcoming";

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/catalog.h"
 #include "handlers.h"
 #include "http/request.h"
@@ -20,8 +21,8 @@ rooms_list(struct req *r)
 	int i, n;
 
 	if (req_enum_opt(r, "type", room_types, &f.type) != OK ||
-	    req_int_opt(r, "min_capacity", 0, 100000, 0, &f.min_capacity) != OK ||
-	    req_int_opt(r, "page", 1, 100000, 1, &page) != OK)
+	    req_int_opt(r, "min_capacity", 0, SEATS_MAX, 0, &f.min_capacity) != OK ||
+	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK)
 		return ERR;
 	f.offset = (page - 1) * ROOMS_PER_PAGE;
 	if (room_list(r->db, r->arena, &f, &rooms, &n, &total) != OK)

@@ -7,7 +7,9 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/admin.h"
+#include "domain/auth.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
 #include "http/input.h"
@@ -478,6 +480,39 @@ test_results(void)
 	CHECK(reply_result_status(KEY_REUSED) == 422);
 }
 
+/* One formatter per kind: money, ISO times and stored amounts. */
+static void
+test_formatters(void)
+{
+	char money[MONEY_TEXT], iso[ISO_TEXT];
+
+	CHECK_STR(money_text(1250, money), "12.50");
+	CHECK_STR(money_text(-305, money), "-3.05");
+	CHECK_STR(money_text(0, money), "0.00");
+	CHECK(money_cents("19.99") == 1999);
+	CHECK(money_cents(NULL) == 0);
+	CHECK_STR(iso_text("2026-03-29 01:30:00", iso), "2026-03-29T01:30:00Z");
+	CHECK(iso_text(NULL, iso) == NULL);
+	CHECK(iso_text("not a time", iso) == NULL);
+	arena_reset(&a);
+	CHECK_STR(fmt_iso(&a, "2026-12-31 23:59:59"), "2026-12-31T23:59:59Z");
+}
+
+/* Messages name the limits the code checks. */
+static void
+test_limit_messages(void)
+{
+	char email[EMAIL_MAX + 2];
+
+	CHECK_STR(auth_password_problem("short"), "must be at least "
+	    LIMIT_TEXT(PASSWORD_MIN) " characters long");
+	CHECK(strstr(auth_password_problem("short"), "12") != NULL);
+	memset(email, 'a', sizeof(email) - 1);
+	email[sizeof(email) - 1] = '\0';
+	email[10] = '@';
+	CHECK_STR(auth_email_problem(email), "must be at most 254 characters long");
+}
+
 int
 main(void)
 {
@@ -497,6 +532,8 @@ main(void)
 	RUN(test_money);
 	RUN(test_config);
 	RUN(test_results);
+	RUN(test_formatters);
+	RUN(test_limit_messages);
 	arena_free(&a);
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
 	return check_failures ? 1 : 0;
