@@ -124,6 +124,12 @@ cmd_migrate(struct db *db, struct arena *a)
 	closedir(d);
 	if (n > 0)	/* names is still NULL when the folder holds none */
 		qsort(names, (size_t)n, sizeof(*names), by_name);
+	/* Before applying any: once one of two is applied, the other looks done. */
+	for (i = 1; i < n && rc == 0; i++)
+		if (atoi(names[i - 1]) == atoi(names[i])) {
+			fprintf(stderr, "migrate: two files are numbered %03d\n", atoi(names[i]));
+			rc = 1;
+		}
 	for (i = 0; i < n && rc == 0; i++) {
 		int version = atoi(names[i]);
 
@@ -136,11 +142,6 @@ cmd_migrate(struct db *db, struct arena *a)
 		}
 		if (done->nrows > 0)
 			continue;
-		if (i > 0 && atoi(names[i - 1]) == version) {
-			fprintf(stderr, "migrate: two files are numbered %03d\n", version);
-			rc = 1;
-			break;
-		}
 		path = arena_printf(a, "%s/%s", cfg.migrations, names[i]);
 		if ((text = read_file(path)) == NULL) {
 			fprintf(stderr, "migrate: cannot read %s\n", path);
