@@ -223,3 +223,23 @@ def booking_row(booking_id, *columns):
     cols = ", ".join(columns)
     row = sql(f"SELECT {cols} FROM bookings WHERE id = ?", booking_id)[0]
     return [None if v == "NULL" else v for v in row]
+
+
+# Form pages: a refused form comes back with one message per wrong field.
+
+FIELD_ERROR_RE = __import__("re").compile(
+    r'<span class="field-error" id="([A-Za-z]+)-error">([^<]*)</span>')
+
+
+def field_errors(page):
+    """The fields a page marks as wrong, with their messages."""
+    return dict(FIELD_ERROR_RE.findall(page))
+
+
+def form_post(session, path, **data):
+    return session.post(url(path), data=data, allow_redirects=False)
+
+
+def local_input(t):
+    """A datetime as a datetime-local input sends it (site time is UTC on the test stack)."""
+    return t.strftime("%Y-%m-%dT%H:%M")

@@ -1,0 +1,159 @@
+"""test_admin_booking_pages.py: the admin bookings list and CSV export with
+their filters, and the booking page: what it shows, the actions it refuses,
+and 404s."""
+import csv
+import datetime as dt
+import html
+import io
+import re
+from urllib.parse import quote
+
+from conftest import (add_booking, at, browser_user, day, form_post, make_event, make_room,
+                      make_slot, make_user, new_email, sql, url, utc_now)
+
+MISSING = 4294967295
+
+
+def listed(page):
+    """The booking ids a list page shows, in order."""
+    return [int(i) for i in re.findall(r'href="/admin/bookings/(\d+)"', page)]
+
+
+def exported(s, query):
+    r = s.get(url("/admin/bookings.csv?" + query))
+    assert r.status_code == 200, r.text
+    rows = list(csv.reader(io.StringIO(r.text)))
+    assert rows[0][0] == "id"
+    return [int(row[0]) for row in rows[1:]]
+
+
+def test_the_filters_refuse_bad_values_naming_the_parameter():
+    s, _, _ = browser_user(role="admin")
+    for query, name in (("status=lost", "status"), ("paymentStatus=owed", "paymentStatus"),
+                        ("roomId=0", "roomId"), ("eventId=x", "eventId"),
+                        ("from=2026-13-01", "from"), ("to=tomorrow", "to"),
+                        ("sort=price", "sort"), ("page=0", "page"), ("limit=100000", "limit"),
+                        ("email=" + "a" * 255, "email")):
+        for path in ("/admin/bookings", "/admin/bookings.csv"):
+            r = s.get(url(f"{path}?{query}"))
+            assert r.status_code == 400, (path, query)
+            assert f"{name}:" in r.text, (path, query, r.text[:300])
+
+
+def test_list_and_export_filter_by_email_event_payment_and_dates():
+    s, _, _ = browser_user(role="admin")
+    room = make_room()
+    event = make_event()
+    email = new_email("filtered")
+    who = make_user(email=email)
+    early = make_slot(room, at(day(50), 9), event_id=event)
+    late = make_slot(room, at(day(52), 9))
+    b_early = add_booking(who, early, status="confirmed", payment_status="paid")
+    b_late = add_booking(who, late, status="pending")
+    add_booking(make_user(), late, status="pending")            # someone else's
+
+    page = s.get(url(f"/admin/bookings?email={email}")).text
+    assert sorted(listed(page)) == sorted([b_early, b_late])
+    assert "2 bookings match." in page
+    assert exported(s, f"email={email}") == [b_late, b_early]    # latest start first
+    assert exported(s, f"email={email}&eventId={event}") == [b_early]
+    assert exported(s, f"email={email}&paymentStatus=pending") == [b_late]
+    assert exported(s, f"email={email}&from={day(51)}") == [b_late]
+    assert exported(s, f"email={email}&to={day(50)}") == [b_early]
+    assert exported(s, f"email={email}&from={day(51)}&to={day(51)}") == []
+    # The export link carries the list's filter.
+    link = html.unescape(re.search(r'href="([^"]*)" id="csv"', page).group(1))
+    assert link == f"/admin/bookings.csv?email={quote(email)}"
+
+
+def test_an_export_that_matches_nothing_is_the_header_alone():
+    s, _, _ = browser_user(role="admin")
+    r = s.get(url(f"/admin/bookings.csv?email={new_email('nobody')}"))
+    assert r.status_code == 200
+    assert r.headers["Content-Type"].startswith("text/csv")
+    assert r.text.splitlines() == ["id,user name,user email,room,event,start,end,status,"
+                                   "payment status,payment id,price,refund,created"]
+
+
+def test_list_pages_keep_the_filter_and_say_when_nothing_matches():
+    s, _, _ = browser_user(role="admin")
+    room = make_room()
+    email = new_email("paged")
+    who = make_user(email=email)
+    for h in range(3):
+        add_booking(who, make_slot(room, at(day(54), 9 + h)))
+    page = s.get(url(f"/admin/bookings?email={email}&page=2&sort=created")).text
+    assert listed(page) == []
+    assert "No booking matches this filter." in page
+    prev = html.unescape(re.search(r'rel="prev" href="([^"]*)"', page).group(1))
+    assert prev == f"/admin/bookings?email={quote(email)}&sort=created&page=1"
+    assert 'rel="next"' not in page
+    assert len(listed(s.get(url(prev)).text)) == 3
+
+
+def test_booking_page_shows_notes_hold_and_check_in_times():
+    s, _, csrf = browser_user(role="admin")
+    room = make_room()
+    slot = make_slot(room, utc_now() + dt.timedelta(hours=30))
+    held = add_booking(make_user(), slot, status="pending", hold_minutes=10)
+    sql("UPDATE bookings SET notes = ? WHERE id = ?", "Needs a projector", held)
+    page = s.get(url(f"/admin/bookings/{held}")).text
+    assert "Needs a projector" in page
+    assert "Seat held until" in page
+    expired = add_booking(make_user(), slot, status="pending", hold_minutes=-10)
+    assert "Hold ran out" in s.get(url(f"/admin/bookings/{expired}")).text
+
+    bid = add_booking(make_user(), slot, status="confirmed", payment_status="paid")
+    r = form_post(s, f"/admin/bookings/{bid}/check-in", csrf=csrf)
+    assert r.status_code == 303 and r.headers["Location"] == f"/admin/bookings/{bid}?done=checked-in"
+    page = s.get(url(r.headers["Location"])).text
+    assert "The check-in is recorded." in page and 'id="checked-in"' in page
+    assert f'action="/admin/bookings/{bid}/check-out"' in page
+    assert f'action="/admin/bookings/{bid}/check-in"' not in page
+    r = form_post(s, f"/admin/bookings/{bid}/check-out", csrf=csrf)
+    page = s.get(url(r.headers["Location"])).text
+    assert 'id="checked-out"' in page
+    assert f'action="/admin/bookings/{bid}/check-out"' not in page
+
+
+def test_booking_actions_refuse_what_the_state_does_not_allow():
+    s, _, csrf = browser_user(role="admin")
+    room = make_room()
+    slot = make_slot(room, at(day(20), 9))
+    bid = add_booking(make_user(), slot, status="pending")
+    r = form_post(s, f"/admin/bookings/{bid}/confirm", csrf=csrf, paymentId="  ")
+    assert r.status_code == 400
+    assert 'id="paymentId-error"' in r.text and "Payment id is required." in r.text
+    r = form_post(s, f"/admin/bookings/{bid}/no-show", csrf=csrf)
+    assert r.status_code == 409 and 'id="booking-error"' in r.text
+    assert sql("SELECT status FROM bookings WHERE id = ?", bid) == [["pending"]]
+    r = form_post(s, f"/admin/bookings/{bid}/cancel", csrf=csrf)
+    assert r.status_code == 303 and r.headers["Location"] == f"/admin/bookings/{bid}?done=cancelled"
+    assert sql("SELECT status FROM bookings WHERE id = ?", bid) == [["cancelled"]]
+    page = s.get(url(r.headers["Location"])).text
+    assert "The booking is cancelled with a full refund." in page
+    assert "Nothing more can be done with a cancelled booking." in page
+    r = form_post(s, f"/admin/bookings/{bid}/cancel", csrf=csrf)
+    assert r.status_code == 409 and 'id="booking-error"' in r.text
+
+
+def test_no_show_is_recorded_for_a_confirmed_booking_that_started():
+    s, _, csrf = browser_user(role="admin")
+    room = make_room()
+    slot = make_slot(room, utc_now() - dt.timedelta(hours=3))
+    bid = add_booking(make_user(), slot, status="confirmed", payment_status="paid")
+    r = form_post(s, f"/admin/bookings/{bid}/no-show", csrf=csrf)
+    assert r.status_code == 303, r.text
+    assert r.headers["Location"] == f"/admin/bookings/{bid}?done=no-show"
+    assert sql("SELECT status FROM bookings WHERE id = ?", bid) == [["no_show"]]
+    assert "The booking is marked as a no-show." in s.get(url(r.headers["Location"])).text
+
+
+def test_unknown_bookings_are_404_on_the_page_and_every_action():
+    s, _, csrf = browser_user(role="admin")
+    r = s.get(url(f"/admin/bookings/{MISSING}"))
+    assert r.status_code == 404 and f"There is no booking {MISSING}." in r.text
+    for action in ("confirm", "cancel", "complete", "no-show", "check-in", "check-out"):
+        r = form_post(s, f"/admin/bookings/{MISSING}/{action}", csrf=csrf, paymentId="pi_1")
+        assert r.status_code == 404, action
+        assert f"There is no booking {MISSING}." in r.text, action
