@@ -232,7 +232,7 @@ db_sql() {
 
 # db_start: initialise the data directory on first run, start mariadbd, wait until it answers
 db_start() {
-	local n=0 pid
+	local n=0 busy=0 pid
 	mkdir -p "$RUN" "$LOG"
 	write_mycnf
 	if pid_alive "$RUN/mysqld.pid" mariadbd; then
@@ -250,7 +250,20 @@ db_start() {
 	pid=$!
 	until mariadb-admin --defaults-file="$MYCNF" ping >/dev/null 2>&1; do
 		n=$((n + 1))
-		proc_alive "$pid" mariadbd || { show_logs; die "mariadbd exited (see $LOG/mysqld.log)"; }
+		if ! proc_alive "$pid" mariadbd; then
+			# The port is in the kernel's ephemeral range: a closed client connection
+			# that was given it as its own port holds it for up to a minute (TIME-WAIT).
+			if [ "$busy" -lt 60 ] && tail -n 3 "$LOG/mysqld.log" | grep -q 'Address already in use'; then
+				[ "$busy" -gt 0 ] || say "port $DB_PORT is taken; waiting up to a minute for it"
+				busy=$((busy + 1)) n=0
+				sleep 1
+				setsid mariadbd --defaults-file="$MYCNF" >>"$LOG/mysqld.log" 2>&1 </dev/null &
+				pid=$!
+				continue
+			fi
+			show_logs
+			die "mariadbd exited (see $LOG/mysqld.log)"
+		fi
 		[ "$n" -lt 120 ] || { show_logs; die "mariadbd did not answer within 60 s"; }
 		sleep 0.5
 	done
