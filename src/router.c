@@ -297,6 +297,11 @@ router_dispatch(struct req *r)
 		return need_login(r);
 	if ((rt->flags & NEED_ADMIN) == NEED_ADMIN && !r->user->admin)
 		return reply_error(r, 403, "forbidden", "This needs an admin account.");
+	/* Through an admin route even an admin's own booking is handled as
+	 * an admin's (a cancellation refunds in full). */
+	r->actor.user_id = r->user ? r->user->id : 0;
+	r->actor.admin = r->user ? r->user->admin : 0;
+	r->actor.admin_route = (rt->flags & NEED_ADMIN) == NEED_ADMIN;
 	if (cfg.test_faults)
 		test_fault(r, 1);
 	return rt->handler(r);

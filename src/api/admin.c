@@ -14,15 +14,6 @@
 #include "http/request.h"
 
 
-static struct actor
-admin_actor(struct req *r)
-{
-	/* Through the admin routes, a cancellation refunds in full. */
-	struct actor who = { r->user->id, 1, 1 };
-
-	return who;
-}
-
 /* The common ending of a save: 400 with the fields, 404, 409, or the
  * saved object. */
 static int
@@ -91,14 +82,13 @@ slot_reply(struct req *r, long long id, int status)
 static int
 slot_save(struct req *r, long long id)
 {
-	struct actor who = admin_actor(r);
 	struct slot_input in;
 	struct form f;
 	int status = id == 0 ? 201 : 200;
 
 	form_init(&f, r);
 	input_slot(&f, id == 0, &in);
-	if (saved_or_reply(r, &f, admin_slot_save(r->db, r->arena, &who, &id, &in,
+	if (saved_or_reply(r, &f, admin_slot_save(r->db, r->arena, &r->actor, &id, &in,
 	    &f.errors), "timeslot", id) != OK)
 		return ERR;
 	return slot_reply(r, id, status);
@@ -195,10 +185,9 @@ api_admin_bookings(struct req *r)
 static int
 booking_action(struct req *r, int rc, long long id, long long refund, int with_refund)
 {
-	struct actor who = admin_actor(r);
 	struct booking b;
 
-	if (rc == OK && booking_get(r->db, r->arena, id, &who, &b) != OK)
+	if (rc == OK && booking_get(r->db, r->arena, id, &r->actor, &b) != OK)
 		return ERR;
 	return json_reply_booking(r, rc, &b, 200, refund, with_refund);
 }
@@ -206,7 +195,6 @@ booking_action(struct req *r, int rc, long long id, long long refund, int with_r
 static int
 transition(struct req *r, enum bk_admin_action action)
 {
-	struct actor who = admin_actor(r);
 	const char *payment = NULL;
 	long long id;
 	int rc;
@@ -215,7 +203,7 @@ transition(struct req *r, enum bk_admin_action action)
 		return ERR;
 	if (action == BK_CONFIRM && req_str(r, "paymentId", 100, &payment) != OK)
 		return ERR;
-	rc = booking_transition(r->db, r->arena, &who, id, action, payment);
+	rc = booking_transition(r->db, r->arena, &r->actor, id, action, payment);
 	return booking_action(r, rc, id, 0, 0);
 }
 
@@ -252,12 +240,11 @@ api_admin_booking_check_out(struct req *r)
 int
 api_admin_booking_cancel(struct req *r)
 {
-	struct actor who = admin_actor(r);
 	long long id, refund = 0;
 	int rc;
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	rc = booking_cancel(r->db, r->arena, &who, id, &refund);
+	rc = booking_cancel(r->db, r->arena, &r->actor, id, &refund);
 	return booking_action(r, rc, id, refund, 1);
 }

@@ -12,10 +12,9 @@ static int
 reply_booking(struct req *r, int rc, long long id, int status, long long refund,
     int with_refund)
 {
-	struct actor who = { r->user->id, r->user->admin, 0 };
 	struct booking b;
 
-	if (rc == OK && booking_get(r->db, r->arena, id, &who, &b) != OK)
+	if (rc == OK && booking_get(r->db, r->arena, id, &r->actor, &b) != OK)
 		return ERR;
 	return json_reply_booking(r, rc, &b, status, refund, with_refund);
 }
@@ -23,7 +22,6 @@ reply_booking(struct req *r, int rc, long long id, int status, long long refund,
 int
 api_booking_create(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin, 0 };
 	const char *notes, *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
 	long long slot, id = 0;
 	int rc, replayed = 0;
@@ -36,7 +34,7 @@ api_booking_create(struct req *r)
 	if (key != NULL && (strlen(key) > 100 || !utf8_valid(key)))
 		return reply_error(r, 400, "invalid_field",
 		    "Idempotency-Key: at most 100 characters.");
-	rc = booking_create(r->db, r->arena, &who, slot, notes, key, &id, &replayed);
+	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed);
 	return reply_booking(r, rc, id, replayed ? 200 : 201, 0, 0);
 }
 
@@ -66,14 +64,13 @@ api_bookings_list(struct req *r)
 int
 api_booking_show(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin, 0 };
 	struct booking b;
 	long long id;
 	int rc;
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) != OK)
+	if ((rc = booking_get(r->db, r->arena, id, &r->actor, &b)) != OK)
 		return reply_booking(r, rc, id, 200, 0, 0);
 	return reply_json(r, 200, json_booking(r->arena, &b));
 }
@@ -81,36 +78,33 @@ api_booking_show(struct req *r)
 int
 api_booking_cancel(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin, 0 };
 	long long id, refund = 0;
 	int rc;
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	rc = booking_cancel(r->db, r->arena, &who, id, &refund);
+	rc = booking_cancel(r->db, r->arena, &r->actor, id, &refund);
 	return reply_booking(r, rc, id, 200, refund, 1);
 }
 
 int
 api_booking_reactivate(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin, 0 };
 	long long id;
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	return reply_booking(r, booking_reactivate(r->db, r->arena, &who, id),
+	return reply_booking(r, booking_reactivate(r->db, r->arena, &r->actor, id),
 	    id, 200, 0, 0);
 }
 
 int
 api_booking_reschedule(struct req *r)
 {
-	struct actor who = { r->user->id, r->user->admin, 0 };
 	long long id, slot;
 
 	if (req_id(r, "id", &id) != OK || req_id(r, "timeslotId", &slot) != OK)
 		return ERR;
-	return reply_booking(r, booking_reschedule(r->db, r->arena, &who, id, slot),
+	return reply_booking(r, booking_reschedule(r->db, r->arena, &r->actor, id, slot),
 	    id, 200, 0, 0);
 }

@@ -7,6 +7,8 @@
  * the actor's) or one of the booking refusals of core/result.h. */
 #include "core/result.h"
 
+#include "domain/actor.h"
+
 struct arena;
 struct db;
 
@@ -24,13 +26,6 @@ enum bk_status {
 extern const char *const booking_statuses[];
 /* BOOKING_STATUSES for a name that is none of them. */
 enum bk_status booking_status_parse(const char *);
-
-/* Who acts: the owner, an admin, or the system (user_id 0). */
-struct actor {
-	long long	 user_id;
-	int		 admin;		/* may act on anyone's booking */
-	int		 admin_route;	/* acting from the admin pages or API */
-};
 
 struct booking {
 	long long	 id;

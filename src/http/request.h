@@ -6,6 +6,7 @@
 
 #include "core/arena.h"
 #include "core/result.h"
+#include "domain/actor.h"
 #include "domain/auth.h"
 
 struct db;
@@ -43,6 +44,7 @@ struct req {
 	const char	*session;	/* hex SHA-256 of the session cookie */
 	const char	*csrf;		/* the token forms must carry */
 	int		 bearer;	/* authenticated by an API token */
+	struct actor	 actor;		/* the user as the domain sees them */
 
 	/*
 	 * The reply. Only the reply_*() functions and page_end() fill these

@@ -227,14 +227,13 @@ booking_page(struct req *r, long long id, const char *error, struct form *f,
     int status)
 {
 	static const char *const fields[] = { "paymentId", NULL };
-	struct actor who = { r->user->id, 1, 1 };
 	struct booking b;
 	struct booking_event *h;
 	struct tmpl *t;
 	time_t hold;
 	int rc, nh, pending, confirmed;
 
-	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == NOT_FOUND)
+	if ((rc = booking_get(r->db, r->arena, id, &r->actor, &b)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no booking %lld.", id);
 	if (rc != OK || booking_history(r->db, r->arena, id, &h, &nh) != OK)
 		return ERR;
@@ -268,7 +267,7 @@ booking_page(struct req *r, long long id, const char *error, struct form *f,
 		tmpl_show(t, "CAN_CONFIRM");
 	if (pending || confirmed)
 		tmpl_set(tmpl_section(t, "CAN_CANCEL"), "REFUND_QUOTE",
-		    money_fmt(r->arena, booking_refund_quote(&b, &who)));
+		    money_fmt(r->arena, booking_refund_quote(&b, &r->actor)));
 	if (!pending && !confirmed)
 		tmpl_show(t, "NO_ACTIONS");
 	if (confirmed) {
@@ -312,7 +311,6 @@ acted(struct req *r, struct form *f, int rc, long long id, const char *done)
 static int
 transition(struct req *r, enum bk_admin_action action, const char *done)
 {
-	struct actor who = { r->user->id, 1, 1 };
 	const char *payment = NULL;
 	struct form f;
 	long long id;
@@ -323,7 +321,7 @@ transition(struct req *r, enum bk_admin_action action, const char *done)
 	if (action == BK_CONFIRM &&
 	    (payment = form_text(&f, "paymentId", "Payment id", 100, 1)) == NULL)
 		return booking_page(r, id, NULL, &f, 400);
-	return acted(r, &f, booking_transition(r->db, r->arena, &who, id, action, payment),
+	return acted(r, &f, booking_transition(r->db, r->arena, &r->actor, id, action, payment),
 	    id, done);
 }
 
@@ -361,13 +359,12 @@ admin_booking_check_out(struct req *r)
 int
 admin_booking_cancel(struct req *r)
 {
-	struct actor who = { r->user->id, 1, 1 };
 	struct form f;
 	long long id, refund;
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
 	form_init(&f, r);
-	return acted(r, &f, booking_cancel(r->db, r->arena, &who, id, &refund), id,
+	return acted(r, &f, booking_cancel(r->db, r->arena, &r->actor, id, &refund), id,
 	    "cancelled");
 }

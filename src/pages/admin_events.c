@@ -167,7 +167,6 @@ PAGE_ADMIN_HANDLERS(admin_event, events)
 int
 admin_event_session_add(struct req *r)
 {
-	struct actor who = { r->user->id, 1, 1 };
 	struct slot_input in;
 	struct event ev;
 	struct form f;
@@ -179,7 +178,7 @@ admin_event_session_add(struct req *r)
 	kv_set(r->arena, &r->params, "eventId", arena_printf(r->arena, "%lld", id));
 	form_init(&f, r);
 	input_slot(&f, 1, &in);
-	if ((rc = admin_slot_save(r->db, r->arena, &who, &slot, &in, &f.errors)) == ERR)
+	if ((rc = admin_slot_save(r->db, r->arena, &r->actor, &slot, &in, &f.errors)) == ERR)
 		return ERR;
 	if ((status = page_admin_refused(rc)) != 0)
 		return event_page(r, &ev, &f, status);

@@ -384,11 +384,10 @@ slot_load(struct req *r, long long *id, void *s)
 static int
 slot_save(struct req *r, struct form *f, long long *id)
 {
-	struct actor who = { r->user->id, 1, 1 };
 	struct slot_input in;
 
 	input_slot(f, *id == 0, &in);
-	return admin_slot_save(r->db, r->arena, &who, id, &in, &f->errors);
+	return admin_slot_save(r->db, r->arena, &r->actor, id, &in, &f->errors);
 }
 
 static int
@@ -409,7 +408,6 @@ PAGE_ADMIN_HANDLERS(admin_slot, slots)
 int
 admin_slot_cancel_submit(struct req *r)
 {
-	struct actor who = { r->user->id, 1, 1 };
 	struct slot s;
 	struct form f;
 	long long id;
@@ -418,7 +416,7 @@ admin_slot_cancel_submit(struct req *r)
 	if (path_slot(r, &id, &s) != OK)
 		return ERR;
 	form_init(&f, r);
-	if ((rc = admin_slot_cancel(r->db, r->arena, &who, id, &f.errors, &n)) == ERR)
+	if ((rc = admin_slot_cancel(r->db, r->arena, &r->actor, id, &f.errors, &n)) == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);

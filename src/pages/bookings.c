@@ -19,14 +19,6 @@
 #define DASHBOARD_PER_PAGE	25
 #define NOTIFICATIONS_SHOWN	100
 
-static struct actor
-actor_of(struct req *r)
-{
-	struct actor who = { r->user->id, r->user->admin, 0 };
-
-	return who;
-}
-
 /* The timeslot page; refused and notes are set when a booking was refused:
  * its result gives the message and the status. */
 static int
@@ -79,7 +71,6 @@ timeslot_show(struct req *r)
 int
 booking_new(struct req *r)
 {
-	struct actor who = actor_of(r);
 	const char *notes, *key;
 	long long slot, id = 0;
 	int rc, replayed;
@@ -88,7 +79,7 @@ booking_new(struct req *r)
 	    req_str_opt(r, "notes", NOTES_MAX, "", &notes) != OK ||
 	    req_str_opt(r, "idempotency_key", 100, NULL, &key) != OK)
 		return ERR;
-	rc = booking_create(r->db, r->arena, &who, slot, notes, key, &id, &replayed);
+	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed);
 	if (rc == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
@@ -112,14 +103,13 @@ static const char *const done_messages[][2] = {
 static int
 booking_page(struct req *r, long long id, int refused)
 {
-	struct actor who = actor_of(r);
 	struct booking b;
 	struct booking_event *h;
 	struct tmpl *t;
 	time_t start, hold;
 	int rc, nh;
 
-	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == NOT_FOUND)
+	if ((rc = booking_get(r->db, r->arena, id, &r->actor, &b)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
 	if (rc != OK || booking_history(r->db, r->arena, id, &h, &nh) != OK)
 		return ERR;
@@ -167,7 +157,6 @@ booking_show(struct req *r)
 int
 booking_cancel_form(struct req *r)
 {
-	struct actor who = actor_of(r);
 	struct booking b;
 	struct tmpl *t;
 	long long id, refund;
@@ -175,13 +164,13 @@ booking_cancel_form(struct req *r)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == NOT_FOUND)
+	if ((rc = booking_get(r->db, r->arena, id, &r->actor, &b)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
 	if (rc != OK)
 		return ERR;
 	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0)
 		return booking_page(r, id, INVALID_STATE);
-	refund = booking_refund_quote(&b, &who);
+	refund = booking_refund_quote(&b, &r->actor);
 	t = page_begin(r, "booking_cancel.tpl", "Cancel booking");
 	page_booking(r, t, &b);
 	tmpl_set(t, "REFUND", money_fmt(r->arena, refund));
@@ -209,31 +198,28 @@ after_action(struct req *r, int rc, long long id, const char *done)
 int
 booking_cancel_submit(struct req *r)
 {
-	struct actor who = actor_of(r);
 	long long id, refund;
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	return after_action(r, booking_cancel(r->db, r->arena, &who, id, &refund),
+	return after_action(r, booking_cancel(r->db, r->arena, &r->actor, id, &refund),
 	    id, "cancelled");
 }
 
 int
 booking_reactivate_submit(struct req *r)
 {
-	struct actor who = actor_of(r);
 	long long id;
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	return after_action(r, booking_reactivate(r->db, r->arena, &who, id),
+	return after_action(r, booking_reactivate(r->db, r->arena, &r->actor, id),
 	    id, "reactivated");
 }
 
 static int
 reschedule_page(struct req *r, long long id, int refused)
 {
-	struct actor who = actor_of(r);
 	struct booking b;
 	struct slot *slots;
 	struct tmpl *t, *row;
@@ -241,7 +227,7 @@ reschedule_page(struct req *r, long long id, int refused)
 	char prev[11], next[11], from[20], to[20];
 	int i, n, rc, shown = 0;
 
-	if ((rc = booking_get(r->db, r->arena, id, &who, &b)) == NOT_FOUND)
+	if ((rc = booking_get(r->db, r->arena, id, &r->actor, &b)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
 	if (rc != OK)
 		return ERR;
@@ -289,13 +275,12 @@ booking_reschedule_form(struct req *r)
 int
 booking_reschedule_submit(struct req *r)
 {
-	struct actor who = actor_of(r);
 	long long id, slot;
 	int rc;
 
 	if (req_id(r, "id", &id) != OK || req_id(r, "timeslot_id", &slot) != OK)
 		return ERR;
-	rc = booking_reschedule(r->db, r->arena, &who, id, slot);
+	rc = booking_reschedule(r->db, r->arena, &r->actor, id, slot);
 	if (rc != ERR && rc != OK && rc != NOT_FOUND)
 		return reschedule_page(r, id, rc);
 	return after_action(r, rc, id, "rescheduled");
