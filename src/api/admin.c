@@ -11,6 +11,7 @@
 #include "http/form.h"
 #include "http/input.h"
 #include "http/json.h"
+#include "http/lookup.h"
 #include "http/request.h"
 
 
@@ -20,7 +21,7 @@ static int
 saved_or_reply(struct req *r, struct form *f, int rc, const char *what, long long id)
 {
 	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no %s %lld.", what, id);
+		return reply_not_found(r, what, id);
 	if (rc == CONFLICT || rc == INVALID)
 		return form_reply_json(r, f, rc == CONFLICT ? 409 : 400);
 	return rc;
@@ -127,7 +128,7 @@ api_admin_generate(struct req *r)
 	if (rc == INVALID)
 		return form_reply_json(r, &f, 400);
 	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no room %lld.", g->room_id);
+		return reply_not_found(r, "room", g->room_id);
 	if (rc != OK)
 		return ERR;
 	o = json_object_new_object();

@@ -4,6 +4,7 @@
 #include "domain/catalog.h"
 #include "handlers.h"
 #include "http/json.h"
+#include "http/lookup.h"
 #include "http/request.h"
 
 
@@ -31,25 +32,12 @@ api_rooms_list(struct req *r)
 	return reply_json(r, 200, json_page("rooms", items, page, f.limit, total));
 }
 
-static int
-load_room(struct req *r, struct room *room)
-{
-	long long id;
-	int rc;
-
-	if (req_id(r, "id", &id) != OK)
-		return ERR;
-	if ((rc = room_get(r->db, r->arena, id, room)) == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
-	return rc;
-}
-
 int
 api_room_show(struct req *r)
 {
 	struct room room;
 
-	if (load_room(r, &room) != OK)
+	if (room_get_or_reply(r, "id", &room) != OK)
 		return ERR;
 	return reply_json(r, 200, json_room(r->arena, &room));
 }
@@ -65,7 +53,7 @@ api_room_timeslots(struct req *r)
 	int i, n;
 
 	date_today(today);
-	if (load_room(r, &room) != OK ||
+	if (room_get_or_reply(r, "id", &room) != OK ||
 	    req_date_opt(r, "date", today, &date) != OK)
 		return ERR;
 	day_bounds_utc(date, from, to);

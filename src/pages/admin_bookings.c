@@ -10,6 +10,7 @@
 #include "handlers.h"
 #include "http/form.h"
 #include "http/input.h"
+#include "http/lookup.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
@@ -223,21 +224,19 @@ admin_bookings_csv(struct req *r)
 }
 
 static int
-booking_page(struct req *r, long long id, const char *error, struct form *f,
-    int status)
+booking_page(struct req *r, const char *error, struct form *f, int status)
 {
 	static const char *const fields[] = { "paymentId", NULL };
 	struct booking b;
 	struct booking_event *h;
 	struct tmpl *t;
 	time_t hold;
-	int rc, nh, pending, confirmed;
+	int nh, pending, confirmed;
 
-	if ((rc = booking_get(r->db, r->arena, id, &r->actor, &b)) == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no booking %lld.", id);
-	if (rc != OK || booking_history(r->db, r->arena, id, &h, &nh) != OK)
+	if (booking_get_or_reply(r, "id", &b) != OK ||
+	    booking_history(r->db, r->arena, b.id, &h, &nh) != OK)
 		return ERR;
-	t = page_admin_begin(r, "admin_booking.tpl", arena_printf(r->arena, "Booking %lld", id));
+	t = page_admin_begin(r, "admin_booking.tpl", arena_printf(r->arena, "Booking %lld", b.id));
 	page_booking(r, t, &b);
 	page_done(r, t, booking_done);
 	if (error != NULL)
@@ -286,12 +285,9 @@ int
 admin_booking_show(struct req *r)
 {
 	struct form f;
-	long long id;
 
-	if (req_id(r, "id", &id) != OK)
-		return ERR;
 	form_init(&f, r);
-	return booking_page(r, id, NULL, &f, 200);
+	return booking_page(r, NULL, &f, 200);
 }
 
 /* A refused action is shown on the booking's page with the reason and
@@ -302,9 +298,9 @@ acted(struct req *r, struct form *f, int rc, long long id, const char *done)
 	if (rc == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no booking %lld.", id);
+		return reply_not_found(r, "booking", id);
 	if (rc != OK)
-		return booking_page(r, id, result_message(rc), f, reply_result_status(rc));
+		return booking_page(r, result_message(rc), f, reply_result_status(rc));
 	return reply_redirect(r, arena_printf(r->arena, "/admin/bookings/%lld?done=%s", id, done));
 }
 
@@ -320,7 +316,7 @@ transition(struct req *r, enum bk_admin_action action, const char *done)
 	form_init(&f, r);
 	if (action == BK_CONFIRM &&
 	    (payment = form_text(&f, "paymentId", "Payment id", 100, 1)) == NULL)
-		return booking_page(r, id, NULL, &f, 400);
+		return booking_page(r, NULL, &f, 400);
 	return acted(r, &f, booking_transition(r->db, r->arena, &r->actor, id, action, payment),
 	    id, done);
 }

@@ -9,6 +9,7 @@
 #include "handlers.h"
 #include "http/form.h"
 #include "http/input.h"
+#include "http/lookup.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
@@ -122,23 +123,14 @@ event_page(struct req *r, const struct event *ev, struct form *f, int status)
 	return page_end(r, status);
 }
 
-/* The event the path names, or a 404 already sent (NOT_FOUND) or ERR. */
-static int
-path_event(struct req *r, long long *id, struct event *ev)
-{
-	int rc;
-
-	if (req_id(r, "id", id) != OK)
-		return ERR;
-	if ((rc = event_get(r->db, r->arena, *id, ev)) == NOT_FOUND)
-		reply_error(r, 404, "not_found", "There is no event %lld.", *id);
-	return rc;
-}
-
 static int
 event_load(struct req *r, long long *id, void *ev)
 {
-	return path_event(r, id, ev);
+	int rc = event_get_or_reply(r, "id", ev);
+
+	if (rc == OK)
+		*id = ((struct event *)ev)->id;
+	return rc;
 }
 
 static int
@@ -173,8 +165,9 @@ admin_event_session_add(struct req *r)
 	long long id, slot = 0;
 	int rc, status;
 
-	if (path_event(r, &id, &ev) != OK)
+	if (event_get_or_reply(r, "id", &ev) != OK)
 		return ERR;
+	id = ev.id;
 	kv_set(r->arena, &r->params, "eventId", arena_printf(r->arena, "%lld", id));
 	form_init(&f, r);
 	input_slot(&f, 1, &in);
@@ -191,8 +184,9 @@ admin_event_publish_submit(struct req *r)
 	struct event ev;
 	long long id, n;
 
-	if (path_event(r, &id, &ev) != OK)
+	if (event_get_or_reply(r, "id", &ev) != OK)
 		return ERR;
+	id = ev.id;
 	if ((n = admin_event_publish(r->db, id)) < 0)
 		return ERR;
 	return reply_redirect(r, arena_printf(r->arena, "/admin/events/%lld?published=%lld",

@@ -10,6 +10,7 @@
 #include "handlers.h"
 #include "http/form.h"
 #include "http/input.h"
+#include "http/lookup.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
@@ -142,23 +143,14 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 	return page_end(r, status);
 }
 
-/* The room the path names, or a 404 already sent (NOT_FOUND) or ERR. */
-static int
-path_room(struct req *r, long long *id, struct room *room)
-{
-	int rc;
-
-	if (req_id(r, "id", id) != OK)
-		return ERR;
-	if ((rc = room_get(r->db, r->arena, *id, room)) == NOT_FOUND)
-		reply_error(r, 404, "not_found", "There is no room %lld.", *id);
-	return rc;
-}
-
 static int
 room_load(struct req *r, long long *id, void *room)
 {
-	return path_room(r, id, room);
+	int rc = room_get_or_reply(r, "id", room);
+
+	if (rc == OK)
+		*id = ((struct room *)room)->id;
+	return rc;
 }
 
 static int
@@ -198,7 +190,7 @@ admin_room_active(struct req *r)
 	if ((rc = room_save(r, &f, &id)) == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
+		return reply_not_found(r, "room", id);
 	if (rc != OK)
 		return reply_error(r, 400, "invalid_field", "isActive must be 0 or 1.");
 	return reply_redirect(r, page_back(r, arena_printf(r->arena, "/admin/rooms/%lld", id),
@@ -255,9 +247,8 @@ admin_room_generate_form(struct req *r)
 {
 	struct room room;
 	struct form f;
-	long long id;
 
-	if (path_room(r, &id, &room) != OK)
+	if (room_get_or_reply(r, "id", &room) != OK)
 		return ERR;
 	form_init(&f, r);
 	return generate_page(r, &room, &f, SLOTGEN_WEEKDAYS, NULL, 200);
@@ -275,8 +266,9 @@ admin_room_generate(struct req *r)
 	long long id;
 	int rc, create = kv_get(&r->params, "create") != NULL;
 
-	if (path_room(r, &id, &room) != OK)
+	if (room_get_or_reply(r, "id", &room) != OK)
 		return ERR;
+	id = room.id;
 	/* The room is the one in the path, whatever the body says. */
 	kv_set(r->arena, &r->params, "roomId", arena_printf(r->arena, "%lld", id));
 	form_init(&f, r);
@@ -285,7 +277,7 @@ admin_room_generate(struct req *r)
 	if (rc == INVALID)
 		return generate_page(r, &room, &f, g->weekdays, NULL, 400);
 	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
+		return reply_not_found(r, "room", id);
 	if (rc != OK)
 		return ERR;
 	if (!create)
@@ -362,23 +354,14 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 	return page_end(r, status);
 }
 
-/* The timeslot the path names (drafts too), or a 404 already sent. */
-static int
-path_slot(struct req *r, long long *id, struct slot *s)
-{
-	int rc;
-
-	if (req_id(r, "id", id) != OK)
-		return ERR;
-	if ((rc = slot_get(r->db, r->arena, *id, 1, s)) == NOT_FOUND)
-		reply_error(r, 404, "not_found", "There is no timeslot %lld.", *id);
-	return rc;
-}
-
 static int
 slot_load(struct req *r, long long *id, void *s)
 {
-	return path_slot(r, id, s);
+	int rc = slot_get_or_reply(r, "id", 1, s);
+
+	if (rc == OK)
+		*id = ((struct slot *)s)->id;
+	return rc;
 }
 
 static int
@@ -413,13 +396,14 @@ admin_slot_cancel_submit(struct req *r)
 	long long id;
 	int rc, n = 0;
 
-	if (path_slot(r, &id, &s) != OK)
+	if (slot_get_or_reply(r, "id", 1, &s) != OK)
 		return ERR;
+	id = s.id;
 	form_init(&f, r);
 	if ((rc = admin_slot_cancel(r->db, r->arena, &r->actor, id, &f.errors, &n)) == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
+		return reply_not_found(r, "timeslot", id);
 	if (rc != OK) {
 		/* The refusal is the page's, not the status field's. */
 		const char *why = field_error_of(&f.errors, "status");

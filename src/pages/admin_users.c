@@ -5,6 +5,7 @@
 #include "core/limits.h"
 #include "domain/account.h"
 #include "handlers.h"
+#include "http/lookup.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
@@ -73,7 +74,7 @@ admin_user_role(struct req *r)
 		return reply_error(r, 400, "missing_field", "role is required.");
 	rc = account_set_role(r->db, id, role);
 	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no user %lld.", id);
+		return reply_not_found(r, "user", id);
 	if (rc == LAST_ADMIN)
 		return reply_result(r, rc);
 	if (rc != OK)

@@ -12,6 +12,7 @@
 #include "domain/catalog.h"
 #include "domain/notify.h"
 #include "handlers.h"
+#include "http/lookup.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
@@ -30,7 +31,7 @@ timeslot_page(struct req *r, long long id, int refused, const char *notes)
 	int rc;
 
 	if ((rc = slot_get(r->db, r->arena, id, 0, &s)) == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", id);
+		return reply_not_found(r, "timeslot", id);
 	if (rc != OK || (r->user != NULL &&
 	    booking_active_id(r->db, r->arena, id, r->user->id, &mine) != OK))
 		return ERR;
@@ -83,7 +84,7 @@ booking_new(struct req *r)
 	if (rc == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no timeslot %lld.", slot);
+		return reply_not_found(r, "timeslot", slot);
 	if (rc != OK)
 		return timeslot_page(r, slot, rc, notes);
 	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld%s", id,
@@ -98,20 +99,19 @@ static const char *const done_messages[][2] = {
 	{ NULL, NULL },
 };
 
-/* A booking's page; refused, when not OK, is the result of an action the
- * page offered, shown with its message and status. */
+/* The booking the path names; refused, when not OK, is the result of an
+ * action the page offered, shown with its message and status. */
 static int
-booking_page(struct req *r, long long id, int refused)
+booking_page(struct req *r, int refused)
 {
 	struct booking b;
 	struct booking_event *h;
 	struct tmpl *t;
 	time_t start, hold;
-	int rc, nh;
+	int nh;
 
-	if ((rc = booking_get(r->db, r->arena, id, &r->actor, &b)) == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
-	if (rc != OK || booking_history(r->db, r->arena, id, &h, &nh) != OK)
+	if (booking_get_or_reply(r, "id", &b) != OK ||
+	    booking_history(r->db, r->arena, b.id, &h, &nh) != OK)
 		return ERR;
 	t = page_begin(r, "booking.tpl", "Booking");
 	page_booking(r, t, &b);
@@ -147,11 +147,7 @@ booking_page(struct req *r, long long id, int refused)
 int
 booking_show(struct req *r)
 {
-	long long id;
-
-	if (req_id(r, "id", &id) != OK)
-		return ERR;
-	return booking_page(r, id, OK);
+	return booking_page(r, OK);
 }
 
 int
@@ -159,17 +155,12 @@ booking_cancel_form(struct req *r)
 {
 	struct booking b;
 	struct tmpl *t;
-	long long id, refund;
-	int rc;
+	long long refund;
 
-	if (req_id(r, "id", &id) != OK)
-		return ERR;
-	if ((rc = booking_get(r->db, r->arena, id, &r->actor, &b)) == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
-	if (rc != OK)
+	if (booking_get_or_reply(r, "id", &b) != OK)
 		return ERR;
 	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0)
-		return booking_page(r, id, INVALID_STATE);
+		return booking_page(r, INVALID_STATE);
 	refund = booking_refund_quote(&b, &r->actor);
 	t = page_begin(r, "booking_cancel.tpl", "Cancel booking");
 	page_booking(r, t, &b);
@@ -189,9 +180,9 @@ after_action(struct req *r, int rc, long long id, const char *done)
 	if (rc == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
+		return reply_not_found(r, "booking", id);
 	if (rc != OK)
-		return booking_page(r, id, rc);
+		return booking_page(r, rc);
 	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld?done=%s", id, done));
 }
 
@@ -218,18 +209,16 @@ booking_reactivate_submit(struct req *r)
 }
 
 static int
-reschedule_page(struct req *r, long long id, int refused)
+reschedule_page(struct req *r, int refused)
 {
 	struct booking b;
 	struct slot *slots;
 	struct tmpl *t, *row;
 	const char *date;
 	char prev[11], next[11], from[20], to[20];
-	int i, n, rc, shown = 0;
+	int i, n, shown = 0;
 
-	if ((rc = booking_get(r->db, r->arena, id, &r->actor, &b)) == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
-	if (rc != OK)
+	if (booking_get_or_reply(r, "id", &b) != OK)
 		return ERR;
 	if (req_date_opt(r, "date", fmt_local(r->arena, b.start, "%Y-%m-%d"), &date) != OK)
 		return ERR;
@@ -265,11 +254,7 @@ reschedule_page(struct req *r, long long id, int refused)
 int
 booking_reschedule_form(struct req *r)
 {
-	long long id;
-
-	if (req_id(r, "id", &id) != OK)
-		return ERR;
-	return reschedule_page(r, id, OK);
+	return reschedule_page(r, OK);
 }
 
 int
@@ -282,7 +267,7 @@ booking_reschedule_submit(struct req *r)
 		return ERR;
 	rc = booking_reschedule(r->db, r->arena, &r->actor, id, slot);
 	if (rc != ERR && rc != OK && rc != NOT_FOUND)
-		return reschedule_page(r, id, rc);
+		return reschedule_page(r, rc);
 	return after_action(r, rc, id, "rescheduled");
 }
 

@@ -2,6 +2,7 @@
 #include "core/fmt.h"
 #include "domain/catalog.h"
 #include "handlers.h"
+#include "http/lookup.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
@@ -31,14 +32,10 @@ event_show(struct req *r)
 	struct event ev;
 	struct slot *slots;
 	struct tmpl *t;
-	long long id;
-	int i, n, rc;
+	int i, n;
 
-	if (req_id(r, "id", &id) != OK)
-		return ERR;
-	if ((rc = event_get(r->db, r->arena, id, &ev)) == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no event %lld.", id);
-	if (rc != OK || event_sessions(r->db, r->arena, id, 0, &slots, &n) != OK)
+	if (event_get_or_reply(r, "id", &ev) != OK ||
+	    event_sessions(r->db, r->arena, ev.id, 0, &slots, &n) != OK)
 		return ERR;
 	t = page_begin(r, "event.tpl", ev.title);
 	tmpl_set_int(t, "ID", ev.id);

@@ -6,6 +6,7 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "http/form.h"
+#include "http/lookup.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
@@ -242,7 +243,7 @@ admin_save(struct req *r, const struct page_admin_form *d, void *thing, long lon
 	if ((rc = d->save(r, &f, &id)) == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no %s %lld.", d->what, id);
+		return reply_not_found(r, d->what, id);
 	if ((status = page_admin_refused(rc)) != 0)
 		return d->page(r, thing, &f, status);
 	if (thing == NULL)

@@ -5,6 +5,7 @@
 #include "core/limits.h"
 #include "domain/catalog.h"
 #include "handlers.h"
+#include "http/lookup.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
@@ -62,19 +63,14 @@ room_show(struct req *r)
 	struct tmpl *t;
 	const char *date;
 	char today[11], prev[11], next[11], from[20], to[20];
-	long long id;
-	int i, n, rc;
+	int i, n;
 
 	date_today(today);
-	if (req_id(r, "id", &id) != OK ||
-	    req_date_opt(r, "date", today, &date) != OK)
-		return ERR;
-	if ((rc = room_get(r->db, r->arena, id, &room)) == NOT_FOUND)
-		return reply_error(r, 404, "not_found", "There is no room %lld.", id);
-	if (rc != OK)
+	if (req_date_opt(r, "date", today, &date) != OK ||
+	    room_get_or_reply(r, "id", &room) != OK)
 		return ERR;
 	day_bounds_utc(date, from, to);
-	if (room_slots(r->db, r->arena, id, from, to, &slots, &n) != OK)
+	if (room_slots(r->db, r->arena, room.id, from, to, &slots, &n) != OK)
 		return ERR;
 	date_add_days(date, -1, prev);
 	date_add_days(date, 1, next);

@@ -10,9 +10,12 @@
 #include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/auth.h"
+#include "domain/booking.h"
+#include "domain/catalog.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
 #include "http/input.h"
+#include "http/lookup.h"
 #include "http/request.h"
 #include "router.h"
 #include "check.h"
@@ -513,6 +516,50 @@ test_limit_messages(void)
 	CHECK_STR(auth_email_problem(email), "must be at most 254 characters long");
 }
 
+/* The lookups behind every page that names a room, event, timeslot or
+ * booking in its path: a bad id is refused before the database is asked,
+ * and what is missing is a 404 that names it. */
+static void
+test_path_checks(void)
+{
+	struct room room;
+	struct event ev;
+	struct slot s;
+	struct booking b;
+	struct req r;
+
+	api_req(&r, "id=abc");
+	CHECK(room_get_or_reply(&r, "id", &room) == ERR);
+	CHECK(refused(&r, "id"));
+	api_req(&r, "");
+	CHECK(event_get_or_reply(&r, "id", &ev) == ERR);
+	CHECK(refused(&r, "id is required"));
+	api_req(&r, "id=0");
+	CHECK(slot_get_or_reply(&r, "id", 1, &s) == ERR);
+	CHECK(refused(&r, "id"));
+	api_req(&r, "id=-4");
+	CHECK(booking_get_or_reply(&r, "id", &b) == ERR);
+	CHECK(refused(&r, "id"));
+	api_req(&r, "id=99999999999");
+	CHECK(room_get_or_reply(&r, "id", &room) == ERR);
+	CHECK(refused(&r, "id"));
+
+	api_req(&r, "");
+	CHECK(reply_not_found(&r, "room", 4) == ERR);
+	CHECK(r.status == 404);
+	CHECK(strstr(buf_cstr(&r.out), "There is no room 4.") != NULL);
+	/* Someone else's booking is not found either: a customer is told
+	 * about their own bookings only. */
+	api_req(&r, "");
+	CHECK(reply_not_found(&r, "booking", 7) == ERR);
+	CHECK(r.status == 404);
+	CHECK(strstr(buf_cstr(&r.out), "You have no booking 7.") != NULL);
+	api_req(&r, "");
+	r.actor.admin_route = 1;
+	CHECK(reply_not_found(&r, "booking", 7) == ERR);
+	CHECK(strstr(buf_cstr(&r.out), "There is no booking 7.") != NULL);
+}
+
 int
 main(void)
 {
@@ -534,6 +581,7 @@ main(void)
 	RUN(test_results);
 	RUN(test_formatters);
 	RUN(test_limit_messages);
+	RUN(test_path_checks);
 	arena_free(&a);
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
 	return check_failures ? 1 : 0;

@@ -1,0 +1,61 @@
+/* http/lookup.c: the room, event, timeslot or booking a request names, or
+ * the reply that says why there is none */
+#include <string.h>
+
+#include "domain/booking.h"
+#include "domain/catalog.h"
+#include "http/lookup.h"
+#include "http/request.h"
+
+int
+reply_not_found(struct req *r, const char *what, long long id)
+{
+	if (strcmp(what, "booking") == 0 && !r->actor.admin_route)
+		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
+	return reply_error(r, 404, "not_found", "There is no %s %lld.", what, id);
+}
+
+/* The end of every lookup: rc is what the domain's get returned. */
+static int
+found_or_reply(struct req *r, int rc, const char *what, long long id)
+{
+	if (rc == NOT_FOUND)
+		return reply_not_found(r, what, id);
+	return rc == OK ? OK : ERR;
+}
+
+int
+room_get_or_reply(struct req *r, const char *param, struct room *out)
+{
+	long long id;
+
+	return req_id(r, param, &id) != OK ? ERR : found_or_reply(r,
+	    room_get(r->db, r->arena, id, out), "room", id);
+}
+
+int
+event_get_or_reply(struct req *r, const char *param, struct event *out)
+{
+	long long id;
+
+	return req_id(r, param, &id) != OK ? ERR : found_or_reply(r,
+	    event_get(r->db, r->arena, id, out), "event", id);
+}
+
+int
+slot_get_or_reply(struct req *r, const char *param, int drafts, struct slot *out)
+{
+	long long id;
+
+	return req_id(r, param, &id) != OK ? ERR : found_or_reply(r,
+	    slot_get(r->db, r->arena, id, drafts, out), "timeslot", id);
+}
+
+int
+booking_get_or_reply(struct req *r, const char *param, struct booking *out)
+{
+	long long id;
+
+	return req_id(r, param, &id) != OK ? ERR : found_or_reply(r,
+	    booking_get(r->db, r->arena, id, &r->actor, out), "booking", id);
+}

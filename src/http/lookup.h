@@ -1,0 +1,29 @@
+/* http/lookup.h: the room, event, timeslot or booking a request names, or
+ * the reply that says why there is none */
+#ifndef LOOKUP_H
+#define LOOKUP_H
+
+struct booking;
+struct event;
+struct req;
+struct room;
+struct slot;
+
+/*
+ * Each reads the id parameter param (a path capture), loads the thing and
+ * returns OK; or replies 400 (not an id) or 404 (no such thing) and returns
+ * ERR, as it does when the database fails, so the handler just returns.
+ */
+int	room_get_or_reply(struct req *, const char *param, struct room *);
+int	event_get_or_reply(struct req *, const char *param, struct event *);
+/* drafts: whether a draft timeslot counts (the admin pages). */
+int	slot_get_or_reply(struct req *, const char *param, int drafts, struct slot *);
+/* A booking r->actor may see. */
+int	booking_get_or_reply(struct req *, const char *param, struct booking *);
+
+/* The 404 for a thing that is not there (any more): "There is no room 4."
+ * A customer's booking is "yours": one of someone else's is not found
+ * either. Returns ERR like reply_error(). */
+int	reply_not_found(struct req *, const char *what, long long id);
+
+#endif
