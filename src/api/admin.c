@@ -194,7 +194,7 @@ booking_action(struct req *r, int rc, long long id, long long refund, int with_r
 }
 
 static int
-transition(struct req *r, enum bk_admin_action action)
+transition(struct req *r, enum bk_action action)
 {
 	const char *payment = NULL;
 	long long id;

@@ -15,9 +15,7 @@
 #include "domain/slotgen.h"
 
 const char *const admin_event_kinds[] = { "individual", "workshop", "course", NULL };
-const char *const admin_slot_statuses[] = {
-	"draft", "scheduled", "in_progress", "completed", "canceled", NULL
-};
+const char *const *const admin_slot_statuses = slot_statuses;
 const char *const *const admin_booking_statuses = booking_statuses;
 const char *const admin_payment_statuses[] = { "pending", "paid", "refunded", NULL };
 
@@ -108,26 +106,6 @@ admin_event_publish(struct db *db, long long event_id)
 	    " WHERE event_id = ? AND status = 'draft'", "l", event_id);
 }
 
-/* Which status changes an admin may make directly; cancelling goes
- * through booking_cancel_slot(), which also cancels the bookings. */
-static int
-slot_move_allowed(const char *from, const char *to)
-{
-	static const char *const moves[][2] = {
-		{ "draft", "scheduled" }, { "scheduled", "draft" },
-		{ "scheduled", "in_progress" }, { "in_progress", "completed" },
-		{ "scheduled", "completed" },
-	};
-	size_t i;
-
-	if (strcmp(from, to) == 0)
-		return 1;
-	for (i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
-		if (strcmp(moves[i][0], from) == 0 && strcmp(moves[i][1], to) == 0)
-			return 1;
-	return 0;
-}
-
 struct slot_save {
 	struct arena		*arena;
 	struct field_errors	*fe;
@@ -203,7 +181,7 @@ slot_update_txn(struct db *db, void *ctx)
 
 	res = db_query(db, c->arena, "SELECT status, start_time, end_time,"
 	    " (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id"
-	    "   AND b.status IN ('pending','confirmed'))"
+	    "   AND " BOOKING_HOLDS_SEAT ")"
 	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", c->id);
 	if (res == NULL)
 		return ERR;
@@ -224,7 +202,10 @@ slot_update_txn(struct db *db, void *ctx)
 	if (c->capacity >= 0 && c->capacity < active)
 		field_error(c->fe, "maxBookings", "%lld seats are booked; capacity cannot be lower.",
 		    active);
-	if (c->status != NULL && !slot_move_allowed(status, c->status))
+	/* A cancellation never gets here: admin_slot_save() sends it to
+	 * admin_slot_cancel(), which also cancels the bookings. */
+	if (c->status != NULL && strcmp(status, c->status) != 0 &&
+	    !slot_move_allowed(status, c->status))
 		field_error(c->fe, "status", "A %s timeslot cannot become %s.", status, c->status);
 	if (c->fe->n > 0)
 		return CONFLICT;
@@ -386,8 +367,7 @@ admin_occupancy(struct db *db, struct arena *a, const char *from, const char *to
 	    "SELECT COUNT(*), COALESCE(SUM(x.seats), 0), COALESCE(SUM(x.booked), 0)"
 	    " FROM (SELECT t.max_bookings AS seats,"
 	    "   (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id"
-	    "     AND (b.status IN ('confirmed','completed','no_show')"
-	    "     OR (b.status = 'pending' AND b.hold_expires_at > UTC_TIMESTAMP())))"
+	    "     AND (b.status IN ('completed','no_show') OR " BOOKING_HOLDS_SEAT "))"
 	    "   AS booked"
 	    "  FROM timeslots t WHERE t.start_time >= ? AND t.start_time < ?"
 	    "   AND t.status IN ('scheduled','in_progress','completed')) x",

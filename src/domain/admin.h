@@ -15,7 +15,7 @@ struct field_errors;
 /* The values the admin fields accept, for validation and for the pages'
  * select lists alike. */
 extern const char *const admin_event_kinds[];
-extern const char *const admin_slot_statuses[];
+extern const char *const *const admin_slot_statuses;	/* slot_statuses */
 extern const char *const *const admin_booking_statuses;	/* booking_statuses */
 extern const char *const admin_payment_statuses[];
 

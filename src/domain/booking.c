@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
+#include "domain/catalog.h"
 #include "domain/notify.h"
 
 /*
@@ -41,6 +42,58 @@ booking_status_parse(const char *name)
 		if (strcmp(name, booking_statuses[i]) == 0)
 			return (enum bk_status)i;
 	return BOOKING_STATUSES;
+}
+
+/* What an action needs besides its starting status. */
+#define NEEDS_ADMIN		0x01	/* an admin acts */
+#define NEEDS_FUTURE		0x02	/* the booking has not started */
+#define NEEDS_CHECKED_IN	0x04
+#define NEEDS_NOT_CHECKED_IN	0x08
+#define NEEDS_NOT_CHECKED_OUT	0x10
+
+#define FROM(status)	(1u << (status))
+
+/* The booking state machine (rules 5, 6 and 9): the statuses each action
+ * starts from and what else it needs. Where each one leads is in its
+ * transaction below. */
+static const struct {
+	unsigned	 from;
+	unsigned	 needs;
+} machine[BK_ACTIONS] = {
+	[BK_CANCEL]	= { FROM(BOOKING_PENDING) | FROM(BOOKING_CONFIRMED), 0 },
+	[BK_REACTIVATE]	= { FROM(BOOKING_CANCELLED), 0 },
+	[BK_RESCHEDULE]	= { FROM(BOOKING_CONFIRMED), NEEDS_FUTURE },
+	[BK_CONFIRM]	= { FROM(BOOKING_PENDING), NEEDS_ADMIN },
+	[BK_COMPLETE]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN },
+	[BK_NO_SHOW]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN },
+	[BK_CHECK_IN]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN | NEEDS_NOT_CHECKED_IN },
+	[BK_CHECK_OUT]	= { FROM(BOOKING_CONFIRMED),
+			    NEEDS_ADMIN | NEEDS_CHECKED_IN | NEEDS_NOT_CHECKED_OUT },
+};
+
+int
+booking_allows(const struct booking *b, enum bk_action action,
+    const struct actor *who, time_t now)
+{
+	unsigned needs;
+	time_t start;
+
+	if ((unsigned)action >= BK_ACTIONS || b->state >= BOOKING_STATUSES ||
+	    !(machine[action].from & FROM(b->state)))
+		return 0;
+	needs = machine[action].needs;
+	if ((needs & NEEDS_ADMIN) && !who->admin)
+		return 0;
+	if ((needs & NEEDS_FUTURE) &&
+	    (dbtime_parse(b->start, &start) != 0 || start <= now))
+		return 0;
+	if ((needs & NEEDS_CHECKED_IN) && b->checked_in_at == NULL)
+		return 0;
+	if ((needs & NEEDS_NOT_CHECKED_IN) && b->checked_in_at != NULL)
+		return 0;
+	if ((needs & NEEDS_NOT_CHECKED_OUT) && b->checked_out_at != NULL)
+		return 0;
+	return 1;
 }
 
 /* Fills a booking from the BOOKING_SELECT columns of one row. */
@@ -369,10 +422,12 @@ check_bookable(struct db *db, struct arena *a, const struct slot_lock *s,
 		return SLOT_UNAVAILABLE;
 	if (!s->future)
 		return SLOT_PAST;
+	/* Of the active bookings, those that do not hold a seat are expired
+	 * holds. */
 	res = db_query(db, a,
-	    "SELECT COUNT(*), COALESCE(SUM(user_id = ?), 0),"
-	    "  COALESCE(SUM(status = 'pending' AND hold_expires_at <= UTC_TIMESTAMP()), 0)"
-	    " FROM bookings WHERE timeslot_id = ? AND status IN ('pending','confirmed')",
+	    "SELECT COALESCE(SUM(" BOOKING_HOLDS_SEAT "), 0), COALESCE(SUM(b.user_id = ?), 0),"
+	    "  COALESCE(SUM(NOT " BOOKING_HOLDS_SEAT "), 0)"
+	    " FROM bookings b WHERE b.timeslot_id = ? AND b.status IN ('pending','confirmed')",
 	    "ll", user_id, s->id);
 	if (res == NULL)
 		return ERR;
@@ -563,7 +618,7 @@ cancel_txn(struct db *db, void *ctx)
 
 	if ((rc = lock_booking(db, c->arena, c->who, c->id, &b)) != OK)
 		return rc;
-	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0)
+	if (!booking_allows(&b, BK_CANCEL, c->who, time(NULL)))
 		return INVALID_STATE;
 	return cancel_locked(db, c->arena, c->who, &b, &c->refund);
 }
@@ -592,7 +647,7 @@ reactivate_txn(struct db *db, void *ctx)
 
 	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
 		return rc;
-	if (strcmp(b.status, "cancelled") != 0)
+	if (!booking_allows(&b, BK_REACTIVATE, c->who, time(NULL)))
 		return INVALID_STATE;
 	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK ||
 	    (rc = check_bookable(db, a, &s, b.user_id)) != OK)
@@ -635,13 +690,11 @@ reschedule_txn(struct db *db, void *ctx)
 	struct arena *a = c->arena;
 	struct booking b;
 	struct slot_lock from, to;
-	time_t start;
 	int rc;
 
 	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
 		return rc;
-	if (strcmp(b.status, "confirmed") != 0 ||
-	    dbtime_parse(b.start, &start) != 0 || start <= time(NULL))
+	if (!booking_allows(&b, BK_RESCHEDULE, c->who, time(NULL)))
 		return INVALID_STATE;
 	if (c->slot_id == b.timeslot_id)
 		return ALREADY_BOOKED;
@@ -682,7 +735,7 @@ struct transition {
 	struct arena		*arena;
 	const struct actor	*who;
 	long long		 id;
-	enum bk_admin_action	 action;
+	enum bk_action		 action;
 	const char		*payment_id;
 };
 
@@ -697,13 +750,11 @@ transition_txn(struct db *db, void *ctx)
 
 	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
 		return rc;
+	if (!booking_allows(&b, c->action, c->who, time(NULL)))
+		return INVALID_STATE;
 	what = describe(a, b.room_name, b.start);
-	/* Rule 5 and rule 9: every action but confirm needs a confirmed
-	 * booking; check-out needs a check-in first. */
 	switch (c->action) {
 	case BK_CONFIRM:
-		if (strcmp(b.status, "pending") != 0)
-			return INVALID_STATE;
 		if (db_exec(db, "UPDATE bookings SET status = 'confirmed',"
 		    " payment_status = 'paid', payment_id = ?, hold_expires_at = NULL"
 		    " WHERE id = ?", "sl", c->payment_id, b.id) < 0 ||
@@ -714,8 +765,6 @@ transition_txn(struct db *db, void *ctx)
 		    arena_printf(a, "Payment received; confirmed: %s.", what));
 	case BK_COMPLETE:
 	case BK_NO_SHOW:
-		if (strcmp(b.status, "confirmed") != 0)
-			return INVALID_STATE;
 		if (db_exec(db, "UPDATE bookings SET status = ? WHERE id = ?", "sl",
 		    c->action == BK_COMPLETE ? "completed" : "no_show", b.id) < 0 ||
 		    cancel_reminders(db, b.id) != OK)
@@ -727,29 +776,26 @@ transition_txn(struct db *db, void *ctx)
 		    arena_printf(a, "Completed: %s. Thank you for coming.", what) :
 		    arena_printf(a, "Marked as not attended: %s.", what));
 	case BK_CHECK_IN:
-		if (strcmp(b.status, "confirmed") != 0 || b.checked_in_at != NULL)
-			return INVALID_STATE;
 		if (db_exec(db, "UPDATE bookings SET checked_in_at = UTC_TIMESTAMP()"
 		    " WHERE id = ?", "l", b.id) < 0)
 			return ERR;
 		return record(db, a, b.id, b.user_id, "checked_in", c->who, b.status,
 		    b.status, NULL, arena_printf(a, "Checked in: %s.", what));
 	case BK_CHECK_OUT:
-		if (strcmp(b.status, "confirmed") != 0 || b.checked_in_at == NULL ||
-		    b.checked_out_at != NULL)
-			return INVALID_STATE;
 		if (db_exec(db, "UPDATE bookings SET checked_out_at = UTC_TIMESTAMP()"
 		    " WHERE id = ?", "l", b.id) < 0)
 			return ERR;
 		return record(db, a, b.id, b.user_id, "checked_out", c->who, b.status,
 		    b.status, NULL, arena_printf(a, "Checked out: %s.", what));
+	default:
+		break;		/* the owner's actions have transactions of their own */
 	}
 	return INVALID_STATE;
 }
 
 int
 booking_transition(struct db *db, struct arena *a, const struct actor *who,
-    long long id, enum bk_admin_action action, const char *payment_id)
+    long long id, enum bk_action action, const char *payment_id)
 {
 	struct transition c = { a, who, id, action, payment_id };
 
@@ -778,7 +824,7 @@ slot_cancel_txn(struct db *db, void *ctx)
 	c->cancelled = 0;
 	if ((rc = lock_slot(db, c->arena, c->id, &s)) != OK)
 		return rc;
-	if (strcmp(s.status, "canceled") == 0 || strcmp(s.status, "completed") == 0)
+	if (!slot_move_allowed(s.status, "canceled"))
 		return INVALID_STATE;
 	if (db_exec(db, "UPDATE timeslots SET status = 'canceled' WHERE id = ?",
 	    "l", s.id) < 0)

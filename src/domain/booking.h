@@ -3,6 +3,8 @@
 #ifndef BOOKING_H
 #define BOOKING_H
 
+#include <time.h>
+
 /* Actions return OK, ERR, NOT_FOUND (no such booking or timeslot, or not
  * the actor's) or one of the booking refusals of core/result.h. */
 #include "core/result.h"
@@ -26,6 +28,28 @@ enum bk_status {
 extern const char *const booking_statuses[];
 /* BOOKING_STATUSES for a name that is none of them. */
 enum bk_status booking_status_parse(const char *);
+
+/* What can be done to a booking. Which status each starts from, and what
+ * else it needs, is one table in booking.c (rules 5, 6 and 9). */
+enum bk_action {
+	BK_CANCEL,		/* pending or confirmed -> cancelled, refund by rule 6 */
+	BK_REACTIVATE,		/* cancelled -> confirmed or pending, if a seat is free */
+	BK_RESCHEDULE,		/* confirmed, not started: another time, same room */
+	BK_CONFIRM,		/* admin: pending -> confirmed, paid */
+	BK_COMPLETE,		/* admin: confirmed -> completed */
+	BK_NO_SHOW,		/* admin: confirmed -> no_show */
+	BK_CHECK_IN,		/* admin: confirmed: records the arrival */
+	BK_CHECK_OUT,		/* admin: confirmed and checked in: the departure */
+	BK_ACTIONS
+};
+
+/* A booking holds a seat while it is confirmed, or pending with its hold
+ * still running (an expired hold is cancelled by the next booking of the
+ * timeslot, or by bookingctl expire-holds): the SQL test, for bookings
+ * named b. */
+#define BOOKING_HOLDS_SEAT \
+	"(b.status = 'confirmed' OR (b.status = 'pending'" \
+	" AND b.hold_expires_at > UTC_TIMESTAMP()))"
 
 struct booking {
 	long long	 id;
@@ -54,6 +78,12 @@ struct booking {
 	const char	*room_name;
 	const char	*event_title;
 };
+
+/* Whether b, as it is at time now, allows who to do action: the
+ * transactions refuse what it refuses (INVALID_STATE), and the pages
+ * show the buttons of what it allows. */
+int	booking_allows(const struct booking *, enum bk_action,
+	    const struct actor *who, time_t now);
 
 /* The columns booking_from_values() reads, with the joins they need. */
 #define BOOKING_SELECT \
@@ -135,17 +165,9 @@ int	booking_reactivate(struct db *, struct arena *, const struct actor *,
 	    long long id);
 int	booking_reschedule(struct db *, struct arena *, const struct actor *,
 	    long long id, long long timeslot_id);
-/* What an admin does to a booking (rule 5 and rule 9). */
-enum bk_admin_action {
-	BK_CONFIRM,		/* pending -> confirmed, paid */
-	BK_COMPLETE,		/* confirmed -> completed */
-	BK_NO_SHOW,		/* confirmed -> no_show */
-	BK_CHECK_IN,		/* confirmed: records the arrival */
-	BK_CHECK_OUT,		/* confirmed and checked in: the departure */
-};
-
+/* An admin's action, BK_CONFIRM to BK_CHECK_OUT; payment_id for BK_CONFIRM. */
 int	booking_transition(struct db *, struct arena *, const struct actor *,
-	    long long id, enum bk_admin_action, const char *payment_id);
+	    long long id, enum bk_action, const char *payment_id);
 /* Cancels a timeslot and, with full refunds, its active bookings. */
 int	booking_cancel_slot(struct db *, struct arena *, const struct actor *,
 	    long long slot_id, int *cancelled);

@@ -5,6 +5,7 @@
 #include "core/arena.h"
 #include "core/fmt.h"
 #include "db/db.h"
+#include "domain/booking.h"
 #include "domain/catalog.h"
 
 const char *const room_types[] = {
@@ -94,15 +95,12 @@ slot_state_name(int s)
 	}
 }
 
-/* Seats are held by confirmed bookings and by pending ones whose hold has
- * not run out (an expired hold is cancelled by the next booking of the
- * timeslot, or by bookingctl expire-holds). */
+/* The seats taken are those the bookings hold (booking.h). */
 #define SLOT_COLUMNS \
 	"t.id, t.room_id, t.event_id, ro.name, e.title, t.start_time, t.end_time," \
 	" t.status, t.price, t.max_bookings, t.sequence_no, ro.is_active," \
 	" (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id" \
-	"   AND (b.status = 'confirmed' OR (b.status = 'pending'" \
-	"   AND b.hold_expires_at > UTC_TIMESTAMP())))" \
+	"   AND " BOOKING_HOLDS_SEAT ")" \
 	" FROM timeslots t JOIN rooms ro ON ro.id = t.room_id" \
 	" LEFT JOIN events e ON e.id = t.event_id"
 
@@ -244,6 +242,28 @@ event_get(struct db *db, struct arena *a, long long id, struct event *out)
 		return NOT_FOUND;
 	event_from_row(res, 0, out);
 	return OK;
+}
+
+const char *const slot_statuses[] = {
+	"draft", "scheduled", "in_progress", "completed", "canceled", NULL
+};
+
+int
+slot_move_allowed(const char *from, const char *to)
+{
+	static const char *const moves[][2] = {
+		{ "draft", "scheduled" }, { "scheduled", "draft" },
+		{ "scheduled", "in_progress" }, { "in_progress", "completed" },
+		{ "scheduled", "completed" },
+		{ "draft", "canceled" }, { "scheduled", "canceled" },
+		{ "in_progress", "canceled" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
+		if (strcmp(moves[i][0], from) == 0 && strcmp(moves[i][1], to) == 0)
+			return 1;
+	return 0;
 }
 
 int

@@ -84,6 +84,13 @@ int	event_get(struct db *, struct arena *, long long id, struct event *);
 /* "free", "full", "past" or "unavailable". */
 const char *slot_state_name(int state);
 
+/* The timeslot statuses in the order of the ENUM, NULL-ended. */
+extern const char *const slot_statuses[];
+/* Whether a timeslot may go from one status to another (to == from is no
+ * move). Cancelling ("canceled") also cancels the bookings:
+ * booking_cancel_slot(). */
+int	slot_move_allowed(const char *from, const char *to);
+
 /* Whether the catalog can be read right now: the database answers (for
  * load balancers' health checks). */
 int	catalog_ready(struct db *);

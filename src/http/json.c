@@ -121,7 +121,7 @@ json_booking(struct arena *a, const struct booking *b)
 	json_set_time(o, a, "cancelledAt", b->cancelled_at);
 	json_set_time(o, a, "checkedInAt", b->checked_in_at);
 	json_set_time(o, a, "checkedOutAt", b->checked_out_at);
-	json_set_time(o, a, "holdExpiresAt", strcmp(b->status, "pending") == 0 ?
+	json_set_time(o, a, "holdExpiresAt", b->state == BOOKING_PENDING ?
 	    b->hold_expires_at : NULL);
 	json_set_str(o, "userName", b->user_name);
 	json_set_str(o, "userEmail", b->user_email);

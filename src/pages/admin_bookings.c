@@ -227,11 +227,20 @@ static int
 booking_page(struct req *r, const char *error, struct form *f, int status)
 {
 	static const char *const fields[] = { "paymentId", NULL };
+	static const struct {
+		enum bk_action	 action;
+		const char	*section;
+	} buttons[] = {			/* CAN_COMPLETE holds no-show too */
+		{ BK_CONFIRM, "CAN_CONFIRM" }, { BK_CANCEL, "CAN_CANCEL" },
+		{ BK_COMPLETE, "CAN_COMPLETE" }, { BK_CHECK_IN, "CAN_CHECK_IN" },
+		{ BK_CHECK_OUT, "CAN_CHECK_OUT" },
+	};
 	struct booking b;
 	struct booking_event *h;
 	struct tmpl *t;
-	time_t hold;
-	int nh, pending, confirmed;
+	time_t hold, now = time(NULL);
+	size_t i;
+	int nh, shown = 0;
 
 	if (booking_get_or_reply(r, "id", &b) != OK ||
 	    booking_history(r->db, r->arena, b.id, &h, &nh) != OK)
@@ -256,26 +265,23 @@ booking_page(struct req *r, const char *error, struct form *f, int status)
 	if (b.checked_out_at != NULL)
 		tmpl_set(tmpl_section(t, "CHECKED_OUT"), "WHEN",
 		    fmt_local(r->arena, b.checked_out_at, "%d %b %Y %H:%M"));
-	pending = strcmp(b.status, "pending") == 0;
-	confirmed = strcmp(b.status, "confirmed") == 0;
-	if (pending && b.hold_expires_at != NULL && dbtime_parse(b.hold_expires_at, &hold) == 0)
-		tmpl_set(tmpl_section(t, hold > time(NULL) ? "HOLD" : "HOLD_EXPIRED"), "UNTIL",
+	if (b.state == BOOKING_PENDING && b.hold_expires_at != NULL &&
+	    dbtime_parse(b.hold_expires_at, &hold) == 0)
+		tmpl_set(tmpl_section(t, hold > now ? "HOLD" : "HOLD_EXPIRED"), "UNTIL",
 		    fmt_local(r->arena, b.hold_expires_at, "%d %b %Y %H:%M"));
 	/* Only the actions the booking's state allows (rule 5 and rule 9). */
-	if (pending)
-		tmpl_show(t, "CAN_CONFIRM");
-	if (pending || confirmed)
-		tmpl_set(tmpl_section(t, "CAN_CANCEL"), "REFUND_QUOTE",
-		    money_fmt(r->arena, booking_refund_quote(&b, &r->actor)));
-	if (!pending && !confirmed)
-		tmpl_show(t, "NO_ACTIONS");
-	if (confirmed) {
-		tmpl_show(t, "CAN_COMPLETE");
-		if (b.checked_in_at == NULL)
-			tmpl_show(t, "CAN_CHECK_IN");
-		else if (b.checked_out_at == NULL)
-			tmpl_show(t, "CAN_CHECK_OUT");
+	for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++) {
+		if (!booking_allows(&b, buttons[i].action, &r->actor, now))
+			continue;
+		if (buttons[i].action == BK_CANCEL)
+			tmpl_set(tmpl_section(t, "CAN_CANCEL"), "REFUND_QUOTE",
+			    money_fmt(r->arena, booking_refund_quote(&b, &r->actor)));
+		else
+			tmpl_show(t, buttons[i].section);
+		shown++;
 	}
+	if (shown == 0)
+		tmpl_show(t, "NO_ACTIONS");
 	form_fill(f, t, fields);
 	page_history(r, t, h, nh);
 	return page_end(r, status);
@@ -305,7 +311,7 @@ acted(struct req *r, struct form *f, int rc, long long id, const char *done)
 }
 
 static int
-transition(struct req *r, enum bk_admin_action action, const char *done)
+transition(struct req *r, enum bk_action action, const char *done)
 {
 	const char *payment = NULL;
 	struct form f;

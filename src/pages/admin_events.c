@@ -47,19 +47,20 @@ admin_events_list(struct req *r)
 	return page_end(r, 200);
 }
 
-/* The buttons a session shows, by its status: the moves admin.c allows
- * (draft sessions are published with the event). */
+/* The buttons a session shows: the moves slot_move_allowed() allows from
+ * its status (draft sessions are published with the event). */
 static void
 session_actions(struct tmpl *row, const char *status)
 {
-	int live = strcmp(status, "scheduled") == 0, started = strcmp(status, "in_progress") == 0;
+	static const char *const buttons[][2] = {
+		{ "in_progress", "CAN_START" }, { "completed", "CAN_COMPLETE" },
+		{ "canceled", "CAN_CANCEL" },
+	};
+	size_t i;
 
-	if (live)
-		tmpl_show(row, "CAN_START");
-	if (live || started)
-		tmpl_show(row, "CAN_COMPLETE");
-	if (live || started || strcmp(status, "draft") == 0)
-		tmpl_show(row, "CAN_CANCEL");
+	for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++)
+		if (slot_move_allowed(status, buttons[i][0]))
+			tmpl_show(row, buttons[i][1]);
 }
 
 /* The new-event form (ev NULL) or an event's page: its form, its sessions

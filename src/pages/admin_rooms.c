@@ -343,7 +343,7 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 			if (strcmp(admin_slot_statuses[i], "canceled") != 0)
 				page_option(row, "STATUS_OPTION", admin_slot_statuses[i],
 				    admin_slot_statuses[i], kv_get(&r->params, "status"));
-		if (strcmp(s->status, "completed") != 0)
+		if (slot_move_allowed(s->status, "canceled"))
 			tmpl_show(e, "CAN_CANCEL");
 	}
 	for (i = 0; i < n; i++)

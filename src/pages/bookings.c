@@ -91,6 +91,27 @@ booking_new(struct req *r)
 	    replayed ? "" : "?done=booked"));
 }
 
+/* The buttons of the owner's actions b allows now: CAN_CANCEL,
+ * CAN_REACTIVATE, CAN_RESCHEDULE (the dashboard shows the first two). */
+static void
+owner_actions(struct tmpl *t, const struct booking *b, const struct actor *who)
+{
+	static const struct {
+		enum bk_action	 action;
+		const char	*section;
+	} buttons[] = {
+		{ BK_CANCEL, "CAN_CANCEL" },
+		{ BK_REACTIVATE, "CAN_REACTIVATE" },
+		{ BK_RESCHEDULE, "CAN_RESCHEDULE" },
+	};
+	time_t now = time(NULL);
+	size_t i;
+
+	for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++)
+		if (booking_allows(b, buttons[i].action, who, now))
+			tmpl_show(t, buttons[i].section);
+}
+
 static const char *const done_messages[][2] = {
 	{ "booked", "Your booking is made." },
 	{ "cancelled", "The booking is cancelled." },
@@ -107,7 +128,7 @@ booking_page(struct req *r, int refused)
 	struct booking b;
 	struct booking_event *h;
 	struct tmpl *t;
-	time_t start, hold;
+	time_t hold;
 	int nh;
 
 	if (booking_get_or_reply(r, "id", &b) != OK ||
@@ -125,7 +146,7 @@ booking_page(struct req *r, int refused)
 	page_done(r, t, done_messages);
 	if (b.refund_amount > 0)
 		tmpl_set(tmpl_section(t, "REFUND"), "REFUND", money_fmt(r->arena, b.refund_amount));
-	if (strcmp(b.status, "pending") == 0 && b.hold_expires_at != NULL &&
+	if (b.state == BOOKING_PENDING && b.hold_expires_at != NULL &&
 	    dbtime_parse(b.hold_expires_at, &hold) == 0) {
 		long long left = (long long)(hold - time(NULL));
 		struct tmpl *ht = tmpl_section(t, left > 0 ? "HOLD" : "HOLD_EXPIRED");
@@ -133,13 +154,7 @@ booking_page(struct req *r, int refused)
 		tmpl_set_int(ht, "MINUTES", left > 0 ? (left + 59) / 60 : 0);
 		tmpl_set(ht, "UNTIL", fmt_local(r->arena, b.hold_expires_at, "%H:%M"));
 	}
-	dbtime_parse(b.start, &start);
-	if (strcmp(b.status, "pending") == 0 || strcmp(b.status, "confirmed") == 0)
-		tmpl_show(t, "CAN_CANCEL");
-	if (strcmp(b.status, "cancelled") == 0)
-		tmpl_show(t, "CAN_REACTIVATE");
-	if (strcmp(b.status, "confirmed") == 0 && start > time(NULL))
-		tmpl_show(t, "CAN_RESCHEDULE");
+	owner_actions(t, &b, &r->actor);
 	page_history(r, t, h, nh);
 	return page_end(r, reply_result_status(refused));
 }
@@ -159,7 +174,7 @@ booking_cancel_form(struct req *r)
 
 	if (booking_get_or_reply(r, "id", &b) != OK)
 		return ERR;
-	if (strcmp(b.status, "pending") != 0 && strcmp(b.status, "confirmed") != 0)
+	if (!booking_allows(&b, BK_CANCEL, &r->actor, time(NULL)))
 		return booking_page(r, INVALID_STATE);
 	refund = booking_refund_quote(&b, &r->actor);
 	t = page_begin(r, "booking_cancel.tpl", "Cancel booking");
@@ -235,7 +250,7 @@ reschedule_page(struct req *r, int refused)
 	tmpl_set(t, "NEXT_DATE", next);
 	if (refused != OK)
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
-	if (strcmp(b.status, "confirmed") != 0)
+	if (b.state != BOOKING_CONFIRMED)
 		tmpl_show(t, "NOT_CONFIRMED");
 	for (i = 0; i < n; i++) {
 		if (slots[i].state != OK || slots[i].id == b.timeslot_id)
@@ -311,11 +326,7 @@ me_show(struct req *r)
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "BOOKING");
 		page_booking(r, row, &list[i]);
-		if (strcmp(list[i].status, "pending") == 0 ||
-		    strcmp(list[i].status, "confirmed") == 0)
-			tmpl_show(row, "CAN_CANCEL");
-		if (strcmp(list[i].status, "cancelled") == 0)
-			tmpl_show(row, "CAN_REACTIVATE");
+		owner_actions(row, &list[i], &r->actor);
 	}
 	if (n == 0)
 		tmpl_show(t, "EMPTY");

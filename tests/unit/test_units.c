@@ -560,6 +560,145 @@ test_path_checks(void)
 	CHECK(strstr(buf_cstr(&r.out), "There is no booking 7.") != NULL);
 }
 
+/* A paid confirmed booking of user 5 starting hours from now. */
+static void
+booking_in(struct booking *b, char start[20], double hours)
+{
+	memset(b, 0, sizeof(*b));
+	dbtime_from(time(NULL) + (time_t)(hours * 3600), start);
+	b->id = 1;
+	b->user_id = 5;
+	b->status = "confirmed";
+	b->state = booking_status_parse("confirmed");
+	b->payment_status = "paid";
+	b->price = 4000;
+	b->start = start;
+}
+
+/* Rule 6: the owner gets everything back 24 h or more before, half 6 h
+ * or more before, nothing later; an admin refunds in full; only money
+ * paid comes back. */
+static void
+test_refund_quote(void)
+{
+	static const struct actor owner = { 5, 0, 0 };
+	static const struct actor admin_route = { 9, 1, 1 };
+	static const struct actor admin_own = { 5, 1, 0 };
+	static const struct actor admin_other = { 9, 1, 0 };
+	struct booking b;
+	char start[20];
+
+	cfg.refund_full_hours = 24;
+	cfg.refund_partial_hours = 6;
+	cfg.refund_partial_percent = 50;
+	booking_in(&b, start, 30);
+	CHECK(booking_refund_quote(&b, &owner) == 4000);
+	booking_in(&b, start, 24.1);
+	CHECK(booking_refund_quote(&b, &owner) == 4000);
+	booking_in(&b, start, 23.9);
+	CHECK(booking_refund_quote(&b, &owner) == 2000);
+	booking_in(&b, start, 6.1);
+	CHECK(booking_refund_quote(&b, &owner) == 2000);
+	booking_in(&b, start, 5.9);
+	CHECK(booking_refund_quote(&b, &owner) == 0);
+	booking_in(&b, start, -1);
+	CHECK(booking_refund_quote(&b, &owner) == 0);
+	/* An admin refunds in full, except when cancelling their own booking
+	 * as a customer. */
+	booking_in(&b, start, 1);
+	CHECK(booking_refund_quote(&b, &admin_route) == 4000);
+	CHECK(booking_refund_quote(&b, &admin_other) == 4000);
+	CHECK(booking_refund_quote(&b, &admin_own) == 0);
+	booking_in(&b, start, 30);
+	b.payment_status = "pending";
+	CHECK(booking_refund_quote(&b, &owner) == 0);
+	CHECK(booking_refund_quote(&b, &admin_route) == 0);
+	booking_in(&b, start, 30);
+	b.price = 0;
+	CHECK(booking_refund_quote(&b, &admin_route) == 0);
+	cfg.refund_partial_percent = 25;
+	booking_in(&b, start, 10);
+	CHECK(booking_refund_quote(&b, &owner) == 1000);
+	cfg.refund_partial_percent = 50;
+}
+
+/* The state machine behind the transactions and the pages' buttons. */
+static void
+test_booking_allows(void)
+{
+	static const struct actor owner = { 5, 0, 0 };
+	static const struct actor admin = { 9, 1, 1 };
+	struct booking b;
+	char start[20];
+	time_t now = time(NULL);
+	int act, st;
+
+	CHECK(booking_status_parse("no_show") == BOOKING_NO_SHOW);
+	CHECK(booking_status_parse("canceled") == BOOKING_STATUSES);
+	CHECK(booking_status_parse(NULL) == BOOKING_STATUSES);
+
+	booking_in(&b, start, 30);
+	b.state = BOOKING_PENDING;
+	CHECK(booking_allows(&b, BK_CANCEL, &owner, now));
+	CHECK(!booking_allows(&b, BK_REACTIVATE, &owner, now));
+	CHECK(!booking_allows(&b, BK_RESCHEDULE, &owner, now));
+	CHECK(!booking_allows(&b, BK_CONFIRM, &owner, now));
+	CHECK(booking_allows(&b, BK_CONFIRM, &admin, now));
+	CHECK(!booking_allows(&b, BK_COMPLETE, &admin, now));
+	CHECK(!booking_allows(&b, BK_CHECK_IN, &admin, now));
+
+	b.state = BOOKING_CONFIRMED;
+	CHECK(booking_allows(&b, BK_CANCEL, &owner, now));
+	CHECK(booking_allows(&b, BK_RESCHEDULE, &owner, now));
+	CHECK(!booking_allows(&b, BK_CONFIRM, &admin, now));
+	CHECK(booking_allows(&b, BK_COMPLETE, &admin, now));
+	CHECK(booking_allows(&b, BK_NO_SHOW, &admin, now));
+	CHECK(!booking_allows(&b, BK_NO_SHOW, &owner, now));
+	/* Check-in before check-out, each once. */
+	CHECK(booking_allows(&b, BK_CHECK_IN, &admin, now));
+	CHECK(!booking_allows(&b, BK_CHECK_OUT, &admin, now));
+	b.checked_in_at = "2026-01-01 10:00:00";
+	CHECK(!booking_allows(&b, BK_CHECK_IN, &admin, now));
+	CHECK(booking_allows(&b, BK_CHECK_OUT, &admin, now));
+	b.checked_out_at = "2026-01-01 11:00:00";
+	CHECK(!booking_allows(&b, BK_CHECK_OUT, &admin, now));
+	CHECK(booking_allows(&b, BK_COMPLETE, &admin, now));
+	/* A booking that has started can no longer move. */
+	CHECK(!booking_allows(&b, BK_RESCHEDULE, &owner, now + 31 * 3600));
+	booking_in(&b, start, -1);
+	CHECK(!booking_allows(&b, BK_RESCHEDULE, &owner, now));
+	CHECK(booking_allows(&b, BK_CANCEL, &owner, now));
+	b.start = "not a time";
+	CHECK(!booking_allows(&b, BK_RESCHEDULE, &owner, now));
+
+	b.state = BOOKING_CANCELLED;
+	CHECK(booking_allows(&b, BK_REACTIVATE, &owner, now));
+	CHECK(!booking_allows(&b, BK_CANCEL, &owner, now));
+	/* Completed, no-show and an unknown status allow nothing. */
+	for (st = BOOKING_COMPLETED; st <= BOOKING_STATUSES; st++) {
+		b.state = (enum bk_status)st;
+		for (act = 0; act < BK_ACTIONS; act++)
+			CHECK(!booking_allows(&b, (enum bk_action)act, &admin, now));
+	}
+	CHECK(!booking_allows(&b, BK_ACTIONS, &admin, now));
+}
+
+/* Which timeslot moves an admin may make, written once for the save,
+ * the cancellation and the pages' buttons. */
+static void
+test_slot_moves(void)
+{
+	CHECK(slot_move_allowed("draft", "scheduled"));
+	CHECK(slot_move_allowed("scheduled", "in_progress"));
+	CHECK(slot_move_allowed("scheduled", "canceled"));
+	CHECK(slot_move_allowed("in_progress", "canceled"));
+	CHECK(!slot_move_allowed("completed", "canceled"));
+	CHECK(!slot_move_allowed("canceled", "canceled"));
+	CHECK(!slot_move_allowed("canceled", "scheduled"));
+	CHECK(!slot_move_allowed("completed", "scheduled"));
+	CHECK(!slot_move_allowed("scheduled", "scheduled"));
+}
+
 int
 main(void)
 {
@@ -582,6 +721,9 @@ main(void)
 	RUN(test_formatters);
 	RUN(test_limit_messages);
 	RUN(test_path_checks);
+	RUN(test_refund_quote);
+	RUN(test_booking_allows);
+	RUN(test_slot_moves);
 	arena_free(&a);
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
 	return check_failures ? 1 : 0;
