@@ -228,7 +228,7 @@ def booking_row(booking_id, *columns):
 # Form pages: a refused form comes back with one message per wrong field.
 
 FIELD_ERROR_RE = __import__("re").compile(
-    r'<span class="field-error" id="([A-Za-z]+)-error">([^<]*)</span>')
+    r'<span class="field-error" id="([A-Za-z_-]+)-error">([^<]*)</span>')
 
 
 def field_errors(page):
