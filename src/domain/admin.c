@@ -15,8 +15,6 @@
 #include "domain/slotgen.h"
 
 const char *const admin_event_kinds[] = { "individual", "workshop", "course", NULL };
-const char *const *const admin_slot_statuses = slot_statuses;
-const char *const *const admin_booking_statuses = booking_statuses;
 const char *const admin_payment_statuses[] = { "pending", "paid", "refunded", NULL };
 
 /* A room's metadata is a JSON object, like {"floor": 2}. */

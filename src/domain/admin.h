@@ -13,10 +13,9 @@ struct db;
 struct field_errors;
 
 /* The values the admin fields accept, for validation and for the pages'
- * select lists alike. */
+ * select lists alike (the statuses are booking.h's booking_statuses and
+ * catalog.h's slot_statuses). */
 extern const char *const admin_event_kinds[];
-extern const char *const *const admin_slot_statuses;	/* slot_statuses */
-extern const char *const *const admin_booking_statuses;	/* booking_statuses */
 extern const char *const admin_payment_statuses[];
 
 /*

@@ -8,7 +8,6 @@
 /* Actions return OK, ERR, NOT_FOUND (no such booking or timeslot, or not
  * the actor's) or one of the booking refusals of core/result.h. */
 #include "core/result.h"
-
 #include "domain/actor.h"
 
 struct arena;

@@ -8,6 +8,7 @@
 #include "core/limits.h"
 #include "domain/account.h"
 #include "domain/admin.h"
+#include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
@@ -69,7 +70,7 @@ input_slot(struct form *f, int creating, struct slot_input *in)
 	form_money(f, "price", "Price", 0, &in->price);
 	form_int(f, "maxBookings", "Capacity", 1, SEATS_MAX, 0, &in->capacity);
 	form_int(f, "sequenceNo", "Session number", 1, 10000, 0, &in->sequence_no);
-	form_enum(f, "status", "Status", admin_slot_statuses, 0, &in->status);
+	form_enum(f, "status", "Status", slot_statuses, 0, &in->status);
 }
 
 static int
@@ -146,7 +147,7 @@ input_admin_filter(struct req *r, struct admin_filter *f, long long def_limit,
 	char ignore[20];
 
 	memset(f, 0, sizeof(*f));
-	if (req_enum_opt(r, "status", admin_booking_statuses, &f->status) != OK ||
+	if (req_enum_opt(r, "status", booking_statuses, &f->status) != OK ||
 	    req_enum_opt(r, "paymentStatus", admin_payment_statuses, &f->payment_status) != OK ||
 	    req_int_opt(r, "roomId", 1, ID_MAX, 0, &f->room_id) != OK ||
 	    req_int_opt(r, "eventId", 1, ID_MAX, 0, &f->event_id) != OK ||

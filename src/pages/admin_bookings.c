@@ -47,9 +47,9 @@ filter_options(struct req *r, struct tmpl *t, const struct admin_filter *f)
 	if (event == NULL)
 		event = "";
 	page_option(t, "STATUS_OPTION", "", "Any", f->status ? f->status : "");
-	for (i = 0; admin_booking_statuses[i] != NULL; i++)
-		page_option(t, "STATUS_OPTION", admin_booking_statuses[i],
-		    admin_booking_statuses[i], f->status);
+	for (i = 0; booking_statuses[i] != NULL; i++)
+		page_option(t, "STATUS_OPTION", booking_statuses[i],
+		    booking_statuses[i], f->status);
 	page_option(t, "PAYMENT_OPTION", "", "Any", f->payment_status ? f->payment_status : "");
 	for (i = 0; admin_payment_statuses[i] != NULL; i++)
 		page_option(t, "PAYMENT_OPTION", admin_payment_statuses[i],

@@ -339,10 +339,10 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 		tmpl_show(t, "FORM");
 		row = tmpl_section(t, "CHANGE");
 		/* Cancelling has a button of its own: it also cancels bookings. */
-		for (i = 0; admin_slot_statuses[i] != NULL; i++)
-			if (strcmp(admin_slot_statuses[i], "canceled") != 0)
-				page_option(row, "STATUS_OPTION", admin_slot_statuses[i],
-				    admin_slot_statuses[i], kv_get(&r->params, "status"));
+		for (i = 0; slot_statuses[i] != NULL; i++)
+			if (strcmp(slot_statuses[i], "canceled") != 0)
+				page_option(row, "STATUS_OPTION", slot_statuses[i],
+				    slot_statuses[i], kv_get(&r->params, "status"));
 		if (slot_move_allowed(s->status, "canceled"))
 			tmpl_show(e, "CAN_CANCEL");
 	}
