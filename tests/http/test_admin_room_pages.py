@@ -173,6 +173,25 @@ def test_timeslot_edit_follows_the_status_rules_and_protects_booked_seats():
     assert f'action="/admin/timeslots/{slot}/cancel"' not in page    # completed: no cancel
 
 
+def test_the_timeslot_editor_counts_held_seats_as_the_timeslot_page_does():
+    """A hold that ran out holds no seat: the editor lets capacity go down to
+    the seats the confirmed booking and the running hold take, as the public
+    page counts them."""
+    s, _, csrf = browser_user(role="admin")
+    room = make_room()
+    slot = make_slot(room, at(day(15), 9), capacity=3)
+    add_booking(make_user(), slot, status="confirmed")
+    add_booking(make_user(), slot, status="pending", hold_minutes=10)
+    add_booking(make_user(), slot, status="pending", hold_minutes=-10)
+    assert "1 of 3" in s.get(url(f"/timeslots/{slot}")).text
+    r = form_post(s, f"/admin/timeslots/{slot}", csrf=csrf, maxBookings="1")
+    assert r.status_code == 409
+    assert "2 seats are booked" in field_errors(r.text)["maxBookings"]
+    r = form_post(s, f"/admin/timeslots/{slot}", csrf=csrf, maxBookings="2")
+    assert r.status_code == 303
+    assert sql("SELECT max_bookings FROM timeslots WHERE id = ?", slot) == [["2"]]
+
+
 def test_a_status_button_on_the_event_page_returns_there():
     s, _, csrf = browser_user(role="admin")
     room = make_room()
