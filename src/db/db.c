@@ -611,6 +611,10 @@ db_txn(struct db *db, db_txn_fn fn, void *ctx)
 {
 	int attempt, rc = ERR;
 
+	/* Inside another transaction, fn is part of it: that one commits, or
+	 * rolls back and runs again, everything. */
+	if (db->in_txn)
+		return fn(db, ctx);
 	for (attempt = 0; attempt < TXN_TRIES; attempt++) {
 		if (db_begin(db) != OK)
 			return ERR;

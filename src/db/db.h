@@ -62,7 +62,8 @@ void		 db_rollback(struct db *);
  * Runs fn inside one transaction and commits when it returns OK. A
  * deadlock or lock-wait timeout rolls back and runs fn again (a few times);
  * any other result rolls back and is returned as it is, so fn can return its
- * own positive codes for refusals.
+ * own positive codes for refusals. Called inside another db_txn(), fn just
+ * runs as part of the outer transaction.
  */
 typedef int	(*db_txn_fn)(struct db *, void *ctx);
 int		 db_txn(struct db *, db_txn_fn, void *ctx);

@@ -63,13 +63,41 @@ account_rename(struct db *db, long long user_id, const char *name,
 	    name, user_id) < 0 ? ERR : OK;
 }
 
+/* What a password change writes, in one transaction. */
+struct password_write {
+	struct arena		*arena;
+	long long		 user_id;
+	const char		*hash;
+	const char		*session;
+	struct auth_session	*rotated;
+};
+
+/* The new hash, and whoever else held a session or a login token is out. */
+static int
+password_txn(struct db *db, void *ctx)
+{
+	struct password_write *w = ctx;
+
+	if (db_exec(db, "UPDATE users SET password_hash = ? WHERE id = ?", "sl",
+	    w->hash, w->user_id) < 0 ||
+	    auth_sessions_end_others(db, w->user_id, w->session) != OK ||
+	    db_exec(db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
+	    " WHERE user_id = ? AND expires_at IS NOT NULL AND revoked_at IS NULL",
+	    "l", w->user_id) < 0)
+		return ERR;
+	return w->session ? auth_session_start(db, w->arena, w->session, w->user_id,
+	    w->rotated) : OK;
+}
+
 int
 account_change_password(struct db *db, struct arena *a, long long user_id,
     const struct password_change *in, struct field_errors *fe,
     struct auth_session *rotated)
 {
+	struct password_write w;
 	struct db_res *res;
 	char *hash;
+	int rc;
 
 	res = db_query(db, a,
 	    "SELECT password_hash, email FROM users WHERE id = ?", "l", user_id);
@@ -82,22 +110,17 @@ account_change_password(struct db *db, struct arena *a, long long user_id,
 		field_error(fe, "current_password", "The current password is not right.");
 	if (fe->n > 0)
 		return INVALID;
+	/* Hashed before the transaction: it takes a while and locks nothing. */
 	if ((hash = auth_hash_password(in->password)) == NULL)
 		return ERR;
-	if (db_exec(db, "UPDATE users SET password_hash = ? WHERE id = ?", "sl",
-	    hash, user_id) < 0) {
-		free(hash);
-		return ERR;
-	}
+	w.arena = a;
+	w.user_id = user_id;
+	w.hash = hash;
+	w.session = in->session;
+	w.rotated = rotated;
+	rc = db_txn(db, password_txn, &w);
 	free(hash);
-	/* Whoever else held a session or a login token is out now. */
-	if (auth_sessions_end_others(db, user_id, in->session) != OK ||
-	    db_exec(db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
-	    " WHERE user_id = ? AND expires_at IS NOT NULL AND revoked_at IS NULL",
-	    "l", user_id) < 0)
-		return ERR;
-	return in->session ? auth_session_start(db, a, in->session, user_id,
-	    rotated) : OK;
+	return rc;
 }
 
 struct role_change {

@@ -108,6 +108,7 @@ same(const char *a, const char *b)
 /* Common passwords, lower-cased and sorted for bsearch. */
 static char	**common;
 static size_t	  ncommon;
+static char	 *dummy;	/* auth_dummy_hash() */
 
 static int
 cmp_str(const void *a, const void *b)
@@ -133,6 +134,8 @@ auth_init(const char *path)
 		fprintf(stderr, "auth: %s: %s\n", path, strerror(errno));
 		return ERR;
 	}
+	while (ncommon > 0)
+		free(common[--ncommon]);
 	while (fgets(line, sizeof(line), f) != NULL) {
 		len = strcspn(line, "\r\n");
 		line[len] = '\0';
@@ -147,7 +150,18 @@ auth_init(const char *path)
 	}
 	fclose(f);
 	qsort(common, ncommon, sizeof(*common), cmp_str);
+	/* Made with today's cost, so that an unknown email takes as long to
+	 * refuse as a wrong password, whatever the cost is set to. */
+	free(dummy);
+	if ((dummy = auth_hash_password("the password of nobody at all")) == NULL)
+		return ERR;
 	return OK;
+}
+
+const char *
+auth_dummy_hash(void)
+{
+	return dummy;
 }
 
 const char *
@@ -353,9 +367,6 @@ enum login_result
 auth_login(struct db *db, struct arena *a, const char *email, const char *pw,
     long long *user_id, long long *retry_after)
 {
-	/* Checked when the email is unknown, so both cases take as long. */
-	static const char dummy[] = "$argon2id$v=19$m=19456,t=3,p=1$"
-	    "ZHVtbXlzYWx0ZHVtbXlzYQ$omPTzb9GkELpsAPNWXcCkozbkHeMvuvHdN4jYlXvMmM";
 	struct db_res *res;
 	const char *hash;
 	int ok, err;
@@ -369,7 +380,10 @@ auth_login(struct db *db, struct arena *a, const char *email, const char *pw,
 	    "SELECT id, password_hash FROM users WHERE email = ?", "s", email);
 	if (res == NULL)
 		return LOGIN_ERROR;
+	/* Checked when the email is unknown, so both cases take as long. */
 	hash = res->nrows ? db_val(res, 0, 1) : dummy;
+	if (hash == NULL)
+		return LOGIN_ERROR;	/* auth_init() was not run */
 	ok = strlen(pw) <= 4 * PASSWORD_MAX && auth_check_password(hash, pw) &&
 	    res->nrows > 0;
 	if (!ok) {
@@ -393,25 +407,44 @@ auth_login(struct db *db, struct arena *a, const char *email, const char *pw,
 	return LOGIN_OK;
 }
 
+struct session_start {
+	const char		*replaced;
+	long long		 user_id;
+	struct auth_session	*s;
+};
+
+static int
+session_start_txn(struct db *db, void *ctx)
+{
+	struct session_start *c = ctx;
+
+	/* A new token at every login: a token planted before it is worthless. */
+	if (c->replaced != NULL && auth_session_end(db, c->replaced) != OK)
+		return ERR;
+	if (db_exec(db, "DELETE FROM sessions WHERE user_id = ? AND"
+	    " (expires_at < UTC_TIMESTAMP() OR last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE)",
+	    "li", c->user_id, cfg.session_idle_minutes) < 0 ||
+	    db_exec(db, "INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
+	    " VALUES (UNHEX(?), ?, ?, UTC_TIMESTAMP() + INTERVAL ? HOUR)",
+	    "slsi", c->s->hash, c->user_id, c->s->csrf, cfg.session_max_hours) < 0)
+		return ERR;
+	return OK;
+}
+
 int
 auth_session_start(struct db *db, struct arena *a, const char *replaced,
     long long user_id, struct auth_session *s)
 {
+	struct session_start c;
+
 	s->token = auth_random_hex(a, TOKEN_BYTES);
 	s->hash = auth_sha256_hex(a, s->token);
 	s->csrf = auth_random_hex(a, TOKEN_BYTES);
 	s->max_age = (long long)cfg.session_max_hours * 3600;
-	/* A new token at every login: a token planted before it is worthless. */
-	if (replaced != NULL && auth_session_end(db, replaced) != OK)
-		return ERR;
-	if (db_exec(db, "DELETE FROM sessions WHERE user_id = ? AND"
-	    " (expires_at < UTC_TIMESTAMP() OR last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE)",
-	    "li", user_id, cfg.session_idle_minutes) < 0 ||
-	    db_exec(db, "INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
-	    " VALUES (UNHEX(?), ?, ?, UTC_TIMESTAMP() + INTERVAL ? HOUR)",
-	    "slsi", s->hash, user_id, s->csrf, cfg.session_max_hours) < 0)
-		return ERR;
-	return OK;
+	c.replaced = replaced;
+	c.user_id = user_id;
+	c.s = s;
+	return db_txn(db, session_start_txn, &c);
 }
 
 int

@@ -26,8 +26,11 @@ void		 auth_random(void *buf, size_t n);
 char		*auth_random_hex(struct arena *, size_t bytes);
 char		*auth_sha256_hex(struct arena *, const char *);
 
-/* Loads the list of common passwords refused for new accounts. */
+/* Loads the list of common passwords refused for new accounts, and makes
+ * the hash auth_login() checks for an unknown email with the configured
+ * argon2 cost (run it again after changing the cost). */
 int		 auth_init(const char *common_passwords_file);
+const char	*auth_dummy_hash(void);
 
 /* Returns why a new password is not acceptable, or NULL. */
 const char	*auth_password_problem(const char *password);

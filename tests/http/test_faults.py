@@ -15,8 +15,9 @@ import time
 import pytest
 import requests
 
-from conftest import (CA, add_booking, api_user, at, browser_user, day, make_event,
-                      make_room, make_slot, make_user, unique, url)
+from conftest import (CA, PASSWORD, add_booking, api_user, at, browser_user, csrf_of,
+                      day, login, make_event, make_room, make_slot, make_user, register,
+                      sql, unique, url)
 
 MOST = 40      # more statements than any one handler runs
 
@@ -173,6 +174,61 @@ def test_api_answers_a_whole_json_500(world, method, path, who, body, status):
     seen = sweep(lambda h: s.request(method, url(path.format(**world)), json=body,
                                      headers=dict(h, **world[who])), api=True)
     assert seen[-1] == status
+
+
+# State changes that are one transaction: a failure at any of their
+# statements leaves everything as it was.
+
+def fail_each(send, unchanged):
+    """Sends the request failing from statement n on, n = 1, 2, ..., until
+    it goes through; after each failure unchanged(n) checks nothing moved.
+    Returns the answer that went through and its n."""
+    for n in range(1, MOST + 1):
+        r = send({"X-Test-Fail-Statement": str(n)})
+        if r.status_code != 500:
+            return r, n
+        complete(r, False)
+        unchanged(n)
+    raise AssertionError(f"still failing after {MOST} statements")
+
+
+def sessions_of(email):
+    return sql("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id"
+               " WHERE u.email = ?", email)[0][0]
+
+
+def test_a_password_change_fails_whole_or_not_at_all():
+    s, email, _ = register()
+    other, _ = login(email)
+    (before,) = sql("SELECT password_hash FROM users WHERE email = ?", email)[0]
+    data = {"csrf": csrf_of(s, "/account"), "current_password": PASSWORD,
+            "new_password": "another long passphrase"}
+    def unchanged(n):
+        # The password, the other session and this one are as they were.
+        assert sql("SELECT password_hash FROM users WHERE email = ?", email)[0][0] == before
+        assert sessions_of(email) == "2", f"statement {n}"
+        assert other.get(url("/me"), allow_redirects=False).status_code == 200
+        assert s.get(url("/me"), allow_redirects=False).status_code == 200
+    r, n = fail_each(lambda h: s.post(url("/account/password"), data=data, headers=h,
+                                      allow_redirects=False), unchanged)
+    # The update, the sessions, the tokens and the new session each failed once.
+    assert r.status_code == 303 and n > 5
+    assert sql("SELECT password_hash FROM users WHERE email = ?", email)[0][0] != before
+    assert sessions_of(email) == "1"
+    assert other.get(url("/me"), allow_redirects=False).status_code == 303
+    assert s.get(url("/me"), allow_redirects=False).status_code == 200
+
+
+def test_a_failed_login_keeps_the_session_it_would_replace():
+    s, email, _ = register()
+    data = {"csrf": csrf_of(s, "/account"), "email": email, "password": PASSWORD}
+    def unchanged(n):
+        assert sessions_of(email) == "1", f"statement {n}"
+        assert s.get(url("/me"), allow_redirects=False).status_code == 200
+    r, n = fail_each(lambda h: s.post(url("/login"), data=data, headers=h,
+                                      allow_redirects=False), unchanged)
+    assert r.status_code == 303 and n > 3
+    assert s.get(url("/me"), allow_redirects=False).status_code == 200
 
 
 # MariaDB itself stopped: the first statement of a request (the session

@@ -699,6 +699,30 @@ test_slot_moves(void)
 	CHECK(!slot_move_allowed("scheduled", "scheduled"));
 }
 
+/* The hash auth_login() checks for an unknown email is made with the
+ * configured cost, so refusing one takes as long as a wrong password. */
+static void
+test_dummy_hash_cost(void)
+{
+	char err[256], want[64];
+
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	cfg.argon2_memory_kib = 64;
+	cfg.argon2_iterations = 2;
+	CHECK(auth_init(cfg.common_passwords) == OK);
+	CHECK(auth_dummy_hash() != NULL &&
+	    strncmp(auth_dummy_hash(), "$argon2id$v=19$m=64,t=2,p=1$", 28) == 0);
+	cfg.argon2_memory_kib = 128;
+	cfg.argon2_iterations = 1;
+	CHECK(auth_init(cfg.common_passwords) == OK);
+	snprintf(want, sizeof(want), "$argon2id$v=19$m=%d,t=%d,p=1$",
+	    cfg.argon2_memory_kib, cfg.argon2_iterations);
+	CHECK(auth_dummy_hash() != NULL &&
+	    strncmp(auth_dummy_hash(), want, strlen(want)) == 0);
+	/* Still a real argon2id hash: checking it costs the full price. */
+	CHECK(!auth_check_password(auth_dummy_hash(), "any password at all"));
+}
+
 int
 main(void)
 {
@@ -724,6 +748,7 @@ main(void)
 	RUN(test_refund_quote);
 	RUN(test_booking_allows);
 	RUN(test_slot_moves);
+	RUN(test_dummy_hash_cost);
 	arena_free(&a);
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
 	return check_failures ? 1 : 0;
