@@ -75,11 +75,14 @@ build() {
 	make -C "$BUILD" -j2
 }
 
+# running PID: true while PID exists and is not a zombie
+running() {
+	[ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null
+}
+
 # proc_alive PID NAME: true while PID runs the program NAME (not a zombie, not a reused pid)
 proc_alive() {
-	[ -r "/proc/$1/stat" ] || return 1
-	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ] || return 1
-	! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null
+	running "$1" && [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ]
 }
 
 # pid_alive FILE NAME: true while the pid in FILE runs NAME
@@ -250,7 +253,8 @@ db_start() {
 	pid=$!
 	until mariadb-admin --defaults-file="$MYCNF" ping >/dev/null 2>&1; do
 		n=$((n + 1))
-		if ! proc_alive "$pid" mariadbd; then
+		# our own child, so its pid is not reused; under load it may not be mariadbd yet
+		if ! running "$pid"; then
 			# The port is in the kernel's ephemeral range: a closed client connection
 			# that was given it as its own port holds it for up to a minute (TIME-WAIT).
 			if [ "$busy" -lt 60 ] && tail -n 3 "$LOG/mysqld.log" | grep -q 'Address already in use'; then
