@@ -13,7 +13,14 @@
 : "${HTTPS_PORT:=${BOOKING_HTTPS_PORT:-8443}}"
 : "${HTTP_PORT:=${BOOKING_HTTP_PORT:-8080}}"
 : "${LISTEN:=${BOOKING_LISTEN:-127.0.0.1}}"
+# the name the site is reached at: plain HTTP redirects there, never to the Host a client sent
+if [ -z "${SERVER_NAME:=${BOOKING_SERVER_NAME:-}}" ]; then
+	case $LISTEN in 0.0.0.0 | '' | ::) SERVER_NAME=localhost ;; *) SERVER_NAME=$LISTEN ;; esac
+fi
+HTTPS_HOST=$SERVER_NAME
+[ "$HTTPS_PORT" = 443 ] || HTTPS_HOST=$SERVER_NAME:$HTTPS_PORT
 LOGIN_RATE=${BOOKING_LOGIN_RATE:-20}
+CONN_LIMIT=${BOOKING_CONN_LIMIT:-100}
 MYCNF=$VAR/my.cnf
 CONF=$VAR/booking.conf
 RUN=$VAR/run
@@ -22,7 +29,7 @@ umask 022
 
 PACKAGES="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server mariadb-client
 libctemplate-dev libjson-c-dev libargon2-dev libssl-dev nginx-light autoconf automake libtool
-pkg-config g++ make openssl curl wrk cppcheck clang-tools shellcheck gcovr"
+pkg-config g++ make openssl curl wrk cppcheck clang-tools shellcheck gcovr libfcgi-bin"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -168,6 +175,8 @@ db_socket = $RUN/mysqld.sock
 db_name = booking
 db_user = booking
 db_password = $(openssl rand -hex 24)
+migrate_user = booking_migrate
+migrate_password = $(openssl rand -hex 24)
 templates = $ROOT/templates
 migrations = $ROOT/sql
 timezone = UTC
@@ -175,6 +184,12 @@ threads = 4
 EOF
 		)
 		mv "$CONF.new" "$CONF"
+	fi
+	if ! grep -q '^migrate_user' "$CONF"; then
+		# written before schema changes got an account of their own
+		say "== adding migrate_user to $CONF"
+		printf 'migrate_user = booking_migrate\nmigrate_password = %s\n' \
+			"$(openssl rand -hex 24)" >>"$CONF"
 	fi
 	chown "root:$RUN_GROUP" "$CONF"
 	chmod 0640 "$CONF"
@@ -273,19 +288,42 @@ db_start() {
 	done
 }
 
-# db_setup: the database and the application's account, with the password from booking.conf
+# db_account USER PASSWORD: SQL that creates USER at both local addresses, or resets its password
+db_account() {
+	local host
+	case $2 in '' | *\'* | *\\*) die "the password of $1 in $CONF is empty or has quotes" ;; esac
+	for host in localhost 127.0.0.1; do
+		printf "CREATE USER IF NOT EXISTS '%s'@'%s' IDENTIFIED BY '%s';\n" "$1" "$host" "$2"
+		printf "ALTER USER '%s'@'%s' IDENTIFIED BY '%s';\n" "$1" "$host" "$2"
+	done
+}
+
+# db_grant USER PRIVILEGES: SQL that leaves USER with exactly PRIVILEGES on booking.*
+db_grant() {
+	local host
+	for host in localhost 127.0.0.1; do
+		# the GRANT first, so the REVOKE always has something to take away
+		printf "GRANT %s ON booking.* TO '%s'@'%s';\n" "$2" "$1" "$host"
+		printf "REVOKE ALL PRIVILEGES ON booking.* FROM '%s'@'%s';\n" "$1" "$host"
+		printf "GRANT %s ON booking.* TO '%s'@'%s';\n" "$2" "$1" "$host"
+	done
+}
+
+# db_setup: the database and its two accounts, with the passwords from booking.conf: the
+# workers' (db_user) may only read and write rows; schema changes need migrate_user's
 db_setup() {
 	local pw=${BOOKING_DB_PASSWORD:-$(conf_get db_password)}
-	case $pw in '' | *\'* | *\\*) die "db_password in $CONF is empty or has quotes" ;; esac
-	db_sql <<EOF
-CREATE DATABASE IF NOT EXISTS booking CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-CREATE USER IF NOT EXISTS 'booking'@'localhost' IDENTIFIED BY '$pw';
-CREATE USER IF NOT EXISTS 'booking'@'127.0.0.1' IDENTIFIED BY '$pw';
-ALTER USER 'booking'@'localhost' IDENTIFIED BY '$pw';
-ALTER USER 'booking'@'127.0.0.1' IDENTIFIED BY '$pw';
-GRANT ALL ON booking.* TO 'booking'@'localhost';
-GRANT ALL ON booking.* TO 'booking'@'127.0.0.1';
-EOF
+	local mpw=${BOOKING_MIGRATE_PASSWORD:-$(conf_get migrate_password)}
+	local user muser
+	user=$(conf_get db_user)
+	muser=$(conf_get migrate_user)
+	{
+		echo "CREATE DATABASE IF NOT EXISTS booking CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+		db_account "${user:-booking}" "$pw"
+		db_grant "${user:-booking}" "SELECT, INSERT, UPDATE, DELETE"
+		db_account "${muser:-booking_migrate}" "$mpw"
+		db_grant "${muser:-booking_migrate}" "ALL PRIVILEGES"
+	} | db_sql
 }
 
 bookingctl() {
@@ -337,6 +375,9 @@ workers_start() {
 		workers_stop
 	fi
 	rm -f "$RUN/booking.sock"
+	# the workers write and reopen (after rotation) their log themselves, as $RUN_USER
+	touch "$LOG/worker.log"
+	chown "$RUN_USER:$RUN_GROUP" "$LOG/worker.log"
 	# spawn-fcgi refuses -U/-u root; as root it already owns the socket and runs the app
 	[ "$RUN_USER" = root ] || owner="-U $RUN_USER -G $RUN_GROUP -u $RUN_USER -g $RUN_GROUP"
 	if [ -n "${WORKER_GCOV:-}" ]; then
@@ -350,6 +391,7 @@ workers_start() {
 	# the caller's BOOKING_* variables pass through, except the passwords
 	# shellcheck disable=SC2086
 	(cd "$ROOT" && exec env -u BOOKING_PASSWORD -u BOOKING_ADMIN_PASSWORD BOOKING_CONFIG="$CONF" \
+		BOOKING_LOG_FILE="$LOG/worker.log" \
 		"${gcov[@]}" setsid spawn-fcgi -n -s "$RUN/booking.sock" -M 0660 $owner \
 		-- /usr/bin/multiwatch -f "${BOOKING_WORKERS:-2}" -s TERM -- "$fcgi") \
 		>>"$LOG/worker.log" 2>&1 </dev/null &
@@ -373,6 +415,7 @@ nginx_start() {
 	sed -e "s|@VAR@|$VAR|g" -e "s|@ROOT@|$ROOT|g" -e "s|@HTTPS_PORT@|$HTTPS_PORT|g" \
 		-e "s|@HTTP_PORT@|$HTTP_PORT|g" -e "s|@LISTEN@|$LISTEN|g" -e "s|@LOGIN_RATE@|$LOGIN_RATE|g" \
 		-e "s|@USER@|$RUN_USER|g" -e "s|@GROUP@|$RUN_GROUP|g" \
+		-e "s|@HTTPS_HOST@|$HTTPS_HOST|g" -e "s|@CONN_LIMIT@|$CONN_LIMIT|g" \
 		"$ROOT/nginx/booking.conf.in" >"$VAR/nginx.conf.new"
 	if pid_alive "$RUN/nginx.pid" nginx; then
 		if cmp -s "$VAR/nginx.conf.new" "$VAR/nginx.conf"; then

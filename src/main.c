@@ -15,6 +15,7 @@
 
 #include "core/arena.h"
 #include "core/config.h"
+#include "core/log.h"
 #include "db/db.h"
 #include "http/request.h"
 #include "http/tmpl.h"
@@ -80,17 +81,26 @@ read_body(struct req *r, FCGX_Stream *in)
 	return OK;
 }
 
+/*
+ * The head is formatted here, not by FCGX_FPrintF: that knows no %zu and
+ * silently stops at it, which once cost every reply the headers after
+ * Content-Length.
+ */
 static void
 send_reply(struct req *r, FCGX_Stream *out)
 {
-	FCGX_FPrintF(out, "Status: %d %s\r\n", r->status, status_text(r->status));
+	struct buf head;
+
+	buf_init(&head, r->arena);
+	buf_printf(&head, "Status: %d %s\r\n", r->status, status_text(r->status));
 	if (r->content_type != NULL)
-		FCGX_FPrintF(out, "Content-Type: %s\r\n", r->content_type);
-	FCGX_FPrintF(out, "Content-Length: %zu\r\n", r->out.len);
+		buf_printf(&head, "Content-Type: %s\r\n", r->content_type);
+	buf_printf(&head, "Content-Length: %zu\r\n", r->out.len);
 	if (strstr(buf_cstr(&r->headers), "Cache-Control:") == NULL)
-		FCGX_PutS("Cache-Control: private, no-cache\r\n", out);
-	FCGX_PutStr(buf_cstr(&r->headers), (int)r->headers.len, out);
-	FCGX_PutS("\r\n", out);
+		buf_puts(&head, "Cache-Control: private, no-cache\r\n");
+	buf_add(&head, r->headers.data, r->headers.len);
+	buf_puts(&head, "\r\n");
+	FCGX_PutStr(head.data, (int)head.len, out);
 	if (!r->head && r->out.len > 0)
 		FCGX_PutStr(r->out.data, (int)r->out.len, out);
 }
@@ -101,19 +111,45 @@ emit_fcgx(void *ctx, const char *data, size_t len)
 	FCGX_PutStr(data, (int)len, ctx);
 }
 
+/* A quote in a path would end the log's quoted request early: %22. */
+static const char *
+unquoted(struct arena *a, const char *s)
+{
+	struct buf b;
+
+	if (strchr(s, '"') == NULL)
+		return s;
+	buf_init(&b, a);
+	for (; *s; s++)
+		if (*s == '"')
+			buf_puts(&b, "%22");
+		else
+			buf_add(&b, s, 1);
+	return buf_cstr(&b);
+}
+
+/*
+ * One line per request: time, address, the acting user's id (- for
+ * nobody), method and decoded path, status, bytes, time taken. The path
+ * only: query strings and bodies may hold secrets. log_msg escapes the
+ * control characters a path may decode to (%0a), so no request can write
+ * a line of its own.
+ */
 static void
 log_request(struct req *r, double ms)
 {
 	const char *addr = req_env(r, "REMOTE_ADDR");
-	char when[32];
+	char when[32], uid[24] = "-";
 	struct tm tm;
 	time_t now = time(NULL);
 
 	gmtime_r(&now, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	/* The path only: query strings and bodies may hold secrets. */
-	fprintf(stderr, "%s %s \"%s %s\" %d %zu %.1fms\n", when,
-	    addr ? addr : "-", r->method, r->path, r->status,
+	if (strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		when[0] = '\0';
+	if (r->user != NULL)
+		snprintf(uid, sizeof(uid), "%lld", r->user->id);
+	log_msg("%s %s %s \"%s %s\" %d %zu %.1fms", when, addr ? addr : "-", uid,
+	    unquoted(r->arena, r->method), unquoted(r->arena, r->path), r->status,
 	    r->streamed ? r->streamed_bytes : r->out.len, ms);
 }
 
@@ -124,6 +160,7 @@ handle(FCGX_Request *fr, struct arena *a, struct db *db)
 	struct req r;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	db_clear_error(db);
 	req_init(&r, a, db, fr->envp);
 	r.emit = emit_fcgx;
 	r.emit_ctx = fr->out;
@@ -135,7 +172,10 @@ handle(FCGX_Request *fr, struct arena *a, struct db *db)
 		log_request(&r, ms_since(&t0));
 		return;
 	}
-	if (!r.replied) {
+	if ((!r.replied || r.status == 500) && db_unavailable(db)) {
+		/* Not a fault of ours, nor for long: 503, try again soon. */
+		reply_unavailable(&r, db_commit_unknown(db));
+	} else if (!r.replied) {
 		/* The handler failed without replying: the log says why. */
 		reply_error(&r, 500, "internal_error",
 		    "Something went wrong on our side. Please try again.");
@@ -177,11 +217,23 @@ serve(void *arg)
 	return NULL;
 }
 
+/* Opens the log_file setting in place of standard error (at start and
+ * when the log has been rotated). */
+static void
+open_log(void)
+{
+	if (*cfg.log_file && log_reopen(cfg.log_file) != 0)
+		log_msg("booking-fcgi[%d]: cannot open the log %s: %s", (int)getpid(),
+		    cfg.log_file, strerror(errno));
+}
+
 /*
  * libfcgi's own SIGTERM handler only sets a flag that threads blocked in
  * accept() never see, so signals are taken here instead: stop accepting,
  * let the requests in flight finish (for a few seconds at most), and exit.
  * Threads still waiting in accept() hold nothing and end with the process.
+ * SIGHUP, SIGUSR1 and SIGUSR2 (which multiwatch passes on) reopen the log
+ * after it was rotated.
  */
 static void
 wait_for_signal(const sigset_t *set)
@@ -189,8 +241,14 @@ wait_for_signal(const sigset_t *set)
 	struct timespec deadline;
 	int sig = 0;
 
-	while (sigwait(set, &sig) != 0)
-		;
+	for (;;) {
+		while (sigwait(set, &sig) != 0)
+			;
+		if (sig != SIGHUP && sig != SIGUSR1 && sig != SIGUSR2)
+			break;
+		open_log();
+		log_msg("booking-fcgi[%d]: signal %d, log reopened", (int)getpid(), sig);
+	}
 	stopping = 1;
 	FCGX_ShutdownPending();
 	clock_gettime(CLOCK_REALTIME, &deadline);
@@ -200,7 +258,7 @@ wait_for_signal(const sigset_t *set)
 		if (pthread_cond_timedwait(&idle_cond, &busy_lock, &deadline) == ETIMEDOUT)
 			break;
 	pthread_mutex_unlock(&busy_lock);
-	fprintf(stderr, "booking-fcgi[%d]: signal %d, stopped\n", (int)getpid(), sig);
+	log_msg("booking-fcgi[%d]: signal %d, stopped", (int)getpid(), sig);
 }
 
 static void
@@ -231,6 +289,7 @@ main(int argc, char **argv)
 		printf("configuration and templates are fine\n");
 		return 0;
 	}
+	open_log();
 	if (FCGX_Init() != 0 || FCGX_IsCGI()) {
 		fprintf(stderr, "booking-fcgi: standard input is not a FastCGI socket\n");
 		usage();
@@ -242,16 +301,17 @@ main(int argc, char **argv)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGHUP);
 	sigaddset(&set, SIGQUIT);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGUSR2);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 
 	threads = xcalloc((size_t)cfg.threads, sizeof(*threads));
 	for (i = 0; i < cfg.threads; i++)
 		if (pthread_create(&threads[i], NULL, serve, NULL) != 0) {
-			fprintf(stderr, "booking-fcgi: cannot start thread %d\n", i);
+			log_msg("booking-fcgi: cannot start thread %d", i);
 			return 1;
 		}
-	fprintf(stderr, "booking-fcgi[%d]: serving with %d threads\n",
-	    (int)getpid(), cfg.threads);
+	log_msg("booking-fcgi[%d]: serving with %d threads", (int)getpid(), cfg.threads);
 	wait_for_signal(&set);
 	return 0;
 }

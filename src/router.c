@@ -257,14 +257,18 @@ need_login(struct req *r)
 	    url_encode(r->arena, back)));
 }
 
-/* The test stack's fault switch (config.h test_faults), armed just before
- * the handler so the failure lands after it has started. */
+/* The test stack's fault switches (config.h test_faults), armed just
+ * before the handler so the failure lands after it has started:
+ * X-Test-Fail-Statement: N, and X-Test-Lose-Commit: 1 (commits go through
+ * and their answers are "lost"). */
 static void
 test_fault(struct req *r, int arm)
 {
 	const char *n = req_env(r, "HTTP_X_TEST_FAIL_STATEMENT");
+	const char *lose = req_env(r, "HTTP_X_TEST_LOSE_COMMIT");
 
 	db_fail_from(r->db, arm && n != NULL ? atoi(n) : 0);
+	db_lose_commit(r->db, arm && lose != NULL && strcmp(lose, "1") == 0);
 }
 
 int

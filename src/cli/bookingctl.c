@@ -22,7 +22,8 @@ static const char usage_text[] =
 "Commands:\n"
 "  migrate                 apply the numbered schema files (NNN_name.sql) in\n"
 "                          the migrations directory that are not yet recorded\n"
-"                          in the database, in order; safe to run again\n"
+"                          in the database, in order; safe to run again;\n"
+"                          connects as migrate_user when that is set\n"
 "  user add --email E --name N [--admin]\n"
 "                          create a user (a customer, or an admin with\n"
 "                          --admin); the password is read from BOOKING_PASSWORD\n"
@@ -343,7 +344,12 @@ main(int argc, char **argv)
 	if (site_config() != OK)
 		return 1;
 	arena_init(&a);
-	db = db_open();
+	/* Only migrations change the schema, under an account of their own:
+	 * the workers' may read and write rows, nothing more. */
+	if (strcmp(argv[1], "migrate") == 0 && *cfg.migrate_user)
+		db = db_open_as(cfg.migrate_user, cfg.migrate_password);
+	else
+		db = db_open();
 	if (strcmp(argv[1], "migrate") == 0)
 		rc = cmd_migrate(db, &a);
 	else if (strcmp(argv[1], "expire-holds") == 0)

@@ -9,6 +9,11 @@ struct config {
 	char	*db_name;
 	char	*db_user;
 	char	*db_password;
+	/* bookingctl migrate's account, the only one allowed to change the
+	 * schema; empty: db_user's */
+	char	*migrate_user;
+	char	*migrate_password;
+	char	*log_file;		/* reopened on SIGHUP/USR1/USR2; empty: stderr as given */
 	char	*templates;		/* directory of *.tpl */
 	char	*migrations;		/* directory of NNN_name.sql */
 	char	*common_passwords;	/* file of passwords refused for new accounts */

@@ -1,9 +1,11 @@
 /* db/db.c: the only file that touches MYSQL*: connect, prepare, bind, txn, retry */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <mysql.h>
@@ -11,12 +13,16 @@
 
 #include "core/arena.h"
 #include "core/config.h"
+#include "core/log.h"
 #include "db/db.h"
 
 #define STMT_CACHE	128	/* prepared statements kept per connection */
 #define MAX_PARAMS	32
 #define CELL_SIZE	256	/* first fetch buffer per column */
 #define TXN_TRIES	5
+#define BACKOFF_MIN_MS	50	/* first wait after a failed connect */
+#define BACKOFF_MAX_MS	500	/* the longest: how late a worker may notice the database is back */
+#define LOG_EVERY_S	10	/* failed connects are logged once per this, with a count */
 
 struct cached_stmt {
 	char		*sql;
@@ -26,13 +32,31 @@ struct cached_stmt {
 
 struct db {
 	MYSQL			*conn;
+	const char		*user;		/* the account it logs in as */
+	const char		*password;
 	int			 in_txn;
 	unsigned int		 err;
 	char			 errmsg[256];
+	int			 commit_unknown;	/* a COMMIT went unanswered */
 	struct cached_stmt	 cache[STMT_CACHE];
 	int			 fail_from;	/* db_fail_from() */
 	int			 statements;
+	int			 lose_commit;	/* db_lose_commit() */
 };
+
+/*
+ * Reconnecting, for the whole process: after a failed connect no thread
+ * tries before retry_at, a wait that doubles with each failure up to
+ * BACKOFF_MAX_MS, drawn at random between half and all of it so processes
+ * do not try together. Once one thread is through, every thread connects
+ * at its next use. Failures are logged once per LOG_EVERY_S, with a count.
+ */
+static pthread_mutex_t	 outage_lock = PTHREAD_MUTEX_INITIALIZER;
+static int		 backoff_ms;		/* 0: no outage */
+static long long	 retry_at;		/* CLOCK_MONOTONIC ms */
+static long long	 logged_at = -1;	/* ms; -1: nothing logged */
+static int		 failures;		/* since the last line */
+static unsigned int	 jitter_seed;
 
 int
 db_library_init(void)
@@ -71,6 +95,72 @@ disconnect(struct db *db)
 	db->in_txn = 0;
 }
 
+static long long
+now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* May this thread try to connect now? Then the next try of the others
+ * waits until this one has failed or got through. */
+static int
+may_connect(void)
+{
+	long long now = now_ms();
+	int ok;
+
+	pthread_mutex_lock(&outage_lock);
+	ok = backoff_ms == 0 || now >= retry_at;
+	if (ok && backoff_ms > 0)
+		retry_at = now + BACKOFF_MAX_MS;
+	pthread_mutex_unlock(&outage_lock);
+	return ok;
+}
+
+/* A database that is down would otherwise cost a try and a log line for
+ * every request of every thread (thousands a second). */
+static void
+connect_failed(const char *why)
+{
+	long long now = now_ms();
+	int wait;
+
+	pthread_mutex_lock(&outage_lock);
+	if (jitter_seed == 0)
+		jitter_seed = (unsigned int)now ^ (unsigned int)getpid();
+	backoff_ms = backoff_ms == 0 ? BACKOFF_MIN_MS :
+	    backoff_ms * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS : backoff_ms * 2;
+	wait = backoff_ms / 2 + rand_r(&jitter_seed) % (backoff_ms / 2 + 1);
+	retry_at = now + wait;
+	failures++;
+	if (logged_at < 0 || now - logged_at >= LOG_EVERY_S * 1000) {
+		log_msg("db[%d]: connect failed %d time%s since the last message: %s",
+		    (int)getpid(), failures, failures == 1 ? "" : "s", why);
+		failures = 0;
+		logged_at = now;
+	}
+	pthread_mutex_unlock(&outage_lock);
+}
+
+/* The first connect after failures says the database is back (whichever
+ * thread makes it: one that never failed may be first). */
+static void
+connect_succeeded(void)
+{
+	pthread_mutex_lock(&outage_lock);
+	backoff_ms = 0;
+	if (logged_at >= 0) {
+		log_msg("db[%d]: connected again (%d more failed connect%s before that)",
+		    (int)getpid(), failures, failures == 1 ? "" : "s");
+		failures = 0;
+		logged_at = -1;
+	}
+	pthread_mutex_unlock(&outage_lock);
+}
+
 static int
 connect_db(struct db *db)
 {
@@ -79,6 +169,11 @@ connect_db(struct db *db)
 
 	if (db->conn != NULL)
 		return OK;
+	if (!may_connect()) {
+		set_error(db, CR_CONNECTION_ERROR,
+		    "the database is unavailable (waiting before trying again)");
+		return ERR;
+	}
 	if ((db->conn = mysql_init(NULL)) == NULL) {
 		set_error(db, CR_OUT_OF_MEMORY, "mysql_init failed");
 		return ERR;
@@ -92,25 +187,34 @@ connect_db(struct db *db)
 	mysql_options(db->conn, MYSQL_INIT_COMMAND,
 	    "SET time_zone = '+00:00', tx_isolation = 'READ-COMMITTED'");
 	if (mysql_real_connect(db->conn,
-	    *cfg.db_host ? cfg.db_host : NULL, cfg.db_user, cfg.db_password,
+	    *cfg.db_host ? cfg.db_host : NULL, db->user, db->password,
 	    cfg.db_name, (unsigned int)cfg.db_port,
 	    *cfg.db_socket ? cfg.db_socket : NULL, 0) == NULL) {
 		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
-		fprintf(stderr, "db: connect: %s\n", db->errmsg);
+		connect_failed(db->errmsg);
 		mysql_close(db->conn);
 		db->conn = NULL;
 		return ERR;
 	}
+	connect_succeeded();
 	return OK;
+}
+
+struct db *
+db_open_as(const char *user, const char *password)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+
+	db->user = user;
+	db->password = password;
+	connect_db(db);		/* a failure here is retried on first use */
+	return db;
 }
 
 struct db *
 db_open(void)
 {
-	struct db *db = xcalloc(1, sizeof(*db));
-
-	connect_db(db);		/* a failure here is retried on first use */
-	return db;
+	return db_open_as(cfg.db_user, cfg.db_password);
 }
 
 void
@@ -140,6 +244,30 @@ conn_lost(unsigned int err)
 	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
 	    err == 4031 /* disconnected for inactivity */ ||
 	    err == 1927 /* connection was killed */;
+}
+
+int
+db_unavailable(struct db *db)
+{
+	unsigned int e = db->err;
+
+	return conn_lost(e) || e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	    e == CR_SERVER_LOST_EXTENDED ||
+	    e == 1040 /* too many connections */ || e == 1053 /* shutting down */;
+}
+
+int
+db_commit_unknown(struct db *db)
+{
+	return db->commit_unknown;
+}
+
+void
+db_clear_error(struct db *db)
+{
+	db->err = 0;
+	db->errmsg[0] = '\0';
+	db->commit_unknown = 0;
 }
 
 static uint32_t
@@ -257,7 +385,7 @@ run(struct db *db, const char *sql, const char *types, va_list ap)
 
 	if (db->fail_from > 0 && ++db->statements >= db->fail_from) {
 		set_error(db, CR_SERVER_LOST, "test fault: the statement fails on purpose");
-		fprintf(stderr, "db: test fault in: %.200s\n", sql);
+		log_msg("db: test fault in: %.200s", sql);
 		return NULL;
 	}
 	for (attempt = 0; attempt < 2; attempt++) {
@@ -273,7 +401,7 @@ run(struct db *db, const char *sql, const char *types, va_list ap)
 		if ((stmt = prepare(db, sql)) != NULL) {
 			if (mysql_stmt_param_count(stmt) != (unsigned long)p.n) {
 				set_error(db, CR_UNKNOWN_ERROR, "parameter count mismatch");
-				fprintf(stderr, "db: %s: %s\n", db->errmsg, sql);
+				log_msg("db: %s: %s", db->errmsg, sql);
 				return NULL;
 			}
 			if ((p.n == 0 || mysql_stmt_bind_param(stmt, p.bind) == 0) &&
@@ -283,14 +411,14 @@ run(struct db *db, const char *sql, const char *types, va_list ap)
 		}
 		if (!conn_lost(db->err) || db->in_txn)
 			break;
-		fprintf(stderr, "db: connection lost (%s), reconnecting\n", db->errmsg);
+		log_msg("db: connection lost (%s), reconnecting", db->errmsg);
 		disconnect(db);
 	}
 	if (conn_lost(db->err))
 		disconnect(db);
 	else if (db->err != DB_DUP_KEY && db->err != DB_DEADLOCK &&
 	    db->err != DB_LOCK_WAIT)
-		fprintf(stderr, "db: error %u: %s in: %.200s\n", db->err, db->errmsg, sql);
+		log_msg("db: error %u: %s in: %.200s", db->err, db->errmsg, sql);
 	return NULL;
 }
 
@@ -511,6 +639,12 @@ db_fail_from(struct db *db, int nth)
 	db->statements = 0;
 }
 
+void
+db_lose_commit(struct db *db, int on)
+{
+	db->lose_commit = on;
+}
+
 int
 db_ping(struct db *db)
 {
@@ -576,12 +710,26 @@ db_begin(struct db *db)
 	return OK;
 }
 
+/*
+ * A COMMIT whose answer never came may or may not have been applied: the
+ * caller cannot tell, so it is noted (db_commit_unknown) for the reply to
+ * say where to look before trying again.
+ */
 int
 db_commit(struct db *db)
 {
 	int rc = simple(db, "COMMIT");
 
 	db->in_txn = 0;
+	if (rc == OK && db->lose_commit) {
+		/* The test fault: committed, and the answer "lost" on the way. */
+		set_error(db, CR_SERVER_LOST, "test fault: the commit's answer is lost on purpose");
+		log_msg("db: test fault: commit answer lost");
+		disconnect(db);
+		rc = ERR;
+	}
+	if (rc != OK && conn_lost(db->err))
+		db->commit_unknown = 1;
 	return rc;
 }
 

@@ -24,15 +24,33 @@ struct db_res {
 #define DB_LOCK_WAIT	1205
 
 int		 db_library_init(void);
+/*
+ * A connection as the workers' account (db_user), or as another (bookingctl
+ * migrate's). A failed connect is tried again on use, after a wait that
+ * grows with each failure (up to a second), so a database that is down
+ * costs neither it nor the log a try per request.
+ */
 struct db	*db_open(void);
+struct db	*db_open_as(const char *user, const char *password);
 void		 db_close(struct db *);
 int		 db_ping(struct db *);
 /*
  * For the fault tests only (router.c, when the test_faults setting is on):
  * from the nth statement on, every statement fails as if the server had
- * gone away; 0 turns it off.
+ * gone away; 0 turns it off. db_lose_commit makes each COMMIT take effect
+ * and then fail as if its answer had been lost.
  */
 void		 db_fail_from(struct db *, int nth);
+void		 db_lose_commit(struct db *, int on);
+
+/* True when the last error means the database cannot be reached (down,
+ * restarting, connection lost, too many connections): try again later. */
+int		 db_unavailable(struct db *);
+/* True when a COMMIT since db_clear_error() went unanswered: the change
+ * may have been saved. */
+int		 db_commit_unknown(struct db *);
+/* Forgets the last error (main.c, before each request). */
+void		 db_clear_error(struct db *);
 
 /*
  * Parameters are described by a type string, one letter each:

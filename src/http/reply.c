@@ -7,6 +7,7 @@
 #include <json-c/json.h>
 
 #include "core/config.h"
+#include "core/log.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 
@@ -163,7 +164,7 @@ page_end(struct req *r, int status)
 	html = tmpl_expand("layout.tpl", r->layout, &len, &err);
 	page_free(r);
 	if (html == NULL) {
-		fprintf(stderr, "template: %s\n", err);
+		log_msg("template: %s", err);
 		free(err);
 		return ERR;		/* main answers 500 */
 	}
@@ -196,18 +197,15 @@ reply_result(struct req *r, int rc)
 	    result_message(rc));
 }
 
-/* Always returns ERR, so handlers can "return reply_error(...)". */
-int
-reply_error(struct req *r, int status, const char *code, const char *fmt, ...)
+/* An error page, or JSON under /api/; next (may be NULL) is a link the
+ * page offers besides the home page. */
+static int
+error_reply(struct req *r, int status, const char *code, const char *msg,
+    const char *next_href, const char *next_text)
 {
 	struct json_object *obj, *err;
 	struct tmpl *t;
-	const char *msg;
-	va_list ap;
 
-	va_start(ap, fmt);
-	msg = arena_vprintf(r->arena, fmt, ap);
-	va_end(ap);
 	page_free(r);
 	if (r->api) {
 		obj = json_object_new_object();
@@ -222,7 +220,46 @@ reply_error(struct req *r, int status, const char *code, const char *fmt, ...)
 	tmpl_set_int(t, "STATUS", status);
 	tmpl_set(t, "STATUS_TEXT", status_text(status));
 	tmpl_set(t, "MESSAGE", msg);
+	if (next_href != NULL) {
+		struct tmpl *next = tmpl_section(t, "NEXT");
+
+		tmpl_set(next, "HREF", next_href);
+		tmpl_set(next, "TEXT", next_text);
+	}
 	if (page_end(r, status) != OK)
 		reply_text(r, status, msg);
 	return ERR;
+}
+
+/* Always returns ERR, so handlers can "return reply_error(...)". */
+int
+reply_error(struct req *r, int status, const char *code, const char *fmt, ...)
+{
+	const char *msg;
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg = arena_vprintf(r->arena, fmt, ap);
+	va_end(ap);
+	return error_reply(r, status, code, msg, NULL, NULL);
+}
+
+int
+reply_unavailable(struct req *r, int maybe_saved)
+{
+	/* About how long a restarting database takes; the workers try
+	 * again within a second of it answering. */
+	reply_header(r, "Retry-After: 5");
+	if (!maybe_saved)
+		return error_reply(r, 503, "unavailable", "The service is briefly unavailable"
+		    " (its database does not answer). Please try again in a few seconds.",
+		    NULL, NULL);
+	if (r->api)
+		return error_reply(r, 503, "outcome_unknown", "The database stopped answering"
+		    " while the change was being saved, so it may have been saved. Look it up"
+		    " (GET /api/v1/bookings) or send it again with the same Idempotency-Key.",
+		    NULL, NULL);
+	return error_reply(r, 503, "outcome_unknown", "The database stopped answering while"
+	    " your change was being saved, so it may have been saved. Check My bookings"
+	    " before trying again.", "/me", "My bookings");
 }

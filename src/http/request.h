@@ -114,6 +114,11 @@ void	reply_cookie(struct req *, const char *name, const char *value,
 	    long long max_age);
 int	reply_error(struct req *, int status, const char *code,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* 503 with Retry-After: the database cannot be reached. maybe_saved: a
+ * commit went unanswered, so the reply says where to look before trying
+ * again (My bookings; for the API its bookings or the Idempotency-Key).
+ * Returns ERR like reply_error(). */
+int	reply_unavailable(struct req *, int maybe_saved);
 int	reply_json(struct req *, int status, struct json_object *);
 int	reply_text(struct req *, int status, const char *text);
 int	reply_redirect(struct req *, const char *location);

@@ -8,8 +8,10 @@ int
 status_healthz(struct req *r)
 {
 	reply_header(r, "Cache-Control: no-store");
-	if (catalog_ready(r->db) != OK)
+	if (catalog_ready(r->db) != OK) {
+		reply_header(r, "Retry-After: 5");
 		return reply_error(r, 503, "unavailable", "The database does not answer.");
+	}
 	return reply_text(r, 200, "ok\n");
 }
 

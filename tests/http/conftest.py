@@ -243,3 +243,68 @@ def form_post(session, path, **data):
 def local_input(t):
     """A datetime as a datetime-local input sends it (site time is UTC on the test stack)."""
     return t.strftime("%Y-%m-%dT%H:%M")
+
+
+# The test stack's MariaDB, stopped and started by the outage tests.
+
+VAR = os.environ.get("BOOKING_VAR", "")
+MYCNF = os.path.join(VAR, "my.cnf")
+
+
+def db_admin(*args):
+    return subprocess.run(["mariadb-admin", f"--defaults-file={MYCNF}", *args],
+                          capture_output=True, text=True)
+
+
+def db_start():
+    """Starts the stack's mariadbd again and waits until it answers."""
+    import time
+    log = open(os.path.join(VAR, "log", "mysqld.log"), "a")
+    subprocess.Popen(["mariadbd", f"--defaults-file={MYCNF}"], stdin=subprocess.DEVNULL,
+                     stdout=log, stderr=log, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while db_admin("ping").returncode != 0:
+        assert time.monotonic() < deadline, "MariaDB did not come back"
+        time.sleep(0.2)
+
+
+WORKER_LOG = os.path.join(VAR, "log", "worker.log")
+
+
+def worker_log_size():
+    return os.path.getsize(WORKER_LOG)
+
+
+def wait_healthy(log_from=None, seconds=30):
+    """Until /healthz answers 200 and, when log_from (an offset in the
+    workers' log) is given, every worker process that logged a failed
+    connect since has logged that it is connected again: a process waits
+    a little before each new try, and answers 503 meanwhile."""
+    import re
+    import time
+    deadline = time.monotonic() + seconds
+    while requests.get(url("/healthz"), verify=CA).status_code != 200:
+        assert time.monotonic() < deadline, "the workers did not reconnect"
+        time.sleep(0.1)
+    while log_from is not None:
+        with open(WORKER_LOG, errors="replace") as f:
+            f.seek(log_from)
+            down = {}
+            for line in f:
+                m = re.match(r"db\[(\d+)\]: (connect failed|connected again)", line)
+                if m:
+                    down[m.group(1)] = m.group(2) == "connect failed"
+        if not any(down.values()):
+            return
+        assert time.monotonic() < deadline, f"still reconnecting: {down}"
+        requests.get(url("/healthz"), verify=CA)
+        time.sleep(0.05)
+
+
+def worker_pids():
+    """The booking-fcgi processes of the stack under test: multiwatch's children."""
+    with open(os.path.join(VAR, "run", "workers.pid")) as f:
+        parent = f.read().strip()
+    out = subprocess.run(["pgrep", "-P", parent, "-x", "booking-fcgi"],
+                         capture_output=True, text=True)
+    return set(int(p) for p in out.stdout.split())

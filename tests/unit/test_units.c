@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "core/fmt.h"
 #include "core/limits.h"
+#include "core/log.h"
 #include "domain/admin.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
@@ -723,6 +724,26 @@ test_dummy_hash_cost(void)
 	CHECK(!auth_check_password(auth_dummy_hash(), "any password at all"));
 }
 
+/* Nothing a request sends can end a log line or make one up. */
+static void
+test_log_escape(void)
+{
+	char out[64], tiny[6];
+
+	CHECK(log_escape(out, sizeof(out), "GET /x\nforged\r\x1b[1m") == 27);
+	CHECK_STR(out, "GET /x\\x0aforged\\x0d\\x1b[1m");
+	log_escape(out, sizeof(out), "a\\x0a\x7f\tb");
+	CHECK_STR(out, "a\\\\x0a\\x7f\\x09b");
+	log_escape(out, sizeof(out), "caf\xc3\xa9 \"ok\"");
+	CHECK_STR(out, "caf\xc3\xa9 \"ok\"");
+	/* Cut short, never split inside an escape or past the end. */
+	log_escape(tiny, sizeof(tiny), "ab\ncd");
+	CHECK_STR(tiny, "ab");
+	log_escape(tiny, sizeof(tiny), "abcdefgh");
+	CHECK_STR(tiny, "abcde");
+	CHECK(log_escape(tiny, 0, "x") == 0);
+}
+
 int
 main(void)
 {
@@ -749,6 +770,7 @@ main(void)
 	RUN(test_booking_allows);
 	RUN(test_slot_moves);
 	RUN(test_dummy_hash_cost);
+	RUN(test_log_escape);
 	arena_free(&a);
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
 	return check_failures ? 1 : 0;
