@@ -191,8 +191,19 @@ EOF
 		printf 'migrate_user = booking_migrate\nmigrate_password = %s\n' \
 			"$(openssl rand -hex 24)" >>"$CONF"
 	fi
+	# mail and payments, also added to a file written before they existed; the environment's
+	# BOOKING_SENDMAIL, BOOKING_MAIL_FROM and BOOKING_WEBHOOK_SECRET still win over these
+	conf_default site_url "https://$([ "$LISTEN" = 0.0.0.0 ] && echo localhost || echo "$LISTEN"):$HTTPS_PORT"
+	conf_default mail_from "booking@localhost"
+	conf_default sendmail "$ROOT/scripts/maildir-deliver $VAR/mail"
+	conf_default webhook_secret "$(openssl rand -hex 32)"
 	chown "root:$RUN_GROUP" "$CONF"
 	chmod 0640 "$CONF"
+}
+
+# conf_default KEY VALUE: adds KEY to booking.conf unless it is set there
+conf_default() {
+	grep -q "^$1[[:space:]]*=" "$CONF" || printf '%s = %s\n' "$1" "$2" >>"$CONF"
 }
 
 conf_get() {
@@ -482,7 +493,30 @@ stack_up() {
 	wait_healthy
 }
 
+# jobs_start: one bookingctl run-jobs --loop (holds, reminders, the mail outbox) as $RUN_USER;
+# the demo's mail goes into the Maildir $VAR/mail unless BOOKING_SENDMAIL says otherwise
+jobs_start() {
+	local pidfile=$RUN/jobs.pid as=()
+	if pid_alive "$pidfile" bookingctl; then
+		say "job runner: already running"
+		return 0
+	fi
+	mkdir -p "$VAR/mail"
+	chown "$RUN_USER:$RUN_GROUP" "$VAR/mail"
+	# setpriv execs in place (runuser would fork), so the pid file names bookingctl itself
+	[ "$RUN_USER" = root ] || as=(setpriv --reuid="$RUN_USER" --regid="$RUN_GROUP" --init-groups)
+	say "== starting the job runner (bookingctl run-jobs --loop) as $RUN_USER"
+	(cd "$ROOT" && exec env -u BOOKING_PASSWORD -u BOOKING_ADMIN_PASSWORD BOOKING_CONFIG="$CONF" \
+		setsid "${as[@]}" "$BUILD/src/bookingctl" run-jobs --loop) >>"$LOG/jobs.log" 2>&1 </dev/null &
+	echo $! >"$pidfile"
+}
+
+jobs_stop() {
+	stop_pid "$RUN/jobs.pid" bookingctl 60
+}
+
 stack_down() {
+	jobs_stop
 	nginx_stop
 	workers_stop
 	db_stop

@@ -1,19 +1,25 @@
-/* cli/bookingctl.c: the operator command: migrations, users, slot generation, expired holds */
+/* cli/bookingctl.c: the operator command: migrations, users, slot generation, jobs */
 #include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/mailer.h"
 #include "core/arena.h"
 #include "core/config.h"
+#include "core/fmt.h"
 #include "db/db.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/mail.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
 #include "http/input.h"
+#include "http/tmpl.h"
 #include "site.h"
 
 static const char usage_text[] =
@@ -40,6 +46,14 @@ static const char usage_text[] =
 "                          safe to run twice; --dry-run only counts\n"
 "  expire-holds            cancel unpaid bookings whose hold has run out,\n"
 "                          freeing their seats (run it every minute or so)\n"
+"  run-jobs [--loop] [--interval SECONDS] [--now 'YYYY-MM-DD HH:MM:SS']\n"
+"                          one pass of the background work: expire unpaid\n"
+"                          holds, queue due reminders, deliver the mail outbox\n"
+"                          through the sendmail setting (failures retried after\n"
+"                          1 min, 5 min, 30 min and 2 h, then failed); --loop\n"
+"                          repeats every --interval seconds (default 30) until\n"
+"                          SIGTERM; --now acts as if it were that UTC time\n"
+"                          (tests). Several runners may run at once.\n"
 "  help, --help            show this text\n"
 "\n"
 "Settings come from the file named by BOOKING_CONFIG, then BOOKING_*\n"
@@ -313,7 +327,7 @@ cmd_generate(struct db *db, struct arena *a, int argc, char **argv)
 static int
 cmd_expire_holds(struct db *db, struct arena *a)
 {
-	int n = booking_expire_holds(db, a);
+	int n = booking_expire_holds(db, a, NULL);
 
 	if (n < 0) {
 		fprintf(stderr, "expire-holds: %s\n", db_error(db));
@@ -321,6 +335,88 @@ cmd_expire_holds(struct db *db, struct arena *a)
 	}
 	printf("released %d expired holds\n", n);
 	return 0;
+}
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+/* One pass: holds, reminders, then the outbox until nothing is due (or
+ * SIGTERM, once the message in hand is done). */
+static int
+run_pass(struct db *db, struct arena *a, const char *now)
+{
+	int expired, queued = 0, sent = 0, failed = 0, one, rc;
+
+	if ((expired = booking_expire_holds(db, a, now)) < 0 ||
+	    mail_queue_reminders(db, a, now, &queued) != OK) {
+		fprintf(stderr, "run-jobs: %s\n", db_error(db));
+		return 1;
+	}
+	while (!stopping && (rc = mail_deliver_next(db, a, now, mailer_send, NULL,
+	    &one)) == OK) {
+		sent += one;
+		failed += !one;
+		arena_reset(a);
+	}
+	if (!stopping && rc != NOT_FOUND) {
+		fprintf(stderr, "run-jobs: %s\n", db_error(db));
+		return 1;
+	}
+	printf("run-jobs: released %d expired holds, queued %d reminders,"
+	    " sent %d messages, %d failed\n", expired, queued, sent, failed);
+	fflush(stdout);
+	return 0;
+}
+
+static int
+cmd_run_jobs(struct db *db, struct arena *a, int argc, char **argv)
+{
+	struct sigaction sa;
+	const char *now = NULL;
+	char *err = NULL, stamp[20];
+	long long interval = 30;
+	int i, loop = 0, rc;
+	time_t t;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--loop") == 0)
+			loop = 1;
+		else if (strcmp(argv[i], "--interval") == 0 && i + 1 < argc &&
+		    int_parse(argv[i + 1], 1, 86400, &interval) == 0)
+			i++;
+		else if (strcmp(argv[i], "--now") == 0 && i + 1 < argc &&
+		    dbtime_parse(argv[i + 1], &t) == 0) {
+			dbtime_from(t, stamp);
+			now = stamp;
+			i++;
+		} else {
+			fprintf(stderr, "run-jobs: unexpected '%s'\n", argv[i]);
+			return usage(stderr, 2);
+		}
+	}
+	if (tmpl_init(cfg.templates, &err) != 0) {
+		fprintf(stderr, "run-jobs: templates: %s\n", err);
+		free(err);
+		return 1;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);	/* a sendmail that exits early is a failure */
+	do {
+		rc = run_pass(db, a, now);
+		arena_reset(a);
+		for (i = 0; loop && !stopping && i < interval; i++)
+			sleep(1);
+	} while (loop && !stopping);
+	return rc;
 }
 
 int
@@ -336,7 +432,7 @@ main(int argc, char **argv)
 	    strcmp(argv[1], "-h") == 0)
 		return usage(stdout, 0);
 	if (strcmp(argv[1], "migrate") != 0 && strcmp(argv[1], "expire-holds") != 0 &&
-	    strcmp(argv[1], "generate-slots") != 0 &&
+	    strcmp(argv[1], "generate-slots") != 0 && strcmp(argv[1], "run-jobs") != 0 &&
 	    !(strcmp(argv[1], "user") == 0 && argc > 2 && strcmp(argv[2], "add") == 0)) {
 		fprintf(stderr, "bookingctl: unknown command '%s'\n", argv[1]);
 		return usage(stderr, 2);
@@ -354,6 +450,8 @@ main(int argc, char **argv)
 		rc = cmd_migrate(db, &a);
 	else if (strcmp(argv[1], "expire-holds") == 0)
 		rc = cmd_expire_holds(db, &a);
+	else if (strcmp(argv[1], "run-jobs") == 0)
+		rc = cmd_run_jobs(db, &a, argc - 2, argv + 2);
 	else if (strcmp(argv[1], "generate-slots") == 0)
 		rc = cmd_generate(db, &a, argc - 2, argv + 2);
 	else

@@ -55,6 +55,11 @@ static const struct setting {
 	{ "login_failures",	  INT, offsetof(struct config, login_failures), "5", 1, 1000000 },
 	{ "argon2_memory_kib",	  INT, offsetof(struct config, argon2_memory_kib), "19456", 8, 4194304 },
 	{ "argon2_iterations",	  INT, offsetof(struct config, argon2_iterations), "3", 1, 100 },
+	{ "site_url",		  STR, offsetof(struct config, site_url), "https://localhost", 0, 0 },
+	{ "sendmail",		  STR, offsetof(struct config, sendmail), "/usr/sbin/sendmail -t -i", 0, 0 },
+	{ "mail_from",		  STR, offsetof(struct config, mail_from), "booking@localhost", 0, 0 },
+	{ "webhook_secret",	  STR, offsetof(struct config, webhook_secret), "", 0, 0 },
+	{ "payment_url",	  STR, offsetof(struct config, payment_url), "", 0, 0 },
 	{ "test_faults",	  INT, offsetof(struct config, test_faults), "0", 0, 1 },
 };
 

@@ -30,6 +30,12 @@ struct config {
 	int	 login_failures;	/* failed logins before lock-out */
 	int	 argon2_memory_kib;
 	int	 argon2_iterations;
+	char	*site_url;		/* https://host[:port], for links in mail */
+	char	*sendmail;		/* command delivering a message on stdin,
+					 * split on spaces (no shell) */
+	char	*mail_from;		/* From: of every message */
+	char	*webhook_secret;	/* payment provider's HMAC key; "" refuses all */
+	char	*payment_url;		/* provider's pay page; "" pays at the desk */
 	/* Test stacks only: an X-Test-Fail-Statement: N request header makes
 	 * the handler's Nth database statement and all after it fail. */
 	int	 test_faults;

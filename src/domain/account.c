@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "domain/account.h"
 #include "domain/auth.h"
+#include "domain/mail.h"
 
 /* Whether a new password is acceptable, checked once it was read. */
 static void
@@ -24,13 +25,34 @@ check_password(const char *field, const char *pw, const char *email,
 		field_error(fe, field, "The password must not be your email address.");
 }
 
+/* A new account and its welcome mail, in one transaction. */
+struct registration {
+	const struct account_input	*in;
+	const char			*hash;
+	long long			 user_id;
+};
+
+static int
+register_txn(struct db *db, void *ctx)
+{
+	struct registration *r = ctx;
+
+	if (db_exec(db, "INSERT INTO users (email, name, password_hash, role)"
+	    " VALUES (?, ?, ?, 'customer')", "sss", r->in->email, r->in->name,
+	    r->hash) < 0)
+		return db_errno(db) == DB_DUP_KEY ? CONFLICT : ERR;
+	r->user_id = db_insert_id(db);
+	return mail_welcome(db, r->user_id, r->in->email, r->in->name);
+}
+
 int
 account_register(struct db *db, const struct account_input *in,
     struct field_errors *fe, long long *user_id)
 {
+	struct registration r = { in, NULL, 0 };
 	const char *problem;
 	char *hash;
-	long long rows;
+	int rc;
 
 	if (in->email != NULL && (problem = auth_email_problem(in->email)) != NULL)
 		field_error(fe, "email", "Email %s.", problem);
@@ -39,17 +61,17 @@ account_register(struct db *db, const struct account_input *in,
 		return INVALID;
 	if ((hash = auth_hash_password(in->password)) == NULL)
 		return ERR;
-	rows = db_exec(db, "INSERT INTO users (email, name, password_hash, role)"
-	    " VALUES (?, ?, ?, 'customer')", "sss", in->email, in->name, hash);
+	r.hash = hash;
+	rc = db_txn(db, register_txn, &r);
 	free(hash);
-	if (rows < 0 && db_errno(db) == DB_DUP_KEY) {
+	if (rc == CONFLICT) {
 		field_error(fe, "email", "This email address cannot be used for a new "
 		    "account. If it is yours, log in instead.");
 		return INVALID;
 	}
-	if (rows < 0)
+	if (rc != OK)
 		return ERR;
-	*user_id = db_insert_id(db);
+	*user_id = r.user_id;
 	return OK;
 }
 

@@ -14,6 +14,7 @@
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/mail.h"
 #include "domain/notify.h"
 
 /*
@@ -340,7 +341,7 @@ json_text(struct arena *a, const char *key, const char *value)
 	return text;
 }
 
-/* Writes the audit event and the owner's notification for one change. */
+/* Writes the audit event, the owner's mail and notification for one change. */
 static int
 record(struct db *db, struct arena *a, long long booking_id, long long owner,
     const char *type, const struct actor *who, const char *old_status,
@@ -348,7 +349,8 @@ record(struct db *db, struct arena *a, long long booking_id, long long owner,
 {
 	if (db_exec(db, "INSERT INTO booking_events (booking_id, type, actor_id,"
 	    " old_status, new_status, data) VALUES (?, ?, NULLIF(?, 0), ?, ?, ?)",
-	    "lslsss", booking_id, type, who->user_id, old_status, new_status, data) < 0)
+	    "lslsss", booking_id, type, who->user_id, old_status, new_status, data) < 0 ||
+	    mail_booking_event(db, a, booking_id, type, new_status, data) != OK)
 		return ERR;
 	return notify_add(db, owner, message, arena_printf(a, "/bookings/%lld", booking_id));
 }
@@ -855,6 +857,7 @@ booking_cancel_slot(struct db *db, struct arena *a, const struct actor *who,
 
 struct expiry {
 	struct arena	*arena;
+	const char	*now;
 	long long	 id;
 	int		 done;
 };
@@ -868,8 +871,8 @@ expire_txn(struct db *db, void *ctx)
 
 	e->done = 0;
 	res = db_query(db, e->arena, "SELECT user_id FROM bookings WHERE id = ?"
-	    " AND status = 'pending' AND hold_expires_at <= UTC_TIMESTAMP()"
-	    " FOR UPDATE", "l", e->id);
+	    " AND status = 'pending' AND hold_expires_at <= COALESCE(?, UTC_TIMESTAMP())"
+	    " FOR UPDATE", "ls", e->id, e->now);
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
@@ -886,14 +889,14 @@ expire_txn(struct db *db, void *ctx)
 }
 
 int
-booking_expire_holds(struct db *db, struct arena *a)
+booking_expire_holds(struct db *db, struct arena *a, const char *now)
 {
-	struct expiry e = { a, 0, 0 };
+	struct expiry e = { a, now, 0, 0 };
 	struct db_res *res;
 	int i, n = 0;
 
 	res = db_query(db, a, "SELECT id FROM bookings WHERE status = 'pending'"
-	    " AND hold_expires_at <= UTC_TIMESTAMP() ORDER BY id", "");
+	    " AND hold_expires_at <= COALESCE(?, UTC_TIMESTAMP()) ORDER BY id", "s", now);
 	if (res == NULL)
 		return -1;
 	for (i = 0; i < res->nrows; i++) {

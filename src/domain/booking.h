@@ -170,8 +170,9 @@ int	booking_transition(struct db *, struct arena *, const struct actor *,
 /* Cancels a timeslot and, with full refunds, its active bookings. */
 int	booking_cancel_slot(struct db *, struct arena *, const struct actor *,
 	    long long slot_id, int *cancelled);
-/* Cancels every pending booking whose hold has passed; returns how many,
+/* Cancels every pending booking whose hold has passed at now (UTC
+ * "YYYY-MM-DD HH:MM:SS"; NULL: the database's clock); returns how many,
  * or -1. */
-int	booking_expire_holds(struct db *, struct arena *);
+int	booking_expire_holds(struct db *, struct arena *, const char *now);
 
 #endif

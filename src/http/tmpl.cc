@@ -35,38 +35,64 @@ T(TemplateDictionary *d)
 	return reinterpret_cast<struct tmpl *>(d);
 }
 
+/* Pages lose their blank lines; mail (under mail/) keeps every line, the
+ * paragraphs of a text message are made of them. */
+static ctemplate::Strip
+strip_of(const char *file)
+{
+	return strncmp(file, "mail/", 5) == 0 ? ctemplate::DO_NOT_STRIP :
+	    ctemplate::STRIP_BLANK_LINES;
+}
+
+/* Loads every *.tpl of root/sub (sub "" or "name/"); returns how many, or
+ * -1 with *errp set. */
+static int
+load_dir(ctemplate::TemplateCache *cache, const std::string &root,
+    const std::string &sub, char **errp)
+{
+	std::string path = root + "/" + sub;
+	DIR *d;
+	struct dirent *e;
+	int n = 0;
+
+	if ((d = opendir(path.c_str())) == NULL) {
+		if (!sub.empty())
+			return 0;
+		*errp = dup_error("cannot open template directory " + root);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		std::string name = sub + e->d_name;
+
+		if (len < 5 || strcmp(e->d_name + len - 4, ".tpl") != 0)
+			continue;
+		if (!cache->LoadTemplate(name, strip_of(name.c_str()))) {
+			closedir(d);
+			*errp = dup_error("template does not load: " + root + "/" + name);
+			return -1;
+		}
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
 extern "C" int
 tmpl_init(const char *dir, char **errp)
 {
 	try {
 		ctemplate::TemplateCache *cache = ctemplate::mutable_default_template_cache();
 		std::string root(dir);
-		DIR *d;
-		struct dirent *e;
-		int n = 0;
+		int n;
 
 		if (!cache->SetTemplateRootDirectory(root)) {
 			*errp = dup_error("cannot use template directory " + root);
 			return -1;
 		}
-		if ((d = opendir(dir)) == NULL) {
-			*errp = dup_error("cannot open template directory " + root);
+		if ((n = load_dir(cache, root, "", errp)) < 0 ||
+		    load_dir(cache, root, "mail/", errp) < 0)
 			return -1;
-		}
-		while ((e = readdir(d)) != NULL) {
-			size_t len = strlen(e->d_name);
-
-			if (len < 5 || strcmp(e->d_name + len - 4, ".tpl") != 0)
-				continue;
-			if (!cache->LoadTemplate(e->d_name, ctemplate::STRIP_BLANK_LINES)) {
-				closedir(d);
-				*errp = dup_error(std::string("template does not load: ") +
-				    root + "/" + e->d_name);
-				return -1;
-			}
-			n++;
-		}
-		closedir(d);
 		if (n == 0) {
 			*errp = dup_error("no templates in " + root);
 			return -1;
@@ -155,7 +181,7 @@ tmpl_expand(const char *file, struct tmpl *t, size_t *lenp, char **errp)
 		std::string out;
 		char *p;
 
-		if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, D(t), &out)) {
+		if (!ctemplate::ExpandTemplate(file, strip_of(file), D(t), &out)) {
 			*errp = dup_error(std::string("cannot expand template ") + file);
 			return NULL;
 		}

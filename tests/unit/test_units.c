@@ -9,11 +9,13 @@
 #include "core/fmt.h"
 #include "core/limits.h"
 #include "core/log.h"
+#include "core/mime.h"
 #include "domain/admin.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/slotgen.h"
+#include "cli/mailer.h"
 #include "http/form.h"
 #include "http/input.h"
 #include "http/lookup.h"
@@ -744,6 +746,133 @@ test_log_escape(void)
 	CHECK(log_escape(tiny, 0, "x") == 0);
 }
 
+/* Base64 bodies in 76-column lines, RFC 2047 words that never split a
+ * character, quoted display names and RFC 5322 dates. */
+static void
+test_mime(void)
+{
+	struct buf b;
+	char long_name[200];
+	const char *p, *line;
+	size_t i;
+
+	arena_reset(&a);
+	buf_init(&b, &a);
+	mime_base64(&b, "Man", 3);
+	mime_base64(&b, "Ma", 2);
+	mime_base64(&b, "M", 1);
+	CHECK_STR(buf_cstr(&b), "TWFu\r\nTWE=\r\nTQ==\r\n");
+	buf_init(&b, &a);
+	memset(long_name, 'x', 100);
+	mime_base64(&b, long_name, 100);
+	CHECK(strlen(buf_cstr(&b)) == 76 + 2 + 60 + 2 && b.data[76] == '\r');
+
+	buf_init(&b, &a);
+	mime_header_text(&b, "Confirmed: Room A");
+	CHECK_STR(buf_cstr(&b), "Confirmed: Room A");
+	buf_init(&b, &a);
+	mime_header_text(&b, "Zo\xc3\xab");
+	CHECK_STR(buf_cstr(&b), "=?UTF-8?B?Wm/Dqw==?=");
+	/* 30 two-byte characters: 45 bytes do not fit a character's halves,
+	 * so the first word takes 44 and every line stays short. */
+	for (i = 0; i < 60; i += 2)
+		memcpy(long_name + i, "\xc3\xa9", 2);
+	long_name[60] = '\0';
+	buf_init(&b, &a);
+	mime_header_text(&b, long_name);
+	CHECK(strstr(buf_cstr(&b), "\r\n =?UTF-8?B?") != NULL);
+	for (line = buf_cstr(&b); line != NULL; line = p ? p + 2 : NULL) {
+		p = strstr(line, "\r\n");
+		CHECK((p ? (size_t)(p - line) : strlen(line)) <= 76);
+	}
+	buf_init(&b, &a);
+	mime_header_text(&b, "tab\there");
+	CHECK_STR(buf_cstr(&b), "=?UTF-8?B?dGFiCWhlcmU=?=");
+
+	buf_init(&b, &a);
+	mime_address(&b, "Ann \"Q\" Example", "ann@example.com");
+	CHECK_STR(buf_cstr(&b), "\"Ann \\\"Q\\\" Example\" <ann@example.com>");
+	buf_init(&b, &a);
+	mime_address(&b, "", "ann@example.com");
+	CHECK_STR(buf_cstr(&b), "ann@example.com");
+	buf_init(&b, &a);
+	mime_address(&b, "Zo\xc3\xab", "z@example.com");
+	CHECK_STR(buf_cstr(&b), "=?UTF-8?B?Wm/Dqw==?= <z@example.com>");
+
+	buf_init(&b, &a);
+	mime_date(&b, 1796113157);
+	CHECK_STR(buf_cstr(&b), "Tue, 01 Dec 2026 08:19:17 +0000");
+}
+
+/* iCalendar TEXT escaping and content lines folded at 75 octets, never
+ * inside a character. */
+static void
+test_ics(void)
+{
+	struct buf b;
+	char value[120];
+	const char *s;
+	size_t i;
+
+	arena_reset(&a);
+	buf_init(&b, &a);
+	ics_text(&b, "a,b;c\\d\r\ne");
+	CHECK_STR(buf_cstr(&b), "a\\,b\\;c\\\\d\\ne");
+	buf_init(&b, &a);
+	ics_line(&b, "UID", "x");
+	CHECK_STR(buf_cstr(&b), "UID:x\r\n");
+	for (i = 0; i + 2 < 110; i += 2)
+		memcpy(value + i, "\xc3\xa9", 2);
+	value[i] = '\0';
+	buf_init(&b, &a);
+	ics_line(&b, "SUMMARY", value);
+	s = buf_cstr(&b);
+	/* "SUMMARY:" is 8 octets: 33 characters (66 octets) make 74, the
+	 * 34th would end at 76. */
+	CHECK(strncmp(s + 8 + 66, "\r\n ", 3) == 0);
+	CHECK(strlen(s) == 8 + 108 + 3 + 2);
+	buf_init(&b, &a);
+	ics_line(&b, "X", "\xc3");		/* a sequence cut short */
+	CHECK_STR(buf_cstr(&b), "X:\xc3\r\n");
+}
+
+/* A zone with summer time has an observance from the year's start and one
+ * per change; UTC has only the first. */
+static void
+test_vtimezone(void)
+{
+	char err[256];
+	struct buf b;
+	const char *s;
+
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	arena_reset(&a);
+	setenv("TZ", "Europe/Berlin", 1);
+	tzset();
+	free(cfg.timezone);
+	cfg.timezone = strdup("Europe/Berlin");
+	buf_init(&b, &a);
+	mailer_vtimezone(&b, 1795940357);		/* Dec 2026 */
+	s = buf_cstr(&b);
+	CHECK(strstr(s, "TZID:Europe/Berlin\r\n") != NULL);
+	CHECK(strstr(s, "BEGIN:STANDARD\r\nDTSTART:20260101T000000\r\n"
+	    "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n") != NULL);
+	CHECK(strstr(s, "BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\n"
+	    "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n") != NULL);
+	CHECK(strstr(s, "BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\n"
+	    "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n") != NULL);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	free(cfg.timezone);
+	cfg.timezone = strdup("UTC");
+	buf_init(&b, &a);
+	mailer_vtimezone(&b, 1795940357);
+	s = buf_cstr(&b);
+	CHECK(strstr(s, "TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\n") != NULL);
+	CHECK(strstr(s, "DAYLIGHT") == NULL && strstr(strstr(s, "END:STANDARD") + 1,
+	    "BEGIN:STANDARD") == NULL);
+}
+
 int
 main(void)
 {
@@ -771,6 +900,9 @@ main(void)
 	RUN(test_slot_moves);
 	RUN(test_dummy_hash_cost);
 	RUN(test_log_escape);
+	RUN(test_mime);
+	RUN(test_ics);
+	RUN(test_vtimezone);
 	arena_free(&a);
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
 	return check_failures ? 1 : 0;

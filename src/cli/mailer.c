@@ -1,0 +1,470 @@
+/* cli/mailer.c: turns an outbox row into a MIME message (templates, .ics)
+ * and hands it to the sendmail command */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "cli/mailer.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/fmt.h"
+#include "core/mime.h"
+#include "domain/auth.h"
+#include "domain/mail.h"
+#include "http/tmpl.h"
+
+/* What each kind says: its subject, the template section, and the
+ * calendar method of its .ics (NULL: none attached). */
+static const struct {
+	const char	*kind;
+	const char	*subject;	/* before what and when */
+	const char	*section;
+	const char	*method;
+} kinds[] = {
+	{ "welcome",	  NULL,				"WELCOME",	NULL },
+	{ "created",	  "Booked, payment due: ",	"CREATED",	NULL },
+	{ "confirmed",	  "Confirmed: ",		"CONFIRMED",	"REQUEST" },
+	{ "cancelled",	  "Cancelled: ",		"CANCELLED",	"CANCEL" },
+	{ "rescheduled",  "Moved: ",			"RESCHEDULED",	"REQUEST" },
+	{ "hold_expired", "Released, not paid: ",	"HOLD_EXPIRED",	NULL },
+	{ "reminder_24h", "Tomorrow: ",		"REMINDER",	NULL },
+	{ "reminder_1h",  "In an hour: ",		"REMINDER",	NULL },
+};
+
+/* The facts of a message, from its data. */
+struct facts {
+	long long	 booking_id;
+	const char	*name;
+	const char	*room;
+	const char	*event;
+	const char	*start;
+	const char	*end;
+	const char	*pay_by;
+	long long	 price;
+	long long	 refund;
+	long long	 sequence;
+};
+
+static const char *
+get_str(struct arena *a, struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
+		return NULL;
+	return arena_strdup(a, json_object_get_string(v));
+}
+
+static long long
+get_int(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) ? json_object_get_int64(v) : 0;
+}
+
+static int
+facts_parse(struct arena *a, const char *data, struct facts *f)
+{
+	struct json_object *o = json_tokener_parse(data ? data : "");
+
+	if (o == NULL || !json_object_is_type(o, json_type_object)) {
+		json_object_put(o);
+		return ERR;
+	}
+	f->booking_id = get_int(o, "bookingId");
+	f->name = get_str(a, o, "name");
+	f->room = get_str(a, o, "room");
+	f->event = get_str(a, o, "event");
+	f->start = get_str(a, o, "start");
+	f->end = get_str(a, o, "end");
+	f->pay_by = get_str(a, o, "payBy");
+	f->price = get_int(o, "price");
+	f->refund = get_int(o, "refund");
+	f->sequence = get_int(o, "sequence");
+	json_object_put(o);
+	return OK;
+}
+
+/* The host part of site_url, for Message-ID and UID. */
+static const char *
+site_host(struct arena *a)
+{
+	const char *s = cfg.site_url, *p;
+
+	if ((p = strstr(s, "://")) != NULL)
+		s = p + 3;
+	return arena_strndup(a, s, strcspn(s, ":/"));
+}
+
+/* "Yoga (Room A)" or "Room A". */
+static const char *
+what(struct arena *a, const struct facts *f)
+{
+	if (f->event != NULL && *f->event != '\0')
+		return arena_printf(a, "%s (%s)", f->event, f->room ? f->room : "");
+	return f->room ? f->room : "";
+}
+
+static const char *
+when(struct arena *a, const struct facts *f)
+{
+	return arena_printf(a, "%s-%s", fmt_local(a, f->start, "%a %d %b %Y %H:%M"),
+	    fmt_local(a, f->end, "%H:%M"));
+}
+
+/* Local time as an iCalendar DATE-TIME (no zone letter). */
+static const char *
+ics_local(struct arena *a, time_t t)
+{
+	char out[32];
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, sizeof(out), "%Y%m%dT%H%M%S", &tm);
+	return arena_strdup(a, out);
+}
+
+static const char *
+ics_offset(struct arena *a, long seconds)
+{
+	long m = (seconds < 0 ? -seconds : seconds) / 60;
+
+	return arena_printf(a, "%c%02ld%02ld", seconds < 0 ? '-' : '+', m / 60, m % 60);
+}
+
+static void
+observance(struct buf *b, struct arena *a, time_t at, long from, const struct tm *to)
+{
+	time_t local = at + from;
+	struct tm tm;
+	char start[32];
+
+	gmtime_r(&local, &tm);
+	strftime(start, sizeof(start), "%Y%m%dT%H%M%S", &tm);
+	buf_puts(b, to->tm_isdst > 0 ? "BEGIN:DAYLIGHT\r\n" : "BEGIN:STANDARD\r\n");
+	ics_line(b, "DTSTART", start);
+	ics_line(b, "TZOFFSETFROM", ics_offset(a, from));
+	ics_line(b, "TZOFFSETTO", ics_offset(a, to->tm_gmtoff));
+	ics_line(b, "TZNAME", to->tm_zone);
+	buf_puts(b, to->tm_isdst > 0 ? "END:DAYLIGHT\r\n" : "END:STANDARD\r\n");
+}
+
+/*
+ * The zone as it is through t's year: one observance from the year's
+ * start, then one per change of offset found in the year (day by day, then
+ * to the second), so every time of that year has its offset.
+ */
+void
+mailer_vtimezone(struct buf *b, time_t t)
+{
+	struct arena *a = b->arena;
+	struct tm tm, next;
+	time_t day, lo, hi, mid, end;
+	long off;
+
+	localtime_r(&t, &tm);
+	tm.tm_mon = 0, tm.tm_mday = 1, tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	day = mktime(&tm);
+	end = day + 366 * 86400;
+	buf_puts(b, "BEGIN:VTIMEZONE\r\n");
+	ics_line(b, "TZID", cfg.timezone);
+	localtime_r(&day, &tm);
+	observance(b, a, day, tm.tm_gmtoff, &tm);
+	for (off = tm.tm_gmtoff; day < end; day += 86400) {
+		localtime_r(&day, &next);
+		if (next.tm_gmtoff == off)
+			continue;
+		for (lo = day - 86400, hi = day; hi - lo > 1; ) {
+			mid = lo + (hi - lo) / 2;
+			localtime_r(&mid, &next);
+			if (next.tm_gmtoff == off)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		localtime_r(&hi, &next);
+		observance(b, a, hi, off, &next);
+		off = next.tm_gmtoff;
+	}
+	buf_puts(b, "END:VTIMEZONE\r\n");
+}
+
+/* A parameter value in double quotes, which it may not contain. */
+static const char *
+param_quoted(struct arena *a, const char *s)
+{
+	char *q = arena_printf(a, "\"%s\"", s ? s : ""), *p;
+
+	for (p = q + 1; p[1] != '\0'; p++)
+		if (*p == '"' || (unsigned char)*p < 0x20)
+			*p = ' ';
+	return q;
+}
+
+/* The booking as an iCalendar object: one UID per booking, SEQUENCE
+ * counting its moves, so a calendar updates the entry it has. */
+static void
+ics(struct buf *b, struct arena *a, const struct mail_msg *m, const struct facts *f,
+    const char *method, time_t now)
+{
+	struct buf text;
+	time_t start, end;
+	char stamp[32];
+	struct tm tm;
+	const char *tz;
+
+	if (dbtime_parse(f->start, &start) != 0 || dbtime_parse(f->end, &end) != 0)
+		start = end = now;
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
+	tz = arena_printf(a, "DTSTART;TZID=%s", cfg.timezone);
+	buf_puts(b, "BEGIN:VCALENDAR\r\n");
+	ics_line(b, "VERSION", "2.0");
+	ics_line(b, "PRODID", "-//booking//mail//EN");
+	ics_line(b, "CALSCALE", "GREGORIAN");
+	ics_line(b, "METHOD", method);
+	mailer_vtimezone(b, start);
+	buf_puts(b, "BEGIN:VEVENT\r\n");
+	ics_line(b, "UID", arena_printf(a, "booking-%lld@%s", f->booking_id, site_host(a)));
+	ics_line(b, "SEQUENCE", arena_printf(a, "%lld", f->sequence));
+	ics_line(b, "DTSTAMP", stamp);
+	ics_line(b, tz, ics_local(a, start));
+	ics_line(b, arena_printf(a, "DTEND;TZID=%s", cfg.timezone), ics_local(a, end));
+	buf_init(&text, a);
+	ics_text(&text, what(a, f));
+	ics_line(b, "SUMMARY", buf_cstr(&text));
+	buf_init(&text, a);
+	ics_text(&text, f->room ? f->room : "");
+	ics_line(b, "LOCATION", buf_cstr(&text));
+	ics_line(b, arena_printf(a, "ORGANIZER;CN=%s", param_quoted(a, cfg.site_name)),
+	    arena_printf(a, "mailto:%s", cfg.mail_from));
+	ics_line(b, arena_printf(a, "ATTENDEE;CN=%s;ROLE=REQ-PARTICIPANT;RSVP=FALSE",
+	    param_quoted(a, f->name)), arena_printf(a, "mailto:%s", m->to));
+	ics_line(b, "URL", arena_printf(a, "%s/bookings/%lld", cfg.site_url, f->booking_id));
+	ics_line(b, "STATUS", strcmp(method, "CANCEL") == 0 ? "CANCELLED" : "CONFIRMED");
+	buf_puts(b, "END:VEVENT\r\nEND:VCALENDAR\r\n");
+}
+
+/* Expands mail/file with d into b as one base64 body part. */
+static int
+part(struct buf *b, const char *boundary, const char *type, const char *file,
+    struct tmpl *d, char *err, size_t errlen)
+{
+	char *text, *terr = NULL;
+	size_t len;
+
+	if ((text = tmpl_expand(file, d, &len, &terr)) == NULL) {
+		snprintf(err, errlen, "%s", terr ? terr : "template failed");
+		free(terr);
+		return ERR;
+	}
+	buf_printf(b, "--%s\r\nContent-Type: %s; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", boundary, type);
+	mime_base64(b, text, len);
+	free(text);
+	return OK;
+}
+
+static void
+fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct facts *f,
+    const char *section, const char *subject)
+{
+	tmpl_set(d, "SUBJECT", subject);
+	tmpl_set(d, "NAME", f->name);
+	tmpl_set(d, "SITE_NAME", cfg.site_name);
+	tmpl_set(d, "SITE_URL", cfg.site_url);
+	tmpl_set(d, "WHAT", what(a, f));
+	tmpl_set(d, "WHEN", when(a, f));
+	tmpl_set(d, "PRICE", money_fmt(a, f->price));
+	tmpl_set(d, "PAY_BY", fmt_local(a, f->pay_by, "%a %d %b %Y %H:%M"));
+	tmpl_set(d, "SOON", strcmp(m->kind, "reminder_1h") == 0 ? "in an hour" : "tomorrow");
+	tmpl_show(d, section);
+	if (f->refund > 0 && strcmp(m->kind, "cancelled") == 0)
+		tmpl_set(tmpl_section(d, "REFUND"), "REFUND", money_fmt(a, f->refund));
+	if (m->booking_id != 0)
+		tmpl_set(tmpl_section(d, "BOOKING"), "BOOKING_URL",
+		    arena_printf(a, "%s/bookings/%lld", cfg.site_url, m->booking_id));
+	if (m->token != NULL)
+		tmpl_set(tmpl_section(d, "UNSUBSCRIBE"), "UNSUBSCRIBE_URL",
+		    arena_printf(a, "%s/unsubscribe/%s", cfg.site_url, m->token));
+}
+
+int
+mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf *out,
+    char *err, size_t errlen)
+{
+	const char *subject, *mixed, *alt, *method;
+	struct facts f;
+	struct buf ics_text_buf;
+	struct tmpl *d;
+	size_t k;
+	int rc;
+
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		if (strcmp(kinds[k].kind, m->kind) == 0)
+			break;
+	if (k == sizeof(kinds) / sizeof(kinds[0]) ||
+	    facts_parse(a, m->data, &f) != OK) {
+		snprintf(err, errlen, "cannot render a %s message from its data", m->kind);
+		return ERR;
+	}
+	subject = kinds[k].subject == NULL ?
+	    arena_printf(a, "Welcome to %s", cfg.site_name) :
+	    arena_printf(a, "%s%s, %s", kinds[k].subject, what(a, &f),
+	    fmt_local(a, f.start, "%a %d %b %H:%M"));
+	method = kinds[k].method;
+	mixed = arena_printf(a, "=_mixed_%lld_%s", m->id, auth_random_hex(a, 8));
+	alt = arena_printf(a, "=_alt_%lld_%s", m->id, auth_random_hex(a, 8));
+
+	buf_puts(out, "Date: ");
+	mime_date(out, now);
+	buf_printf(out, "\r\nFrom: %s\r\nTo: ", cfg.mail_from);
+	mime_address(out, f.name, m->to);
+	buf_puts(out, "\r\nSubject: ");
+	mime_header_text(out, subject);
+	buf_printf(out, "\r\nMessage-ID: <mail-%lld@%s>\r\nMIME-Version: 1.0\r\n"
+	    "Auto-Submitted: auto-generated\r\n", m->id, site_host(a));
+	if (m->token != NULL)
+		buf_printf(out, "List-Unsubscribe: <%s/unsubscribe/%s>\r\n"
+		    "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
+		    cfg.site_url, m->token);
+	if (method != NULL)
+		buf_printf(out, "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n"
+		    "--%s\r\n", mixed, mixed);
+	buf_printf(out, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", alt);
+
+	d = tmpl_new();
+	fill(d, a, m, &f, kinds[k].section, subject);
+	rc = part(out, alt, "text/plain", "mail/message.txt.tpl", d, err, errlen);
+	if (rc == OK)
+		rc = part(out, alt, "text/html", "mail/message.html.tpl", d, err, errlen);
+	tmpl_free(d);
+	if (rc != OK)
+		return ERR;
+	buf_printf(out, "--%s--\r\n", alt);
+	if (method != NULL) {
+		buf_init(&ics_text_buf, a);
+		ics(&ics_text_buf, a, m, &f, method, now);
+		buf_printf(out, "--%s\r\nContent-Type: text/calendar; charset=utf-8;"
+		    " method=%s; name=\"booking.ics\"\r\nContent-Disposition: attachment;"
+		    " filename=\"booking-%lld.ics\"\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+		    mixed, method, f.booking_id);
+		mime_base64(out, ics_text_buf.data, ics_text_buf.len);
+		buf_printf(out, "--%s--\r\n", mixed);
+	}
+	return OK;
+}
+
+/* The sendmail setting as an argument vector: split on spaces, no shell. */
+static char **
+command(struct arena *a)
+{
+	char **argv = arena_calloc(a, 33, sizeof(*argv)), *s, *tok, *save = NULL;
+	int n = 0;
+
+	s = arena_strdup(a, cfg.sendmail);
+	for (tok = strtok_r(s, " \t", &save); tok != NULL && n < 32;
+	    tok = strtok_r(NULL, " \t", &save))
+		argv[n++] = tok;
+	return n > 0 ? argv : NULL;
+}
+
+/* Writes all of data to fd; -1 when the reader went away. */
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t w;
+
+	while (len > 0) {
+		if ((w = write(fd, data, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Runs the command with the message on stdin; what it says on stderr
+ * becomes the reason when it fails. */
+static int
+pipe_to(struct arena *a, const struct buf *msg, char *err, size_t errlen)
+{
+	char **argv = command(a);
+	FILE *errs;
+	int in[2], status, wrote;
+	size_t n;
+	pid_t pid;
+
+	if (argv == NULL) {
+		snprintf(err, errlen, "the sendmail setting is empty");
+		return -1;
+	}
+	if ((errs = tmpfile()) == NULL || pipe(in) != 0) {
+		snprintf(err, errlen, "cannot start %s: %s", argv[0], strerror(errno));
+		if (errs != NULL)
+			fclose(errs);
+		return -1;
+	}
+	if ((pid = fork()) < 0) {
+		snprintf(err, errlen, "cannot start %s: %s", argv[0], strerror(errno));
+		close(in[0]);
+		close(in[1]);
+		fclose(errs);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(in[0], STDIN_FILENO);
+		dup2(fileno(errs), STDOUT_FILENO);
+		dup2(fileno(errs), STDERR_FILENO);
+		close(in[0]);
+		close(in[1]);
+		execvp(argv[0], argv);
+		fprintf(stderr, "cannot run %s: %s", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(in[0]);
+	wrote = write_all(in[1], msg->data, msg->len);
+	close(in[1]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (wrote == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		fclose(errs);
+		return 0;
+	}
+	rewind(errs);
+	n = fread(err, 1, errlen - 1, errs);
+	fclose(errs);
+	while (n > 0 && (err[n - 1] == '\n' || err[n - 1] == '\r'))
+		n--;
+	err[n] = '\0';
+	if (n == 0 && WIFEXITED(status))
+		snprintf(err, errlen, "%s exited with status %d", argv[0], WEXITSTATUS(status));
+	else if (n == 0)
+		snprintf(err, errlen, "%s was killed by signal %d", argv[0],
+		    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	return -1;
+}
+
+int
+mailer_send(void *ctx, struct arena *a, const struct mail_msg *m, char *err,
+    size_t errlen)
+{
+	struct buf msg;
+
+	(void)ctx;
+	buf_init(&msg, a);
+	if (mailer_render(a, m, time(NULL), &msg, err, errlen) != OK)
+		return -1;
+	return pipe_to(a, &msg, err, errlen);
+}

@@ -1,0 +1,24 @@
+/* cli/mailer.h: turns an outbox row into a MIME message (templates, .ics)
+ * and hands it to the sendmail command */
+#ifndef MAILER_H
+#define MAILER_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct arena;
+struct buf;
+struct mail_msg;
+
+/* The whole message for m, as of now (its Date and the .ics DTSTAMP):
+ * OK, or ERR with a reason in err. */
+int	mailer_render(struct arena *, const struct mail_msg *, time_t now,
+	    struct buf *out, char *err, size_t errlen);
+/* A mail_send_fn: renders m and pipes it to the sendmail setting's command,
+ * which must exit 0. */
+int	mailer_send(void *ctx, struct arena *, const struct mail_msg *,
+	    char *err, size_t errlen);
+/* The site time zone's rules for the year of t, as a VTIMEZONE. */
+void	mailer_vtimezone(struct buf *, time_t t);
+
+#endif

@@ -1,0 +1,265 @@
+/* domain/mail.c: the mail outbox: what to tell whom, written with the change
+ * that causes it, and delivered (with retries) by bookingctl run-jobs */
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "core/fmt.h"
+#include "db/db.h"
+#include "domain/auth.h"
+#include "domain/mail.h"
+
+/* Minutes to wait after the 1st, 2nd, 3rd and 4th failed delivery. */
+static const int backoff_minutes[MAIL_ATTEMPTS - 1] = { 1, 5, 30, 120 };
+
+/* The kind of message a booking event sends, or NULL for none. */
+static const char *
+event_kind(const char *type, const char *new_status, const char *data)
+{
+	if (strcmp(type, "created") == 0 || strcmp(type, "reactivated") == 0)
+		return strcmp(new_status, "confirmed") == 0 ? "confirmed" : "created";
+	if (strcmp(type, "confirmed") == 0)
+		return "confirmed";
+	if (strcmp(type, "rescheduled") == 0)
+		return "rescheduled";
+	if (strcmp(type, "cancelled") == 0)
+		return data != NULL && strstr(data, "\"hold_expired\"") != NULL ?
+		    "hold_expired" : "cancelled";
+	return NULL;
+}
+
+static void
+add_str(struct json_object *o, const char *key, const char *value)
+{
+	json_object_object_add(o, key, value ? json_object_new_string(value) : NULL);
+}
+
+static int
+queue(struct db *db, const char *kind, long long user_id, long long booking_id,
+    const char *to, struct json_object *data)
+{
+	long long rows;
+
+	rows = db_exec(db, "INSERT INTO mail_outbox (kind, user_id, booking_id,"
+	    " to_addr, data) VALUES (?, ?, NULLIF(?, 0), ?, ?)", "sllss", kind,
+	    user_id, booking_id, to,
+	    json_object_to_json_string_ext(data, JSON_C_TO_STRING_PLAIN));
+	json_object_put(data);
+	return rows < 0 ? ERR : OK;
+}
+
+/*
+ * Queues kind about a booking with what it is now: the message tells the
+ * booking as it was at this change, whatever happens to it before the
+ * message goes. sequence counts the changes a calendar must follow (moves,
+ * cancellations, reactivations), so each .ics replaces the one before.
+ */
+static int
+queue_booking(struct db *db, struct arena *a, long long booking_id, const char *kind)
+{
+	struct json_object *o;
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT u.id, u.email, u.name, r.name, e.title,"
+	    "  b.start_time, b.end_time, b.price, b.refund_amount, b.hold_expires_at,"
+	    "  b.status, b.payment_status,"
+	    "  (SELECT COUNT(*) FROM booking_events be WHERE be.booking_id = b.id"
+	    "    AND be.type IN ('rescheduled','cancelled','reactivated'))"
+	    " FROM bookings b JOIN users u ON u.id = b.user_id"
+	    " JOIN rooms r ON r.id = b.room_id JOIN timeslots t ON t.id = b.timeslot_id"
+	    " LEFT JOIN events e ON e.id = t.event_id WHERE b.id = ?", "l", booking_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	o = json_object_new_object();
+	json_object_object_add(o, "bookingId", json_object_new_int64(booking_id));
+	add_str(o, "name", db_val(res, 0, 2));
+	add_str(o, "room", db_val(res, 0, 3));
+	add_str(o, "event", db_val(res, 0, 4));
+	add_str(o, "start", db_val(res, 0, 5));
+	add_str(o, "end", db_val(res, 0, 6));
+	json_object_object_add(o, "price", json_object_new_int64(money_cents(db_val(res, 0, 7))));
+	json_object_object_add(o, "refund", json_object_new_int64(money_cents(db_val(res, 0, 8))));
+	add_str(o, "payBy", db_val(res, 0, 9));
+	add_str(o, "status", db_val(res, 0, 10));
+	add_str(o, "paymentStatus", db_val(res, 0, 11));
+	json_object_object_add(o, "sequence", json_object_new_int64(db_int(res, 0, 12)));
+	return queue(db, kind, db_int(res, 0, 0), booking_id, db_val(res, 0, 1), o);
+}
+
+int
+mail_booking_event(struct db *db, struct arena *a, long long booking_id,
+    const char *type, const char *new_status, const char *data)
+{
+	const char *kind = event_kind(type, new_status, data);
+
+	if (kind == NULL)
+		return OK;
+	return queue_booking(db, a, booking_id, kind);
+}
+
+int
+mail_welcome(struct db *db, long long user_id, const char *email, const char *name)
+{
+	struct json_object *o = json_object_new_object();
+
+	add_str(o, "name", name);
+	return queue(db, "welcome", user_id, 0, email, o);
+}
+
+/* The owner's unsubscribe token, made with their first message. */
+static const char *
+user_token(struct db *db, struct arena *a, long long user_id)
+{
+	struct db_res *res;
+
+	if (user_id == 0 || db_exec(db, "UPDATE users SET mail_token = ?"
+	    " WHERE id = ? AND mail_token IS NULL", "sl", auth_random_hex(a, 32),
+	    user_id) < 0)
+		return NULL;
+	res = db_query(db, a, "SELECT mail_token FROM users WHERE id = ?", "l", user_id);
+	return res != NULL && res->nrows > 0 ? db_val(res, 0, 0) : NULL;
+}
+
+/* Records a delivery's outcome on the claimed row. */
+static int
+record_outcome(struct db *db, const struct mail_msg *m, const char *now,
+    const char *err)
+{
+	int tries = m->attempts + 1;
+
+	if (err == NULL)
+		return db_exec(db, "UPDATE mail_outbox SET status = 'sent',"
+		    " attempts = ?, last_error = NULL, sent_at = COALESCE(?, UTC_TIMESTAMP())"
+		    " WHERE id = ?", "isl", tries, now, m->id) < 0 ? ERR : OK;
+	if (tries >= MAIL_ATTEMPTS)
+		return db_exec(db, "UPDATE mail_outbox SET status = 'failed',"
+		    " attempts = ?, last_error = ? WHERE id = ?", "isl", tries, err,
+		    m->id) < 0 ? ERR : OK;
+	return db_exec(db, "UPDATE mail_outbox SET attempts = ?, last_error = ?,"
+	    " next_attempt_at = COALESCE(?, UTC_TIMESTAMP()) + INTERVAL ? MINUTE"
+	    " WHERE id = ?", "issil", tries, err, now, backoff_minutes[tries - 1],
+	    m->id) < 0 ? ERR : OK;
+}
+
+int
+mail_deliver_next(struct db *db, struct arena *a, const char *now,
+    mail_send_fn send, void *ctx, int *sent)
+{
+	struct mail_msg m;
+	struct db_res *res;
+	char err[500];
+	int rc = ERR;
+
+	*sent = 0;
+	if (db_begin(db) != OK)
+		return ERR;
+	/* SKIP LOCKED: a row another runner is sending is its business. */
+	res = db_query(db, a, "SELECT id, kind, user_id, booking_id, to_addr, data,"
+	    " attempts FROM mail_outbox WHERE status = 'pending'"
+	    " AND next_attempt_at <= COALESCE(?, UTC_TIMESTAMP())"
+	    " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", "s", now);
+	if (res == NULL)
+		goto out;
+	if (res->nrows == 0) {
+		rc = NOT_FOUND;
+		goto out;
+	}
+	m.id = db_int(res, 0, 0);
+	m.kind = db_val(res, 0, 1);
+	m.user_id = db_int(res, 0, 2);
+	m.booking_id = db_int(res, 0, 3);
+	m.to = db_val(res, 0, 4);
+	m.data = db_val(res, 0, 5);
+	m.attempts = (int)db_int(res, 0, 6);
+	m.token = user_token(db, a, m.user_id);
+	err[0] = '\0';
+	if (send(ctx, a, &m, err, sizeof(err)) == 0) {
+		*sent = 1;
+		rc = record_outcome(db, &m, now, NULL);
+	} else
+		rc = record_outcome(db, &m, now, err[0] ? err : "delivery failed");
+out:
+	if (rc == OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	return rc;
+}
+
+struct reminder_pass {
+	struct arena	*arena;
+	const char	*now;
+	int		 queued;
+};
+
+/* Why a due reminder must not go, or NULL when it may. */
+static const char *
+reminder_stale(const struct db_res *res)
+{
+	if (strcmp(db_val(res, 0, 1), "confirmed") != 0)
+		return "the booking is no longer confirmed";
+	if (!db_int(res, 0, 2))
+		return "the booking has moved";
+	if (!db_int(res, 0, 3))
+		return "the booking has started";
+	if (db_int(res, 0, 4))
+		return "the owner turned reminders off";
+	return NULL;
+}
+
+static int
+reminder_txn(struct db *db, void *ctx)
+{
+	struct reminder_pass *p = ctx;
+	struct db_res *res;
+	const char *why;
+	long long id, booking_id;
+	int rc;
+
+	res = db_query(db, p->arena, "SELECT id, booking_id, type FROM reminders"
+	    " WHERE status = 'pending' AND type IN ('email_24h','email_1h')"
+	    " AND scheduled_at <= COALESCE(?, UTC_TIMESTAMP())"
+	    " ORDER BY scheduled_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", "s", p->now);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	id = db_int(res, 0, 0);
+	booking_id = db_int(res, 0, 1);
+	/* Moved: planned for another start than the booking's. */
+	res = db_query(db, p->arena, "SELECT b.id, b.status,"
+	    "  r.scheduled_at = b.start_time - INTERVAL IF(r.type = 'email_24h', 24, 1) HOUR,"
+	    "  b.start_time > COALESCE(?, UTC_TIMESTAMP()), u.reminders_off, r.type"
+	    " FROM reminders r JOIN bookings b ON b.id = r.booking_id"
+	    " JOIN users u ON u.id = b.user_id WHERE r.id = ?", "sl", p->now, id);
+	if (res == NULL || res->nrows == 0)
+		return ERR;
+	if ((why = reminder_stale(res)) != NULL)
+		return db_exec(db, "UPDATE reminders SET status = 'cancelled',"
+		    " last_error = ? WHERE id = ?", "sl", why, id) < 0 ? ERR : OK;
+	rc = queue_booking(db, p->arena, booking_id,
+	    strcmp(db_val(res, 0, 5), "email_24h") == 0 ? "reminder_24h" : "reminder_1h");
+	if (rc != OK)
+		return rc;
+	if (db_exec(db, "UPDATE reminders SET status = 'sent', attempts = attempts + 1,"
+	    " sent_at = COALESCE(?, UTC_TIMESTAMP()) WHERE id = ?", "sl", p->now, id) < 0)
+		return ERR;
+	p->queued++;
+	return OK;
+}
+
+int
+mail_queue_reminders(struct db *db, struct arena *a, const char *now, int *queued)
+{
+	struct reminder_pass p = { a, now, 0 };
+	int rc;
+
+	while ((rc = db_txn(db, reminder_txn, &p)) == OK)
+		;
+	*queued = p.queued;
+	return rc == NOT_FOUND ? OK : rc;
+}

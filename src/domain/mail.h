@@ -1,0 +1,61 @@
+/* domain/mail.h: the mail outbox: what to tell whom, written with the change
+ * that causes it, and delivered (with retries) by bookingctl run-jobs */
+#ifndef MAIL_H
+#define MAIL_H
+
+#include <stddef.h>
+
+#include "core/result.h"
+
+struct arena;
+struct db;
+
+/* Failed deliveries wait this long before the next try; after the last
+ * wait one more failure makes the message failed for good. */
+#define MAIL_ATTEMPTS	5
+
+/* Queues the message a booking's change tells its owner (type and
+ * new_status as in booking_events, data its JSON or NULL); changes that
+ * tell nothing by mail (check-in, ...) queue none. Call inside the
+ * change's transaction. */
+int	mail_booking_event(struct db *, struct arena *, long long booking_id,
+	    const char *type, const char *new_status, const char *data);
+/* Queues the welcome of a new account. */
+int	mail_welcome(struct db *, long long user_id, const char *email,
+	    const char *name);
+
+/* One message of the outbox, as the runner renders it. */
+struct mail_msg {
+	long long	 id;
+	const char	*kind;		/* welcome, confirmed, reminder_24h, ... */
+	long long	 user_id;	/* 0: the account is gone */
+	long long	 booking_id;	/* 0: not about a booking */
+	const char	*to;
+	const char	*data;		/* JSON: the facts the message tells */
+	const char	*token;		/* the owner's unsubscribe token, or NULL */
+	int		 attempts;	/* failed tries so far */
+};
+
+/* Delivers one message: 0 when it went, else -1 with a reason in err. */
+typedef int	(*mail_send_fn)(void *ctx, struct arena *, const struct mail_msg *,
+		    char *err, size_t errlen);
+
+/*
+ * Claims the first due message (next try at or before now, NULL: the
+ * database's clock) that no other runner holds, hands it to send and
+ * records the outcome, in one transaction that keeps the row locked while
+ * it is sent: two runners never send one message, and one that dies while
+ * sending leaves it to be sent again. Returns OK with *sent 1 or 0 (failed,
+ * retried later or failed for good), NOT_FOUND when none is due, or ERR.
+ */
+int	mail_deliver_next(struct db *, struct arena *, const char *now,
+	    mail_send_fn, void *ctx, int *sent);
+
+/* Turns each due reminder into a message (one transaction each, claimed
+ * like messages); a reminder whose booking is no longer confirmed, has
+ * moved, has started or whose owner turned reminders off is cancelled.
+ * *queued counts the messages. */
+int	mail_queue_reminders(struct db *, struct arena *, const char *now,
+	    int *queued);
+
+#endif

@@ -1,0 +1,22 @@
+{{%AUTOESCAPE context="HTML"}}
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{{SUBJECT}}</title></head>
+<body>
+<p>Hello {{NAME}},</p>
+{{#WELCOME}}<p>welcome to {{SITE_NAME}}. Your account is ready: <a href="{{SITE_URL}}/">book a room or a session</a>.</p>
+{{/WELCOME}}{{#CREATED}}<p>you booked <strong>{{WHAT}}</strong> on {{WHEN}}.</p>
+<p>The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then, or the booking is released.</p>
+{{/CREATED}}{{#CONFIRMED}}<p>your booking is confirmed: <strong>{{WHAT}}</strong> on {{WHEN}}.</p>
+<p>The attached calendar entry puts it in your calendar.</p>
+{{/CONFIRMED}}{{#CANCELLED}}<p>your booking of <strong>{{WHAT}}</strong> on {{WHEN}} is cancelled.</p>
+{{/CANCELLED}}{{#REFUND}}<p>{{REFUND}} will be refunded.</p>
+{{/REFUND}}{{#RESCHEDULED}}<p>your booking of <strong>{{WHAT}}</strong> has moved: it is now on {{WHEN}}.</p>
+<p>The attached calendar entry replaces the earlier one.</p>
+{{/RESCHEDULED}}{{#HOLD_EXPIRED}}<p>your unpaid booking of <strong>{{WHAT}}</strong> on {{WHEN}} was released: its hold ran out before the payment came.</p>
+{{/HOLD_EXPIRED}}{{#REMINDER}}<p>a reminder: <strong>{{WHAT}}</strong> starts {{SOON}}, on {{WHEN}}.</p>
+{{/REMINDER}}{{#BOOKING}}<p><a href="{{BOOKING_URL}}">Your booking</a></p>
+{{/BOOKING}}<p>{{SITE_NAME}}</p>
+{{#UNSUBSCRIBE}}<p><small><a href="{{UNSUBSCRIBE_URL}}">No more reminder mail</a></small></p>
+{{/UNSUBSCRIBE}}</body>
+</html>

@@ -1,0 +1,23 @@
+{{! mail/message.txt.tpl: the text/plain part of every message; values go in as they are}}Hello {{NAME}},
+
+{{#WELCOME}}welcome to {{SITE_NAME}}. Your account is ready: book a room or a
+session at {{SITE_URL}}/
+{{/WELCOME}}{{#CREATED}}you booked {{WHAT}} on {{WHEN}}.
+The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then,
+or the booking is released.
+{{/CREATED}}{{#CONFIRMED}}your booking is confirmed: {{WHAT}} on {{WHEN}}.
+The attached calendar entry puts it in your calendar.
+{{/CONFIRMED}}{{#CANCELLED}}your booking of {{WHAT}} on {{WHEN}} is cancelled.
+{{/CANCELLED}}{{#REFUND}}{{REFUND}} will be refunded.
+{{/REFUND}}{{#RESCHEDULED}}your booking of {{WHAT}} has moved: it is now on {{WHEN}}.
+The attached calendar entry replaces the earlier one.
+{{/RESCHEDULED}}{{#HOLD_EXPIRED}}your unpaid booking of {{WHAT}} on {{WHEN}} was released:
+its hold ran out before the payment came.
+{{/HOLD_EXPIRED}}{{#REMINDER}}a reminder: {{WHAT}} starts {{SOON}}, on {{WHEN}}.
+{{/REMINDER}}{{#BOOKING}}
+Your booking: {{BOOKING_URL}}
+{{/BOOKING}}
+-- 
+{{SITE_NAME}}
+{{#UNSUBSCRIBE}}No more reminder mail: {{UNSUBSCRIBE_URL}}
+{{/UNSUBSCRIBE}}
