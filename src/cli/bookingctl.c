@@ -12,6 +12,7 @@
 #include "core/config.h"
 #include "core/fmt.h"
 #include "db/db.h"
+#include "domain/account.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -203,8 +204,8 @@ cmd_user_add(struct db *db, int argc, char **argv)
 {
 	const char *email = NULL, *name = NULL, *problem;
 	char *pw, *hash;
-	int admin = 0, i;
-	long long rows;
+	int admin = 0, i, rc;
+	long long id = 0;
 
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--email") == 0 && i + 1 < argc)
@@ -239,20 +240,17 @@ cmd_user_add(struct db *db, int argc, char **argv)
 	free(pw);
 	if (hash == NULL)
 		return 1;
-	rows = db_exec(db,
-	    "INSERT INTO users (email, name, password_hash, role) VALUES (?, ?, ?, ?)",
-	    "ssss", email, name, hash, admin ? "admin" : "customer");
+	rc = account_add(db, email, name, hash, admin ? "admin" : "customer", &id);
 	free(hash);
-	if (rows < 0 && db_errno(db) == DB_DUP_KEY) {
+	if (rc == CONFLICT) {
 		fprintf(stderr, "user add: a user with email %s already exists\n", email);
 		return 1;
 	}
-	if (rows < 0) {
+	if (rc != OK) {
 		fprintf(stderr, "user add: %s\n", db_error(db));
 		return 1;
 	}
-	printf("created %s %s (id %lld)\n", admin ? "admin" : "customer", email,
-	    db_insert_id(db));
+	printf("created %s %s (id %lld)\n", admin ? "admin" : "customer", email, id);
 	return 0;
 }
 

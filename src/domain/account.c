@@ -25,6 +25,17 @@ check_password(const char *field, const char *pw, const char *email,
 		field_error(fe, field, "The password must not be your email address.");
 }
 
+int
+account_add(struct db *db, const char *email, const char *name,
+    const char *password_hash, const char *role, long long *user_id)
+{
+	if (db_exec(db, "INSERT INTO users (email, name, password_hash, role)"
+	    " VALUES (?, ?, ?, ?)", "ssss", email, name, password_hash, role) < 0)
+		return db_errno(db) == DB_DUP_KEY ? CONFLICT : ERR;
+	*user_id = db_insert_id(db);
+	return OK;
+}
+
 /* A new account and its welcome mail, in one transaction. */
 struct registration {
 	const struct account_input	*in;
@@ -36,12 +47,11 @@ static int
 register_txn(struct db *db, void *ctx)
 {
 	struct registration *r = ctx;
+	int rc;
 
-	if (db_exec(db, "INSERT INTO users (email, name, password_hash, role)"
-	    " VALUES (?, ?, ?, 'customer')", "sss", r->in->email, r->in->name,
-	    r->hash) < 0)
-		return db_errno(db) == DB_DUP_KEY ? CONFLICT : ERR;
-	r->user_id = db_insert_id(db);
+	if ((rc = account_add(db, r->in->email, r->in->name, r->hash, "customer",
+	    &r->user_id)) != OK)
+		return rc;
 	return mail_welcome(db, r->user_id, r->in->email, r->in->name);
 }
 

@@ -28,6 +28,10 @@ struct password_change {
 
 /* Each adds its problems to fe, after the reader's, and returns OK,
  * INVALID (fields to fix), NOT_FOUND or ERR. */
+/* Stores a user whose password is already hashed (bookingctl's user add,
+ * and registration); CONFLICT when the email is taken. */
+int	account_add(struct db *, const char *email, const char *name,
+	    const char *password_hash, const char *role, long long *user_id);
 /* Creates a customer once the email and password pass. */
 int	account_register(struct db *, const struct account_input *,
 	    struct field_errors *, long long *user_id);
