@@ -202,7 +202,7 @@ static const struct {
 } lists[] = {
 	{ NULL,		" WHERE b.user_id = ? AND (? IS NULL OR b.status = ?)",
 			" ORDER BY b.start_time DESC, b.id DESC" },
-	{ "upcoming",	" WHERE b.user_id = ? AND b.status IN ('pending','confirmed')"
+	{ "upcoming",	" WHERE b.user_id = ? AND " BOOKING_ACTIVE
 			" AND b.end_time > UTC_TIMESTAMP()",
 			" ORDER BY b.start_time, b.id" },
 	{ "past",	" WHERE b.user_id = ? AND b.status <> 'cancelled'"
@@ -260,8 +260,8 @@ booking_active_id(struct db *db, struct arena *a, long long slot_id,
 {
 	struct db_res *res;
 
-	res = db_query(db, a, "SELECT id FROM bookings WHERE timeslot_id = ?"
-	    " AND user_id = ? AND status IN ('pending','confirmed')", "ll", slot_id, user_id);
+	res = db_query(db, a, "SELECT b.id FROM bookings b WHERE b.timeslot_id = ?"
+	    " AND b.user_id = ? AND " BOOKING_ACTIVE, "ll", slot_id, user_id);
 	if (res == NULL)
 		return ERR;
 	*id = res->nrows > 0 ? db_int(res, 0, 0) : 0;
@@ -429,7 +429,7 @@ check_bookable(struct db *db, struct arena *a, const struct slot_lock *s,
 	res = db_query(db, a,
 	    "SELECT COALESCE(SUM(" BOOKING_HOLDS_SEAT "), 0), COALESCE(SUM(b.user_id = ?), 0),"
 	    "  COALESCE(SUM(NOT " BOOKING_HOLDS_SEAT "), 0)"
-	    " FROM bookings b WHERE b.timeslot_id = ? AND b.status IN ('pending','confirmed')",
+	    " FROM bookings b WHERE b.timeslot_id = ? AND " BOOKING_ACTIVE,
 	    "ll", user_id, s->id);
 	if (res == NULL)
 		return ERR;
@@ -831,8 +831,8 @@ slot_cancel_txn(struct db *db, void *ctx)
 	if (db_exec(db, "UPDATE timeslots SET status = 'canceled' WHERE id = ?",
 	    "l", s.id) < 0)
 		return ERR;
-	res = db_query(db, c->arena, "SELECT id FROM bookings WHERE timeslot_id = ?"
-	    " AND status IN ('pending','confirmed') ORDER BY id FOR UPDATE", "l", s.id);
+	res = db_query(db, c->arena, "SELECT b.id FROM bookings b WHERE b.timeslot_id = ?"
+	    " AND " BOOKING_ACTIVE " ORDER BY b.id FOR UPDATE", "l", s.id);
 	if (res == NULL)
 		return ERR;
 	for (i = 0; i < res->nrows; i++) {

@@ -42,6 +42,10 @@ enum bk_action {
 	BK_ACTIONS
 };
 
+/* A booking is active while pending or confirmed: one per user and
+ * timeslot (the unique key bookings_one_active), for bookings named b. */
+#define BOOKING_ACTIVE	"b.status IN ('pending','confirmed')"
+
 /* A booking holds a seat while it is confirmed, or pending with its hold
  * still running (an expired hold is cancelled by the next booking of the
  * timeslot, or by bookingctl expire-holds): the SQL test, for bookings
