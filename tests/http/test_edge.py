@@ -172,3 +172,41 @@ def test_the_workers_account_reads_and_writes_rows_and_nothing_more():
     done = subprocess.run([os.environ["BOOKING_CTL"], "migrate"], capture_output=True,
                           text=True)
     assert done.returncode == 0 and "up to date" in done.stdout, done.stderr
+
+
+@stack
+def test_one_address_gets_only_so_many_connections_served_at_once():
+    """Requests whose bodies never come hold their connections (for
+    client_body_timeout); past BOOKING_CONN_LIMIT of them from one address
+    the next request is refused with 429 (JSON under /api/) instead of
+    taking another; once they are gone, requests are served again."""
+    import ssl
+    limit = int(re.search(r"limit_conn perip (\d+);", nginx_conf()).group(1))
+    assert re.search(r"client_body_timeout 10s;", nginx_conf())
+    assert re.search(r"send_timeout 10s;", nginx_conf())
+    host, port = BASE.split("//", 1)[1].rsplit(":", 1)
+    context = ssl.create_default_context(cafile=CA)
+    held = []
+    try:
+        for _ in range(limit):
+            c = context.wrap_socket(socket.create_connection((host, int(port)), timeout=5),
+                                    server_hostname=host)
+            c.sendall(b"POST /api/v1/bookings HTTP/1.1\r\nHost: " + host.encode() +
+                      b"\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+            held.append(c)
+        # each is counted once nginx has its headers; wait for the refusal
+        deadline = time.monotonic() + 10
+        while True:
+            r = requests.get(url("/api/v1/rooms"), verify=CA)
+            if r.status_code == 429 or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        assert json_error(r, 429) == "rate_limited"
+        assert requests.get(url("/rooms"), verify=CA).status_code == 429
+    finally:
+        for c in held:
+            c.close()
+    deadline = time.monotonic() + 10
+    while requests.get(url("/api/v1/rooms"), verify=CA).status_code != 200:
+        assert time.monotonic() < deadline, "still refused after the connections closed"
+        time.sleep(0.05)
