@@ -257,14 +257,29 @@ def db_admin(*args):
 
 
 def db_start():
-    """Starts the stack's mariadbd again and waits until it answers."""
+    """Starts the stack's mariadbd again and waits until it answers. Its
+    port is in the kernel's ephemeral range: a closed client connection
+    that was given it holds it for up to a minute (TIME-WAIT), so a start
+    that fails to bind is tried again meanwhile (as scripts/lib.sh does)."""
     import time
-    log = open(os.path.join(VAR, "log", "mysqld.log"), "a")
-    subprocess.Popen(["mariadbd", f"--defaults-file={MYCNF}"], stdin=subprocess.DEVNULL,
-                     stdout=log, stderr=log, start_new_session=True)
-    deadline = time.monotonic() + 60
+    path = os.path.join(VAR, "log", "mysqld.log")
+    deadline = time.monotonic() + 90
+
+    def start():
+        with open(path, "a") as log:
+            return subprocess.Popen(["mariadbd", f"--defaults-file={MYCNF}"],
+                                    stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                    start_new_session=True)
+
+    server = start()
     while db_admin("ping").returncode != 0:
         assert time.monotonic() < deadline, "MariaDB did not come back"
+        if server.poll() is not None:
+            with open(path, errors="replace") as f:
+                last = f.read()[-2000:]
+            assert "Address already in use" in last, f"mariadbd exited: {last[-500:]}"
+            time.sleep(1)
+            server = start()
         time.sleep(0.2)
 
 
