@@ -100,6 +100,12 @@ int	admin_users(struct req *);
 int	admin_user_role(struct req *);
 /* api/auth.c */
 int	api_login(struct req *);
+int	api_payment_webhook(struct req *);
+int	account_reminders(struct req *);
+int	admin_mail(struct req *);
+int	admin_mail_retry(struct req *);
+int	unsubscribe_form(struct req *);
+int	unsubscribe_submit(struct req *);
 int	api_register(struct req *);
 int	api_me(struct req *);
 /* pages/status.c */

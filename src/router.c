@@ -38,6 +38,9 @@ static const struct route routes[] = {
 	{ "POST", "/account/name",		account_name,		NEED_USER },
 	{ "POST", "/account/password",		account_password,	NEED_USER },
 	{ "POST", "/account/tokens",		account_token_new,	NEED_USER },
+	{ "POST", "/account/reminders",		account_reminders,	NEED_USER },
+	{ "GET",  "/unsubscribe/{token}",	unsubscribe_form,	0 },
+	{ "POST", "/unsubscribe/{token}",	unsubscribe_submit,	OWN_SECRET },
 	{ "POST", "/account/tokens/{id}/revoke", account_token_revoke,	NEED_USER },
 	{ "GET",  "/admin",			admin_overview,		NEED_ADMIN },
 	{ "GET",  "/admin/audit",		admin_audit,		NEED_ADMIN },
@@ -71,6 +74,8 @@ static const struct route routes[] = {
 	{ "POST", "/admin/bookings/{id}/check-in", admin_booking_check_in, NEED_ADMIN },
 	{ "POST", "/admin/bookings/{id}/check-out", admin_booking_check_out, NEED_ADMIN },
 	{ "GET",  "/admin/users",		admin_users,		NEED_ADMIN },
+	{ "GET",  "/admin/mail",		admin_mail,		NEED_ADMIN },
+	{ "POST", "/admin/mail/{id}/retry",	admin_mail_retry,	NEED_ADMIN },
 	{ "POST", "/admin/users/{id}/role",	admin_user_role,	NEED_ADMIN },
 	{ "GET",  "/healthz",			status_healthz,		0 },
 	{ "GET",  "/ping",			status_ping,		0 },
@@ -96,6 +101,7 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/admin/bookings/{id}/no-show", api_admin_booking_no_show, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/check-in", api_admin_booking_check_in, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/check-out", api_admin_booking_check_out, NEED_ADMIN },
+	{ "POST", "/api/v1/payments/webhook",	api_payment_webhook,	0 },
 	{ "GET",  "/api/v1/rooms",		api_rooms_list,		0 },
 	{ "GET",  "/api/v1/rooms/{id}",		api_room_show,		0 },
 	{ "GET",  "/api/v1/rooms/{id}/timeslots", api_room_timeslots,	0 },
@@ -295,7 +301,8 @@ router_dispatch(struct req *r)
 	}
 	if (req_parse_body(r) != OK)
 		return ERR;
-	if (!r->head && strcmp(r->method, "GET") != 0 && csrf_check(r) != OK)
+	if (!r->head && strcmp(r->method, "GET") != 0 && !(rt->flags & OWN_SECRET) &&
+	    csrf_check(r) != OK)
 		return ERR;
 	if ((rt->flags & NEED_USER) && r->user == NULL)
 		return need_login(r);

@@ -7,9 +7,11 @@ struct req;
 typedef int (*handler_fn)(struct req *);
 
 /* What a route needs before its handler runs. CSRF is not a flag: every
- * method but GET and HEAD is checked. */
+ * method but GET and HEAD is checked, unless the route is OWN_SECRET. */
 #define NEED_USER	0x01	/* signed in */
 #define NEED_ADMIN	0x03	/* signed in, as an admin */
+#define OWN_SECRET	0x04	/* the path carries a secret of its own (a
+				 * one-click unsubscribe link): no CSRF token */
 
 struct route {
 	const char	*method;

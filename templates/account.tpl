@@ -16,6 +16,15 @@
 </form>
 </section>
 
+<section aria-labelledby="reminders-h">
+<h2 id="reminders-h">Reminder mail</h2>
+<form method="post" action="/account/reminders" class="stacked">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label><input type="checkbox" id="reminders" name="reminders" value="1"{{#REMINDERS_ON}} checked{{/REMINDERS_ON}}> Mail me a reminder a day and an hour before each booking</label></p>
+<p><button type="submit">Save</button></p>
+</form>
+</section>
+
 <section aria-labelledby="password-h">
 <h2 id="password-h">Password</h2>
 <form method="post" action="/account/password" class="stacked" novalidate>

@@ -13,7 +13,11 @@
 {{#REFUND}}<dt>Refund</dt><dd id="refund">{{REFUND}}</dd>{{/REFUND}}
 {{#HAS_NOTES}}<dt>Notes</dt><dd id="notes">{{NOTES}}</dd>{{/HAS_NOTES}}
 </dl>
-{{#HOLD}}<p class="notice" id="hold">Your seat is held for {{MINUTES}} more minutes (until {{UNTIL}}). Pay {{PRICE}} to confirm it.</p>{{/HOLD}}
+{{#HOLD}}<p class="notice" id="hold">Your seat is held for {{MINUTES}} more minutes (until {{UNTIL}}). Pay {{PRICE}} to confirm it.</p>
+<p id="pay-by">Amount due: <strong>{{PRICE}}</strong>, pay by {{PAY_BY}}.</p>
+{{#PAY_ONLINE}}<p><a class="button" id="pay" href="{{PAY_URL}}">Pay {{PRICE}}</a></p>{{/PAY_ONLINE}}
+{{#PAY_AT_DESK}}<p id="pay-at-desk">Payment is taken at the desk.</p>{{/PAY_AT_DESK}}
+{{/HOLD}}
 {{#HOLD_EXPIRED}}<p class="notice" id="hold">The hold on this seat ran out at {{UNTIL}}; it will be released.</p>{{/HOLD_EXPIRED}}
 
 <div class="actions">

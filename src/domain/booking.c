@@ -804,6 +804,53 @@ booking_transition(struct db *db, struct arena *a, const struct actor *who,
 	return db_txn(db, transition_txn, &c);
 }
 
+/* A payment for a hold that ran out: the seat is taken again under the
+ * timeslot's lock if rules 1 to 3 allow, and the booking confirmed. */
+static int
+retake_txn(struct db *db, void *ctx)
+{
+	struct transition *c = ctx;
+	struct arena *a = c->arena;
+	struct booking b;
+	struct slot_lock s;
+	time_t hold;
+	int rc, held;
+
+	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+		return rc;
+	held = b.state == BOOKING_PENDING && (b.hold_expires_at == NULL ||
+	    dbtime_parse(b.hold_expires_at, &hold) != 0 || hold > time(NULL));
+	if (held || strcmp(b.payment_status, "pending") != 0 ||
+	    (b.state != BOOKING_PENDING && b.state != BOOKING_CANCELLED))
+		return INVALID_STATE;
+	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK)
+		return rc;
+	if (b.state == BOOKING_PENDING &&
+	    expire_one(db, a, b.id, b.user_id, b.room_name, b.start) != OK)
+		return ERR;
+	if ((rc = check_bookable(db, a, &s, b.user_id)) != OK)
+		return rc;
+	if (db_exec(db, "UPDATE bookings SET status = 'confirmed', payment_status = 'paid',"
+	    " payment_id = ?, refund_amount = 0, cancelled_at = NULL, hold_expires_at = NULL"
+	    " WHERE id = ?", "sl", c->payment_id, b.id) < 0)
+		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
+	if (plan_reminders(db, b.id, b.start) != OK)
+		return ERR;
+	return record(db, a, b.id, b.user_id, "confirmed", c->who, "cancelled",
+	    "confirmed", json_text(a, "paymentId", c->payment_id),
+	    arena_printf(a, "Payment received; confirmed: %s.",
+	    describe(a, b.room_name, b.start)));
+}
+
+int
+booking_retake(struct db *db, struct arena *a, const struct actor *who,
+    long long id, const char *payment_id)
+{
+	struct transition c = { a, who, id, BK_CONFIRM, payment_id };
+
+	return db_txn(db, retake_txn, &c);
+}
+
 struct slot_cancel {
 	struct arena		*arena;
 	const struct actor	*who;

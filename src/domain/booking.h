@@ -171,6 +171,12 @@ int	booking_reschedule(struct db *, struct arena *, const struct actor *,
 /* An admin's action, BK_CONFIRM to BK_CHECK_OUT; payment_id for BK_CONFIRM. */
 int	booking_transition(struct db *, struct arena *, const struct actor *,
 	    long long id, enum bk_action, const char *payment_id);
+/* A payment came for a booking whose hold ran out (pending past its hold,
+ * or cancelled for it, unpaid): takes the seat again if rules 1 to 3 allow
+ * and confirms it as paid; otherwise a booking refusal and the booking
+ * stays released. */
+int	booking_retake(struct db *, struct arena *, const struct actor *,
+	    long long id, const char *payment_id);
 /* Cancels a timeslot and, with full refunds, its active bookings. */
 int	booking_cancel_slot(struct db *, struct arena *, const struct actor *,
 	    long long slot_id, int *cancelled);

@@ -263,3 +263,103 @@ mail_queue_reminders(struct db *db, struct arena *a, const char *now, int *queue
 	*queued = p.queued;
 	return rc == NOT_FOUND ? OK : rc;
 }
+
+int
+mail_set_reminders(struct db *db, long long user_id, int on)
+{
+	return db_exec(db, "UPDATE users SET reminders_off = ? WHERE id = ?", "il",
+	    !on, user_id) < 0 ? ERR : OK;
+}
+
+int
+mail_unsubscribe(struct db *db, struct arena *a, const char *token)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT id FROM users WHERE mail_token = ?", "s", token);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	return mail_set_reminders(db, db_int(res, 0, 0), 0);
+}
+
+int
+mail_reminders_on(struct db *db, struct arena *a, long long user_id, int *on)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT reminders_off FROM users WHERE id = ?", "l", user_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	*on = !db_int(res, 0, 0);
+	return OK;
+}
+
+int
+mail_counts(struct db *db, struct arena *a, struct mail_count **out, int *n)
+{
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a, "SELECT 'outbox', status, COUNT(*) FROM mail_outbox"
+	    " GROUP BY status UNION ALL SELECT 'reminders', status, COUNT(*)"
+	    " FROM reminders GROUP BY status ORDER BY 1, 2", "");
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++) {
+		(*out)[i].table = db_val(res, i, 0);
+		(*out)[i].status = db_val(res, i, 1);
+		(*out)[i].n = db_int(res, i, 2);
+	}
+	return OK;
+}
+
+int
+mail_list(struct db *db, struct arena *a, const char *status, int limit,
+    struct mail_row **out, int *n)
+{
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a, "SELECT id, kind, to_addr, status, attempts, last_error,"
+	    " created_at, next_attempt_at, sent_at, booking_id FROM mail_outbox"
+	    " WHERE status = ? ORDER BY id DESC LIMIT ?", "si", status, limit);
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++) {
+		struct mail_row *m = &(*out)[i];
+
+		m->id = db_int(res, i, 0);
+		m->kind = db_val(res, i, 1);
+		m->to = db_val(res, i, 2);
+		m->status = db_val(res, i, 3);
+		m->attempts = (int)db_int(res, i, 4);
+		m->last_error = db_val(res, i, 5);
+		m->created_at = db_val(res, i, 6);
+		m->next_attempt_at = db_val(res, i, 7);
+		m->sent_at = db_val(res, i, 8);
+		m->booking_id = db_int(res, i, 9);
+	}
+	return OK;
+}
+
+int
+mail_retry(struct db *db, long long id)
+{
+	long long rows;
+
+	rows = db_exec(db, "UPDATE mail_outbox SET status = 'pending', attempts = 0,"
+	    " next_attempt_at = UTC_TIMESTAMP(), last_error = NULL WHERE id = ?"
+	    " AND status IN ('sent','failed')", "l", id);
+	if (rows < 0)
+		return ERR;
+	return rows == 0 ? NOT_FOUND : OK;
+}
+

@@ -58,4 +58,37 @@ int	mail_deliver_next(struct db *, struct arena *, const char *now,
 int	mail_queue_reminders(struct db *, struct arena *, const char *now,
 	    int *queued);
 
+/* The outbox's and the reminders' rows per status, for the admin. */
+struct mail_count {
+	const char	*table;		/* "outbox" or "reminders" */
+	const char	*status;
+	long long	 n;
+};
+int	mail_counts(struct db *, struct arena *, struct mail_count **, int *n);
+
+/* Messages of the outbox with a status, the newest first. */
+struct mail_row {
+	long long	 id;
+	const char	*kind;
+	const char	*to;
+	const char	*status;
+	int		 attempts;
+	const char	*last_error;
+	const char	*created_at;
+	const char	*next_attempt_at;
+	const char	*sent_at;
+	long long	 booking_id;
+};
+int	mail_list(struct db *, struct arena *, const char *status, int limit,
+	    struct mail_row **, int *n);
+/* Sends a failed or sent message again from the first try: NOT_FOUND when
+ * there is no such message or it is still waiting to go. */
+int	mail_retry(struct db *, long long id);
+
+/* Reminder mail on or off for a user, or off for the owner of an
+ * unsubscribe token (NOT_FOUND when no user has it). */
+int	mail_set_reminders(struct db *, long long user_id, int on);
+int	mail_unsubscribe(struct db *, struct arena *, const char *token);
+int	mail_reminders_on(struct db *, struct arena *, long long user_id, int *on);
+
 #endif

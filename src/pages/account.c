@@ -5,6 +5,7 @@
 #include "core/limits.h"
 #include "domain/account.h"
 #include "domain/auth.h"
+#include "domain/mail.h"
 #include "handlers.h"
 #include "http/form.h"
 #include "http/input.h"
@@ -148,6 +149,8 @@ static const char *const saved_messages[][2] = {
 	{ "name", "Your name was changed." },
 	{ "password", "Your password was changed. Other sessions were logged out." },
 	{ "revoked", "The token was revoked." },
+	{ "reminders_on", "Reminder mail is on." },
+	{ "reminders_off", "Reminder mail is off." },
 };
 
 static int
@@ -158,14 +161,17 @@ account_page(struct req *r, struct form *f, const char *new_token, int status)
 	struct api_token *tokens;
 	const char *saved = kv_get(&r->params, "saved");
 	size_t i;
-	int n, ntokens;
+	int n, ntokens, reminders;
 
-	if (auth_token_list(r->db, r->arena, r->user->id, &tokens, &ntokens) != OK)
+	if (auth_token_list(r->db, r->arena, r->user->id, &tokens, &ntokens) != OK ||
+	    mail_reminders_on(r->db, r->arena, r->user->id, &reminders) != OK)
 		return ERR;
 	t = page_begin(r, "account.tpl", "Account");
 	tmpl_set(t, "NAME", r->user->name);
 	tmpl_set(t, "EMAIL", r->user->email);
 	tmpl_set(t, "ROLE", r->user->role);
+	if (reminders)
+		tmpl_show(t, "REMINDERS_ON");
 	if (f != NULL)
 		form_fill(f, t, fields);
 	for (i = 0; saved != NULL && i < sizeof(saved_messages) / sizeof(saved_messages[0]); i++)
@@ -269,3 +275,60 @@ account_token_revoke(struct req *r)
 		return ERR;
 	return reply_redirect(r, "/account?saved=revoked");
 }
+
+/* The reminders checkbox: sent checked ("1") or not at all. */
+int
+account_reminders(struct req *r)
+{
+	const char *on = kv_get(&r->params, "reminders");
+	int want = on != NULL && strcmp(on, "1") == 0;
+
+	if (mail_set_reminders(r->db, r->user->id, want) != OK)
+		return ERR;
+	return reply_redirect(r, want ? "/account?saved=reminders_on" :
+	    "/account?saved=reminders_off");
+}
+
+/* The link in every message. A GET only asks (mail scanners follow
+ * links); the button, or a mail client's one-click POST (RFC 8058),
+ * turns reminders off. */
+static int
+unsubscribe_page(struct req *r, int done, int status)
+{
+	const char *token = kv_get(&r->params, "token");
+	struct tmpl *t = page_begin(r, "unsubscribe.tpl", "Reminder mail");
+
+	tmpl_set(t, "TOKEN", token);
+	tmpl_show(t, done ? "DONE" : "ASK");
+	return page_end(r, status);
+}
+
+/* The token is 64 hex digits; anything else is no link of ours. */
+static int
+token_shape(const char *token)
+{
+	return token != NULL && strlen(token) == 64 &&
+	    strspn(token, "0123456789abcdef") == 64;
+}
+
+int
+unsubscribe_form(struct req *r)
+{
+	if (!token_shape(kv_get(&r->params, "token")))
+		return reply_error(r, 404, "not_found", "This unsubscribe link is not valid.");
+	return unsubscribe_page(r, 0, 200);
+}
+
+int
+unsubscribe_submit(struct req *r)
+{
+	const char *token = kv_get(&r->params, "token");
+	int rc = token_shape(token) ? mail_unsubscribe(r->db, r->arena, token) : NOT_FOUND;
+
+	if (rc == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "This unsubscribe link is not valid.");
+	if (rc != OK)
+		return ERR;
+	return unsubscribe_page(r, 1, 200);
+}
+

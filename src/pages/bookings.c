@@ -153,6 +153,13 @@ booking_page(struct req *r, int refused)
 
 		tmpl_set_int(ht, "MINUTES", left > 0 ? (left + 59) / 60 : 0);
 		tmpl_set(ht, "UNTIL", fmt_local(r->arena, b.hold_expires_at, "%H:%M"));
+		tmpl_set(ht, "PAY_BY", fmt_local(r->arena, b.hold_expires_at, "%a %d %b %H:%M"));
+		if (left > 0 && *cfg.payment_url != '\0')
+			tmpl_set(tmpl_section(ht, "PAY_ONLINE"), "PAY_URL", arena_printf(r->arena,
+			    "%s%cbooking=%lld&amount=%lld", cfg.payment_url,
+			    strchr(cfg.payment_url, '?') ? '&' : '?', b.id, b.price));
+		else if (left > 0)
+			tmpl_show(ht, "PAY_AT_DESK");
 	}
 	owner_actions(t, &b, &r->actor);
 	page_history(r, t, h, nh);

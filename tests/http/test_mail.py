@@ -15,7 +15,7 @@ import icalendar
 import pytest
 import requests
 
-from conftest import (CA, at, day, make_room, make_slot, make_user, sql, unique,
+from conftest import (CA, at, browser_user, day, make_room, make_slot, make_user, sql, unique,
                       url, utc_now)
 
 CTL = os.environ.get("BOOKING_CTL")
@@ -333,3 +333,100 @@ def test_a_reminder_is_dropped_when_its_booking_moved_started_or_the_owner_opted
     assert sql("SELECT DISTINCT status, last_error FROM reminders WHERE booking_id = ?", b3) == \
         [["cancelled", "the booking has started"]]
     assert len(messages_to(late)) == 2
+
+
+def test_reminders_can_be_turned_off_on_the_account_page_and_on_again():
+    s, uid, csrf = browser_user()
+    page = s.get(url("/account")).text
+    assert 'id="reminders" name="reminders" value="1" checked' in page
+    r = s.post(url("/account/reminders"), data={"csrf": csrf}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"].endswith("saved=reminders_off")
+    assert sql("SELECT reminders_off FROM users WHERE id = ?", uid) == [["1"]]
+    page = s.get(url("/account?saved=reminders_off")).text
+    assert "Reminder mail is off." in page and "checked" not in page
+    r = s.post(url("/account/reminders"), data={"csrf": csrf, "reminders": "1"},
+               allow_redirects=False)
+    assert r.status_code == 303
+    assert sql("SELECT reminders_off FROM users WHERE id = ?", uid) == [["0"]]
+    r = s.post(url("/account/reminders"), data={"reminders": "1"}, allow_redirects=False)
+    assert r.status_code == 403        # a form from elsewhere
+
+
+def test_the_one_click_unsubscribe_link_turns_reminders_off():
+    room = make_room(rate="0.00")
+    slot = make_slot(room, at(day(14), 9), price="0.00")
+    uid, addr, h = customer()
+    assert book(h, slot).status_code == 201
+    run_jobs()
+    [msg] = messages_to(addr)
+    link = msg["List-Unsubscribe"].strip("<>")
+    assert link in parts(msg)[0]
+    path = link[len(SITE):]
+    r = requests.get(url(path), verify=CA)
+    assert r.status_code == 200 and "Stop reminder mail" in r.text
+    assert sql("SELECT reminders_off FROM users WHERE id = ?", uid) == [["0"]]
+    # RFC 8058: a POST with no cookie and no CSRF token, as a mail client sends it
+    r = requests.post(url(path), data={"List-Unsubscribe": "One-Click"}, verify=CA)
+    assert r.status_code == 200 and 'id="unsubscribed"' in r.text
+    assert sql("SELECT reminders_off FROM users WHERE id = ?", uid) == [["1"]]
+    assert requests.post(url("/unsubscribe/" + "0" * 64), verify=CA).status_code == 404
+    assert requests.get(url("/unsubscribe/short"), verify=CA).status_code == 404
+    assert requests.post(url("/unsubscribe/short"), verify=CA).status_code == 404
+
+
+def test_the_admin_mail_page_lists_failed_messages_and_sends_one_again():
+    room = make_room(rate="0.00")
+    slot = make_slot(room, at(day(15), 9), price="0.00")
+    uid, addr, h = customer(email_addr=f"refuse-{os.urandom(6).hex()}@example.com")
+    assert book(h, slot).status_code == 201
+    [[mid]] = sql("SELECT id FROM mail_outbox WHERE user_id = ?", uid)
+    sql("UPDATE mail_outbox SET status = 'failed', attempts = 5, last_error = ? WHERE id = ?",
+        "550 5.7.1 <refused & gone>", mid)
+    s, _, csrf = browser_user(role="admin")
+    page = s.get(url("/admin/mail")).text
+    assert f'data-mail="{mid}"' in page and "550 5.7.1 &lt;refused &amp; gone&gt;" in page
+    assert 'id="mail-counts"' in page and "Send again" in page
+    assert s.get(url("/admin/mail?status=bogus")).status_code == 400
+    r = s.post(url(f"/admin/mail/{mid}/retry"), data={"csrf": csrf}, allow_redirects=False)
+    assert r.status_code == 303
+    assert sql("SELECT status, attempts, last_error FROM mail_outbox WHERE id = ?", mid) == \
+        [["pending", "0", "NULL"]]
+    assert f'data-mail="{mid}"' in s.get(url("/admin/mail?status=pending&queued=1")).text
+    # a pending message is not sent "again"; nor is one that does not exist
+    r = s.post(url(f"/admin/mail/{mid}/retry"), data={"csrf": csrf}, allow_redirects=False)
+    assert r.status_code == 404
+    customer_session, _, ccsrf = browser_user()
+    assert customer_session.get(url("/admin/mail")).status_code == 403
+
+
+def test_registering_sends_a_welcome():
+    from conftest import register
+    _, addr, r = register(name="Wendy Welcome")
+    assert r.status_code == 303
+    run_jobs()
+    [msg] = messages_to(addr)
+    assert msg["Subject"] == "Welcome to booking"
+    assert "Hello Wendy Welcome" in parts(msg)[0] and parts(msg)[2] is None
+
+
+def test_run_jobs_loop_keeps_delivering_until_sigterm():
+    import signal
+    import time
+    room = make_room(rate="0.00")
+    slot = make_slot(room, at(day(16), 9), price="0.00")
+    uid, addr, h = customer()
+    runner = subprocess.Popen([CTL, "run-jobs", "--loop", "--interval", "1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert book(h, slot).status_code == 201
+        deadline = time.monotonic() + 60
+        while outbox(uid) != [["confirmed", "sent", "1"]]:
+            assert time.monotonic() < deadline, "the looping runner never sent it"
+            assert runner.poll() is None, runner.stderr.read()
+            time.sleep(0.2)
+    finally:
+        runner.send_signal(signal.SIGTERM)
+        out, err = runner.communicate(timeout=60)
+    assert runner.returncode == 0, err
+    assert "run-jobs: released" in out
+    assert len(messages_to(addr)) == 1

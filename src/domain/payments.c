@@ -1,0 +1,232 @@
+/* domain/payments.c: the payment provider's signed webhook: confirm on
+ * payment, record refunds, each event once */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include "core/arena.h"
+#include "core/fmt.h"
+#include "db/db.h"
+#include "domain/booking.h"
+#include "domain/payments.h"
+
+const char *const payment_outcomes[PAY_OUTCOMES + 1] = {
+	[PAY_CONFIRMED] = "confirmed",
+	[PAY_REFUNDED] = "refunded",
+	[PAY_AMOUNT_MISMATCH] = "amount_mismatch",
+	[PAY_REFUND_DUE] = "refund_due",
+	[PAY_IGNORED] = "ignored",
+	[PAY_REPLAYED] = "replayed",
+	[PAY_OUTCOMES] = NULL,
+};
+
+int
+payment_signature_ok(const char *header, const char *body, size_t len,
+    const char *secret, time_t now)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	char want[2 * EVP_MAX_MD_SIZE + 1], *msg, *end;
+	const char *p, *t = NULL, *field;
+	size_t tlen = 0, flen, i;
+	long long when;
+	int ok = 0;
+
+	if (header == NULL || secret == NULL || *secret == '\0')
+		return 0;
+	for (p = header; *p; p += flen + (p[flen] == ',')) {
+		flen = strcspn(p, ",");
+		if (strncmp(p, "t=", 2) == 0) {
+			t = p + 2;
+			tlen = flen - 2;
+		}
+	}
+	if (t == NULL || tlen == 0 || tlen > 19)
+		return 0;
+	when = strtoll(t, &end, 10);
+	if (end != t + tlen || llabs(when - (long long)now) > PAYMENT_SIGNATURE_SECONDS)
+		return 0;
+	msg = malloc(tlen + 1 + len);
+	if (msg == NULL)
+		abort();
+	memcpy(msg, t, tlen);
+	msg[tlen] = '.';
+	memcpy(msg + tlen + 1, body, len);
+	if (HMAC(EVP_sha256(), secret, (int)strlen(secret), (unsigned char *)msg,
+	    tlen + 1 + len, md, &mdlen) == NULL)
+		mdlen = 0;
+	free(msg);
+	if (mdlen == 0)
+		return 0;
+	for (i = 0; i < mdlen; i++)
+		snprintf(want + 2 * i, 3, "%02x", md[i]);
+	/* Every v1 is compared in full, so the time taken tells nothing. */
+	for (p = header; *p; p += flen + (p[flen] == ',')) {
+		flen = strcspn(p, ",");
+		field = p + 3;
+		if (strncmp(p, "v1=", 3) == 0 && flen - 3 == 2 * (size_t)mdlen &&
+		    CRYPTO_memcmp(field, want, 2 * (size_t)mdlen) == 0)
+			ok = 1;
+	}
+	return ok;
+}
+
+struct apply {
+	struct arena			*arena;
+	const struct payment_event	*ev;
+	enum payment_outcome		 outcome;
+};
+
+/* The system confirms: an admin's rights, no user. */
+static const struct actor provider = { 0, 1, 1 };
+
+/* Whether the booking's last cancellation was its hold running out. */
+static int
+released_by_hold(struct db *db, struct arena *a, long long id, int *yes)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT data FROM booking_events WHERE booking_id = ?"
+	    " AND type = 'cancelled' ORDER BY id DESC LIMIT 1", "l", id);
+	if (res == NULL)
+		return ERR;
+	*yes = res->nrows > 0 && db_val(res, 0, 0) != NULL &&
+	    strstr(db_val(res, 0, 0), "\"hold_expired\"") != NULL;
+	return OK;
+}
+
+/* payment.succeeded (rules 4 and 5): the amount must be the booking's
+ * price; a running hold is confirmed, one that ran out takes its seat
+ * again if it is still free. */
+static int
+succeeded(struct db *db, struct apply *c, const struct booking *b, time_t now)
+{
+	time_t hold;
+	int rc, expired;
+
+	if (c->ev->amount != b->price) {
+		c->outcome = PAY_AMOUNT_MISMATCH;
+		return OK;
+	}
+	if (strcmp(b->payment_status, "pending") != 0) {
+		c->outcome = PAY_IGNORED;
+		return OK;
+	}
+	expired = b->hold_expires_at != NULL &&
+	    dbtime_parse(b->hold_expires_at, &hold) == 0 && hold <= now;
+	if (b->state == BOOKING_PENDING && !expired) {
+		rc = booking_transition(db, c->arena, &provider, b->id, BK_CONFIRM,
+		    c->ev->payment_id);
+		c->outcome = PAY_CONFIRMED;
+		return rc;
+	}
+	if (b->state == BOOKING_CANCELLED &&
+	    ((rc = released_by_hold(db, c->arena, b->id, &expired)) != OK || !expired)) {
+		c->outcome = PAY_REFUND_DUE;	/* cancelled on purpose, then paid */
+		return rc;
+	}
+	if (b->state != BOOKING_PENDING && b->state != BOOKING_CANCELLED) {
+		c->outcome = PAY_IGNORED;
+		return OK;
+	}
+	rc = booking_retake(db, c->arena, &provider, b->id, c->ev->payment_id);
+	if (rc == ERR)
+		return ERR;
+	c->outcome = rc == OK ? PAY_CONFIRMED : PAY_REFUND_DUE;
+	return OK;
+}
+
+/* payment.refunded: the provider gave money back; never more than was paid. */
+static int
+refunded(struct db *db, struct apply *c, const struct booking *b)
+{
+	if (c->ev->amount <= 0 || c->ev->amount > b->price) {
+		c->outcome = PAY_AMOUNT_MISMATCH;
+		return OK;
+	}
+	c->outcome = PAY_REFUNDED;
+	return db_exec(db, "UPDATE bookings SET payment_status = 'refunded',"
+	    " refund_amount = ? / 100 WHERE id = ?", "ll", c->ev->amount, b->id) < 0 ?
+	    ERR : OK;
+}
+
+static int
+apply_txn(struct db *db, void *ctx)
+{
+	struct apply *c = ctx;
+	const struct payment_event *ev = c->ev;
+	struct db_res *res;
+	struct booking b;
+	int rc;
+
+	/* The event's row first: a second delivery of it, even at the same
+	 * moment, waits here and then finds it. */
+	if (db_exec(db, "INSERT INTO payment_events (event_id, type, booking_id,"
+	    " payment_id, amount, outcome) VALUES (?, ?, NULL, ?, ?, 'ignored')",
+	    "sssl", ev->id, ev->type, ev->payment_id, ev->amount) < 0) {
+		if (db_errno(db) != DB_DUP_KEY)
+			return ERR;
+		c->outcome = PAY_REPLAYED;
+		return OK;
+	}
+	res = db_query(db, c->arena, "SELECT id FROM bookings WHERE id = ? FOR UPDATE",
+	    "l", ev->booking_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	if ((rc = booking_get(db, c->arena, ev->booking_id, &provider, &b)) != OK)
+		return rc;
+	if (strcmp(ev->type, "payment.succeeded") == 0)
+		rc = succeeded(db, c, &b, time(NULL));
+	else if (strcmp(ev->type, "payment.refunded") == 0)
+		rc = refunded(db, c, &b);
+	else
+		c->outcome = PAY_IGNORED;
+	if (rc != OK)
+		return rc;
+	return db_exec(db, "UPDATE payment_events SET booking_id = ?, outcome = ?"
+	    " WHERE event_id = ?", "lss", b.id, payment_outcomes[c->outcome], ev->id) < 0 ?
+	    ERR : OK;
+}
+
+int
+payment_apply(struct db *db, struct arena *a, const struct payment_event *ev,
+    enum payment_outcome *outcome)
+{
+	struct apply c = { a, ev, PAY_IGNORED };
+	int rc = db_txn(db, apply_txn, &c);
+
+	*outcome = c.outcome;
+	return rc;
+}
+
+int
+payment_attention(struct db *db, struct arena *a, int limit, struct payment_row **out,
+    int *n)
+{
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a, "SELECT event_id, type, booking_id, amount, outcome,"
+	    " received_at FROM payment_events WHERE outcome IN ('refund_due','amount_mismatch')"
+	    " ORDER BY received_at DESC, event_id LIMIT ?", "i", limit);
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++) {
+		(*out)[i].event_id = db_val(res, i, 0);
+		(*out)[i].type = db_val(res, i, 1);
+		(*out)[i].booking_id = db_int(res, i, 2);
+		(*out)[i].amount = db_int(res, i, 3);
+		(*out)[i].outcome = db_val(res, i, 4);
+		(*out)[i].received_at = db_val(res, i, 5);
+	}
+	return OK;
+}
+
