@@ -36,7 +36,7 @@
 </p>
 <p>
 <label for="new_password">New password</label>
-<input type="password" id="new_password" name="new_password" autocomplete="new-password" minlength="12" maxlength="128" required{{#NEW_PASSWORD_ERROR}} aria-invalid="true" aria-describedby="new-password-error"{{/NEW_PASSWORD_ERROR}}>
+<input type="password" id="new_password" name="new_password" autocomplete="new-password" minlength="{{PASSWORD_MIN}}" maxlength="{{PASSWORD_MAX}}" required{{#NEW_PASSWORD_ERROR}} aria-invalid="true" aria-describedby="new-password-error"{{/NEW_PASSWORD_ERROR}}>
 {{#NEW_PASSWORD_ERROR}}<span class="field-error" id="new-password-error">{{MESSAGE}}</span>{{/NEW_PASSWORD_ERROR}}
 </p>
 <p><button type="submit">Change password</button></p>

@@ -6,9 +6,9 @@
 <p><label for="bookingId">Booking</label>
 <input type="number" id="bookingId" name="bookingId" value="{{BOOKING_ID}}" min="1"></p>
 <p><label for="email">Customer email</label>
-<input type="email" id="email" name="email" value="{{EMAIL}}" maxlength="254"></p>
+<input type="email" id="email" name="email" value="{{EMAIL}}" maxlength="{{EMAIL_MAX}}"></p>
 <p><label for="actorEmail">Done by (email)</label>
-<input type="email" id="actorEmail" name="actorEmail" value="{{ACTOR_EMAIL}}" maxlength="254"></p>
+<input type="email" id="actorEmail" name="actorEmail" value="{{ACTOR_EMAIL}}" maxlength="{{EMAIL_MAX}}"></p>
 <p><label for="type">What</label>
 <select id="type" name="type">
 {{#TYPE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>

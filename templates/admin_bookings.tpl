@@ -27,7 +27,7 @@
 <p><label for="to">Until</label>
 <input type="date" id="to" name="to" value="{{TO}}"></p>
 <p><label for="email">Customer email</label>
-<input type="email" id="email" name="email" value="{{EMAIL}}" maxlength="254"></p>
+<input type="email" id="email" name="email" value="{{EMAIL}}" maxlength="{{EMAIL_MAX}}"></p>
 <p><label for="sort">Newest first by</label>
 <select id="sort" name="sort">
 {{#SORT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>

@@ -14,8 +14,8 @@
 </p>
 <p>
 <label for="password">Password</label>
-<input type="password" id="password" name="password" autocomplete="new-password" minlength="12" maxlength="128" required aria-describedby="password-hint{{#PASSWORD_ERROR}} password-error{{/PASSWORD_ERROR}}"{{#PASSWORD_ERROR}} aria-invalid="true"{{/PASSWORD_ERROR}}>
-<span class="hint" id="password-hint">12 to 128 characters; common passwords are refused.</span>
+<input type="password" id="password" name="password" autocomplete="new-password" minlength="{{PASSWORD_MIN}}" maxlength="{{PASSWORD_MAX}}" required aria-describedby="password-hint{{#PASSWORD_ERROR}} password-error{{/PASSWORD_ERROR}}"{{#PASSWORD_ERROR}} aria-invalid="true"{{/PASSWORD_ERROR}}>
+<span class="hint" id="password-hint">{{PASSWORD_MIN}} to {{PASSWORD_MAX}} characters; common passwords are refused.</span>
 {{#PASSWORD_ERROR}}<span class="field-error" id="password-error">{{MESSAGE}}</span>{{/PASSWORD_ERROR}}
 </p>
 <p><button type="submit">Create account</button></p>

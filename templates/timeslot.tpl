@@ -16,7 +16,7 @@
 <input type="hidden" name="idempotency_key" value="{{IDEMPOTENCY_KEY}}">
 <p>
 <label for="notes">Notes for the host (optional)</label>
-<textarea id="notes" name="notes" rows="3" maxlength="2000">{{NOTES}}</textarea>
+<textarea id="notes" name="notes" rows="3" maxlength="{{NOTES_MAX}}">{{NOTES}}</textarea>
 </p>
 {{#HOLD}}<p class="hint">The seat is held for you for {{HOLD_MINUTES}} minutes while you pay.</p>{{/HOLD}}
 <p><button type="submit">Book this timeslot</button></p>

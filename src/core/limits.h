@@ -6,8 +6,10 @@
 #define EMAIL_MAX	254		/* the longest address SMTP carries */
 #define SEATS_MAX	100000		/* a room's or a timeslot's capacity */
 #define NOTES_MAX	2000		/* a booking's notes, in characters */
-/* Bytes of a password field read at all; what a new password may be is
- * PASSWORD_MIN..PASSWORD_MAX characters (domain/auth.h). */
+/* A new password, in characters; a password field is read only up to
+ * PASSWORD_FIELD_MAX bytes at all. */
+#define PASSWORD_MIN	12
+#define PASSWORD_MAX	128
 #define PASSWORD_FIELD_MAX 100000
 
 /* Lists: the highest page number asked for, the API's page sizes, and the

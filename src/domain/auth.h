@@ -4,11 +4,11 @@
 
 #include <stddef.h>
 
+#include "core/limits.h"
+
 struct arena;
 struct db;
 
-#define PASSWORD_MIN	12
-#define PASSWORD_MAX	128
 #define SESSION_COOKIE	"__Host-session"
 #define CSRF_COOKIE	"__Host-csrf"
 

@@ -7,6 +7,7 @@
 #include <json-c/json.h>
 
 #include "core/config.h"
+#include "core/limits.h"
 #include "core/log.h"
 #include "http/request.h"
 #include "http/tmpl.h"
@@ -144,6 +145,11 @@ page_begin(struct req *r, const char *file, const char *title)
 		tmpl_show(r->layout, "VISITOR");
 	body = tmpl_include(r->layout, "BODY", file);
 	tmpl_set(body, "CSRF", csrf);
+	/* The bounds fields show (maxlength, hints) are the ones checked. */
+	tmpl_set_int(body, "EMAIL_MAX", EMAIL_MAX);
+	tmpl_set_int(body, "NOTES_MAX", NOTES_MAX);
+	tmpl_set_int(body, "PASSWORD_MIN", PASSWORD_MIN);
+	tmpl_set_int(body, "PASSWORD_MAX", PASSWORD_MAX);
 	return body;
 }
 

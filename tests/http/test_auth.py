@@ -4,8 +4,9 @@ import subprocess
 
 import requests
 
-from conftest import (CA, PASSWORD, browser, csrf_of, get, login, new_email,
-                      register, sql, url, user_id_of)
+from conftest import (CA, PASSWORD, at, browser, browser_user, csrf_of, day, get,
+                      login, make_room, make_slot, new_email, register, sql, url,
+                      user_id_of)
 
 ADMIN_EMAIL = os.environ.get("BOOKING_ADMIN_EMAIL", "admin@example.com")
 ADMIN_PASSWORD = os.environ.get("BOOKING_ADMIN_PASSWORD")
@@ -346,3 +347,18 @@ def test_the_last_admin_cannot_be_demoted():
                "role": "customer"}, allow_redirects=False)
     assert r.status_code == 409
     assert sql("SELECT role FROM users WHERE id = ?", me) == [["admin"]]
+
+
+def test_forms_show_the_limits_the_server_checks():
+    """maxlength, minlength and hints come from core/limits.h, as the checks do."""
+    r = get("/register")
+    assert 'minlength="12" maxlength="128"' in r.text
+    assert "12 to 128 characters" in r.text
+    s, _, _ = register()
+    assert 'minlength="12" maxlength="128"' in s.get(url("/account")).text
+    admin = admin_session()
+    assert 'maxlength="254"' in admin.get(url("/admin/audit")).text
+    assert 'maxlength="254"' in admin.get(url("/admin/bookings")).text
+    slot = make_slot(make_room(), at(day(40), 11))
+    user, _, _ = browser_user()
+    assert 'maxlength="2000"' in user.get(url(f"/timeslots/{slot}")).text
