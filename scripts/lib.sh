@@ -498,8 +498,12 @@ stack_up() {
 jobs_start() {
 	local pidfile=$RUN/jobs.pid as=()
 	if pid_alive "$pidfile" bookingctl; then
-		say "job runner: already running"
-		return 0
+		if [ ! "$BUILD/src/bookingctl" -nt "$pidfile" ]; then
+			say "job runner: already running"
+			return 0
+		fi
+		say "job runner: bookingctl changed; restarting"
+		jobs_stop
 	fi
 	mkdir -p "$VAR/mail"
 	chown "$RUN_USER:$RUN_GROUP" "$VAR/mail"

@@ -101,7 +101,7 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/admin/bookings/{id}/no-show", api_admin_booking_no_show, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/check-in", api_admin_booking_check_in, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/check-out", api_admin_booking_check_out, NEED_ADMIN },
-	{ "POST", "/api/v1/payments/webhook",	api_payment_webhook,	0 },
+	{ "POST", "/api/v1/payments/webhook",	api_payment_webhook,	OWN_SECRET },
 	{ "GET",  "/api/v1/rooms",		api_rooms_list,		0 },
 	{ "GET",  "/api/v1/rooms/{id}",		api_room_show,		0 },
 	{ "GET",  "/api/v1/rooms/{id}/timeslots", api_room_timeslots,	0 },

@@ -10,8 +10,9 @@ typedef int (*handler_fn)(struct req *);
  * method but GET and HEAD is checked, unless the route is OWN_SECRET. */
 #define NEED_USER	0x01	/* signed in */
 #define NEED_ADMIN	0x03	/* signed in, as an admin */
-#define OWN_SECRET	0x04	/* the path carries a secret of its own (a
-				 * one-click unsubscribe link): no CSRF token */
+#define OWN_SECRET	0x04	/* the request proves itself (a one-click
+				 * unsubscribe link's secret, a signed
+				 * webhook): no CSRF token, whatever cookies */
 
 struct route {
 	const char	*method;

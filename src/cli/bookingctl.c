@@ -347,7 +347,7 @@ on_term(int sig)
 /* One pass: holds, reminders, then the outbox until nothing is due (or
  * SIGTERM, once the message in hand is done). */
 static int
-run_pass(struct db *db, struct arena *a, const char *now)
+run_pass(struct db *db, struct arena *a, const char *now, int quiet)
 {
 	int expired, queued = 0, sent = 0, failed = 0, one, rc;
 
@@ -366,6 +366,9 @@ run_pass(struct db *db, struct arena *a, const char *now)
 		fprintf(stderr, "run-jobs: %s\n", db_error(db));
 		return 1;
 	}
+	/* A looping runner's log says only what it did. */
+	if (quiet && expired + queued + sent + failed == 0)
+		return 0;
 	printf("run-jobs: released %d expired holds, queued %d reminders,"
 	    " sent %d messages, %d failed\n", expired, queued, sent, failed);
 	fflush(stdout);
@@ -409,7 +412,7 @@ cmd_run_jobs(struct db *db, struct arena *a, int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);	/* a sendmail that exits early is a failure */
 	do {
-		rc = run_pass(db, a, now);
+		rc = run_pass(db, a, now, loop);
 		arena_reset(a);
 		for (i = 0; loop && !stopping && i < interval; i++)
 			sleep(1);

@@ -112,6 +112,15 @@ def test_the_same_event_twice_answers_200_and_changes_nothing_more():
     assert send(event(booking, 1750)).json()["outcome"] == "ignored"
 
 
+def test_a_browser_session_cookie_does_not_stop_a_signed_event():
+    s, _, _ = browser_user()
+    booking, _, _ = pending_booking()
+    body = json.dumps(event(booking, 1750)).encode()
+    r = s.post(url("/api/v1/payments/webhook"), data=body,
+               headers={"Content-Type": "application/json", "Booking-Signature": signature(body)})
+    assert r.status_code == 200 and r.json()["outcome"] == "confirmed", r.text
+
+
 def test_a_wrong_amount_is_409_on_record_and_leaves_the_booking_pending():
     booking, _, _ = pending_booking()
     ev = event(booking, 1700)
