@@ -27,6 +27,15 @@ int	account_name(struct req *);
 int	account_password(struct req *);
 int	account_token_new(struct req *);
 int	account_token_revoke(struct req *);
+/* pages/mfa.c */
+int	mfa_show(struct req *);
+int	mfa_setup(struct req *);
+int	mfa_enable(struct req *);
+int	mfa_disable_submit(struct req *);
+int	login_code_form(struct req *);
+int	login_code_submit(struct req *);
+int	login_enrol_form(struct req *);
+int	login_enrol_submit(struct req *);
 /* pages/bookings.c */
 int	timeslot_show(struct req *);
 int	booking_new(struct req *);

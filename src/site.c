@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "db/db.h"
 #include "domain/auth.h"
+#include "domain/mfa.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "site.h"
@@ -32,6 +33,10 @@ site_config(void)
 	tzset();
 	if (auth_init(cfg.common_passwords) != OK)
 		return ERR;
+	if (mfa_init() != OK) {
+		fprintf(stderr, "mfa: cannot initialise liboath\n");
+		return ERR;
+	}
 	if (db_library_init() != OK) {
 		fprintf(stderr, "db: cannot initialise the client library\n");
 		return ERR;

@@ -43,6 +43,11 @@
 </form>
 </section>
 
+<section aria-labelledby="two-factor-h">
+<h2 id="two-factor-h">Two-factor authentication</h2>
+<p>Two-factor authentication is {{MFA_STATE}}. <a href="/account/two-factor">Manage two-factor authentication</a></p>
+</section>
+
 <section aria-labelledby="tokens-h">
 <h2 id="tokens-h">API tokens</h2>
 {{#NEW_TOKEN}}

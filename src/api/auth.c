@@ -1,7 +1,10 @@
 /* api/auth.c: /api/v1/auth and /api/v1/me: tokens for programs */
+#include <string.h>
+
 #include "core/limits.h"
 #include "domain/account.h"
 #include "domain/auth.h"
+#include "domain/mfa.h"
 #include "handlers.h"
 #include "http/form.h"
 #include "http/input.h"
@@ -27,6 +30,49 @@ user_json(struct req *r, long long id)
 	return o;
 }
 
+/*
+ * The second step for an account with a second factor: the "code" field
+ * (the app's 6 digits or a recovery code). *refused is set when the reply
+ * is already the refusal.
+ */
+static int
+second_factor(struct req *r, struct form *f, long long user_id, int *refused)
+{
+	enum mfa_need need;
+	const char *code = kv_get(f->fields, "code");
+
+	*refused = 1;
+	if (mfa_login_need(r->db, r->arena, user_id, NULL, &need) != OK)
+		return ERR;
+	if (need == MFA_ENROL)
+		return reply_error(r, 403, "mfa_enrolment_required", "Administrators must use "
+		    "two-factor authentication: log in on the web site once to set it up.");
+	if (need == MFA_CODE && (code == NULL || *code == '\0'))
+		return reply_error(r, 401, "code_required", "This account uses two-factor "
+		    "authentication: send the 6-digit \"code\" from the authenticator app, "
+		    "or a recovery code, with the email and password.");
+	if (need == MFA_CODE && strlen(code) > MFA_CODE_MAX)
+		return reply_error(r, 400, "invalid_field", "code: at most "
+		    LIMIT_TEXT(MFA_CODE_MAX) " characters.");
+	if (need == MFA_CODE) {
+		switch (mfa_check_code(r->db, r->arena, user_id, code)) {
+		case MFA_CHECK_OK:
+			break;
+		case MFA_CHECK_LOCKED:
+			reply_header(r, "Retry-After: %d", MFA_LOCK_MINUTES * 60);
+			return reply_error(r, 429, "too_many_attempts", "Too many wrong codes; "
+			    "try again in %d seconds.", MFA_LOCK_MINUTES * 60);
+		case MFA_CHECK_WRONG:
+			return reply_error(r, 401, "invalid_code", "The \"code\" is not right "
+			    "or was used already; send the one the app shows now.");
+		default:
+			return ERR;
+		}
+	}
+	*refused = 0;
+	return OK;
+}
+
 int
 api_login(struct req *r)
 {
@@ -35,6 +81,7 @@ api_login(struct req *r)
 	const char *email, *pw;
 	char *token;
 	long long id = 0, wait = 0;
+	int refused;
 
 	form_init(&f, r);
 	email = form_text(&f, "email", "email", EMAIL_MAX, 1);
@@ -54,6 +101,8 @@ api_login(struct req *r)
 	default:
 		return ERR;
 	}
+	if (second_factor(r, &f, id, &refused) != OK || refused)
+		return ERR;
 	if (auth_token_create(r->db, r->arena, id, "API login", LOGIN_TOKEN_HOURS, &token) != OK ||
 	    (user = user_json(r, id)) == NULL)
 		return ERR;

@@ -28,6 +28,8 @@ struct config {
 	int	 session_idle_minutes;
 	int	 session_max_hours;
 	int	 login_failures;	/* failed logins before lock-out */
+	int	 mfa_required_for_admins;	/* 1: an admin logs in only with a second factor */
+	int	 mfa_remember_days;	/* how long "remember this device" lasts */
 	int	 argon2_memory_kib;
 	int	 argon2_iterations;
 	char	*site_url;		/* https://host[:port], for links in mail */

@@ -6,11 +6,13 @@
 #include "domain/account.h"
 #include "domain/auth.h"
 #include "domain/mail.h"
+#include "domain/mfa.h"
 #include "handlers.h"
 #include "http/form.h"
 #include "http/input.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/page.h"
 
 static const char *const register_fields[] = { "name", "email", NULL };
 static const char *const login_fields[] = { "email", "next", NULL };
@@ -32,9 +34,8 @@ session_set(struct req *r, const struct auth_session *s)
 	r->csrf = s->csrf;
 }
 
-/* A fresh session for user_id, replacing this request's one. */
-static int
-session_start(struct req *r, long long user_id)
+int
+page_session_start(struct req *r, long long user_id)
 {
 	struct auth_session s;
 
@@ -76,7 +77,7 @@ register_submit(struct req *r)
 		return register_page(r, &f, 400);
 	if (rc != OK)
 		return ERR;
-	if (session_start(r, id) != OK)
+	if (page_session_start(r, id) != OK)
 		return ERR;
 	return reply_redirect(r, "/me?welcome=1");
 }
@@ -101,7 +102,8 @@ login_form(struct req *r)
 {
 	if (r->user != NULL)
 		return reply_redirect(r, next_path(r));
-	return login_page(r, NULL, NULL, 200);
+	return login_page(r, NULL, kv_get(&r->params, "expired") ? "The login took too "
+	    "long or was finished elsewhere. Log in again." : NULL, 200);
 }
 
 int
@@ -110,6 +112,7 @@ login_submit(struct req *r)
 	struct form f;
 	const char *email, *pw;
 	long long id = 0, wait = 0;
+	int asked;
 
 	form_init(&f, r);
 	email = form_text(&f, "email", "Email", EMAIL_MAX, 1);
@@ -131,7 +134,11 @@ login_submit(struct req *r)
 	default:
 		return ERR;
 	}
-	if (session_start(r, id) != OK)
+	if (page_mfa_login(r, id, &asked) != OK)
+		return ERR;
+	if (asked)
+		return OK;
+	if (page_session_start(r, id) != OK)
 		return ERR;
 	return reply_redirect(r, next_path(r));
 }
@@ -159,17 +166,20 @@ account_page(struct req *r, struct form *f, const char *new_token, int status)
 	static const char *const fields[] = { "name", "token_name", NULL };
 	struct tmpl *t, *row;
 	struct api_token *tokens;
+	struct mfa_status mfa;
 	const char *saved = kv_get(&r->params, "saved");
 	size_t i;
 	int n, ntokens, reminders;
 
 	if (auth_token_list(r->db, r->arena, r->user->id, &tokens, &ntokens) != OK ||
-	    mail_reminders_on(r->db, r->arena, r->user->id, &reminders) != OK)
+	    mail_reminders_on(r->db, r->arena, r->user->id, &reminders) != OK ||
+	    mfa_status(r->db, r->arena, r->user->id, &mfa) != OK)
 		return ERR;
 	t = page_begin(r, "account.tpl", "Account");
 	tmpl_set(t, "NAME", r->user->name);
 	tmpl_set(t, "EMAIL", r->user->email);
 	tmpl_set(t, "ROLE", r->user->role);
+	tmpl_set(t, "MFA_STATE", mfa.enabled ? "on" : "off");
 	if (reminders)
 		tmpl_show(t, "REMINDERS_ON");
 	if (f != NULL)

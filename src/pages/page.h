@@ -87,4 +87,12 @@ int	page_room_options(struct req *, struct tmpl *, const char *section,
  * for links that keep a filter. */
 const char *page_query(struct req *, const char *const *keys);
 
+/* A fresh session for user_id replacing the request's one, its cookie set
+ * (pages/account.c). */
+int	page_session_start(struct req *, long long user_id);
+/* The second step of a login whose password was right (pages/mfa.c): when
+ * the account needs a code or an enrolment, *asked is set and the reply is
+ * the redirect there. */
+int	page_mfa_login(struct req *, long long user_id, int *asked);
+
 #endif
