@@ -28,8 +28,8 @@ LOG=$VAR/log
 umask 022
 
 PACKAGES="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server mariadb-client
-libctemplate-dev libjson-c-dev libargon2-dev libssl-dev liboath-dev libqrencode-dev nginx-light autoconf automake libtool
-pkg-config g++ make openssl curl wrk cppcheck clang-tools shellcheck gcovr libfcgi-bin"
+libctemplate-dev libjson-c-dev libargon2-dev libzxcvbn-dev libssl-dev liboath-dev libqrencode-dev nginx-light
+autoconf automake libtool pkg-config g++ make openssl curl wrk cppcheck clang-tools shellcheck gcovr libfcgi-bin"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

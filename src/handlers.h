@@ -116,6 +116,7 @@ int	admin_mail_retry(struct req *);
 int	unsubscribe_form(struct req *);
 int	unsubscribe_submit(struct req *);
 int	api_register(struct req *);
+int	api_token_revoke(struct req *);
 int	api_me(struct req *);
 /* pages/status.c */
 int	status_healthz(struct req *);

@@ -89,6 +89,7 @@ static const struct route routes[] = {
 	{ "GET",  "/ping",			status_ping,		0 },
 	{ "POST", "/api/v1/auth/login",		api_login,		0 },
 	{ "POST", "/api/v1/auth/register",	api_register,		0 },
+	{ "DELETE", "/api/v1/auth/token",	api_token_revoke,	NEED_USER },
 	{ "GET",  "/api/v1/me",			api_me,			NEED_USER },
 	{ "POST", "/api/v1/bookings",		api_booking_create,	NEED_USER },
 	{ "GET",  "/api/v1/bookings",		api_bookings_list,	NEED_USER },
@@ -214,6 +215,7 @@ identify(struct req *r)
 	r->session = who.session;
 	r->csrf = who.csrf;
 	r->bearer = who.bearer;
+	r->token_id = who.token_id;
 	return OK;
 }
 
@@ -321,6 +323,7 @@ router_dispatch(struct req *r)
 	r->actor.user_id = r->user ? r->user->id : 0;
 	r->actor.admin = r->user ? r->user->admin : 0;
 	r->actor.admin_route = (rt->flags & NEED_ADMIN) == NEED_ADMIN;
+	r->actor.address = req_env(r, "REMOTE_ADDR");
 	if (cfg.test_faults)
 		test_fault(r, 1);
 	return rt->handler(r);

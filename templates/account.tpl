@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Account</h1>
 {{#SAVED}}<p class="notice" role="status">{{MESSAGE}}</p>{{/SAVED}}
+{{#NOTICE}}<p class="notice" role="alert">{{MESSAGE}}</p>{{/NOTICE}}
 <p>{{EMAIL}}, {{ROLE}}</p>
 
 <section aria-labelledby="name-h">
@@ -39,6 +40,11 @@
 <input type="password" id="new_password" name="new_password" autocomplete="new-password" minlength="{{PASSWORD_MIN}}" maxlength="{{PASSWORD_MAX}}" required{{#NEW_PASSWORD_ERROR}} aria-invalid="true" aria-describedby="new-password-error"{{/NEW_PASSWORD_ERROR}}>
 {{#NEW_PASSWORD_ERROR}}<span class="field-error" id="new-password-error">{{MESSAGE}}</span>{{/NEW_PASSWORD_ERROR}}
 </p>
+<p>
+<input type="checkbox" id="revoke_tokens" name="revoke_tokens" value="on"{{#REVOKE_TOKENS}} checked{{/REVOKE_TOKENS}}>
+<label for="revoke_tokens">Also revoke my API tokens</label>
+</p>
+<p class="meta">Other sessions are logged out either way. Leave this ticked if you think someone else knew your password.</p>
 <p><button type="submit">Change password</button></p>
 </form>
 </section>

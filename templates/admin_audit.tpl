@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>ADMIN_NAV}}
 <h1>Audit trail</h1>
-<p class="meta">Every change to a booking, newest first, with who made it.</p>
+<p class="meta">Every change to a booking, newest first, with who made it. <a href="/admin/audit?log=security">Security events</a></p>
 <form method="get" action="/admin/audit" class="filter" role="search" aria-label="Filter the audit trail">
 <p><label for="bookingId">Booking</label>
 <input type="number" id="bookingId" name="bookingId" value="{{BOOKING_ID}}" min="1"></p>

@@ -76,35 +76,34 @@ second_factor(struct req *r, struct form *f, long long user_id, int *refused)
 int
 api_login(struct req *r)
 {
+	struct login_attempt in = { NULL, NULL, &r->actor, 0, 0 };
 	struct json_object *o, *user;
 	struct form f;
-	const char *email, *pw;
 	char *token;
-	long long id = 0, wait = 0;
 	int refused;
 
 	form_init(&f, r);
-	email = form_text(&f, "email", "email", EMAIL_MAX, 1);
-	pw = form_raw(&f, "password", "password", PASSWORD_FIELD_MAX);
+	in.email = form_text(&f, "email", "email", EMAIL_MAX, 1);
+	in.password = form_raw(&f, "password", "password", PASSWORD_FIELD_MAX);
 	if (!form_ok(&f))
 		return form_reply_json(r, &f, 400);
-	switch (auth_login(r->db, r->arena, email, pw, &id, &wait)) {
+	switch (auth_login(r->db, r->arena, &in)) {
 	case LOGIN_OK:
 		break;
 	case LOGIN_LOCKED:
-		reply_header(r, "Retry-After: %lld", wait);
-		return reply_error(r, 429, "too_many_attempts",
-		    "Too many failed attempts; try again in %lld seconds.", wait);
+		reply_header(r, "Retry-After: %lld", in.retry_after);
+		return reply_error(r, 429, "too_many_attempts", "Too many failed attempts "
+		    "from this address; try again in %lld seconds.", in.retry_after);
 	case LOGIN_FAILED:
 		return reply_error(r, 401, "invalid_credentials",
 		    "The email or the password is not right.");
 	default:
 		return ERR;
 	}
-	if (second_factor(r, &f, id, &refused) != OK || refused)
+	if (second_factor(r, &f, in.user_id, &refused) != OK || refused)
 		return ERR;
-	if (auth_token_create(r->db, r->arena, id, "API login", LOGIN_TOKEN_HOURS, &token) != OK ||
-	    (user = user_json(r, id)) == NULL)
+	if (auth_login_token(r->db, r->arena, &r->actor, in.user_id, LOGIN_TOKEN_HOURS,
+	    &token) != OK || (user = user_json(r, in.user_id)) == NULL)
 		return ERR;
 	o = json_object_new_object();
 	json_set_str(o, "token", token);
@@ -125,7 +124,7 @@ api_register(struct req *r)
 
 	form_init(&f, r);
 	input_account(&f, &in);
-	if ((rc = account_register(r->db, &in, &f.errors, &id)) == INVALID)
+	if ((rc = account_register(r->db, &r->actor, &in, &f.errors, &id)) == INVALID)
 		return form_reply_json(r, &f, 400);
 	if (rc != OK)
 		return ERR;
@@ -142,4 +141,22 @@ api_me(struct req *r)
 	if (user == NULL)
 		return ERR;
 	return reply_json(r, 200, user);
+}
+
+/* Revokes the bearer token this request came with: a program signing out,
+ * or dropping a token it fears was seen. */
+int
+api_token_revoke(struct req *r)
+{
+	struct json_object *o;
+	int rc;
+
+	if (!r->bearer)
+		return reply_error(r, 400, "no_token", "Send the token to revoke as "
+		    "\"Authorization: Bearer <token>\".");
+	if ((rc = auth_token_revoke(r->db, &r->actor, r->user->id, r->token_id)) != OK)
+		return rc == NOT_FOUND ? reply_result(r, rc) : ERR;
+	o = json_object_new_object();
+	json_set_int(o, "revoked", r->token_id);
+	return reply_json(r, 200, o);
 }

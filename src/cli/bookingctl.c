@@ -13,6 +13,7 @@
 #include "core/fmt.h"
 #include "db/db.h"
 #include "domain/account.h"
+#include "domain/audit.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -231,7 +232,7 @@ cmd_user_add(struct db *db, int argc, char **argv)
 		fprintf(stderr, "user add: no password given\n");
 		return 2;
 	}
-	if ((problem = auth_password_problem(pw)) != NULL) {
+	if ((problem = auth_password_problem(pw, email, name)) != NULL) {
 		fprintf(stderr, "user add: password %s\n", problem);
 		free(pw);
 		return 2;
@@ -240,7 +241,8 @@ cmd_user_add(struct db *db, int argc, char **argv)
 	free(pw);
 	if (hash == NULL)
 		return 1;
-	rc = account_add(db, email, name, hash, admin ? "admin" : "customer", &id);
+	rc = account_add(db, NULL, AUDIT_USER_ADDED, email, name, hash,
+	    admin ? "admin" : "customer", &id);
 	free(hash);
 	if (rc == CONFLICT) {
 		fprintf(stderr, "user add: a user with email %s already exists\n", email);

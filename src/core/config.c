@@ -55,6 +55,8 @@ static const struct setting {
 	{ "login_failures",	  INT, offsetof(struct config, login_failures), "5", 1, 1000000 },
 	{ "mfa_required_for_admins", INT, offsetof(struct config, mfa_required_for_admins), "1", 0, 1 },
 	{ "mfa_remember_days",	  INT, offsetof(struct config, mfa_remember_days), "30", 1, 365 },
+	{ "login_failures_account", INT, offsetof(struct config, login_failures_account), "50", 1, 1000000 },
+	{ "password_min_score",	  INT, offsetof(struct config, password_min_score), "3", 0, 4 },
 	{ "argon2_memory_kib",	  INT, offsetof(struct config, argon2_memory_kib), "19456", 8, 4194304 },
 	{ "argon2_iterations",	  INT, offsetof(struct config, argon2_iterations), "3", 1, 100 },
 	{ "site_url",		  STR, offsetof(struct config, site_url), "https://localhost", 0, 0 },

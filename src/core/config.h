@@ -27,7 +27,9 @@ struct config {
 	int	 refund_partial_percent;
 	int	 session_idle_minutes;
 	int	 session_max_hours;
-	int	 login_failures;	/* failed logins before lock-out */
+	int	 login_failures;	/* failed logins from one address before lock-out */
+	int	 login_failures_account; /* from all addresses: only clean ones may try */
+	int	 password_min_score;	/* zxcvbn score (0-4) a new password needs */
 	int	 mfa_required_for_admins;	/* 1: an admin logs in only with a second factor */
 	int	 mfa_remember_days;	/* how long "remember this device" lasts */
 	int	 argon2_memory_kib;

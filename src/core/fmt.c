@@ -9,6 +9,17 @@
 #include "core/arena.h"
 #include "core/fmt.h"
 
+size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if ((*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
 int
 int_parse(const char *s, long long min, long long max, long long *out)
 {

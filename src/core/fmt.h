@@ -2,9 +2,13 @@
 #ifndef FMT_H
 #define FMT_H
 
+#include <stddef.h>
 #include <time.h>
 
 struct arena;
+
+/* Characters (not bytes) of UTF-8 text, as the length limits count them. */
+size_t	 utf8_chars(const char *s);
 
 /* A whole number in [min, max] written in decimal, nothing else (a sign
  * only when min is negative). */

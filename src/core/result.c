@@ -20,6 +20,8 @@ static const struct {
 				    "This Idempotency-Key was already used for a different request." },
 	[LAST_ADMIN]		= { "last_admin",
 				    "This is the last admin; make another user an admin first." },
+	[TOO_MANY_ATTEMPTS]	= { "too_many_attempts",
+				    "Too many failed attempts from this address; try again later." },
 };
 
 const char *

@@ -24,6 +24,7 @@ enum result {
 	KEY_REUSED,		/* an idempotency key sent with another request */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
+	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */
 	RESULT_MAX
 };
 

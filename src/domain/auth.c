@@ -5,17 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <arpa/inet.h>
 #include <sys/random.h>
 
 #include <argon2.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <zxcvbn.h>
 
 #include "core/arena.h"
 #include "core/config.h"
+#include "core/fmt.h"
 #include "core/limits.h"
 #include "core/result.h"
 #include "db/db.h"
+#include "domain/actor.h"
+#include "domain/audit.h"
 #include "domain/auth.h"
 
 #define SALT_LEN	16
@@ -23,7 +28,6 @@
 #define PARALLELISM	1
 #define TOKEN_BYTES	32	/* 256 bits */
 #define TOUCH_SECONDS	60	/* how stale last_seen_at may get */
-#define LOCK_MINUTES	15
 
 void
 auth_random(void *buf, size_t n)
@@ -105,7 +109,8 @@ same(const char *a, const char *b)
 	return n == strlen(b) && CRYPTO_memcmp(a, b, n) == 0;
 }
 
-/* Common passwords, lower-cased and sorted for bsearch. */
+/* Breached passwords the length rule lets through, lower-cased and sorted
+ * for bsearch. */
 static char	**common;
 static size_t	  ncommon;
 static char	 *dummy;	/* auth_dummy_hash() */
@@ -127,7 +132,7 @@ int
 auth_init(const char *path)
 {
 	char line[256];
-	size_t cap = 0, len;
+	size_t cap = 0, len, chars;
 	FILE *f;
 
 	if ((f = fopen(path, "r")) == NULL) {
@@ -139,7 +144,9 @@ auth_init(const char *path)
 	while (fgets(line, sizeof(line), f) != NULL) {
 		len = strcspn(line, "\r\n");
 		line[len] = '\0';
-		if (len == 0)
+		/* A shorter or longer one is refused by its length anyway. */
+		chars = utf8_chars(line);
+		if (chars < PASSWORD_MIN || chars > PASSWORD_MAX)
 			continue;
 		if (ncommon == cap) {
 			cap = cap ? cap * 2 : 1024;
@@ -164,17 +171,54 @@ auth_dummy_hash(void)
 	return dummy;
 }
 
-const char *
-auth_password_problem(const char *pw)
-{
-	size_t chars = 0;
-	const char *p;
-	char *low;
-	int found;
+/* zxcvbn's scores 1 to 4 start at 10^3, 10^6, 10^8 and 10^10 guesses. */
+static const double score_bits[] = { 0.0, 9.966, 19.932, 26.575, 33.219 };
 
-	for (p = pw; *p; p++)
-		if ((*p & 0xc0) != 0x80)
-			chars++;
+#define GUESSABLE(why) "is too easy to guess: " why \
+	". A few unrelated, uncommon words together make a strong one"
+
+/* Why zxcvbn finds a password easy: its longest predictable part. */
+static const char *
+weakness(const ZxcMatch_t *info)
+{
+	const ZxcMatch_t *m, *worst = NULL;
+
+	for (m = info; m != NULL; m = m->Next)
+		if ((m->Type & ~MULTIPLE_MATCH) != BRUTE_MATCH &&
+		    (worst == NULL || m->Length > worst->Length))
+			worst = m;
+	switch (worst ? (int)(worst->Type & ~MULTIPLE_MATCH) : (int)BRUTE_MATCH) {
+	case DICTIONARY_MATCH:
+		return GUESSABLE("it is made of common words or passwords");
+	case DICT_LEET_MATCH:
+		return GUESSABLE("it is a common word with letters swapped for look-alikes");
+	case USER_MATCH:
+	case USER_LEET_MATCH:
+		return GUESSABLE("it contains your name or email address");
+	case REPEATS_MATCH:
+		return GUESSABLE("it repeats characters or a pattern");
+	case SEQUENCE_MATCH:
+		return GUESSABLE("it is a sequence like abcd or 1234");
+	case SPATIAL_MATCH:
+		return GUESSABLE("it is a keyboard pattern like qwerty");
+	case DATE_MATCH:
+	case YEAR_MATCH:
+		return GUESSABLE("it is mostly a date or a year");
+	default:
+		return GUESSABLE("it is too predictable");
+	}
+}
+
+const char *
+auth_password_problem(const char *pw, const char *email, const char *name)
+{
+	size_t chars = utf8_chars(pw);
+	const char *words[4] = { NULL, NULL, NULL, NULL }, *problem = NULL;
+	ZxcMatch_t *info = NULL;
+	char *low, *local = NULL;
+	double bits;
+	int found, n = 0;
+
 	if (chars < PASSWORD_MIN)
 		return "must be at least " LIMIT_TEXT(PASSWORD_MIN)
 		    " characters long";
@@ -188,7 +232,22 @@ auth_password_problem(const char *pw)
 	free(low);
 	if (found)
 		return "is one of the most common passwords; choose another";
-	return NULL;
+	if (email != NULL && strcasecmp(pw, email) == 0)
+		return "must not be your email address";
+	if (email != NULL) {
+		words[n++] = email;
+		local = xstrdup(email);
+		local[strcspn(local, "@")] = '\0';
+		words[n++] = local;
+	}
+	if (name != NULL)
+		words[n++] = name;
+	bits = ZxcvbnMatch(pw, words, &info);
+	if (bits < score_bits[cfg.password_min_score])
+		problem = weakness(info);
+	ZxcvbnFreeInfo(info);
+	free(local);
+	return problem;
 }
 
 char *
@@ -280,6 +339,7 @@ identify_bearer(struct db *db, struct arena *a, const char *token,
 		return NOT_FOUND;
 	who->user = user_from(a, res, 1);
 	who->bearer = 1;
+	who->token_id = db_int(res, 0, 0);
 	if (db_int(res, 0, 5) &&
 	    db_exec(db, "UPDATE api_tokens SET last_used_at = UTC_TIMESTAMP() WHERE id = ?",
 	    "l", db_int(res, 0, 0)) < 0)
@@ -345,62 +405,162 @@ auth_csrf_matches(const char *given, const char *want)
 	return given != NULL && want != NULL && token_shape(want) && same(given, want);
 }
 
-/* Seconds until the account may try again, 0 when it is not locked. */
-static long long
-locked_for(struct db *db, struct arena *a, const char *email, int *err)
+const char *
+auth_throttle_key(struct arena *a, const char *address)
+{
+	unsigned char in6[16];
+	char text[INET6_ADDRSTRLEN];
+
+	if (address == NULL)
+		return "";
+	/* One holder of an IPv6 network has all of its /64: count it as one. */
+	if (inet_pton(AF_INET6, address, in6) != 1)
+		return address;
+	memset(in6 + 8, 0, 8);
+	if (inet_ntop(AF_INET6, in6, text, sizeof(text)) == NULL)
+		return address;
+	return arena_printf(a, "%s/64", text);
+}
+
+long long
+auth_lock_wait(long long n, long long since, long long recent)
+{
+	long long lock = LOCK_MINUTES * 60;
+
+	if (n >= cfg.login_failures) {
+		while (n-- > cfg.login_failures && lock < LOCK_MAX_SECONDS)
+			lock *= 2;
+		if (lock > LOCK_MAX_SECONDS)
+			lock = LOCK_MAX_SECONDS;
+		return lock > since ? lock - since : 0;
+	}
+	/* Many addresses at once: those that failed wait, the others may try. */
+	if (recent >= cfg.login_failures_account && n > 0 && since < lock)
+		return lock - since;
+	return 0;
+}
+
+/* The pair's failures in the last day, the seconds since its latest, and
+ * the account's failures from everywhere in the last LOCK_MINUTES. */
+static int
+failures(struct db *db, struct arena *a, const char *email, const char *key,
+    long long *n, long long *since, long long *recent)
 {
 	struct db_res *res;
 
 	res = db_query(db, a,
-	    "SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), failed_at + INTERVAL ? MINUTE)"
+	    "SELECT COALESCE(SUM(address = ?), 0),"
+	    "  COALESCE(TIMESTAMPDIFF(SECOND, MAX(IF(address = ?, failed_at, NULL)),"
+	    "   UTC_TIMESTAMP()), 0),"
+	    "  COALESCE(SUM(failed_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE), 0)"
 	    " FROM login_failures"
-	    " WHERE email = ? AND failed_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
-	    " ORDER BY failed_at DESC, id DESC LIMIT 1 OFFSET ?",
-	    "isii", LOCK_MINUTES, email, LOCK_MINUTES, cfg.login_failures - 1);
-	*err = res == NULL;
-	if (res == NULL || res->nrows == 0)
-		return 0;
-	return db_int(res, 0, 0) > 0 ? db_int(res, 0, 0) : 1;
+	    " WHERE email = ? AND failed_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
+	    "ssisi", key, key, LOCK_MINUTES, email, LOCK_MAX_SECONDS);
+	if (res == NULL)
+		return ERR;
+	*n = db_int(res, 0, 0);
+	*since = db_int(res, 0, 1);
+	*recent = db_int(res, 0, 2);
+	return OK;
+}
+
+long long
+auth_throttle(struct db *db, struct arena *a, const char *email, const char *address)
+{
+	long long n, since, recent;
+
+	if (failures(db, a, email, auth_throttle_key(a, address), &n, &since,
+	    &recent) != OK)
+		return -1;
+	return auth_lock_wait(n, since, recent);
+}
+
+struct failure {
+	struct arena		*arena;
+	const struct actor	*who;
+	enum audit_type		 type;
+	long long		 user_id;
+	const char		*email;
+	const char		*key;
+	long long		 wait;
+};
+
+static int
+failure_txn(struct db *db, void *ctx)
+{
+	struct failure *f = ctx;
+	long long n, since, recent;
+
+	if (db_exec(db, "DELETE FROM login_failures WHERE email = ?"
+	    " AND failed_at < UTC_TIMESTAMP() - INTERVAL ? SECOND",
+	    "si", f->email, LOCK_MAX_SECONDS) < 0 ||
+	    db_exec(db, "INSERT INTO login_failures (email, address) VALUES (?, ?)",
+	    "ss", f->email, f->key) < 0 ||
+	    audit_record(db, f->who, f->type, f->user_id, f->email, NULL) != OK ||
+	    failures(db, f->arena, f->email, f->key, &n, &since, &recent) != OK)
+		return ERR;
+	f->wait = auth_lock_wait(n, 0, recent);
+	if (f->wait > 0 && audit_record(db, f->who, AUDIT_LOCKOUT, f->user_id,
+	    f->email, arena_printf(f->arena, "%lld failures from this address in a"
+	    " day, %lld from any in %d minutes; locked for %lld s", n, recent,
+	    LOCK_MINUTES, f->wait)) != OK)
+		return ERR;
+	return OK;
+}
+
+int
+auth_failure(struct db *db, struct arena *a, const struct actor *who,
+    enum audit_type type, long long user_id, const char *email,
+    long long *retry_after)
+{
+	struct failure f = { a, who, type, user_id, email,
+	    auth_throttle_key(a, who ? who->address : NULL), 0 };
+	int rc = db_txn(db, failure_txn, &f);
+
+	*retry_after = f.wait;
+	return rc;
 }
 
 enum login_result
-auth_login(struct db *db, struct arena *a, const char *email, const char *pw,
-    long long *user_id, long long *retry_after)
+auth_login(struct db *db, struct arena *a, struct login_attempt *in)
 {
+	const char *address = in->from ? in->from->address : NULL;
 	struct db_res *res;
 	const char *hash;
-	int ok, err;
+	long long wait;
+	int ok;
 
-	*retry_after = locked_for(db, a, email, &err);
-	if (err)
+	if ((wait = auth_throttle(db, a, in->email, address)) < 0)
 		return LOGIN_ERROR;
-	if (*retry_after > 0)
+	if (wait > 0) {
+		in->retry_after = wait;
 		return LOGIN_LOCKED;
+	}
 	res = db_query(db, a,
-	    "SELECT id, password_hash FROM users WHERE email = ?", "s", email);
+	    "SELECT id, password_hash FROM users WHERE email = ?", "s", in->email);
 	if (res == NULL)
 		return LOGIN_ERROR;
 	/* Checked when the email is unknown, so both cases take as long. */
 	hash = res->nrows ? db_val(res, 0, 1) : dummy;
 	if (hash == NULL)
 		return LOGIN_ERROR;	/* auth_init() was not run */
-	ok = strlen(pw) <= 4 * PASSWORD_MAX && auth_check_password(hash, pw) &&
-	    res->nrows > 0;
-	if (!ok) {
-		if (db_exec(db, "INSERT INTO login_failures (email) VALUES (?)",
-		    "s", email) < 0)
-			return LOGIN_ERROR;
-		return LOGIN_FAILED;
-	}
-	*user_id = db_int(res, 0, 0);
-	if (db_exec(db, "DELETE FROM login_failures WHERE email = ?", "s", email) < 0)
+	ok = strlen(in->password) <= 4 * PASSWORD_MAX &&
+	    auth_check_password(hash, in->password) && res->nrows > 0;
+	if (!ok)
+		return auth_failure(db, a, in->from, AUDIT_LOGIN_FAILED,
+		    res->nrows ? db_int(res, 0, 0) : 0, in->email, &wait) == OK ?
+		    LOGIN_FAILED : LOGIN_ERROR;
+	in->user_id = db_int(res, 0, 0);
+	/* Only this pair's failures: a stranger's stay counted against them. */
+	if (db_exec(db, "DELETE FROM login_failures WHERE email = ? AND address = ?",
+	    "ss", in->email, auth_throttle_key(a, address)) < 0)
 		return LOGIN_ERROR;
 	if (needs_rehash(hash)) {
-		char *fresh = auth_hash_password(pw);
+		char *fresh = auth_hash_password(in->password);
 
 		if (fresh != NULL) {
 			db_exec(db, "UPDATE users SET password_hash = ? WHERE id = ?",
-			    "sl", fresh, *user_id);
+			    "sl", fresh, in->user_id);
 			free(fresh);
 		}
 	}
@@ -462,25 +622,91 @@ auth_sessions_end_others(struct db *db, long long user_id, const char *kept)
 	    ERR : OK;
 }
 
-int
-auth_token_create(struct db *db, struct arena *a, long long user_id,
-    const char *name, int hours, char **token)
+/* Stores a new token for user_id; *token is the only copy of it. */
+static int
+token_insert(struct db *db, struct arena *a, long long user_id, const char *name,
+    int hours, char **token)
 {
 	char *t = auth_random_hex(a, TOKEN_BYTES);
-	long long rows;
 
-	if (hours > 0)
-		rows = db_exec(db, "INSERT INTO api_tokens (user_id, name, token_hash,"
-		    " expires_at) VALUES (?, ?, UNHEX(?), UTC_TIMESTAMP() + INTERVAL ? HOUR)",
-		    "lssi", user_id, name, auth_sha256_hex(a, t), hours);
-	else
-		rows = db_exec(db, "INSERT INTO api_tokens (user_id, name, token_hash)"
-		    " VALUES (?, ?, UNHEX(?))", "lss", user_id, name,
-		    auth_sha256_hex(a, t));
-	if (rows < 0)
+	if (db_exec(db, "INSERT INTO api_tokens (user_id, name, token_hash, expires_at)"
+	    " VALUES (?, ?, UNHEX(?), IF(? > 0, UTC_TIMESTAMP() + INTERVAL ? HOUR, NULL))",
+	    "lssii", user_id, name, auth_sha256_hex(a, t), hours, hours) < 0)
 		return ERR;
 	*token = t;
 	return OK;
+}
+
+/* What a sign-in's last step or a new token writes, in one transaction. */
+struct token_write {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 user_id;
+	const char		*name;
+	int			 hours;
+	char			**token;
+	const char		*replaced;
+	struct auth_session	*session;
+};
+
+static int
+personal_token_txn(struct db *db, void *ctx)
+{
+	struct token_write *w = ctx;
+
+	if (token_insert(db, w->arena, w->user_id, w->name, 0, w->token) != OK)
+		return ERR;
+	return audit_record(db, w->who, AUDIT_TOKEN_CREATED, w->user_id, NULL,
+	    arena_printf(w->arena, "token %lld \"%s\"", db_insert_id(db), w->name));
+}
+
+int
+auth_token_create(struct db *db, struct arena *a, const struct actor *who,
+    long long user_id, const char *name, char **token)
+{
+	struct token_write w = { a, who, user_id, name, 0, token, NULL, NULL };
+
+	return db_txn(db, personal_token_txn, &w);
+}
+
+static int
+login_token_txn(struct db *db, void *ctx)
+{
+	struct token_write *w = ctx;
+
+	if (token_insert(db, w->arena, w->user_id, w->name, w->hours, w->token) != OK)
+		return ERR;
+	return audit_record(db, w->who, AUDIT_LOGIN, w->user_id, NULL,
+	    arena_printf(w->arena, "API token %lld for %d hours", db_insert_id(db),
+	    w->hours));
+}
+
+int
+auth_login_token(struct db *db, struct arena *a, const struct actor *who,
+    long long user_id, int hours, char **token)
+{
+	struct token_write w = { a, who, user_id, "API login", hours, token, NULL, NULL };
+
+	return db_txn(db, login_token_txn, &w);
+}
+
+static int
+login_session_txn(struct db *db, void *ctx)
+{
+	struct token_write *w = ctx;
+
+	if (auth_session_start(db, w->arena, w->replaced, w->user_id, w->session) != OK)
+		return ERR;
+	return audit_record(db, w->who, AUDIT_LOGIN, w->user_id, NULL, "browser session");
+}
+
+int
+auth_login_session(struct db *db, struct arena *a, const struct actor *who,
+    const char *replaced, long long user_id, struct auth_session *s)
+{
+	struct token_write w = { a, who, user_id, NULL, 0, NULL, replaced, s };
+
+	return db_txn(db, login_session_txn, &w);
 }
 
 int
@@ -509,14 +735,52 @@ auth_token_list(struct db *db, struct arena *a, long long user_id,
 	return OK;
 }
 
-int
-auth_token_revoke(struct db *db, long long user_id, long long id)
-{
-	long long rows;
+struct token_revoke {
+	const struct actor	*who;
+	long long		 user_id;
+	long long		 id;
+};
 
-	rows = db_exec(db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
-	    " WHERE id = ? AND user_id = ? AND revoked_at IS NULL", "ll", id, user_id);
-	if (rows < 0)
-		return ERR;
-	return rows == 0 ? NOT_FOUND : OK;
+static int
+token_revoke_txn(struct db *db, void *ctx)
+{
+	struct token_revoke *c = ctx;
+	struct db_res *res;
+	struct arena a;
+	int rc = ERR;
+
+	arena_init(&a);
+	res = db_query(db, &a, "SELECT name FROM api_tokens WHERE id = ? AND user_id = ?"
+	    " AND revoked_at IS NULL FOR UPDATE", "ll", c->id, c->user_id);
+	if (res == NULL)
+		goto out;
+	if (res->nrows == 0) {
+		rc = NOT_FOUND;
+		goto out;
+	}
+	if (db_exec(db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP() WHERE id = ?",
+	    "l", c->id) < 0)
+		goto out;
+	rc = audit_record(db, c->who, AUDIT_TOKEN_REVOKED, c->user_id, NULL,
+	    arena_printf(&a, "token %lld \"%s\"", c->id, db_val(res, 0, 0)));
+out:
+	arena_free(&a);
+	return rc;
+}
+
+int
+auth_token_revoke(struct db *db, const struct actor *who, long long user_id,
+    long long id)
+{
+	struct token_revoke c = { who, user_id, id };
+
+	return db_txn(db, token_revoke_txn, &c);
+}
+
+long long
+auth_tokens_revoke_all(struct db *db, long long user_id, int all)
+{
+	return db_exec(db, "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
+	    " WHERE user_id = ? AND revoked_at IS NULL"
+	    "   AND (? OR expires_at IS NOT NULL)", "li", user_id, all);
 }

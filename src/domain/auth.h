@@ -5,12 +5,16 @@
 #include <stddef.h>
 
 #include "core/limits.h"
+#include "domain/audit.h"
 
+struct actor;
 struct arena;
 struct db;
 
 #define SESSION_COOKIE	"__Host-session"
 #define CSRF_COOKIE	"__Host-csrf"
+#define LOCK_MINUTES	15		/* the first lock-out, and the window counted */
+#define LOCK_MAX_SECONDS (24 * 3600)	/* the longest; failures are kept this long */
 
 /* What auth_login() found. */
 enum login_result {
@@ -26,14 +30,22 @@ void		 auth_random(void *buf, size_t n);
 char		*auth_random_hex(struct arena *, size_t bytes);
 char		*auth_sha256_hex(struct arena *, const char *);
 
-/* Loads the list of common passwords refused for new accounts, and makes
- * the hash auth_login() checks for an unknown email with the configured
- * argon2 cost (run it again after changing the cost). */
+/* Loads the list of breached passwords refused for new accounts (only
+ * those the length rule lets through: a long list costs little), and
+ * makes the hash auth_login() checks for an unknown email with the
+ * configured argon2 cost (run it again after changing the cost). */
 int		 auth_init(const char *common_passwords_file);
 const char	*auth_dummy_hash(void);
 
-/* Returns why a new password is not acceptable, or NULL. */
-const char	*auth_password_problem(const char *password);
+/*
+ * Returns why a new password is not acceptable, or NULL: its length, the
+ * breached list, being the email itself, then zxcvbn's estimate of how
+ * easily it is guessed (the password_min_score setting), which also
+ * counts the user's own email and name (either may be NULL) as weak.
+ * The text follows "The password " ("is too easy to guess: ...").
+ */
+const char	*auth_password_problem(const char *password, const char *email,
+		    const char *name);
 /* argon2id with a fresh salt and the configured cost; malloc'd string. */
 char		*auth_hash_password(const char *password);
 int		 auth_check_password(const char *hash, const char *password);
@@ -56,6 +68,7 @@ struct identity {
 	const char	*session;	/* hex SHA-256 of the session cookie */
 	const char	*csrf;		/* the session's CSRF token */
 	int		 bearer;	/* authenticated by an API token */
+	long long	 token_id;	/* that token's id */
 };
 
 /*
@@ -73,8 +86,50 @@ const char	*auth_csrf_token(struct arena *, const char *cookie, int *fresh);
 /* True when a form's token is the one wanted (compared in constant time). */
 int		 auth_csrf_matches(const char *given, const char *want);
 
-enum login_result auth_login(struct db *, struct arena *, const char *email,
-		    const char *password, long long *user_id, long long *retry_after);
+/*
+ * Throttling is per pair of the email typed and the client's address (an
+ * IPv6 address by its /64): login_failures failures lock the pair for
+ * LOCK_MINUTES, and each failure after that doubles the wait, up to a
+ * day; a success clears the pair. So a stranger's failures lock the
+ * account only for the stranger. When an account fails
+ * login_failures_account times in LOCK_MINUTES from all addresses, every
+ * address that failed in that time waits too; one that has not may still
+ * try. Wrong current passwords on a password change count the same way.
+ */
+/* Seconds the pair must wait before its next password is checked (0: go
+ * ahead), or -1 when the database failed. */
+long long	 auth_throttle(struct db *, struct arena *, const char *email,
+		    const char *address);
+/* Counts a wrong password against the pair (who's address), in the audit
+ * as type about user_id (0: no account) and as a lock-out when it locks;
+ * *retry_after is then the wait, else 0. */
+int		 auth_failure(struct db *, struct arena *, const struct actor *who,
+		    enum audit_type type, long long user_id, const char *email,
+		    long long *retry_after);
+/* The wait that n failures of a pair in the last day cause, the latest
+ * since seconds ago, when the account had recent failures from every
+ * address in LOCK_MINUTES. */
+long long	 auth_lock_wait(long long n, long long since, long long recent);
+/* The text failures are counted under for an address. */
+const char	*auth_throttle_key(struct arena *, const char *address);
+
+/* One sign-in attempt. */
+struct login_attempt {
+	const char		*email;
+	const char		*password;
+	const struct actor	*from;		/* its address, for the throttle and the audit */
+	long long		 user_id;	/* LOGIN_OK: the account */
+	long long		 retry_after;	/* LOGIN_LOCKED: seconds */
+};
+
+/*
+ * The password step of a sign-in: a throttled pair is refused before the
+ * password is checked; a wrong one is counted and audited, a right one
+ * clears the pair. After LOGIN_OK the caller takes any further factor,
+ * then finishes with auth_login_session() or auth_login_token(), which
+ * record the login.
+ */
+enum login_result auth_login(struct db *, struct arena *, struct login_attempt *);
 
 /* A session just made: the cookie's value, what is stored of it, and the
  * CSRF token its forms carry. */
@@ -89,14 +144,21 @@ struct auth_session {
  * (or NULL). */
 int		 auth_session_start(struct db *, struct arena *, const char *replaced,
 		    long long user_id, struct auth_session *);
+/* The end of a sign-in: a fresh session for a browser, or an API token
+ * lasting hours for a program, with the login in the audit. */
+int		 auth_login_session(struct db *, struct arena *, const struct actor *who,
+		    const char *replaced, long long user_id, struct auth_session *);
+int		 auth_login_token(struct db *, struct arena *, const struct actor *who,
+		    long long user_id, int hours, char **token);
 int		 auth_session_end(struct db *, const char *hash);
 /* Ends every session of a user but the one whose hash is kept (or NULL). */
 int		 auth_sessions_end_others(struct db *, long long user_id,
 		    const char *kept);
 
-/* A new API token; the token itself is returned once and never stored. */
-int		 auth_token_create(struct db *, struct arena *, long long user_id,
-		    const char *name, int hours, char **token);
+/* A new personal API token (it does not expire), in the audit; the token
+ * itself is returned once and never stored. */
+int		 auth_token_create(struct db *, struct arena *, const struct actor *who,
+		    long long user_id, const char *name, char **token);
 
 /* A user's API token as the account page lists it (never the token). */
 struct api_token {
@@ -107,12 +169,15 @@ struct api_token {
 	const char	*expires_at;	/* NULL: never */
 };
 
-struct db;
 /* The user's tokens still in force, newest first. */
 int		 auth_token_list(struct db *, struct arena *, long long user_id,
 		    struct api_token **, int *n);
-/* Revokes one of the user's tokens; NOT_FOUND when the user has no such
- * token in force. */
-int		 auth_token_revoke(struct db *, long long user_id, long long id);
+/* Revokes one of the user's tokens, in the audit; NOT_FOUND when the user
+ * has no such token in force. */
+int		 auth_token_revoke(struct db *, const struct actor *who, long long user_id,
+		    long long id);
+/* Revokes the user's tokens (personal ones too when all), in the
+ * transaction of a password change; returns how many, or -1. */
+long long	 auth_tokens_revoke_all(struct db *, long long user_id, int all);
 
 #endif

@@ -380,7 +380,7 @@ static int
 expire_one(struct db *db, struct arena *a, long long id, long long owner,
     const char *room, const char *start)
 {
-	static const struct actor system = { 0, 1, 0 };
+	static const struct actor system = { 0, 1, 0, NULL };
 
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
 	    " cancelled_at = UTC_TIMESTAMP() WHERE id = ?", "l", id) < 0 ||

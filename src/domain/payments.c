@@ -82,7 +82,7 @@ struct apply {
 };
 
 /* The system confirms: an admin's rights, no user. */
-static const struct actor provider = { 0, 1, 1 };
+static const struct actor provider = { 0, 1, 1, NULL };
 
 /* Whether the booking's last cancellation was its hold running out. */
 static int

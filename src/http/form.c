@@ -58,17 +58,6 @@ form_default(struct form *f, const char *field, const char *value)
 		kv_add(f->arena, f->fields, field, value);
 }
 
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if ((*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 const char *
 form_raw(struct form *f, const char *field, const char *label, size_t maxlen)
 {
@@ -82,7 +71,7 @@ form_raw(struct form *f, const char *field, const char *label, size_t maxlen)
 		form_error(f, field, "%s must be valid text.", label);
 		return NULL;
 	}
-	if (chars(v) > maxlen) {
+	if (utf8_chars(v) > maxlen) {
 		form_error(f, field, "%s must be at most %zu characters.", label, maxlen);
 		return NULL;
 	}
@@ -113,7 +102,7 @@ form_text(struct form *f, const char *field, const char *label, size_t maxlen,
 		form_error(f, field, "%s must be valid text.", label);
 		return NULL;
 	}
-	if (chars(v) > maxlen) {
+	if (utf8_chars(v) > maxlen) {
 		form_error(f, field, "%s must be at most %zu characters.", label, maxlen);
 		return NULL;
 	}

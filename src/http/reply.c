@@ -191,6 +191,7 @@ reply_result_status(int rc)
 	case NOT_FOUND:		return 404;
 	case INVALID:		return 400;
 	case KEY_REUSED:	return 422;
+	case TOO_MANY_ATTEMPTS:	return 429;
 	case ERR:		return 500;
 	default:		return rc > OK && rc < RESULT_MAX ? 409 : 500;
 	}

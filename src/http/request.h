@@ -44,6 +44,7 @@ struct req {
 	const char	*session;	/* hex SHA-256 of the session cookie */
 	const char	*csrf;		/* the token forms must carry */
 	int		 bearer;	/* authenticated by an API token */
+	long long	 token_id;	/* that token's id */
 	struct actor	 actor;		/* the user as the domain sees them */
 
 	/*
@@ -123,7 +124,8 @@ int	reply_json(struct req *, int status, struct json_object *);
 int	reply_text(struct req *, int status, const char *text);
 int	reply_redirect(struct req *, const char *location);
 /* The HTTP status that answers a result (core/result.h): 404 NOT_FOUND,
- * 400 INVALID, 422 KEY_REUSED, 409 for the other refusals, 500 ERR. */
+ * 400 INVALID, 422 KEY_REUSED, 429 TOO_MANY_ATTEMPTS, 409 for the other
+ * refusals, 500 ERR. */
 int	reply_result_status(int rc);
 /* Replies rc's status, code and message (a page, or JSON under /api/);
  * returns ERR like reply_error(). */

@@ -39,7 +39,8 @@ page_session_start(struct req *r, long long user_id)
 {
 	struct auth_session s;
 
-	if (auth_session_start(r->db, r->arena, r->session, user_id, &s) != OK)
+	if (auth_login_session(r->db, r->arena, &r->actor, r->session, user_id,
+	    &s) != OK)
 		return ERR;
 	session_set(r, &s);
 	return OK;
@@ -73,7 +74,7 @@ register_submit(struct req *r)
 
 	form_init(&f, r);
 	input_account(&f, &in);
-	if ((rc = account_register(r->db, &in, &f.errors, &id)) == INVALID)
+	if ((rc = account_register(r->db, &r->actor, &in, &f.errors, &id)) == INVALID)
 		return register_page(r, &f, 400);
 	if (rc != OK)
 		return ERR;
@@ -106,39 +107,45 @@ login_form(struct req *r)
 	    "long or was finished elsewhere. Log in again." : NULL, 200);
 }
 
+/* What a lock-out tells the person locked out. */
+static const char *
+locked_message(struct req *r, long long wait)
+{
+	reply_header(r, "Retry-After: %lld", wait);
+	return arena_printf(r->arena, "Too many failed attempts from this address. "
+	    "Try again in %lld minutes.", (wait + 59) / 60);
+}
+
 int
 login_submit(struct req *r)
 {
+	struct login_attempt in = { NULL, NULL, &r->actor, 0, 0 };
 	struct form f;
-	const char *email, *pw;
-	long long id = 0, wait = 0;
 	int asked;
 
 	form_init(&f, r);
-	email = form_text(&f, "email", "Email", EMAIL_MAX, 1);
-	pw = form_raw(&f, "password", "Password", PASSWORD_FIELD_MAX);
+	in.email = form_text(&f, "email", "Email", EMAIL_MAX, 1);
+	in.password = form_raw(&f, "password", "Password", PASSWORD_FIELD_MAX);
 	if (!local_path(kv_get(&r->params, "next")))
 		kv_set(r->arena, &r->params, "next", "");
 	if (!form_ok(&f))
 		return login_page(r, &f, NULL, 400);
-	switch (auth_login(r->db, r->arena, email, pw, &id, &wait)) {
+	switch (auth_login(r->db, r->arena, &in)) {
 	case LOGIN_OK:
 		break;
 	case LOGIN_LOCKED:
-		reply_header(r, "Retry-After: %lld", wait);
-		return login_page(r, &f, arena_printf(r->arena, "Too many failed "
-		    "attempts. Try again in %lld minutes.", (wait + 59) / 60), 429);
+		return login_page(r, &f, locked_message(r, in.retry_after), 429);
 	case LOGIN_FAILED:
 		form_error(&f, "password", "The email or the password is not right.");
 		return login_page(r, &f, NULL, 401);
 	default:
 		return ERR;
 	}
-	if (page_mfa_login(r, id, &asked) != OK)
+	if (page_mfa_login(r, in.user_id, &asked) != OK)
 		return ERR;
 	if (asked)
 		return OK;
-	if (page_session_start(r, id) != OK)
+	if (page_session_start(r, in.user_id) != OK)
 		return ERR;
 	return reply_redirect(r, next_path(r));
 }
@@ -154,14 +161,18 @@ logout(struct req *r)
 
 static const char *const saved_messages[][2] = {
 	{ "name", "Your name was changed." },
-	{ "password", "Your password was changed. Other sessions were logged out." },
+	{ "password", "Your password was changed. Other sessions were logged out"
+	    " and your API tokens revoked." },
+	{ "password_kept", "Your password was changed. Other sessions were logged"
+	    " out; your personal API tokens still work." },
 	{ "revoked", "The token was revoked." },
 	{ "reminders_on", "Reminder mail is on." },
 	{ "reminders_off", "Reminder mail is off." },
 };
 
 static int
-account_page(struct req *r, struct form *f, const char *new_token, int status)
+account_page(struct req *r, struct form *f, const char *new_token,
+    const char *notice, int status)
 {
 	static const char *const fields[] = { "name", "token_name", NULL };
 	struct tmpl *t, *row;
@@ -189,6 +200,12 @@ account_page(struct req *r, struct form *f, const char *new_token, int status)
 			tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", saved_messages[i][1]);
 	if (new_token != NULL)
 		tmpl_set(tmpl_section(t, "NEW_TOKEN"), "TOKEN", new_token);
+	if (notice != NULL)
+		tmpl_set(tmpl_section(t, "NOTICE"), "MESSAGE", notice);
+	/* Ticked unless the user unticked it on the form that came back. */
+	if (f == NULL || !form_sent(f, "current_password") ||
+	    form_sent(f, "revoke_tokens"))
+		tmpl_show(t, "REVOKE_TOKENS");
 	for (n = 0; n < ntokens; n++) {
 		row = tmpl_section(t, "TOKEN_ROW");
 		tmpl_set_int(row, "ID", tokens[n].id);
@@ -208,7 +225,7 @@ account_page(struct req *r, struct form *f, const char *new_token, int status)
 int
 account_show(struct req *r)
 {
-	return account_page(r, NULL, NULL, 200);
+	return account_page(r, NULL, NULL, NULL, 200);
 }
 
 int
@@ -221,7 +238,7 @@ account_name(struct req *r)
 	form_init(&f, r);
 	name = form_text(&f, "name", "Name", NAME_MAX_CHARS, 1);
 	if ((rc = account_rename(r->db, r->user->id, name, &f.errors)) == INVALID)
-		return account_page(r, &f, NULL, 400);
+		return account_page(r, &f, NULL, NULL, 400);
 	if (rc != OK)
 		return ERR;
 	return reply_redirect(r, "/account?saved=name");
@@ -230,7 +247,7 @@ account_name(struct req *r)
 int
 account_password(struct req *r)
 {
-	struct password_change in = { NULL, NULL, r->session };
+	struct password_change in = { NULL, NULL, r->session, 0, 0 };
 	struct auth_session s;
 	struct form f;
 	int rc;
@@ -240,16 +257,20 @@ account_password(struct req *r)
 	    PASSWORD_FIELD_MAX);
 	in.password = form_raw(&f, "new_password", "Password",
 	    PASSWORD_FIELD_MAX);
-	rc = account_change_password(r->db, r->arena, r->user->id, &in, &f.errors, &s);
+	form_flag(&f, "revoke_tokens", &in.revoke_tokens);
+	rc = account_change_password(r->db, r->arena, &r->actor, &in, &f.errors, &s);
 	if (rc == INVALID)
-		return account_page(r, &f, NULL, 400);
+		return account_page(r, &f, NULL, NULL, 400);
+	if (rc == TOO_MANY_ATTEMPTS)
+		return account_page(r, &f, NULL, locked_message(r, in.retry_after), 429);
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no such user.");
 	if (rc != OK)
 		return ERR;
 	if (r->session != NULL)
 		session_set(r, &s);
-	return reply_redirect(r, "/account?saved=password");
+	return reply_redirect(r, in.revoke_tokens ? "/account?saved=password" :
+	    "/account?saved=password_kept");
 }
 
 /* The new token is shown on this answer only, so it is not redirected:
@@ -264,11 +285,11 @@ account_token_new(struct req *r)
 	form_init(&f, r);
 	name = form_text(&f, "token_name", "Token name", 100, 1);
 	if (!form_ok(&f))
-		return account_page(r, &f, NULL, 400);
-	if (auth_token_create(r->db, r->arena, r->user->id, name, 0, &token) != OK)
+		return account_page(r, &f, NULL, NULL, 400);
+	if (auth_token_create(r->db, r->arena, &r->actor, r->user->id, name, &token) != OK)
 		return ERR;
 	reply_header(r, "Cache-Control: no-store");
-	return account_page(r, NULL, token, 201);
+	return account_page(r, NULL, token, NULL, 201);
 }
 
 int
@@ -279,7 +300,7 @@ account_token_revoke(struct req *r)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	if ((rc = auth_token_revoke(r->db, r->user->id, id)) == NOT_FOUND)
+	if ((rc = auth_token_revoke(r->db, &r->actor, r->user->id, id)) == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "You have no such token.");
 	if (rc != OK)
 		return ERR;

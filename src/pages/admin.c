@@ -4,6 +4,7 @@
 #include "core/fmt.h"
 #include "core/limits.h"
 #include "domain/admin.h"
+#include "domain/audit.h"
 #include "domain/booking.h"
 #include "handlers.h"
 #include "http/request.h"
@@ -141,17 +142,89 @@ admin_overview(struct req *r)
 	return page_end(r, 200);
 }
 
+/* /admin/audit?log=security: sign-ins, lock-outs, password and role
+ * changes, API tokens. */
+static int
+security_audit(struct req *r)
+{
+	static const char *const keys[] = { "log", "type", "email", "from", "to", NULL };
+	struct audit_filter f;
+	struct audit_event *ev;
+	struct tmpl *t, *row, *by;
+	const char *q, *from, *to;
+	char ignore[20];
+	long long page;
+	int i, n;
+
+	memset(&f, 0, sizeof(f));
+	if (req_enum_opt(r, "type", audit_types, &f.type) != OK ||
+	    req_str_opt(r, "email", EMAIL_MAX, NULL, &f.email) != OK ||
+	    req_date_opt(r, "from", NULL, &from) != OK ||
+	    req_date_opt(r, "to", NULL, &to) != OK ||
+	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK)
+		return ERR;
+	/* Local days, from the start of the first to the end of the last. */
+	if (from != NULL)
+		day_bounds_utc(from, f.from, ignore);
+	if (to != NULL)
+		day_bounds_utc(to, ignore, f.to);
+	if (audit_list(r->db, r->arena, &f, AUDIT_PER_PAGE + 1,
+	    (page - 1) * AUDIT_PER_PAGE, &ev, &n) != OK)
+		return ERR;
+	q = page_query(r, keys);
+	t = page_admin_begin(r, "admin_security.tpl", "Security events");
+	tmpl_set(t, "EMAIL", f.email);
+	tmpl_set(t, "FROM", from);
+	tmpl_set(t, "TO", to);
+	page_option(t, "TYPE_OPTION", "", "Any", f.type ? f.type : "");
+	for (i = 0; audit_types[i] != NULL; i++)
+		page_option(t, "TYPE_OPTION", audit_types[i], audit_label(audit_types[i]),
+		    f.type);
+	for (i = 0; i < n && i < AUDIT_PER_PAGE; i++) {
+		row = tmpl_section(t, "EVENT");
+		tmpl_set(row, "TYPE", ev[i].type);
+		tmpl_set(row, "WHAT", audit_label(ev[i].type));
+		tmpl_set(row, "WHEN", fmt_local(r->arena, ev[i].created_at,
+		    "%d %b %Y %H:%M:%S"));
+		tmpl_set(row, "EMAIL", ev[i].email);
+		if (ev[i].user_name != NULL)
+			tmpl_set(tmpl_section(row, "ACCOUNT"), "NAME", ev[i].user_name);
+		if (ev[i].actor_id > 0) {
+			by = tmpl_section(row, "ACTOR");
+			tmpl_set(by, "NAME", ev[i].actor_name);
+			tmpl_set(by, "ACTOR_EMAIL", ev[i].actor_email);
+		}
+		tmpl_set(row, "ADDRESS", ev[i].address ? ev[i].address : "-");
+		tmpl_set(row, "DETAIL", ev[i].detail);
+	}
+	if (n == 0)
+		tmpl_show(t, "NO_EVENTS");
+	if (page > 1)
+		tmpl_set(tmpl_section(t, "PREV_PAGE"), "HREF", arena_printf(r->arena,
+		    "/admin/audit?%s&page=%lld", q, page - 1));
+	if (n > AUDIT_PER_PAGE)
+		tmpl_set(tmpl_section(t, "NEXT_PAGE"), "HREF", arena_printf(r->arena,
+		    "/admin/audit?%s&page=%lld", q, page + 1));
+	return page_end(r, 200);
+}
+
 int
 admin_audit(struct req *r)
 {
+	static const char *const logs[] = { "bookings", "security", NULL };
 	static const char *const keys[] = { "bookingId", "email", "actorEmail", "type", NULL };
 	struct admin_audit_filter f;
 	struct booking_event *events;
 	struct tmpl *t;
 	const char *q;
+	const char *log;
 	long long page;
 	int i, n;
 
+	if (req_enum_opt(r, "log", logs, &log) != OK)
+		return ERR;
+	if (log != NULL && strcmp(log, "security") == 0)
+		return security_audit(r);
 	if (req_int_opt(r, "bookingId", 1, ID_MAX, 0, &f.booking_id) != OK ||
 	    req_str_opt(r, "email", EMAIL_MAX, NULL, &f.email) != OK ||
 	    req_str_opt(r, "actorEmail", EMAIL_MAX, NULL, &f.actor_email) != OK ||

@@ -72,7 +72,7 @@ admin_user_role(struct req *r)
 		return ERR;
 	if (role == NULL)
 		return reply_error(r, 400, "missing_field", "role is required.");
-	rc = account_set_role(r->db, id, role);
+	rc = account_set_role(r->db, &r->actor, id, role);
 	if (rc == NOT_FOUND)
 		return reply_not_found(r, "user", id);
 	if (rc == LAST_ADMIN)

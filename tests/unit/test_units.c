@@ -484,6 +484,7 @@ test_results(void)
 	CHECK(reply_result_status(SLOT_FULL) == 409);
 	CHECK(reply_result_status(LAST_ADMIN) == 409);
 	CHECK(reply_result_status(KEY_REUSED) == 422);
+	CHECK(reply_result_status(TOO_MANY_ATTEMPTS) == 429);
 }
 
 /* One formatter per kind: money, ISO times and stored amounts. */
@@ -510,9 +511,9 @@ test_limit_messages(void)
 {
 	char email[EMAIL_MAX + 2];
 
-	CHECK_STR(auth_password_problem("short"), "must be at least "
+	CHECK_STR(auth_password_problem("short", NULL, NULL), "must be at least "
 	    LIMIT_TEXT(PASSWORD_MIN) " characters long");
-	CHECK(strstr(auth_password_problem("short"), "12") != NULL);
+	CHECK(strstr(auth_password_problem("short", NULL, NULL), "12") != NULL);
 	memset(email, 'a', sizeof(email) - 1);
 	email[sizeof(email) - 1] = '\0';
 	email[10] = '@';
@@ -584,10 +585,10 @@ booking_in(struct booking *b, char start[20], double hours)
 static void
 test_refund_quote(void)
 {
-	static const struct actor owner = { 5, 0, 0 };
-	static const struct actor admin_route = { 9, 1, 1 };
-	static const struct actor admin_own = { 5, 1, 0 };
-	static const struct actor admin_other = { 9, 1, 0 };
+	static const struct actor owner = { 5, 0, 0, NULL };
+	static const struct actor admin_route = { 9, 1, 1, NULL };
+	static const struct actor admin_own = { 5, 1, 0, NULL };
+	static const struct actor admin_other = { 9, 1, 0, NULL };
 	struct booking b;
 	char start[20];
 
@@ -629,8 +630,8 @@ test_refund_quote(void)
 static void
 test_booking_allows(void)
 {
-	static const struct actor owner = { 5, 0, 0 };
-	static const struct actor admin = { 9, 1, 1 };
+	static const struct actor owner = { 5, 0, 0, NULL };
+	static const struct actor admin = { 9, 1, 1, NULL };
 	struct booking b;
 	char start[20];
 	time_t now = time(NULL);
@@ -873,6 +874,74 @@ test_vtimezone(void)
 	    "BEGIN:STANDARD") == NULL);
 }
 
+/* A long password is refused when it is easy to guess, saying why;
+ * passphrases of unrelated words pass. */
+static void
+test_password_strength(void)
+{
+	char err[256];
+	const char *p;
+
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	CHECK(auth_init(cfg.common_passwords) == OK);
+	CHECK(cfg.password_min_score == 3);
+	CHECK(auth_password_problem("correct horse battery staple", NULL, NULL) == NULL);
+	CHECK(auth_password_problem("a brand new passphrase", "ann@example.com", "Ann") == NULL);
+	/* On the breached list, whatever its case. */
+	CHECK_STR(auth_password_problem("1QAZ2WSX3EDC", NULL, NULL),
+	    "is one of the most common passwords; choose another");
+	CHECK((p = auth_password_problem("password1234", NULL, NULL)) != NULL &&
+	    strstr(p, "too easy to guess: it is made of common words") != NULL);
+	CHECK((p = auth_password_problem("aaaaaaaaaaaa", NULL, NULL)) != NULL &&
+	    strstr(p, "too easy to guess") != NULL);
+	CHECK((p = auth_password_problem("            ", NULL, NULL)) != NULL &&
+	    strstr(p, "repeats") != NULL);
+	CHECK((p = auth_password_problem("abcdefghijklmnop", NULL, NULL)) != NULL &&
+	    strstr(p, "sequence") != NULL);
+	CHECK((p = auth_password_problem("qwertyuiop[]", NULL, NULL)) != NULL &&
+	    strstr(p, "keyboard") != NULL);
+	/* The user's own words are weak. */
+	CHECK_STR(auth_password_problem("Zed@Example.com", "zed@example.com", NULL),
+	    "must not be your email address");
+	CHECK((p = auth_password_problem("bartholomew-quux", "bartholomew-quux@example.com",
+	    "Bart")) != NULL && strstr(p, "your name or email") != NULL);
+	CHECK(auth_password_problem("bartholomew-quux", NULL, NULL) == NULL);
+	/* The setting moves the bar. */
+	cfg.password_min_score = 0;
+	CHECK(auth_password_problem("password1234", NULL, NULL) == NULL);
+	cfg.password_min_score = 4;
+	CHECK(auth_password_problem("wrong password here", NULL, NULL) != NULL);
+	cfg.password_min_score = 3;
+}
+
+/* Lock-outs grow with each failure of a pair; a busy account only holds
+ * back the addresses that failed. */
+static void
+test_lock_waits(void)
+{
+	long long lock = LOCK_MINUTES * 60;
+
+	CHECK(cfg.login_failures == 5 && cfg.login_failures_account == 50);
+	CHECK(auth_lock_wait(0, 0, 0) == 0);
+	CHECK(auth_lock_wait(4, 0, 4) == 0);
+	CHECK(auth_lock_wait(5, 0, 5) == lock);
+	CHECK(auth_lock_wait(5, 60, 5) == lock - 60);
+	CHECK(auth_lock_wait(5, lock + 1, 0) == 0);
+	CHECK(auth_lock_wait(6, 0, 0) == 2 * lock);
+	CHECK(auth_lock_wait(7, 10, 0) == 4 * lock - 10);
+	CHECK(auth_lock_wait(40, 0, 0) == LOCK_MAX_SECONDS);
+	/* Under a spread attack: a failed address waits, a clean one does not. */
+	CHECK(auth_lock_wait(1, 30, 50) == lock - 30);
+	CHECK(auth_lock_wait(0, 0, 500) == 0);
+	CHECK(auth_lock_wait(1, lock, 50) == 0);
+	CHECK(auth_lock_wait(1, 30, 49) == 0);
+	arena_reset(&a);
+	CHECK_STR(auth_throttle_key(&a, "192.0.2.7"), "192.0.2.7");
+	CHECK_STR(auth_throttle_key(&a, "2001:db8:1:2:3:4:5:6"), "2001:db8:1:2::/64");
+	CHECK_STR(auth_throttle_key(&a, "2001:db8:1:2::ffff"), "2001:db8:1:2::/64");
+	CHECK_STR(auth_throttle_key(&a, NULL), "");
+}
+
 int
 main(void)
 {
@@ -903,6 +972,8 @@ main(void)
 	RUN(test_mime);
 	RUN(test_ics);
 	RUN(test_vtimezone);
+	RUN(test_password_strength);
+	RUN(test_lock_waits);
 	arena_free(&a);
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
 	return check_failures ? 1 : 0;
