@@ -192,7 +192,8 @@ def test_custom_slot_defaults_capacity_changes_and_cancellation_with_full_refund
     for _ in range(2):
         uid, _, ch = customer()
         bid = api("POST", "/bookings", ch, json={"timeslotId": slot["id"]}).json()["id"]
-        sql("UPDATE bookings SET status = 'confirmed', payment_status = 'paid' WHERE id = ?", bid)
+        sql("UPDATE bookings SET status = 'confirmed', payment_status = 'paid',"
+            " paid_amount = price WHERE id = ?", bid)
         uids.append(uid)
         ids.append(bid)
     r = api("PATCH", f"/admin/timeslots/{slot['id']}", h, json={"maxBookings": 1})
@@ -239,7 +240,8 @@ def booked(price="20.00", hours=48, status=None):
     uid, _, ch = customer()
     bid = api("POST", "/bookings", ch, json={"timeslotId": slot}).json()["id"]
     if status:
-        sql("UPDATE bookings SET status = ?, payment_status = 'paid' WHERE id = ?", status, bid)
+        sql("UPDATE bookings SET status = ?, payment_status = 'paid', paid_amount = price"
+            " WHERE id = ?", status, bid)
     return h, bid, uid
 
 
