@@ -346,3 +346,25 @@ def test_customers_get_403_on_every_admin_endpoint():
         assert r.status_code == 403, (method, path, r.status_code)
         r = api(method, path, {}, json={})
         assert r.status_code == 401, (method, path, r.status_code)
+
+
+def test_room_metadata_the_database_would_refuse_is_a_400_naming_the_field():
+    """json-c reads these, MariaDB's JSON check does not: a 400 on the
+    field, never a 500 from the INSERT."""
+    h = admin()
+    room = make_room()
+    for meta in ('{"a":NaN}', '{"a":Infinity}', '{"a":1,}', "{'a':1}", "{\"a\":'x'}",
+                 '{"a":"x\ty"}', '{"a":1} /* c */', '{"a":"\\ud800"}'):
+        name = unique("Meta Room")
+        r = api("POST", "/admin/rooms", h, json={"name": name, "roomType": "meeting",
+                "capacity": 2, "hourlyRate": "1.00", "metadata": meta})
+        assert r.status_code == 400, (meta, r.text)
+        assert set(r.json()["error"]["fields"]) == {"metadata"}, meta
+        assert sql("SELECT COUNT(*) FROM rooms WHERE name = ?", name) == [["0"]]
+        r = api("PATCH", f"/admin/rooms/{room}", h, json={"metadata": meta})
+        assert r.status_code == 400 and set(r.json()["error"]["fields"]) == {"metadata"}, meta
+    # The same as an object in the body, which the body's parser reads.
+    r = api("PATCH", f"/admin/rooms/{room}", dict(h, **{"Content-Type": "application/json"}),
+            data='{"metadata": {"a": NaN}}')
+    assert r.status_code == 400 and set(r.json()["error"]["fields"]) == {"metadata"}, r.text
+    assert sql("SELECT metadata FROM rooms WHERE id = ?", room) == [["NULL"]]
