@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Move booking {{ID}}</h1>
-<p>Now: {{ROOM_NAME}}, {{DATE}}, {{START}}–{{END}}. Pick another free time in the same room; the price follows the new time.</p>
+<p>Now: {{ROOM_NAME}}, {{DATE}}, {{START}}–{{END}}. Paid: <span id="paid">{{PAID}}</span>. Pick another free time in the same room that costs no more than that; a cheaper one refunds the difference. To move to a dearer time, cancel this booking and book that time.</p>
 {{#ERROR}}<p class="error" role="alert" id="booking-error">{{MESSAGE}}</p>{{/ERROR}}
 {{#NOT_CONFIRMED}}<p class="notice">Only a confirmed booking can be moved.</p>{{/NOT_CONFIRMED}}
 <nav class="days" aria-label="Days">

@@ -18,6 +18,9 @@ static const struct {
 	[INVALID_STATE]		= { "invalid_state", "The booking is not in a state that allows this." },
 	[KEY_REUSED]		= { "idempotency_key_reused",
 				    "This Idempotency-Key was already used for a different request." },
+	[PRICE_DIFFERS]		= { "price_differs",
+				    "That time costs more than was paid for this booking;"
+				    " cancel it and book that time instead." },
 	[LAST_ADMIN]		= { "last_admin",
 				    "This is the last admin; make another user an admin first." },
 	[TOO_MANY_ATTEMPTS]	= { "too_many_attempts",

@@ -22,6 +22,7 @@ enum result {
 	OTHER_ROOM,		/* a reschedule to another room's timeslot */
 	INVALID_STATE,		/* the booking's status does not allow it */
 	KEY_REUSED,		/* an idempotency key sent with another request */
+	PRICE_DIFFERS,		/* a reschedule to a timeslot dearer than what was paid */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

@@ -17,18 +17,45 @@
 const char *const admin_event_kinds[] = { "individual", "workshop", "course", NULL };
 const char *const admin_payment_statuses[] = { "pending", "paid", "refunded", NULL };
 
-/* A room's metadata is a JSON object, like {"floor": 2}. */
-static void
-check_metadata(const char *meta, struct field_errors *fe)
+/*
+ * A room's metadata is a JSON object, like {"floor": 2}, that the column's
+ * JSON_VALID check takes. json-c's strict mode refuses most of what it
+ * would not (trailing commas, comments, single-quoted values, text after
+ * the object); for what json-c still lets through (NaN, Infinity,
+ * single-quoted names, raw control characters, lone surrogates) MariaDB,
+ * whose check it is, has the last word before the row is written.
+ */
+static int
+check_metadata(struct db *db, struct arena *a, const char *meta,
+    struct field_errors *fe)
 {
+	struct json_tokener *tok;
 	struct json_object *o;
+	struct db_res *res;
+	size_t len;
+	int object;
 
 	if (meta == NULL || *meta == '\0')
-		return;
-	o = json_tokener_parse(meta);
-	if (o == NULL || !json_object_is_type(o, json_type_object))
-		field_error(fe, "metadata", "Metadata must be a JSON object, like {\"floor\": 2}.");
+		return OK;
+	len = strlen(meta);
+	tok = json_tokener_new();
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+	o = json_tokener_parse_ex(tok, meta, (int)len);
+	object = o != NULL && json_tokener_get_error(tok) == json_tokener_success &&
+	    json_tokener_get_parse_end(tok) == len &&
+	    json_object_is_type(o, json_type_object);
 	json_object_put(o);
+	json_tokener_free(tok);
+	if (!object) {
+		field_error(fe, "metadata", "Metadata must be a JSON object, like {\"floor\": 2}.");
+		return OK;
+	}
+	if ((res = db_query(db, a, "SELECT JSON_VALID(?)", "s", meta)) == NULL)
+		return ERR;
+	if (db_int(res, 0, 0) != 1)
+		field_error(fe, "metadata", "Metadata must be plain JSON: names and strings in"
+		    " double quotes, control characters escaped, no NaN or Infinity.");
+	return OK;
 }
 
 int
@@ -38,7 +65,8 @@ admin_room_save(struct db *db, struct arena *a, long long *id,
 	struct db_res *res;
 	long long rows;
 
-	check_metadata(in->metadata, fe);
+	if (check_metadata(db, a, in->metadata, fe) != OK)
+		return ERR;
 	if (fe->n > 0)
 		return INVALID;
 	if (*id == 0) {

@@ -126,6 +126,7 @@ booking_from_values(char *const *v, struct booking *b)
 	b->end = v[21];
 	b->room_name = v[22];
 	b->event_title = v[23];
+	b->paid_amount = money_cents(v[24]);
 }
 
 static void
@@ -563,23 +564,25 @@ lock_booking(struct db *db, struct arena *a, const struct actor *who,
 
 /* Rule 6: paid bookings get 100 % back cancelled refund_full_hours or more
  * before the start, refund_partial_percent when refund_partial_hours or
- * more, nothing after; an admin's cancellation refunds in full. */
+ * more, nothing after; an admin's cancellation refunds in full. Rule 16:
+ * the share is of what was paid and not yet refunded, whatever the price
+ * says now. */
 long long
 booking_refund_quote(const struct booking *b, const struct actor *who)
 {
 	time_t start;
-	long long left;
+	long long left, paid = b->paid_amount;
 
-	if (strcmp(b->payment_status, "paid") != 0 || b->price <= 0 ||
+	if (strcmp(b->payment_status, "paid") != 0 || paid <= 0 ||
 	    dbtime_parse(b->start, &start) != 0)
 		return 0;
 	if (who->admin && (who->admin_route || who->user_id != b->user_id))
-		return b->price;
+		return paid;
 	left = (long long)(start - time(NULL));
 	if (left >= (long long)cfg.refund_full_hours * 3600)
-		return b->price;
+		return paid;
 	if (left >= (long long)cfg.refund_partial_hours * 3600)
-		return b->price * cfg.refund_partial_percent / 100;
+		return paid * cfg.refund_partial_percent / 100;
 	return 0;
 }
 
@@ -598,9 +601,10 @@ cancel_locked(struct db *db, struct arena *a, const struct actor *who,
 {
 	*refund = booking_refund_quote(b, who);
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
-	    " cancelled_at = UTC_TIMESTAMP(), refund_amount = ? / 100,"
+	    " cancelled_at = UTC_TIMESTAMP(), paid_amount = paid_amount - ? / 100,"
+	    " refund_amount = refund_amount + ? / 100,"
 	    " payment_status = IF(? > 0, 'refunded', payment_status)"
-	    " WHERE id = ?", "lll", *refund, *refund, b->id) < 0 ||
+	    " WHERE id = ?", "llll", *refund, *refund, *refund, b->id) < 0 ||
 	    cancel_reminders(db, b->id) != OK)
 		return ERR;
 	return record(db, a, b->id, b->user_id, "cancelled", who, b->status,
@@ -645,7 +649,7 @@ reactivate_txn(struct db *db, void *ctx)
 	struct slot_lock s;
 	const char *status, *payment;
 	long long price;
-	int rc, hold;
+	int rc, hold, kept;
 
 	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
 		return rc;
@@ -654,9 +658,11 @@ reactivate_txn(struct db *db, void *ctx)
 	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK ||
 	    (rc = check_bookable(db, a, &s, b.user_id)) != OK)
 		return rc;
-	/* Money already taken and never returned still pays for the seat;
-	 * otherwise it is a new sale at today's price. */
-	if (strcmp(b.payment_status, "paid") == 0) {
+	/* Money already taken and never returned still pays for the seat,
+	 * and what was refunded or is due stays so; otherwise it is a new
+	 * sale at today's price, with nothing paid yet. */
+	kept = strcmp(b.payment_status, "paid") == 0;
+	if (kept) {
 		status = "confirmed", payment = "paid", price = b.price, hold = 0;
 	} else if (s.price == 0) {
 		status = "confirmed", payment = "paid", price = 0, hold = 0;
@@ -664,9 +670,10 @@ reactivate_txn(struct db *db, void *ctx)
 		status = "pending", payment = "pending", price = s.price, hold = 1;
 	}
 	if (db_exec(db, "UPDATE bookings SET status = ?, payment_status = ?,"
-	    " price = ? / 100, refund_amount = 0, cancelled_at = NULL,"
+	    " price = ? / 100, paid_amount = IF(?, paid_amount, 0),"
+	    " refund_amount = IF(?, refund_amount, 0), cancelled_at = NULL,"
 	    " hold_expires_at = IF(?, UTC_TIMESTAMP() + INTERVAL ? MINUTE, NULL)"
-	    " WHERE id = ?", "ssliil", status, payment, price, hold,
+	    " WHERE id = ?", "sslii" "iil", status, payment, price, kept, kept, hold,
 	    cfg.hold_minutes, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	if (!hold && plan_reminders(db, b.id, b.start) != OK)
@@ -692,6 +699,7 @@ reschedule_txn(struct db *db, void *ctx)
 	struct arena *a = c->arena;
 	struct booking b;
 	struct slot_lock from, to;
+	long long refund;
 	int rc;
 
 	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
@@ -712,16 +720,24 @@ reschedule_txn(struct db *db, void *ctx)
 		return OTHER_ROOM;
 	if ((rc = check_bookable(db, a, &to, b.user_id)) != OK)
 		return rc;
+	/* Rule 16: a move never asks for money; what was paid beyond the
+	 * new price is due back. */
+	if (to.price > b.paid_amount)
+		return PRICE_DIFFERS;
+	refund = b.paid_amount - to.price;
 	if (db_exec(db, "UPDATE bookings SET timeslot_id = ?, price = ? / 100,"
-	    " start_time = ?, end_time = ? WHERE id = ?", "llssl", to.id, to.price,
-	    to.start, to.end, b.id) < 0)
+	    " paid_amount = ? / 100, refund_amount = refund_amount + ? / 100,"
+	    " start_time = ?, end_time = ? WHERE id = ?", "llllssl", to.id, to.price,
+	    to.price, refund, to.start, to.end, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	if (cancel_reminders(db, b.id) != OK || plan_reminders(db, b.id, to.start) != OK)
 		return ERR;
 	return record(db, a, b.id, b.user_id, "rescheduled", c->who, b.status,
-	    b.status, arena_printf(a, "{\"from\":%lld,\"to\":%lld}", from.id, to.id),
-	    arena_printf(a, "Rescheduled: %s, now %s.", describe(a, b.room_name, b.start),
-	    fmt_local(a, to.start, "%a %d %b %H:%M")));
+	    b.status, arena_printf(a, "{\"from\":%lld,\"to\":%lld,\"refund\":\"%s\"}",
+	    from.id, to.id, money_fmt(a, refund)),
+	    arena_printf(a, "Rescheduled: %s, now %s.%s", describe(a, b.room_name, b.start),
+	    fmt_local(a, to.start, "%a %d %b %H:%M"), refund > 0 ?
+	    arena_printf(a, " %s will be refunded.", money_fmt(a, refund)) : ""));
 }
 
 int
@@ -758,8 +774,8 @@ transition_txn(struct db *db, void *ctx)
 	switch (c->action) {
 	case BK_CONFIRM:
 		if (db_exec(db, "UPDATE bookings SET status = 'confirmed',"
-		    " payment_status = 'paid', payment_id = ?, hold_expires_at = NULL"
-		    " WHERE id = ?", "sl", c->payment_id, b.id) < 0 ||
+		    " payment_status = 'paid', paid_amount = price, payment_id = ?,"
+		    " hold_expires_at = NULL WHERE id = ?", "sl", c->payment_id, b.id) < 0 ||
 		    plan_reminders(db, b.id, b.start) != OK)
 			return ERR;
 		return record(db, a, b.id, b.user_id, "confirmed", c->who, b.status,
@@ -831,8 +847,8 @@ retake_txn(struct db *db, void *ctx)
 	if ((rc = check_bookable(db, a, &s, b.user_id)) != OK)
 		return rc;
 	if (db_exec(db, "UPDATE bookings SET status = 'confirmed', payment_status = 'paid',"
-	    " payment_id = ?, refund_amount = 0, cancelled_at = NULL, hold_expires_at = NULL"
-	    " WHERE id = ?", "sl", c->payment_id, b.id) < 0)
+	    " paid_amount = price, payment_id = ?, refund_amount = 0, cancelled_at = NULL,"
+	    " hold_expires_at = NULL WHERE id = ?", "sl", c->payment_id, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	if (plan_reminders(db, b.id, b.start) != OK)
 		return ERR;

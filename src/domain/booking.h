@@ -66,8 +66,9 @@ struct booking {
 	const char	*payment_id;
 	const char	*notes;
 	const char	*booking_type;
-	long long	 price;		/* cents */
-	long long	 refund_amount;	/* cents */
+	long long	 price;		/* cents: its timeslot's price */
+	long long	 paid_amount;	/* cents paid and not refunded (rule 16) */
+	long long	 refund_amount;	/* cents refunded or due, in all */
 	const char	*created_at;
 	const char	*updated_at;
 	const char	*cancelled_at;
@@ -94,7 +95,7 @@ int	booking_allows(const struct booking *, enum bk_action,
 	" b.payment_status, b.payment_id, b.notes, b.booking_type, b.price," \
 	" b.refund_amount, b.created_at, b.updated_at, b.cancelled_at," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
-	" t.start_time, t.end_time, r.name, e.title" \
+	" t.start_time, t.end_time, r.name, e.title, b.paid_amount" \
 	" FROM bookings b JOIN users u ON u.id = b.user_id" \
 	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \
 	" LEFT JOIN events e ON e.id = t.event_id"
@@ -160,12 +161,19 @@ int	booking_history(struct db *, struct arena *, long long id,
 int	booking_create(struct db *, struct arena *, const struct actor *,
 	    long long timeslot_id, const char *notes, const char *key,
 	    long long *booking_id, int *replayed);
-/* What cancelling now would refund, in cents. */
+/* What cancelling now would refund, in cents: a share of what was paid
+ * (rule 6), never of the price. */
 long long booking_refund_quote(const struct booking *, const struct actor *);
 int	booking_cancel(struct db *, struct arena *, const struct actor *,
 	    long long id, long long *refund);
 int	booking_reactivate(struct db *, struct arena *, const struct actor *,
 	    long long id);
+/* Rules 8 and 16: moves a confirmed booking to another bookable timeslot
+ * of its room. The money paid stays with the booking: a timeslot dearer
+ * than what was paid is refused (PRICE_DIFFERS; the customer cancels, with
+ * the refund rule 6 gives, and books that time), a cheaper one refunds the
+ * difference (added to refund_amount, said in the event and notification),
+ * and the price follows the new timeslot. */
 int	booking_reschedule(struct db *, struct arena *, const struct actor *,
 	    long long id, long long timeslot_id);
 /* An admin's action, BK_CONFIRM to BK_CHECK_OUT; payment_id for BK_CONFIRM. */

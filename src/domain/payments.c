@@ -140,18 +140,22 @@ succeeded(struct db *db, struct apply *c, const struct booking *b, time_t now)
 	return OK;
 }
 
-/* payment.refunded: the provider gave money back; never more than was paid. */
+/* payment.refunded: the provider gave money back, amount in all; never
+ * more than was paid (rule 16: what the booking holds and what it gave
+ * back already). */
 static int
 refunded(struct db *db, struct apply *c, const struct booking *b)
 {
-	if (c->ev->amount <= 0 || c->ev->amount > b->price) {
+	long long paid = b->paid_amount + b->refund_amount;
+
+	if (c->ev->amount <= 0 || c->ev->amount > paid) {
 		c->outcome = PAY_AMOUNT_MISMATCH;
 		return OK;
 	}
 	c->outcome = PAY_REFUNDED;
 	return db_exec(db, "UPDATE bookings SET payment_status = 'refunded',"
-	    " refund_amount = ? / 100 WHERE id = ?", "ll", c->ev->amount, b->id) < 0 ?
-	    ERR : OK;
+	    " paid_amount = ? / 100, refund_amount = ? / 100 WHERE id = ?", "lll",
+	    paid - c->ev->amount, c->ev->amount, b->id) < 0 ? ERR : OK;
 }
 
 static int

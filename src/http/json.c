@@ -113,6 +113,7 @@ json_booking(struct arena *a, const struct booking *b)
 	json_set_str(o, "paymentStatus", b->payment_status);
 	json_set_str(o, "paymentId", b->payment_id);
 	json_set_money(o, "price", b->price);
+	json_set_money(o, "paidAmount", b->paid_amount);
 	json_set_money(o, "refundAmount", b->refund_amount);
 	json_set_str(o, "notes", b->notes);
 	json_set_str(o, "bookingType", b->booking_type);

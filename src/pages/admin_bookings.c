@@ -106,36 +106,47 @@ admin_bookings_list(struct req *r)
 	return page_end(r, 200);
 }
 
-/* A spreadsheet runs a field starting with one of these as a formula. */
+/* A spreadsheet runs a cell starting with one of these as a formula. */
 static int
-formula_start(const char *v)
+formula_char(char c)
 {
-	return *v != '\0' && strchr("=+-@\t\r", *v) != NULL;
+	return c != '\0' && strchr("=+-@\t\r", c) != NULL;
 }
 
-/* One CSV field (RFC 4180): quoted when it holds a comma, a quote or a
- * line break; a would-be formula gets a leading apostrophe. */
+/*
+ * One CSV cell (RFC 4180). Text is always quoted, so no separator in it
+ * splits it for a reader that honours quotes. A reader that splits on ";"
+ * or a tab, or ignores quotes, starts a cell after each of ",;\t\r\n"
+ * as well: wherever a cell can start, a formula character or a quote
+ * gets an apostrophe before it, so that no reader runs it.
+ */
 static void
-csv_field(struct buf *b, const char *v, int last)
+csv_cell(struct buf *b, const char *v, int text, int last)
 {
 	const char *p;
-	int quoted;
+	int start = 1;
 
 	if (v == NULL)
 		v = "";
-	quoted = strpbrk(v, ",\"\r\n") != NULL;
-	if (quoted)
+	if (text)
 		buf_add(b, "\"", 1);
-	if (formula_start(v))
-		buf_add(b, "'", 1);
 	for (p = v; *p; p++) {
+		if (start && (formula_char(*p) || (*p == '"' && p != v)))
+			buf_add(b, "'", 1);
 		if (*p == '"')
 			buf_add(b, "\"", 1);
 		buf_add(b, p, 1);
+		start = strchr(",;\t\r\n", *p) != NULL;
 	}
-	if (quoted)
+	if (text)
 		buf_add(b, "\"", 1);
 	buf_puts(b, last ? "\r\n" : ",");
+}
+
+static void
+csv_field(struct buf *b, const char *v, int last)
+{
+	csv_cell(b, v, 1, last);
 }
 
 /* Times in the export are ISO 8601 UTC, whatever the site's zone. */
@@ -147,12 +158,14 @@ csv_time(struct buf *b, const char *dbtime, int last)
 	csv_field(b, iso_text(dbtime, iso) ? iso : "", last);
 }
 
+/* Numbers we make (ids, amounts, never negative) are left unquoted, so
+ * spreadsheets read them as numbers. */
 static void
 csv_money(struct buf *b, long long cents)
 {
 	char text[MONEY_TEXT];
 
-	csv_field(b, money_text(cents, text), 0);
+	csv_cell(b, money_text(cents, text), 0, 0);
 }
 
 /* One line is made in a buffer reused for every row, so the export's
@@ -188,7 +201,7 @@ csv_row(void *ctx, const struct booking *bk)
 		csv_begin(c);
 	c->line.len = 0;
 	snprintf(id, sizeof(id), "%lld", bk->id);
-	csv_field(&c->line, id, 0);
+	csv_cell(&c->line, id, 0, 0);
 	csv_field(&c->line, bk->user_name, 0);
 	csv_field(&c->line, bk->user_email, 0);
 	csv_field(&c->line, bk->room_name, 0);

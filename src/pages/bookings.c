@@ -187,7 +187,8 @@ booking_cancel_form(struct req *r)
 	t = page_begin(r, "booking_cancel.tpl", "Cancel booking");
 	page_booking(r, t, &b);
 	tmpl_set(t, "REFUND", money_fmt(r->arena, refund));
-	tmpl_show(t, strcmp(b.payment_status, "paid") == 0 && b.price > 0 ?
+	tmpl_set(t, "PAID", money_fmt(r->arena, b.paid_amount));
+	tmpl_show(t, strcmp(b.payment_status, "paid") == 0 && b.paid_amount > 0 ?
 	    "PAID" : "NOT_PAID");
 	tmpl_set_int(t, "FULL_HOURS", cfg.refund_full_hours);
 	tmpl_set_int(t, "PARTIAL_HOURS", cfg.refund_partial_hours);
@@ -255,12 +256,15 @@ reschedule_page(struct req *r, int refused)
 	tmpl_set(t, "PICK_LABEL", fmt_local(r->arena, from, "%A %d %B %Y"));
 	tmpl_set(t, "PREV_DATE", prev);
 	tmpl_set(t, "NEXT_DATE", next);
+	tmpl_set(t, "PAID", money_fmt(r->arena, b.paid_amount));
 	if (refused != OK)
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
 	if (b.state != BOOKING_CONFIRMED)
 		tmpl_show(t, "NOT_CONFIRMED");
 	for (i = 0; i < n; i++) {
-		if (slots[i].state != OK || slots[i].id == b.timeslot_id)
+		/* Rule 16: a dearer time would be refused. */
+		if (slots[i].state != OK || slots[i].id == b.timeslot_id ||
+		    slots[i].price > b.paid_amount)
 			continue;
 		row = tmpl_section(t, "CHOICE");
 		page_slot(r, row, &slots[i]);

@@ -200,16 +200,19 @@ def browser_user(name="Page User", role="customer"):
 
 def add_booking(user_id, slot_id, status="confirmed", payment_status="pending", price=None,
                 hold_minutes=None):
-    """A booking row written directly (no engine); returns its id. price defaults to the slot's."""
+    """A booking row written directly (no engine); returns its id. price defaults to the slot's;
+    a paid booking has paid its price."""
     hold = None
     if hold_minutes is not None:
         hold = (utc_now() + dt.timedelta(minutes=hold_minutes)).strftime("%Y-%m-%d %H:%M:%S")
     return int(sql("INSERT INTO bookings (user_id, timeslot_id, room_id, start_time, end_time,"
-                   " status, payment_status, price, hold_expires_at, cancelled_at)"
-                   " SELECT ?, id, room_id, start_time, end_time, ?, ?, COALESCE(?, price), ?,"
+                   " status, payment_status, price, paid_amount, hold_expires_at, cancelled_at)"
+                   " SELECT ?, id, room_id, start_time, end_time, ?, ?, COALESCE(?, price),"
+                   " IF(? = 'paid', COALESCE(?, price), 0), ?,"
                    " IF(? = 'cancelled', UTC_TIMESTAMP(), NULL) FROM timeslots WHERE id = ?;"
                    " SELECT LAST_INSERT_ID()",
-                   user_id, status, payment_status, price, hold, status, slot_id)[0][0])
+                   user_id, status, payment_status, price, payment_status, price, hold, status,
+                   slot_id)[0][0])
 
 
 def active_count(slot_id):

@@ -192,7 +192,8 @@ def test_custom_slot_defaults_capacity_changes_and_cancellation_with_full_refund
     for _ in range(2):
         uid, _, ch = customer()
         bid = api("POST", "/bookings", ch, json={"timeslotId": slot["id"]}).json()["id"]
-        sql("UPDATE bookings SET status = 'confirmed', payment_status = 'paid' WHERE id = ?", bid)
+        sql("UPDATE bookings SET status = 'confirmed', payment_status = 'paid',"
+            " paid_amount = price WHERE id = ?", bid)
         uids.append(uid)
         ids.append(bid)
     r = api("PATCH", f"/admin/timeslots/{slot['id']}", h, json={"maxBookings": 1})
@@ -239,7 +240,8 @@ def booked(price="20.00", hours=48, status=None):
     uid, _, ch = customer()
     bid = api("POST", "/bookings", ch, json={"timeslotId": slot}).json()["id"]
     if status:
-        sql("UPDATE bookings SET status = ?, payment_status = 'paid' WHERE id = ?", status, bid)
+        sql("UPDATE bookings SET status = ?, payment_status = 'paid', paid_amount = price"
+            " WHERE id = ?", status, bid)
     return h, bid, uid
 
 
@@ -344,3 +346,25 @@ def test_customers_get_403_on_every_admin_endpoint():
         assert r.status_code == 403, (method, path, r.status_code)
         r = api(method, path, {}, json={})
         assert r.status_code == 401, (method, path, r.status_code)
+
+
+def test_room_metadata_the_database_would_refuse_is_a_400_naming_the_field():
+    """json-c reads these, MariaDB's JSON check does not: a 400 on the
+    field, never a 500 from the INSERT."""
+    h = admin()
+    room = make_room()
+    for meta in ('{"a":NaN}', '{"a":Infinity}', '{"a":1,}', "{'a':1}", "{\"a\":'x'}",
+                 '{"a":"x\ty"}', '{"a":1} /* c */', '{"a":"\\ud800"}'):
+        name = unique("Meta Room")
+        r = api("POST", "/admin/rooms", h, json={"name": name, "roomType": "meeting",
+                "capacity": 2, "hourlyRate": "1.00", "metadata": meta})
+        assert r.status_code == 400, (meta, r.text)
+        assert set(r.json()["error"]["fields"]) == {"metadata"}, meta
+        assert sql("SELECT COUNT(*) FROM rooms WHERE name = ?", name) == [["0"]]
+        r = api("PATCH", f"/admin/rooms/{room}", h, json={"metadata": meta})
+        assert r.status_code == 400 and set(r.json()["error"]["fields"]) == {"metadata"}, meta
+    # The same as an object in the body, which the body's parser reads.
+    r = api("PATCH", f"/admin/rooms/{room}", dict(h, **{"Content-Type": "application/json"}),
+            data='{"metadata": {"a": NaN}}')
+    assert r.status_code == 400 and set(r.json()["error"]["fields"]) == {"metadata"}, r.text
+    assert sql("SELECT metadata FROM rooms WHERE id = ?", room) == [["NULL"]]

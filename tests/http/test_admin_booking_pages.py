@@ -157,3 +157,34 @@ def test_unknown_bookings_are_404_on_the_page_and_every_action():
         r = form_post(s, f"/admin/bookings/{MISSING}/{action}", csrf=csrf, paymentId="pi_1")
         assert r.status_code == 404, action
         assert f"There is no booking {MISSING}." in r.text, action
+
+
+FORMULA = set("=+-@\t\r")
+
+
+def test_no_csv_cell_starts_a_formula_whatever_the_reader_splits_on():
+    """Text cells are quoted, and a formula character gets an apostrophe
+    wherever a cell can start: at the field's start and after each comma,
+    semicolon, tab or line break in it, for readers that split on ";" or
+    ignore quotes."""
+    s, _, _ = browser_user(role="admin")
+    room = make_room()
+    names = ["x;=1+1;", "a,b;@SUM(1)", "tab\t-2", 'q;"=1', "+start", "Jean-Paul; Ann"]
+    for i, name in enumerate(names):
+        add_booking(make_user(name=name), make_slot(room, at(day(31), 8 + i), price="0.00"))
+    r = s.get(url(f"/admin/bookings.csv?roomId={room}"))
+    assert r.status_code == 200
+    rows = list(csv.reader(io.StringIO(r.text)))
+    col = rows[0].index("user name")
+    assert sorted(row[col] for row in rows[1:]) == sorted(
+        ["x;'=1+1;", "a,b;'@SUM(1)", "tab\t'-2", "q;'\"=1", "'+start", "Jean-Paul; Ann"])
+    assert ',"x;\'=1+1;",' in r.text
+    lines = r.text.split("\r\n")[1:-1]
+    assert len(lines) == len(names)
+    for sep in (",", ";", "\t"):
+        for line in lines:
+            for cell in line.split(sep):
+                assert cell.lstrip('"')[:1] not in FORMULA, (sep, line, cell)
+        for row in csv.reader(io.StringIO(r.text), delimiter=sep):
+            for cell in row:
+                assert cell.lstrip('"')[:1] not in FORMULA, (sep, row, cell)

@@ -231,3 +231,18 @@ def test_unknown_timeslots_are_404_on_every_timeslot_page_and_action():
     for path in (f"/admin/timeslots/{MISSING}", f"/admin/timeslots/{MISSING}/cancel"):
         r = form_post(s, path, csrf=csrf, status="scheduled")
         assert r.status_code == 404 and f"There is no timeslot {MISSING}." in r.text, path
+
+
+def test_room_metadata_the_database_would_refuse_is_refused_naming_the_field():
+    s, _, csrf = browser_user(role="admin")
+    room = make_room(metadata='{"floor": 1}')
+    for meta in ('{"a":NaN}', '{"a":1,}', "{'a':1}"):
+        name = unique("Meta room")
+        r = form_post(s, "/admin/rooms", csrf=csrf, name=name, roomType="office", capacity="4",
+                      hourlyRate="12.50", metadata=meta)
+        assert r.status_code == 400, (meta, r.text[:300])
+        assert set(field_errors(r.text)) == {"metadata"}, meta
+        assert sql("SELECT COUNT(*) FROM rooms WHERE name = ?", name) == [["0"]]
+        r = form_post(s, f"/admin/rooms/{room}", csrf=csrf, metadata=meta)
+        assert r.status_code == 400 and set(field_errors(r.text)) == {"metadata"}, meta
+    assert sql("SELECT metadata FROM rooms WHERE id = ?", room) == [['{"floor": 1}']]

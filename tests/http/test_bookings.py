@@ -17,7 +17,7 @@ CTL = os.environ.get("BOOKING_CTL")
 
 BOOKING_FIELDS = {
     "id", "userId", "timeslotId", "roomId", "status", "paymentStatus", "paymentId",
-    "price", "refundAmount", "notes", "bookingType", "createdAt", "updatedAt",
+    "price", "paidAmount", "refundAmount", "notes", "bookingType", "createdAt", "updatedAt",
     "cancelledAt", "checkedInAt", "checkedOutAt", "holdExpiresAt", "userName",
     "userEmail", "startTime", "endTime", "roomName", "eventTitle",
 }
@@ -101,8 +101,8 @@ def reminders_of(booking_id):
 
 def mark_paid(booking_id):
     """Payment confirmation is not part of this engine yet: done in SQL."""
-    sql("UPDATE bookings SET status = 'confirmed', payment_status = 'paid', hold_expires_at = NULL"
-        " WHERE id = ?", booking_id)
+    sql("UPDATE bookings SET status = 'confirmed', payment_status = 'paid', paid_amount = price,"
+        " hold_expires_at = NULL WHERE id = ?", booking_id)
 
 
 def paid_booking(hours, price="12.50"):
@@ -622,9 +622,10 @@ def test_reschedule_moves_the_seat_price_and_reminders_atomically():
     uid, _, h = api_user()
     room = make_room()
     a_start, b_start = later(hours=48), later(hours=96)
-    a = make_slot(room, a_start, price="0.00", capacity=2)
+    a = make_slot(room, a_start, price="12.00", capacity=2)
     b = make_slot(room, b_start, price="7.50", capacity=2)
     bid = book(h, a).json()["id"]
+    mark_paid(bid)
     before = notifications_of(uid)
     r = reschedule(h, bid, b)
     assert r.status_code == 200, r.text
@@ -646,6 +647,97 @@ def test_reschedule_moves_the_seat_price_and_reminders_atomically():
     assert notifications_of(uid) == before + 1
     # The freed seat is bookable again; the slot left behind is just another slot.
     assert book(api_user()[2], a).status_code == 201
+
+
+def test_reschedule_to_a_dearer_slot_is_refused_and_changes_nothing():
+    """Rule 16: a move never asks for money, so it never raises the price
+    above what was paid: a free booking stays free, a paid one keeps its
+    payment."""
+    uid, _, h = api_user()
+    room = make_room()
+    free = make_slot(room, later(hours=48), price="0.00")
+    dear = make_slot(room, later(hours=50), price="120.00")
+    bid = book(h, free).json()["id"]
+    assert booking_row(bid, "status", "payment_status") == ["confirmed", "paid"]
+    err = conflict(reschedule(h, bid, dear), 409, "price_differs")
+    assert "cancel" in err["message"].lower()
+    assert booking_row(bid, "timeslot_id", "status", "price", "paid_amount",
+                       "refund_amount") == [str(free), "confirmed", "0.00", "0.00", "0.00"]
+    assert active_count(free) == 1 and active_count(dear) == 0
+    assert [e for e in events_of(bid) if e[0] == "rescheduled"] == []
+    # Cancelling refunds nothing: nothing was paid.
+    r = cancel(h, bid)
+    assert r.status_code == 200 and r.json()["refundAmount"] == 0
+    assert booking_row(bid, "payment_status", "refund_amount") == ["paid", "0.00"]
+    # A paid booking cannot move up by a cent either.
+    uid, h, paid, slot = paid_booking(48, price="12.50")
+    room = sql("SELECT room_id FROM timeslots WHERE id = ?", slot)[0][0]
+    up = make_slot(int(room), later(hours=52), price="12.51")
+    conflict(reschedule(h, paid, up), 409, "price_differs")
+    assert booking_row(paid, "timeslot_id", "price", "paid_amount") == [str(slot), "12.50", "12.50"]
+
+
+def test_reschedule_to_a_cheaper_slot_refunds_the_difference_and_never_moves_back_up():
+    uid, _, h = api_user()
+    room = make_room()
+    dear = make_slot(room, later(hours=48), price="120.00")
+    cheap = make_slot(room, later(hours=50), price="80.00")
+    same = make_slot(room, later(hours=52), price="80.00")
+    bid = book(h, dear).json()["id"]
+    mark_paid(bid)
+    r = reschedule(h, bid, cheap)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert (body["price"], body["paidAmount"], body["refundAmount"]) == (80.0, 80.0, 40.0)
+    assert booking_row(bid, "status", "payment_status", "price", "paid_amount",
+                       "refund_amount") == ["confirmed", "paid", "80.00", "80.00", "40.00"]
+    assert json.loads(events_of(bid)[-1][4])["refund"] == "40.00"
+    assert sql("SELECT message FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 1",
+               uid)[0][0].endswith("40.00 will be refunded.")
+    # The way back costs more than the 80.00 now paid: refused, and the
+    # 80.00 paid is not overwritten by the 120.00 price.
+    conflict(reschedule(h, bid, dear), 409, "price_differs")
+    assert booking_row(bid, "timeslot_id", "paid_amount") == [str(cheap), "80.00"]
+    # An equal price moves without a refund.
+    assert reschedule(h, bid, same).status_code == 200
+    assert booking_row(bid, "price", "paid_amount", "refund_amount") == ["80.00", "80.00", "40.00"]
+    # Cancelling refunds what is still paid, not the original 120.00.
+    r = cancel(h, bid)
+    assert r.status_code == 200 and r.json()["refundAmount"] == 80.0
+    assert r.json()["booking"]["refundAmount"] == 120.0
+    assert booking_row(bid, "payment_status", "paid_amount", "refund_amount") == \
+        ["refunded", "0.00", "120.00"]
+
+
+def moved_down(hours, paid, price):
+    """A booking paid at paid, then moved to a cheaper slot at price an
+    hour later, starting hours from now: (headers, booking)."""
+    _, _, h = api_user()
+    room = make_room()
+    dear = make_slot(room, later(hours=hours), price=paid)
+    cheap = make_slot(room, later(hours=hours + 1), price=price)
+    bid = book(h, dear).json()["id"]
+    mark_paid(bid)
+    assert reschedule(h, bid, cheap).status_code == 200
+    return h, bid
+
+
+def test_a_partial_refund_after_a_cheaper_move_is_a_share_of_what_is_still_paid():
+    h, bid = moved_down(11, "120.00", "80.00")
+    r = cancel(h, bid)
+    assert r.status_code == 200 and r.json()["refundAmount"] == 40.0
+    assert booking_row(bid, "paid_amount", "refund_amount") == ["40.00", "80.00"]
+
+
+def test_a_late_cancel_after_a_cheaper_move_keeps_the_refund_due_through_reactivation():
+    h, bid = moved_down(3, "50.00", "30.00")
+    assert cancel(h, bid).json()["refundAmount"] == 0
+    assert booking_row(bid, "payment_status", "paid_amount", "refund_amount") == \
+        ["paid", "30.00", "20.00"]
+    r = api("POST", f"/bookings/{bid}/reactivate", h)
+    assert r.status_code == 200, r.text
+    assert booking_row(bid, "status", "price", "paid_amount", "refund_amount") == \
+        ["confirmed", "30.00", "30.00", "20.00"]
 
 
 def test_reschedule_needs_a_confirmed_booking_whose_slot_has_not_started():
@@ -933,10 +1025,11 @@ def test_reschedule_page_offers_free_slots_of_the_same_room_and_moves_the_bookin
     add_booking(make_user(), full)
     off = make_slot(room, dt.datetime(d.year, d.month, d.day, 12), status="canceled")
     other_room = make_slot(make_room(), dt.datetime(d.year, d.month, d.day, 10), price="0.00")
+    dearer = make_slot(room, dt.datetime(d.year, d.month, d.day, 13), price="0.01")
     r = s.get(url(f"/bookings/{bid}/reschedule?date={d}"))
     assert r.status_code == 200
-    assert f'value="{free}"' in r.text
-    for absent in (full, off, other_room):
+    assert f'value="{free}"' in r.text and '<span id="paid">0.00</span>' in r.text
+    for absent in (full, off, other_room, dearer):
         assert f'value="{absent}"' not in r.text, absent
     assert re.search(r'<form[^>]*method="post"[^>]*action="/bookings/%d/reschedule"' % bid, r.text)
     assert s.get(url(f"/bookings/{bid}/reschedule?date=2026-02-30")).status_code == 400
@@ -948,7 +1041,25 @@ def test_reschedule_page_offers_free_slots_of_the_same_room_and_moves_the_bookin
     r = s.post(url(f"/bookings/{bid}/reschedule"), data={"csrf": csrf, "timeslot_id": full},
                allow_redirects=False)
     assert r.status_code == 409 and "full" in r.text.lower()
+    r = s.post(url(f"/bookings/{bid}/reschedule"), data={"csrf": csrf, "timeslot_id": dearer},
+               allow_redirects=False)
+    assert r.status_code == 409 and "costs more than was paid" in r.text
     assert booking_row(bid, "timeslot_id") == [str(free)]
+
+
+def test_after_a_cheaper_move_the_pages_show_the_refund_due_and_what_is_still_paid():
+    s, uid, csrf = browser_user()
+    room = make_room()
+    home = make_slot(room, later(hours=30), price="50.00")
+    bid = add_booking(uid, home, status="confirmed", payment_status="paid")
+    cheaper = make_slot(room, later(hours=32), price="30.00")
+    r = s.post(url(f"/bookings/{bid}/reschedule"), data={"csrf": csrf, "timeslot_id": cheaper},
+               allow_redirects=False)
+    assert redirected_to(r) == f"/bookings/{bid}"
+    page = s.get(url(f"/bookings/{bid}")).text
+    assert re.search(r'<dd id="refund">20\.00</dd>', page)
+    page = s.get(url(f"/bookings/{bid}/cancel")).text
+    assert "You paid 30.00." in page and '<strong id="refund">30.00</strong>' in page
 
 
 def test_notifications_are_listed_and_counted_in_the_header():

@@ -135,6 +135,7 @@ def test_a_payment_for_an_expired_hold_retakes_a_free_seat():
     r = send(event(booking, 1750))
     assert r.status_code == 200 and r.json()["outcome"] == "confirmed", r.text
     assert state(booking)[:2] == ["confirmed", "paid"]
+    assert sql("SELECT paid_amount FROM bookings WHERE id = ?", booking) == [["17.50"]]
     assert sql("SELECT kind FROM mail_outbox WHERE booking_id = ? ORDER BY id", booking) == \
         [["hold_expired"], ["confirmed"]]
     # also once the runner has already released it
@@ -164,15 +165,19 @@ def test_a_payment_for_an_expired_hold_whose_seat_is_gone_is_a_refund_due():
     assert send(event(booking, 1750)).json()["outcome"] == "refund_due"
 
 
-def test_a_refund_is_recorded_and_never_more_than_the_price():
+def test_a_refund_is_recorded_and_never_more_than_was_paid():
     booking, _, _ = pending_booking()
     send(event(booking, 1750))
     r = send(event(booking, 2000, "payment.refunded"))
     assert r.status_code == 409 and r.json()["error"]["code"] == "amount_mismatch"
     r = send(event(booking, 500, "payment.refunded"))
     assert r.status_code == 200 and r.json()["outcome"] == "refunded"
-    assert sql("SELECT payment_status, refund_amount FROM bookings WHERE id = ?", booking) == \
-        [["refunded", "5.00"]]
+    assert sql("SELECT payment_status, paid_amount, refund_amount FROM bookings WHERE id = ?",
+               booking) == [["refunded", "12.50", "5.00"]]
+    # Nothing paid, nothing to give back, whatever the price.
+    unpaid, _, _ = pending_booking()
+    r = send(event(unpaid, 500, "payment.refunded"))
+    assert r.status_code == 409 and r.json()["error"]["code"] == "amount_mismatch"
 
 
 def test_unknown_bookings_types_and_fields():

@@ -576,6 +576,7 @@ booking_in(struct booking *b, char start[20], double hours)
 	b->state = booking_status_parse("confirmed");
 	b->payment_status = "paid";
 	b->price = 4000;
+	b->paid_amount = 4000;
 	b->start = start;
 }
 
@@ -619,7 +620,25 @@ test_refund_quote(void)
 	CHECK(booking_refund_quote(&b, &admin_route) == 0);
 	booking_in(&b, start, 30);
 	b.price = 0;
+	b.paid_amount = 0;
 	CHECK(booking_refund_quote(&b, &admin_route) == 0);
+	/* Rule 16: refunds come from what was paid, not from the price a
+	 * reschedule gave the booking. */
+	booking_in(&b, start, 30);
+	b.price = 12000;
+	CHECK(booking_refund_quote(&b, &owner) == 4000);
+	CHECK(booking_refund_quote(&b, &admin_route) == 4000);
+	booking_in(&b, start, 12);
+	b.price = 12000;
+	CHECK(booking_refund_quote(&b, &owner) == 2000);
+	booking_in(&b, start, 30);
+	b.price = 12000;
+	b.paid_amount = 0;
+	CHECK(booking_refund_quote(&b, &owner) == 0);
+	CHECK(booking_refund_quote(&b, &admin_route) == 0);
+	booking_in(&b, start, 30);
+	b.price = 0;
+	CHECK(booking_refund_quote(&b, &owner) == 4000);
 	cfg.refund_partial_percent = 25;
 	booking_in(&b, start, 10);
 	CHECK(booking_refund_quote(&b, &owner) == 1000);
