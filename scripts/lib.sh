@@ -29,7 +29,8 @@ umask 022
 
 PACKAGES="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server mariadb-client
 libctemplate-dev libjson-c-dev libargon2-dev libzxcvbn-dev libssl-dev liboath-dev libqrencode-dev nginx-light
-autoconf automake libtool pkg-config g++ make openssl curl wrk cppcheck clang-tools shellcheck gcovr libfcgi-bin"
+autoconf automake libtool pkg-config g++ make openssl curl wrk cppcheck clang-tools shellcheck gcovr libfcgi-bin
+clang libclang-rt-dev"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -524,4 +525,37 @@ stack_down() {
 	nginx_stop
 	workers_stop
 	db_stop
+}
+
+# fuzz_targets: the libFuzzer targets, one per folder of the seed corpus tests/fuzz/corpus/
+fuzz_targets() {
+	local d
+	for d in "$ROOT"/tests/fuzz/corpus/*/; do
+		basename "$d"
+	done
+}
+
+# fuzz_run NAME SECONDS OUT: runs the built target fuzz_NAME (in $BUILD, configured with
+# --enable-fuzz) for SECONDS, growing the corpus OUT/corpus/NAME from the seeds; what it finds
+# goes to OUT/findings/NAME-*, its output to OUT/NAME.log. Prints one line: runs, coverage,
+# corpus size and findings; false when it found something.
+fuzz_run() {
+	local name=$1 secs=$2 out=$3 rc=0 runs cov found
+	mkdir -p "$out/corpus/$name" "$out/findings"
+	rm -f "$out/findings/$name"-*
+	# -timeout: an input that takes 10 s is a finding too; ASan's leak check runs at the end
+	"$BUILD/tests/fuzz/fuzz_$name" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		-print_final_stats=1 -artifact_prefix="$out/findings/$name-" \
+		"$out/corpus/$name" "$ROOT/tests/fuzz/corpus/$name" >"$out/$name.log" 2>&1 || rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$name.log" | tail -n 1)
+	cov=$(grep -o 'cov: [0-9]*' "$out/$name.log" | tail -n 1)
+	found=$(find "$out/findings" -name "$name-*" | wc -l)
+	printf '  %-8s %10s runs  %-9s  corpus %5s  findings %s\n' "$name" "${runs:-?}" "${cov:-cov: ?}" \
+		"$(find "$out/corpus/$name" -type f | wc -l)" "$found"
+	if [ "$rc" != 0 ] || [ "$found" != 0 ]; then
+		grep -E -A12 '^==[0-9]+==ERROR|runtime error|check failed|^==[0-9]+== ERROR: libFuzzer' \
+			"$out/$name.log" | head -n 40 >&2 || tail -n 30 "$out/$name.log" >&2
+		find "$out/findings" -name "$name-*" -printf '  finding: %p\n' >&2
+		return 1
+	fi
 }

@@ -118,6 +118,13 @@ static const struct route routes[] = {
 
 #define NROUTES ((int)(sizeof(routes) / sizeof(routes[0])))
 
+const struct route *
+router_routes(int *n)
+{
+	*n = NROUTES;
+	return routes;
+}
+
 /* Compares one pattern with the path, segment by segment, collecting
  * {name} captures into caps. Returns 1 on a match. */
 static int

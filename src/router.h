@@ -27,6 +27,9 @@ struct route {
 const struct route *router_match(struct req *, const struct route *, int n,
 		    int *status, char *allow, int allowlen);
 
+/* The application's table, for router_match() in the tests. */
+const struct route *router_routes(int *n);
+
 /* Runs the request through the application's table. */
 int		 router_dispatch(struct req *);
 

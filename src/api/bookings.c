@@ -27,7 +27,7 @@ api_booking_create(struct req *r)
 	int rc, replayed = 0;
 
 	if (req_id(r, "timeslotId", &slot) != OK ||
-	    req_str_opt(r, "notes", NOTES_MAX, "", &notes) != OK)
+	    req_lines_opt(r, "notes", NOTES_MAX, "", &notes) != OK)
 		return ERR;
 	if (key != NULL && *key == '\0')
 		key = NULL;

@@ -117,39 +117,55 @@ trim(char *s)
 	return s;
 }
 
-static int
-load_file(const char *path, char *err, int errlen)
+int
+config_read(FILE *f, const char *name, char *err, int errlen)
 {
-	FILE *f;
 	char line[1024], *key, *value, *eq;
 	const struct setting *s;
-	int lineno = 0, rc = 0;
+	int lineno = 0;
+	size_t len;
 
-	if ((f = fopen(path, "r")) == NULL) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+	while (fgets(line, sizeof(line), f) != NULL) {
 		lineno++;
+		len = strlen(line);
+		/* A longer line would be read as two: the rest of a value could
+		 * set another key. */
+		if (len == sizeof(line) - 1 && line[len - 1] != '\n' && !feof(f)) {
+			snprintf(err, errlen, "%s:%d: line longer than %zu characters",
+			    name, lineno, sizeof(line) - 2);
+			return -1;
+		}
 		key = trim(line);
 		if (*key == '\0' || *key == '#')
 			continue;
 		if ((eq = strchr(key, '=')) == NULL) {
-			snprintf(err, errlen, "%s:%d: expected key = value", path, lineno);
-			rc = -1;
-			break;
+			snprintf(err, errlen, "%s:%d: expected key = value", name, lineno);
+			return -1;
 		}
 		*eq = '\0';
 		key = trim(key);
 		value = trim(eq + 1);
 		if ((s = find(key)) == NULL) {
-			snprintf(err, errlen, "%s:%d: unknown setting '%s'", path, lineno, key);
-			rc = -1;
-			break;
+			snprintf(err, errlen, "%s:%d: unknown setting '%s'", name, lineno, key);
+			return -1;
 		}
 		if (set(s, value, err, errlen) != 0)
-			rc = -1;
+			return -1;
 	}
+	return 0;
+}
+
+static int
+load_file(const char *path, char *err, int errlen)
+{
+	FILE *f;
+	int rc;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	rc = config_read(f, path, err, errlen);
 	fclose(f);
 	return rc;
 }

@@ -2,6 +2,8 @@
 #ifndef CONFIG_H
 #define CONFIG_H
 
+#include <stdio.h>
+
 struct config {
 	char	*db_host;
 	int	 db_port;
@@ -50,5 +52,8 @@ extern struct config cfg;
 /* Loads defaults, then the file (path may be NULL: defaults and environment
  * only), then BOOKING_<KEY> variables. Returns 0, or -1 with a message. */
 int	config_load(const char *path, char *err, int errlen);
+/* Applies the "key = value" lines of f (named name in messages) over the
+ * settings in force. Returns 0, or -1 with a message. */
+int	config_read(FILE *f, const char *name, char *err, int errlen);
 
 #endif

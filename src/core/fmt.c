@@ -60,15 +60,16 @@ days_in_month(int y, int m)
 	return days[m - 1];
 }
 
-int
-date_parse(const char *s, struct tm *out)
+/* A calendar date "YYYY-MM-DD" with its year in [ymin, ymax], at noon. */
+static int
+ymd_parse(const char *s, int ymin, int ymax, struct tm *out)
 {
 	int y, m, d;
 
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
 	    digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
 		return -1;
-	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	if (y < ymin || y > ymax || m < 1 || m > 12 || d < 1 ||
 	    d > days_in_month(y, m))
 		return -1;
 	memset(out, 0, sizeof(*out));
@@ -80,6 +81,30 @@ date_parse(const char *s, struct tm *out)
 	return 0;
 }
 
+int
+date_parse(const char *s, struct tm *out)
+{
+	return ymd_parse(s, DATE_YEAR_MIN, DATE_YEAR_MAX, out);
+}
+
+/* Writes tm as a date or time with a fixed-size format; "" (and -1) when it
+ * does not fit, as a year past 9999 would not: strftime then leaves the
+ * buffer undefined. */
+static int
+put_tm(char *out, size_t size, const char *f, const struct tm *tm)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	/* The formats are literals at every call site. */
+	if (tm->tm_year + 1900 < 0 || tm->tm_year + 1900 > 9999 ||
+	    strftime(out, size, f, tm) == 0) {
+		out[0] = '\0';
+		return -1;
+	}
+#pragma GCC diagnostic pop
+	return 0;
+}
+
 void
 date_today(char out[11])
 {
@@ -87,21 +112,21 @@ date_today(char out[11])
 	struct tm tm;
 
 	localtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	put_tm(out, 11, "%Y-%m-%d", &tm);
 }
 
-void
+int
 date_add_days(const char *date, int days, char out[11])
 {
 	struct tm tm;
 
 	if (date_parse(date, &tm) != 0) {
-		date_today(out);
-		return;
+		out[0] = '\0';
+		return -1;
 	}
 	tm.tm_mday += days;
 	timegm(&tm);		/* normalises the fields; calendar only */
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	return put_tm(out, 11, "%Y-%m-%d", &tm);
 }
 
 int
@@ -115,23 +140,26 @@ date_weekday(const char *date)
 	return tm.tm_wday;
 }
 
+/* The UTC time of local midnight starting date (parsed, in tm). */
+static int
+midnight_utc(struct tm *tm, char out[20])
+{
+	tm->tm_hour = 0;
+	return dbtime_from(mktime(tm), out);
+}
+
 /* The UTC times of local midnight at the start and end of date. */
-void
+int
 day_bounds_utc(const char *date, char from[20], char to[20])
 {
-	char next[11];
 	struct tm tm;
-	time_t t;
 
-	date_add_days(date, 1, next);
+	from[0] = to[0] = '\0';
+	if (date_parse(date, &tm) != 0 || midnight_utc(&tm, from) != 0)
+		return -1;
 	date_parse(date, &tm);
-	tm.tm_hour = 0;
-	t = mktime(&tm);
-	dbtime_from(t, from);
-	date_parse(next, &tm);
-	tm.tm_hour = 0;
-	t = mktime(&tm);
-	dbtime_from(t, to);
+	tm.tm_mday++;
+	return midnight_utc(&tm, to);
 }
 
 int
@@ -148,7 +176,8 @@ dbtime_parse(const char *s, time_t *out)
 
 		memcpy(date, s, 10);
 		date[10] = '\0';
-		if (date_parse(date, &tm) != 0)
+		/* what a DATETIME column holds, not only what users may type */
+		if (ymd_parse(date, 1970, 9999, &tm) != 0)
 			return -1;
 	}
 	if (digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) ||
@@ -185,22 +214,22 @@ datetime_input(const char *s, char out[20])
 	tm.tm_hour = h;
 	tm.tm_min = mi;
 	tm.tm_sec = se;
-	if (utc) {
-		dbtime_from(timegm(&tm), out);
-		return 0;
-	}
+	if (utc)
+		return dbtime_from(timegm(&tm), out);
 	tm.tm_isdst = -1;
-	dbtime_from(mktime(&tm), out);
-	return 0;
+	return dbtime_from(mktime(&tm), out);
 }
 
-void
+int
 dbtime_from(time_t t, char out[20])
 {
 	struct tm tm;
 
-	gmtime_r(&t, &tm);
-	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+	if (gmtime_r(&t, &tm) == NULL) {
+		out[0] = '\0';
+		return -1;
+	}
+	return put_tm(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
 void
@@ -218,13 +247,8 @@ fmt_local(struct arena *a, const char *dbtime, const char *f)
 
 	if (dbtime_parse(dbtime, &t) != 0)
 		return arena_strdup(a, "");
-	localtime_r(&t, &tm);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	/* The formats are literals at every call site. */
-	if (strftime(buf, sizeof(buf), f, &tm) == 0)
+	if (localtime_r(&t, &tm) == NULL || put_tm(buf, sizeof(buf), f, &tm) != 0)
 		return arena_strdup(a, "");
-#pragma GCC diagnostic pop
 	return arena_strdup(a, buf);
 }
 

@@ -15,19 +15,26 @@ size_t	 utf8_chars(const char *s);
 int	 int_parse(const char *s, long long min, long long max, long long *out);
 
 /* Times in the database are UTC "YYYY-MM-DD HH:MM:SS"; dates from users
- * are "YYYY-MM-DD" in the site time zone (the TZ set at start-up). */
+ * are "YYYY-MM-DD" in the site time zone (the TZ set at start-up), with a
+ * year from DATE_YEAR_MIN to DATE_YEAR_MAX, so that a day or a year added
+ * stays a date every formatter writes. */
+#define DATE_YEAR_MIN	2000
+#define DATE_YEAR_MAX	2199
 int	 date_parse(const char *s, struct tm *out);
 void	 date_today(char out[11]);
-void	 date_add_days(const char *date, int days, char out[11]);
+/* These write "" and return -1 when the date given is not one. */
+int	 date_add_days(const char *date, int days, char out[11]);
 int	 date_weekday(const char *date);	/* 0 = Sunday */
-void	 day_bounds_utc(const char *date, char from[20], char to[20]);
+int	 day_bounds_utc(const char *date, char from[20], char to[20]);
 
+/* Any DATETIME value (years 1970 to 9999). */
 int	 dbtime_parse(const char *s, time_t *out);
 /* A time typed or sent by a client: "YYYY-MM-DDTHH:MM[:SS]" in the site's
  * zone (an HTML datetime-local field), or the same ending in "Z" for UTC
  * (ISO 8601 from the API). Writes the UTC database form. */
 int	 datetime_input(const char *s, char out[20]);
-void	 dbtime_from(time_t, char out[20]);
+/* "" and -1 for a time no DATETIME holds. */
+int	 dbtime_from(time_t, char out[20]);
 void	 dbtime_now(char out[20]);
 char	*fmt_local(struct arena *, const char *dbtime, const char *strftime_fmt);
 /* ISO 8601 UTC, "YYYY-MM-DDTHH:MM:SSZ", for the API and exports: into

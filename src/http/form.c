@@ -78,11 +78,12 @@ form_raw(struct form *f, const char *field, const char *label, size_t maxlen)
 	return v;
 }
 
-const char *
-form_text(struct form *f, const char *field, const char *label, size_t maxlen,
-    int required)
+/* The trimmed text of a field; lines: line breaks and tabs are allowed. */
+static const char *
+text_field(struct form *f, const char *field, const char *label, size_t maxlen,
+    int required, int lines)
 {
-	const char *v = kv_get(f->fields, field), *end;
+	const char *v = kv_get(f->fields, field), *end, *why;
 
 	if (v != NULL) {
 		while (isspace((unsigned char)*v))
@@ -102,11 +103,29 @@ form_text(struct form *f, const char *field, const char *label, size_t maxlen,
 		form_error(f, field, "%s must be valid text.", label);
 		return NULL;
 	}
+	if ((why = text_problem(v, lines)) != NULL) {
+		form_error(f, field, "%s %s.", label, why);
+		return NULL;
+	}
 	if (utf8_chars(v) > maxlen) {
 		form_error(f, field, "%s must be at most %zu characters.", label, maxlen);
 		return NULL;
 	}
 	return v;
+}
+
+const char *
+form_text(struct form *f, const char *field, const char *label, size_t maxlen,
+    int required)
+{
+	return text_field(f, field, label, maxlen, required, 0);
+}
+
+const char *
+form_lines(struct form *f, const char *field, const char *label, size_t maxlen,
+    int required)
+{
+	return text_field(f, field, label, maxlen, required, 1);
 }
 
 /* The end of a typed field: ok, or the problem "Label must be ...". */

@@ -24,8 +24,12 @@ void		 form_init(struct form *, struct req *);
 void		 form_init_fields(struct form *, struct arena *, struct kvlist *);
 /* Whether the field was sent at all (an edit changes only those). */
 int		 form_sent(const struct form *, const char *field);
-/* The trimmed text of a field, or NULL (with an error when required). */
+/* The trimmed text of a field, or NULL (with an error when required):
+ * one line, without control characters or direction overrides. */
 const char	*form_text(struct form *, const char *field, const char *label,
+		    size_t maxlen, int required);
+/* The same for text that may hold line breaks and tabs (descriptions). */
+const char	*form_lines(struct form *, const char *field, const char *label,
 		    size_t maxlen, int required);
 /* A field taken as it is (passwords: spaces count). */
 const char	*form_raw(struct form *, const char *field, const char *label,

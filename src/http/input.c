@@ -15,7 +15,8 @@
 #include "http/input.h"
 
 
-/* A text an edit may clear: "" when sent empty, NULL when not sent. */
+/* A text of several lines an edit may clear: "" when sent empty, NULL
+ * when not sent. */
 static const char *
 clearable(struct form *f, const char *field, const char *label, size_t maxlen)
 {
@@ -23,7 +24,7 @@ clearable(struct form *f, const char *field, const char *label, size_t maxlen)
 
 	if (!form_sent(f, field))
 		return NULL;
-	v = form_text(f, field, label, maxlen, 0);
+	v = form_lines(f, field, label, maxlen, 0);
 	return v ? v : "";
 }
 

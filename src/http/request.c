@@ -209,6 +209,37 @@ utf8_valid(const char *s)
 	return 1;
 }
 
+const char *
+text_problem(const char *s, int lines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned int cp;
+	int n;
+
+	if (!utf8_valid(s))
+		return "must be valid UTF-8 text";
+	while (*p) {
+		if (*p < 0x80) {
+			if ((*p < 0x20 && !(lines && (*p == '\t' || *p == '\n' ||
+			    *p == '\r'))) || *p == 0x7f)
+				return "must not contain control characters";
+			p++;
+			continue;
+		}
+		/* valid UTF-8: the lead byte says how many follow */
+		n = *p >= 0xf0 ? 3 : *p >= 0xe0 ? 2 : 1;
+		cp = *p & (0x3f >> n);
+		while (n-- > 0)
+			cp = (cp << 6) | (*++p & 0x3f);
+		p++;
+		if (cp <= 0x9f || (!lines && (cp == 0x2028 || cp == 0x2029)))
+			return "must not contain control characters";
+		if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+			return "must not contain direction override characters";
+	}
+	return NULL;
+}
+
 /* Parses "a=1&b=2" into l. A malformed pair makes the whole input bad. */
 int
 req_parse_form(struct req *r, struct kvlist *l, const char *s)
@@ -233,8 +264,53 @@ req_parse_form(struct req *r, struct kvlist *l, const char *s)
 	return OK;
 }
 
+/* True when v holds a string with a NUL in it: json-c keeps its length,
+ * but every C string made of it would end there. */
+static int
+json_has_nul(struct json_object *v)
+{
+	size_t i;
+
+	switch (json_object_get_type(v)) {
+	case json_type_string:
+		return strlen(json_object_get_string(v)) !=
+		    (size_t)json_object_get_string_len(v);
+	case json_type_array:
+		for (i = 0; i < json_object_array_length(v); i++)
+			if (json_has_nul(json_object_array_get_idx(v, i)))
+				return 1;
+		return 0;
+	case json_type_object: {
+		json_object_object_foreach(v, key, val) {
+			(void)key;
+			if (json_has_nul(val))
+				return 1;
+		}
+		return 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* True when the text of a JSON document escapes a NUL (\u0000) anywhere,
+ * member names included, which json-c cuts without a word. */
+static int
+json_escapes_nul(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < len; i++)
+		if (s[i] == '\\') {
+			if (s[i + 1] == 'u' && len - i >= 6 && memcmp(s + i + 2, "0000", 4) == 0)
+				return 1;
+			i++;		/* the escaped character */
+		}
+	return 0;
+}
+
 /* A JSON object body becomes parameters like a form: scalar members by
- * name, as text; null members are left out. */
+ * name, as text; null members are left out. Replies 400 itself. */
 static int
 parse_json_body(struct req *r)
 {
@@ -245,17 +321,21 @@ parse_json_body(struct req *r)
 	tok = json_tokener_new();
 	obj = json_tokener_parse_ex(tok, r->body, (int)r->body_len);
 	if (obj == NULL || json_tokener_get_error(tok) != json_tokener_success ||
-	    tok->char_offset != (int)r->body_len) {
+	    tok->char_offset != (int)r->body_len ||
+	    !json_object_is_type(obj, json_type_object)) {
 		json_object_put(obj);
 		json_tokener_free(tok);
-		return ERR;
+		return reply_error(r, 400, "bad_json",
+		    "The request body is not a valid JSON object.");
 	}
 	json_tokener_free(tok);
-	if (!json_object_is_type(obj, json_type_object)) {
-		json_object_put(obj);
-		return ERR;
-	}
 	json_object_object_foreach(obj, key, val) {
+		if (json_has_nul(val)) {
+			reply_error(r, 400, "invalid_field",
+			    "%s: must not contain a NUL character.", key);
+			json_object_put(obj);
+			return ERR;
+		}
 		switch (json_object_get_type(val)) {
 		case json_type_null:
 			continue;
@@ -270,6 +350,9 @@ parse_json_body(struct req *r)
 		    arena_strdup(r->arena, v));
 	}
 	json_object_put(obj);
+	if (json_escapes_nul(r->body, r->body_len))
+		return reply_error(r, 400, "bad_json",
+		    "A member name in the request body contains a NUL character.");
 	return OK;
 }
 
@@ -286,12 +369,8 @@ req_parse_body(struct req *r)
 		return OK;
 	if (memchr(r->body, '\0', r->body_len) != NULL)
 		return reply_error(r, 400, "bad_request", "The request body contains a NUL byte.");
-	if (ct != NULL && strncmp(ct, "application/json", 16) == 0) {
-		if (parse_json_body(r) != OK)
-			return reply_error(r, 400, "bad_json",
-			    "The request body is not a valid JSON object.");
-		return OK;
-	}
+	if (ct != NULL && strncmp(ct, "application/json", 16) == 0)
+		return parse_json_body(r);
 	if (ct == NULL || strncmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
 		if (req_parse_form(r, &r->params, r->body) != OK)
 			return reply_error(r, 400, "bad_request", "The form data is malformed.");
@@ -309,11 +388,12 @@ param(struct req *r, const char *name)
 	return v != NULL && *v != '\0' ? v : NULL;
 }
 
-int
-req_str_opt(struct req *r, const char *name, size_t maxlen, const char *def,
-    const char **out)
+/* A text parameter; lines: line breaks and tabs are allowed. */
+static int
+text_param(struct req *r, const char *name, size_t maxlen, int lines,
+    const char *def, const char **out)
 {
-	const char *v = param(r, name);
+	const char *v = param(r, name), *why;
 	size_t len, chars = 0;
 	const char *p;
 
@@ -321,8 +401,8 @@ req_str_opt(struct req *r, const char *name, size_t maxlen, const char *def,
 		*out = def;
 		return OK;
 	}
-	if (!utf8_valid(v))
-		return reply_error(r, 400, "invalid_field", "%s: not valid UTF-8 text.", name);
+	if ((why = text_problem(v, lines)) != NULL)
+		return reply_error(r, 400, "invalid_field", "%s: %s.", name, why);
 	len = strlen(v);
 	for (p = v; p < v + len; p++)
 		if ((*p & 0xc0) != 0x80)
@@ -332,6 +412,20 @@ req_str_opt(struct req *r, const char *name, size_t maxlen, const char *def,
 		    "%s: at most %zu characters.", name, maxlen);
 	*out = v;
 	return OK;
+}
+
+int
+req_str_opt(struct req *r, const char *name, size_t maxlen, const char *def,
+    const char **out)
+{
+	return text_param(r, name, maxlen, 0, def, out);
+}
+
+int
+req_lines_opt(struct req *r, const char *name, size_t maxlen, const char *def,
+    const char **out)
+{
+	return text_param(r, name, maxlen, 1, def, out);
 }
 
 int
@@ -387,7 +481,8 @@ req_date_opt(struct req *r, const char *name, const char *def, const char **out)
 	}
 	if (date_parse(v, &tm) != 0)
 		return reply_error(r, 400, "invalid_field",
-		    "%s: expected a date as YYYY-MM-DD.", name);
+		    "%s: expected a date as YYYY-MM-DD. Dates run from %d to %d.", name,
+		    DATE_YEAR_MIN, DATE_YEAR_MAX);
 	*out = v;
 	return OK;
 }

@@ -81,6 +81,10 @@ const char	*kv_get(const struct kvlist *, const char *);
 char		*url_decode(struct arena *, const char *s, size_t len, int plus);
 char		*url_encode(struct arena *, const char *s);
 int		 utf8_valid(const char *);
+/* Why a client's text is refused, or NULL: not UTF-8, a control character
+ * (a line break or tab too, unless lines), or a bidi override (U+202A-E,
+ * U+2066-9) that would make it display other than it reads. */
+const char	*text_problem(const char *, int lines);
 /* True for a path on this site ("/me?x=1"), false for anything that could
  * leave it ("//evil.example", "https://…", "/\\evil"). */
 int		 local_path(const char *);
@@ -91,8 +95,12 @@ int		 local_path(const char *);
  * just returns. The _opt forms take a default when the field is absent or
  * empty.
  */
+/* One line of text: no control characters, no direction overrides. */
 int	req_str(struct req *, const char *name, size_t maxlen, const char **out);
 int	req_str_opt(struct req *, const char *name, size_t maxlen,
+	    const char *def, const char **out);
+/* Text that may hold line breaks and tabs (notes). */
+int	req_lines_opt(struct req *, const char *name, size_t maxlen,
 	    const char *def, const char **out);
 int	req_int(struct req *, const char *name, long long min, long long max,
 	    long long *out);

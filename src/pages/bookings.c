@@ -77,7 +77,7 @@ booking_new(struct req *r)
 	int rc, replayed;
 
 	if (req_id(r, "timeslot_id", &slot) != OK ||
-	    req_str_opt(r, "notes", NOTES_MAX, "", &notes) != OK ||
+	    req_lines_opt(r, "notes", NOTES_MAX, "", &notes) != OK ||
 	    req_str_opt(r, "idempotency_key", 100, NULL, &key) != OK)
 		return ERR;
 	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed);

@@ -339,6 +339,132 @@ test_params(void)
 	CHECK(refused(&r, "UTF-8"));
 }
 
+/* Dates users send are bounded, so a day added is still a date every
+ * formatter writes: 9999-12-31 + 1 day overflowed a buffer. */
+static void
+test_date_range(void)
+{
+	char out[11], from[20], to[20];
+	const char *s;
+	struct tm tm;
+	struct req r;
+	time_t t;
+
+	CHECK(date_parse("2000-01-01", &tm) == 0);
+	CHECK(date_parse("2199-12-31", &tm) == 0);
+	CHECK(date_parse("1999-12-31", &tm) != 0);
+	CHECK(date_parse("2200-01-01", &tm) != 0);
+	CHECK(date_parse("9999-12-31", &tm) != 0);
+	memset(out, 'x', sizeof(out));
+	CHECK(date_add_days("9999-12-31", 1, out) != 0);
+	CHECK_STR(out, "");
+	CHECK(date_add_days("2199-12-31", 1, out) == 0);
+	CHECK_STR(out, "2200-01-01");
+	memset(out, 'x', sizeof(out));
+	CHECK(date_add_days("2199-12-31", 3000000, out) != 0);	/* past the year 9999 */
+	CHECK_STR(out, "");
+	CHECK(day_bounds_utc("9999-12-31", from, to) != 0);
+	CHECK_STR(from, "");
+	CHECK_STR(to, "");
+	CHECK(dbtime_parse("9999-12-31 23:59:59", &t) == 0);	/* DATETIME's last second */
+	CHECK(dbtime_from(t + 1, from) != 0);
+	CHECK_STR(from, "");
+	CHECK(datetime_input("9999-12-31T23:59", from) != 0);
+	CHECK(datetime_input("2199-12-31T23:59:59Z", from) == 0);
+	CHECK_STR(from, "2199-12-31 23:59:59");
+
+	api_req(&r, "date=9999-12-31");
+	CHECK(req_date_opt(&r, "date", NULL, &s) == ERR);
+	CHECK(refused(&r, "date: expected a date"));
+	CHECK(refused(&r, "2000 to 2199"));
+}
+
+/* Names, emails and texts refuse control characters and direction
+ * overrides, from forms and JSON alike; only texts of several lines keep
+ * their line breaks and tabs. */
+static void
+test_text_rules(void)
+{
+	struct kvlist l = { NULL, 0, 0 };
+	struct form f;
+	const char *s;
+	struct req r;
+
+	CHECK(text_problem("Ann Example", 0) == NULL);
+	CHECK(text_problem("caf\xc3\xa9 \xf0\x9f\x98\x80", 0) == NULL);
+	CHECK_STR(text_problem("a\x01" "b", 0), "must not contain control characters");
+	CHECK_STR(text_problem("a\nb", 0), "must not contain control characters");
+	CHECK(text_problem("a\r\nb\tc", 1) == NULL);
+	CHECK_STR(text_problem("a\x7f", 1), "must not contain control characters");
+	CHECK_STR(text_problem("a\xc2\x85", 1), "must not contain control characters");
+	CHECK_STR(text_problem("a\xe2\x80\xa8", 0), "must not contain control characters");
+	CHECK(text_problem("a\xe2\x80\xa8", 1) == NULL);	/* U+2028 breaks a line */
+	CHECK_STR(text_problem("\xe2\x80\xae" "evil", 1),
+	    "must not contain direction override characters");
+	CHECK_STR(text_problem("x\xe2\x81\xa6", 0),
+	    "must not contain direction override characters");	/* U+2066 */
+	CHECK(text_problem("\xe2\x80\x8f", 0) == NULL);	/* U+200F: a mark, no override */
+	CHECK_STR(text_problem("\xff", 0), "must be valid UTF-8 text");
+
+	arena_reset(&a);
+	kv_add(&a, &l, "name", "Bob\x01");
+	kv_add(&a, &l, "email", "bob@example.com\xe2\x80\xae");
+	kv_add(&a, &l, "description", "two\r\nlines");
+	kv_add(&a, &l, "title", "one\nline");
+	form_init_fields(&f, &a, &l);
+	CHECK(form_text(&f, "name", "Name", 100, 1) == NULL);
+	CHECK_STR(field_error_of(&f.errors, "name"), "Name must not contain control characters.");
+	CHECK(form_text(&f, "email", "Email", 254, 1) == NULL);
+	CHECK_STR(field_error_of(&f.errors, "email"),
+	    "Email must not contain direction override characters.");
+	CHECK_STR(form_lines(&f, "description", "Description", 100, 1), "two\r\nlines");
+	CHECK(form_text(&f, "title", "Title", 100, 1) == NULL);
+
+	api_req(&r, "q=a%0Ab");
+	CHECK(req_str_opt(&r, "q", 10, NULL, &s) == ERR);
+	CHECK(refused(&r, "q: must not contain control characters"));
+	api_req(&r, "notes=a%0D%0Ab");
+	CHECK(req_lines_opt(&r, "notes", 10, NULL, &s) == OK);
+	CHECK_STR(s, "a\r\nb");
+	api_req(&r, "notes=a%E2%80%AEb");
+	CHECK(req_lines_opt(&r, "notes", 10, NULL, &s) == ERR);
+	CHECK(refused(&r, "notes"));
+}
+
+/* A NUL in a JSON string is refused naming the member, never cut: a login
+ * as "bob@example.com\u0000<x>" got in as bob. */
+static void
+test_json_nul(void)
+{
+	char *env[] = { "REQUEST_METHOD=POST", "DOCUMENT_URI=/api/v1/auth/login",
+	    "CONTENT_TYPE=application/json", NULL };
+	struct req r;
+
+	make_req(&r, env);
+	r.body = "{\"email\": \"bob@example.com\\u0000<x>\", \"password\": \"x\"}";
+	r.body_len = strlen(r.body);
+	CHECK(req_parse_body(&r) == ERR);
+	CHECK(refused(&r, "email: must not contain a NUL character"));
+
+	make_req(&r, env);
+	r.body = "{\"weekdays\": [\"mon\", \"tue\\u0000\"]}";
+	r.body_len = strlen(r.body);
+	CHECK(req_parse_body(&r) == ERR);
+	CHECK(refused(&r, "weekdays"));
+
+	make_req(&r, env);
+	r.body = "{\"em\\u0000ail\": \"a\"}";
+	r.body_len = strlen(r.body);
+	CHECK(req_parse_body(&r) == ERR);
+	CHECK(refused(&r, "member name"));
+
+	make_req(&r, env);
+	r.body = "{\"notes\": \"a\\\\u0000\"}";	/* a backslash, then text */
+	r.body_len = strlen(r.body);
+	CHECK(req_parse_body(&r) == OK);
+	CHECK_STR(kv_get(&r.params, "notes"), "a\\u0000");
+}
+
 static void
 test_body(void)
 {
@@ -461,6 +587,32 @@ test_config(void)
 	CHECK(strstr(err, "threads") != NULL);
 	unsetenv("BOOKING_THREADS");
 	CHECK(config_load("/nonexistent/booking.conf", err, sizeof(err)) != 0);
+}
+
+/* A line too long to read whole is refused: its rest would be read as a
+ * line of its own and could set another key. */
+static void
+test_config_read(void)
+{
+	char text[] = "# a comment\n\nthreads = 7\n", err[256], *longer;
+	size_t n = 1100;
+	FILE *f;
+
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	f = fmemopen(text, strlen(text), "r");
+	CHECK(config_read(f, "t.conf", err, sizeof(err)) == 0 && cfg.threads == 7);
+	fclose(f);
+	longer = malloc(n + 40);
+	memcpy(longer, "db_name = ", 10);
+	memset(longer + 10, 'x', n);
+	strcpy(longer + 10 + n, "threads=9\n");
+	f = fmemopen(longer, strlen(longer), "r");
+	CHECK(config_read(f, "t.conf", err, sizeof(err)) != 0);
+	CHECK(strstr(err, "t.conf:1: line longer than") != NULL);
+	CHECK(cfg.threads == 7);
+	fclose(f);
+	free(longer);
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
 }
 
 /* Every result has a name, a message and the status its reply carries. */
@@ -975,10 +1127,14 @@ main(void)
 	RUN(test_req_init);
 	RUN(test_router);
 	RUN(test_params);
+	RUN(test_date_range);
+	RUN(test_text_rules);
+	RUN(test_json_nul);
 	RUN(test_body);
 	RUN(test_dates);
 	RUN(test_money);
 	RUN(test_config);
+	RUN(test_config_read);
 	RUN(test_results);
 	RUN(test_formatters);
 	RUN(test_limit_messages);
