@@ -54,7 +54,7 @@ read_inputs(struct req *r)
 	if (account.email != NULL)
 		auth_email_problem(account.email);
 	if (account.password != NULL)
-		auth_password_problem(account.password);
+		auth_password_problem(account.password, account.email, account.name);
 	FUZZ_CHECK(!form_ok(&f) || f.errors.n == 0);
 	if (r->api) {
 		if (!form_ok(&f))
