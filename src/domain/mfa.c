@@ -166,7 +166,8 @@ recovery_hash(struct arena *a, const char *code)
 	return auth_sha256_hex(a, norm);
 }
 
-/* Ten characters no one misreads (no 0/o, 1/l/i), as "xxxxx-xxxxx". */
+/* Ten characters no one misreads (no 0/o, 1/l/i), two groups of five
+ * joined by a dash. */
 static char *
 recovery_new(struct arena *a)
 {
