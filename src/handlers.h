@@ -9,6 +9,12 @@ int	home_show(struct req *);
 /* pages/rooms.c */
 int	rooms_list(struct req *);
 int	room_show(struct req *);
+/* pages/calendar.c */
+int	room_week(struct req *);
+int	room_month(struct req *);
+int	admin_calendar(struct req *);
+/* api/calendar.c */
+int	api_calendar(struct req *);
 /* pages/events.c */
 int	events_list(struct req *);
 int	event_show(struct req *);

@@ -16,6 +16,8 @@ static const struct route routes[] = {
 	{ "GET",  "/",				home_show,		0 },
 	{ "GET",  "/rooms",			rooms_list,		0 },
 	{ "GET",  "/rooms/{id}",		room_show,		0 },
+	{ "GET",  "/rooms/{id}/week",		room_week,		0 },
+	{ "GET",  "/rooms/{id}/month",		room_month,		0 },
 	{ "GET",  "/events",			events_list,		0 },
 	{ "GET",  "/events/{id}",		event_show,		0 },
 	{ "GET",  "/timeslots/{id}",		timeslot_show,		0 },
@@ -52,6 +54,7 @@ static const struct route routes[] = {
 	{ "POST", "/account/two-factor/disable", mfa_disable_submit,	NEED_USER },
 	{ "GET",  "/admin",			admin_overview,		NEED_ADMIN },
 	{ "GET",  "/admin/audit",		admin_audit,		NEED_ADMIN },
+	{ "GET",  "/admin/calendar",		admin_calendar,		NEED_ADMIN },
 	{ "GET",  "/admin/rooms",		admin_rooms_list,	NEED_ADMIN },
 	{ "POST", "/admin/rooms",		admin_room_create,	NEED_ADMIN },
 	{ "GET",  "/admin/rooms/new",		admin_room_new_form,	NEED_ADMIN },
@@ -114,6 +117,7 @@ static const struct route routes[] = {
 	{ "GET",  "/api/v1/rooms",		api_rooms_list,		0 },
 	{ "GET",  "/api/v1/rooms/{id}",		api_room_show,		0 },
 	{ "GET",  "/api/v1/rooms/{id}/timeslots", api_room_timeslots,	0 },
+	{ "GET",  "/api/v1/calendar",		api_calendar,		0 },
 };
 
 #define NROUTES ((int)(sizeof(routes) / sizeof(routes[0])))

@@ -2,6 +2,7 @@
 <nav class="admin" aria-label="Admin">
 <ul>
 <li><a href="/admin"{{#AT_OVERVIEW}} aria-current="{{CURRENT}}"{{/AT_OVERVIEW}}>Overview</a></li>
+<li><a href="/admin/calendar"{{#AT_CALENDAR}} aria-current="{{CURRENT}}"{{/AT_CALENDAR}}>Calendar</a></li>
 <li><a href="/admin/rooms"{{#AT_ROOMS}} aria-current="{{CURRENT}}"{{/AT_ROOMS}}>Rooms and timeslots</a></li>
 <li><a href="/admin/events"{{#AT_EVENTS}} aria-current="{{CURRENT}}"{{/AT_EVENTS}}>Events</a></li>
 <li><a href="/admin/bookings"{{#AT_BOOKINGS}} aria-current="{{CURRENT}}"{{/AT_BOOKINGS}}>Bookings</a></li>

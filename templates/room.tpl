@@ -3,6 +3,13 @@
 <p class="meta">{{TYPE}}, up to {{CAPACITY}} people, {{RATE}} per hour</p>
 <p>{{DESCRIPTION}}</p>
 {{#INACTIVE}}<p class="notice" role="status">This room is not taking bookings at the moment.</p>{{/INACTIVE}}
+<nav class="tabs" aria-label="Views">
+<ul>
+<li><a href="/rooms/{{ID}}?date={{DATE}}" aria-current="page">Day</a></li>
+<li><a href="/rooms/{{ID}}/week?date={{DATE}}">Week</a></li>
+<li><a href="/rooms/{{ID}}/month?date={{DATE}}">Month</a></li>
+</ul>
+</nav>
 
 <section aria-labelledby="day-h">
 <h2 id="day-h">Availability on {{DATE_LABEL}}</h2>

@@ -1,6 +1,7 @@
 /* core/fmt.c: numbers, dates, times and money: parsing input and formatting output */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,16 @@ date_weekday(const char *date)
 		return -1;
 	timegm(&tm);
 	return tm.tm_wday;
+}
+
+int
+date_diff_days(const char *from, const char *to)
+{
+	struct tm a, b;
+
+	if (date_parse(from, &a) != 0 || date_parse(to, &b) != 0)
+		return INT_MIN;
+	return (int)((timegm(&b) - timegm(&a)) / 86400);
 }
 
 /* The UTC time of local midnight starting date (parsed, in tm). */

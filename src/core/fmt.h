@@ -25,6 +25,9 @@ void	 date_today(char out[11]);
 /* These write "" and return -1 when the date given is not one. */
 int	 date_add_days(const char *date, int days, char out[11]);
 int	 date_weekday(const char *date);	/* 0 = Sunday */
+/* Days from one date to another (negative when to comes first); INT_MIN
+ * when either is not a date. */
+int	 date_diff_days(const char *from, const char *to);
 int	 day_bounds_utc(const char *date, char from[20], char to[20]);
 
 /* Any DATETIME value (years 1970 to 9999). */

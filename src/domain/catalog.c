@@ -195,6 +195,113 @@ event_sessions(struct db *db, struct arena *a, long long event_id, int drafts,
 	    "li", event_id, drafts), out, n);
 }
 
+#define CALENDAR_WHERE \
+	" t.start_time >= ? AND t.start_time < ? AND (? = 0 OR t.room_id = ?)" \
+	" AND (? = 0 OR t.event_id = ?) AND t.status <> 'draft'"
+#define CALENDAR_ARGS(q) \
+	(q)->from, (q)->to, (q)->room_id, (q)->room_id, (q)->event_id, (q)->event_id
+#define ATTENDING \
+	"(" BOOKING_HOLDS_SEAT " OR b.status IN ('completed','no_show'))"
+
+int
+calendar_slots(struct db *db, struct arena *a, const struct calendar_query *q,
+    struct slot **out, int *n)
+{
+	return slots_from(a, db_query(db, a,
+	    "SELECT " SLOT_COLUMNS " WHERE" CALENDAR_WHERE
+	    " ORDER BY t.start_time, t.room_id, t.id", "ssllll", CALENDAR_ARGS(q)),
+	    out, n);
+}
+
+/* Where a row of (start_time, room_id, timeslot id, ...) stands against a
+ * session in the order of calendar_slots(): below 0 before it. */
+static int
+calendar_cmp(const struct db_res *res, int i, const struct slot *s)
+{
+	long long room = db_int(res, i, 1), id = db_int(res, i, 2);
+	int c = strcmp(db_val(res, i, 0), s->start);
+
+	if (c != 0)
+		return c;
+	if (room != s->room_id)
+		return room < s->room_id ? -1 : 1;
+	return (id > s->id) - (id < s->id);
+}
+
+/*
+ * Hands each row (in the sessions' order) to the session it belongs to:
+ * of[i] is its index in cal, or -1 for a session that was made or moved
+ * between the queries (each statement reads what has committed by then).
+ */
+static int *
+calendar_match(struct arena *a, const struct db_res *res, const struct calendar *cal)
+{
+	int *of = arena_calloc(a, (size_t)res->nrows + 1, sizeof(*of));
+	int i, j = 0, c = 1;
+
+	for (i = 0; i < res->nrows; i++) {
+		while (j < cal->n && (c = calendar_cmp(res, i, &cal->slots[j])) > 0)
+			j++;
+		of[i] = j < cal->n && c == 0 ? j : -1;
+	}
+	return of;
+}
+
+int
+calendar_load(struct db *db, struct arena *a, const struct calendar_query *q,
+    int with_attendees, struct calendar *cal)
+{
+	struct db_res *res;
+	int i, k = 0, *of;
+
+	if (calendar_slots(db, a, q, &cal->slots, &cal->n) != OK)
+		return ERR;
+	cal->count = arena_calloc(a, (size_t)cal->n + 1, sizeof(*cal->count));
+	cal->first = arena_calloc(a, (size_t)cal->n + 1, sizeof(*cal->first));
+	cal->attendees = NULL;
+	if (!with_attendees) {
+		res = db_query(db, a, "SELECT t.start_time, t.room_id, t.id, COUNT(*)"
+		    " FROM timeslots t JOIN bookings b ON b.timeslot_id = t.id"
+		    " WHERE" CALENDAR_WHERE " AND " ATTENDING
+		    " GROUP BY t.start_time, t.room_id, t.id"
+		    " ORDER BY t.start_time, t.room_id, t.id", "ssllll", CALENDAR_ARGS(q));
+		if (res == NULL)
+			return ERR;
+		of = calendar_match(a, res, cal);
+		for (i = 0; i < res->nrows; i++)
+			if (of[i] >= 0)
+				cal->count[of[i]] = db_int(res, i, 3);
+		return OK;
+	}
+	res = db_query(db, a, "SELECT t.start_time, t.room_id, t.id, b.id, b.user_id,"
+	    " u.name, b.status, b.checked_in_at"
+	    " FROM timeslots t JOIN bookings b ON b.timeslot_id = t.id"
+	    " JOIN users u ON u.id = b.user_id WHERE" CALENDAR_WHERE
+	    " AND " ATTENDING " ORDER BY t.start_time, t.room_id, t.id, b.id",
+	    "ssllll", CALENDAR_ARGS(q));
+	if (res == NULL)
+		return ERR;
+	of = calendar_match(a, res, cal);
+	cal->attendees = arena_calloc(a, (size_t)res->nrows + 1, sizeof(*cal->attendees));
+	/* Kept in order, so each session's attendees follow one another. */
+	for (i = 0; i < res->nrows; i++) {
+		struct attendee *at;
+
+		if (of[i] < 0)
+			continue;
+		if (cal->count[of[i]]++ == 0)
+			cal->first[of[i]] = k;
+		at = &cal->attendees[k++];
+		at->timeslot_id = db_int(res, i, 2);
+		at->booking_id = db_int(res, i, 3);
+		at->user_id = db_int(res, i, 4);
+		at->name = db_val(res, i, 5);
+		at->status = db_val(res, i, 6);
+		at->checked_in_at = db_val(res, i, 7);
+	}
+	return OK;
+}
+
 #define EVENT_COLUMNS \
 	"e.id, e.title, e.description, e.kind," \
 	" (SELECT MIN(t.start_time) FROM timeslots t WHERE t.event_id = e.id" \

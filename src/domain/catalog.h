@@ -78,6 +78,39 @@ int	upcoming_sessions(struct db *, struct arena *, const char *from,
 int	event_sessions(struct db *, struct arena *, long long event_id,
 	    int drafts, struct slot **, int *n);
 
+/* A calendar's sessions: those starting within [from, to) UTC, of one room
+ * and one event when given (0: any), drafts left out, in time order. */
+struct calendar_query {
+	const char	*from;
+	const char	*to;
+	long long	 room_id;
+	long long	 event_id;
+};
+int	calendar_slots(struct db *, struct arena *, const struct calendar_query *,
+	    struct slot **, int *n);
+
+/* A session's attendees are its bookings that are not cancelled (nor a
+ * hold that ran out): those holding a seat, completed ones and no-shows. */
+struct attendee {
+	long long	 booking_id;
+	long long	 timeslot_id;
+	long long	 user_id;
+	const char	*name;
+	const char	*status;
+	const char	*checked_in_at;	/* NULL: not checked in */
+};
+/* A calendar: q's sessions, each with its attendee count and, when asked
+ * for, its attendees (count[i] of them from attendees[first[i]] on). */
+struct calendar {
+	struct slot	*slots;
+	int		 n;
+	long long	*count;
+	struct attendee	*attendees;	/* NULL when not asked for */
+	int		*first;
+};
+int	calendar_load(struct db *, struct arena *, const struct calendar_query *,
+	    int with_attendees, struct calendar *);
+
 int	event_list(struct db *, struct arena *, struct event **, int *n);
 int	event_get(struct db *, struct arena *, long long id, struct event *);
 

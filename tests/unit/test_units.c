@@ -1,4 +1,5 @@
 /* test_units.c: unit tests of request parsing, routing, parameters, arena and formats */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -530,6 +531,10 @@ test_dates(void)
 	date_add_days("2026-03-01", -1, out);
 	CHECK_STR(out, "2026-02-28");
 	CHECK(date_weekday("2026-11-22") == 0);	/* a Sunday */
+	CHECK(date_diff_days("2026-12-28", "2027-01-03") == 6);
+	CHECK(date_diff_days("2027-03-01", "2027-02-01") == -28);
+	CHECK(date_diff_days("2026-12-28", "2026-12-28") == 0);
+	CHECK(date_diff_days("2026-12-28", "x") == INT_MIN);
 
 	CHECK(dbtime_parse("2026-11-22 09:30:00", &t) == 0);
 	dbtime_from(t, out);
