@@ -632,6 +632,40 @@ db_int(const struct db_res *r, int row, int col)
 	return v ? strtoll(v, NULL, 10) : 0;
 }
 
+int
+db_found(const struct db_res *res)
+{
+	if (res == NULL)
+		return ERR;
+	return res->nrows == 0 ? NOT_FOUND : OK;
+}
+
+void *
+db_rows(struct arena *a, const struct db_res *res, size_t size, db_fill_fn fill,
+    int *n)
+{
+	char *rows;
+	int i;
+
+	if (res == NULL)
+		return NULL;
+	rows = arena_calloc(a, (size_t)res->nrows, size);
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++)
+		fill(res, i, rows + (size_t)i * size);
+	return rows;
+}
+
+int
+db_row(const struct db_res *res, db_fill_fn fill, void *out)
+{
+	int rc = db_found(res);
+
+	if (rc == OK)
+		fill(res, 0, out);
+	return rc;
+}
+
 void
 db_fail_from(struct db *db, int nth)
 {

@@ -97,4 +97,18 @@ db_val(const struct db_res *r, int row, int col)
 
 long long	 db_int(const struct db_res *, int row, int col);
 
+/*
+ * What a query found: ERR when it failed (res NULL), NOT_FOUND when it
+ * found no row, else OK.
+ */
+int		 db_found(const struct db_res *res);
+/* Fills one struct (out) from row i of res: each type's column order. */
+typedef void	(*db_fill_fn)(const struct db_res *, int row, void *out);
+/* Every row of res as an arena array of size-byte structs, each filled
+ * by fill, and its length in *n; NULL when the query failed (res NULL). */
+void		*db_rows(struct arena *, const struct db_res *res, size_t size,
+		    db_fill_fn fill, int *n);
+/* The first row of res filled into out: db_found()'s results. */
+int		 db_row(const struct db_res *res, db_fill_fn fill, void *out);
+
 #endif

@@ -17,8 +17,10 @@ const char *const room_types[] = {
 	"r.updated_at, r.capacity, r.hourly_rate, r.is_active"
 
 static void
-room_from_row(const struct db_res *res, int i, struct room *r)
+room_fill(const struct db_res *res, int i, void *out)
 {
+	struct room *r = out;
+
 	r->id = db_int(res, i, 0);
 	r->name = db_val(res, i, 1);
 	r->description = db_val(res, i, 2);
@@ -38,7 +40,6 @@ room_list(struct db *db, struct arena *a, const struct room_filter *f,
     struct room **out, int *n, long long *total)
 {
 	struct db_res *res;
-	int i;
 
 	res = db_query(db, a,
 	    "SELECT " ROOM_COLUMNS " FROM rooms r"
@@ -47,12 +48,8 @@ room_list(struct db *db, struct arena *a, const struct room_filter *f,
 	    " ORDER BY r.name, r.id LIMIT ? OFFSET ?",
 	    "ssiill", f->type, f->type, (int)f->min_capacity, f->include_inactive,
 	    f->limit, f->offset);
-	if (res == NULL)
+	if ((*out = db_rows(a, res, sizeof(**out), room_fill, n)) == NULL)
 		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++)
-		room_from_row(res, i, &(*out)[i]);
 	if (total == NULL)
 		return OK;
 	if (f->offset == 0 && res->nrows < f->limit) {
@@ -72,16 +69,8 @@ room_list(struct db *db, struct arena *a, const struct room_filter *f,
 int
 room_get(struct db *db, struct arena *a, long long id, struct room *out)
 {
-	struct db_res *res;
-
-	res = db_query(db, a, "SELECT " ROOM_COLUMNS " FROM rooms r WHERE r.id = ?",
-	    "l", id);
-	if (res == NULL)
-		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
-	room_from_row(res, 0, out);
-	return OK;
+	return db_row(db_query(db, a, "SELECT " ROOM_COLUMNS
+	    " FROM rooms r WHERE r.id = ?", "l", id), room_fill, out);
 }
 
 const char *
@@ -104,34 +93,41 @@ slot_state_name(int s)
 	" FROM timeslots t JOIN rooms ro ON ro.id = t.room_id" \
 	" LEFT JOIN events e ON e.id = t.event_id"
 
+static void
+slot_fill(const struct db_res *res, int i, void *out)
+{
+	struct slot *s = out;
+
+	s->id = db_int(res, i, 0);
+	s->room_id = db_int(res, i, 1);
+	s->event_id = db_int(res, i, 2);
+	s->room_name = db_val(res, i, 3);
+	s->event_title = db_val(res, i, 4);
+	s->start = db_val(res, i, 5);
+	s->end = db_val(res, i, 6);
+	s->status = db_val(res, i, 7);
+	s->price = money_cents(db_val(res, i, 8));
+	s->capacity = db_int(res, i, 9);
+	s->sequence_no = db_int(res, i, 10);
+	s->room_active = db_int(res, i, 11) != 0;
+	s->booked = db_int(res, i, 12);
+	s->seats_left = s->capacity > s->booked ? s->capacity - s->booked : 0;
+}
+
+/* The rows' states are judged against one "now", so a list never shows a
+ * later timeslot past and an earlier one not. */
 static int
 slots_from(struct arena *a, struct db_res *res, struct slot **out, int *n)
 {
+	struct slot *s;
 	char now[20];
 	int i;
 
-	if (res == NULL)
+	if ((*out = db_rows(a, res, sizeof(**out), slot_fill, n)) == NULL)
 		return ERR;
 	dbtime_now(now);
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		struct slot *s = &(*out)[i];
-
-		s->id = db_int(res, i, 0);
-		s->room_id = db_int(res, i, 1);
-		s->event_id = db_int(res, i, 2);
-		s->room_name = db_val(res, i, 3);
-		s->event_title = db_val(res, i, 4);
-		s->start = db_val(res, i, 5);
-		s->end = db_val(res, i, 6);
-		s->status = db_val(res, i, 7);
-		s->price = money_cents(db_val(res, i, 8));
-		s->capacity = db_int(res, i, 9);
-		s->sequence_no = db_int(res, i, 10);
-		s->room_active = db_int(res, i, 11) != 0;
-		s->booked = db_int(res, i, 12);
-		s->seats_left = s->capacity > s->booked ? s->capacity - s->booked : 0;
+	for (i = 0; i < *n; i++) {
+		s = &(*out)[i];
 		if (strcmp(s->status, "scheduled") != 0 || !s->room_active)
 			s->state = SLOT_UNAVAILABLE;
 		else if (strcmp(s->start, now) <= 0)
@@ -311,8 +307,10 @@ calendar_load(struct db *db, struct arena *a, const struct calendar_query *q,
 	" FROM events e"
 
 static void
-event_from_row(const struct db_res *res, int i, struct event *e)
+event_fill(const struct db_res *res, int i, void *out)
 {
+	struct event *e = out;
+
 	e->id = db_int(res, i, 0);
 	e->title = db_val(res, i, 1);
 	e->description = db_val(res, i, 2);
@@ -324,31 +322,16 @@ event_from_row(const struct db_res *res, int i, struct event *e)
 int
 event_list(struct db *db, struct arena *a, struct event **out, int *n)
 {
-	struct db_res *res;
-	int i;
-
-	res = db_query(db, a, "SELECT " EVENT_COLUMNS " ORDER BY e.title, e.id", "");
-	if (res == NULL)
-		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++)
-		event_from_row(res, i, &(*out)[i]);
-	return OK;
+	*out = db_rows(a, db_query(db, a, "SELECT " EVENT_COLUMNS
+	    " ORDER BY e.title, e.id", ""), sizeof(**out), event_fill, n);
+	return *out != NULL ? OK : ERR;
 }
 
 int
 event_get(struct db *db, struct arena *a, long long id, struct event *out)
 {
-	struct db_res *res;
-
-	res = db_query(db, a, "SELECT " EVENT_COLUMNS " WHERE e.id = ?", "l", id);
-	if (res == NULL)
-		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
-	event_from_row(res, 0, out);
-	return OK;
+	return db_row(db_query(db, a, "SELECT " EVENT_COLUMNS " WHERE e.id = ?",
+	    "l", id), event_fill, out);
 }
 
 const char *const slot_statuses[] = {

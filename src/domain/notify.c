@@ -13,27 +13,25 @@ notify_add(struct db *db, long long user_id, const char *message, const char *li
 	return OK;
 }
 
+static void
+notification_fill(const struct db_res *res, int i, void *out)
+{
+	struct notification *m = out;
+
+	m->message = db_val(res, i, 0);
+	m->link = db_val(res, i, 1);
+	m->unread = db_int(res, i, 2) != 0;
+	m->created_at = db_val(res, i, 3);
+}
+
 int
 notify_list(struct db *db, struct arena *a, long long user_id, int limit,
     struct notification **out, int *n)
 {
-	struct db_res *res;
-	int i;
-
-	res = db_query(db, a, "SELECT message, link, read_at IS NULL, created_at"
-	    " FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?",
-	    "li", user_id, limit);
-	if (res == NULL)
-		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		(*out)[i].message = db_val(res, i, 0);
-		(*out)[i].link = db_val(res, i, 1);
-		(*out)[i].unread = db_int(res, i, 2) != 0;
-		(*out)[i].created_at = db_val(res, i, 3);
-	}
-	return OK;
+	*out = db_rows(a, db_query(db, a, "SELECT message, link, read_at IS NULL,"
+	    " created_at FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+	    "li", user_id, limit), sizeof(**out), notification_fill, n);
+	return *out != NULL ? OK : ERR;
 }
 
 int
