@@ -32,18 +32,11 @@ int
 admin_events_list(struct req *r)
 {
 	struct event *events;
-	struct tmpl *t, *row;
-	int i, n;
+	int n;
 
 	if (event_list(r->db, r->arena, &events, &n) != OK)
 		return ERR;
-	t = page_admin_begin(r, "admin_events.tpl", "Events");
-	for (i = 0; i < n; i++) {
-		row = tmpl_section(t, "EVENT");
-		page_event(r, row, &events[i]);
-	}
-	if (n == 0)
-		tmpl_show(t, "NO_EVENTS");
+	page_events(r, page_admin_begin(r, "admin_events.tpl", "Events"), events, n);
 	return page_end(r, 200);
 }
 

@@ -48,9 +48,9 @@ admin_rooms_list(struct req *r)
 {
 	struct room_filter rf = { NULL, 0, 1, ROOMS_PER_PAGE, 0 };
 	struct room *rooms;
-	struct tmpl *t, *row;
+	struct tmpl *t;
 	long long page, total;
-	int i, n;
+	int n;
 
 	if (req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK)
 		return ERR;
@@ -60,17 +60,8 @@ admin_rooms_list(struct req *r)
 	t = page_admin_begin(r, "admin_rooms.tpl", "Rooms");
 	page_done(r, t, room_done);
 	tmpl_set_int(t, "TOTAL", total);
-	for (i = 0; i < n; i++) {
-		row = tmpl_section(t, "ROOM");
-		page_room(r, row, &rooms[i]);
-		tmpl_show(row, rooms[i].is_active ? "ACTIVE" : "INACTIVE");
-	}
-	if (n == 0)
-		tmpl_show(t, "NO_ROOMS");
-	if (page > 1)
-		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
-	if (page * ROOMS_PER_PAGE < total)
-		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
+	page_rooms(r, t, rooms, n, 1);
+	page_pager(t, page, page * ROOMS_PER_PAGE < total);
 	return page_end(r, 200);
 }
 

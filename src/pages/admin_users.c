@@ -51,10 +51,7 @@ admin_users(struct req *r)
 	tmpl_set_int(t, "TOTAL", total);
 	if (n == 0)
 		tmpl_show(t, "NO_USERS");
-	if (page > 1)
-		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
-	if (page * USERS_PER_PAGE < total)
-		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
+	page_pager(t, page, page * USERS_PER_PAGE < total);
 	if (kv_get(&r->params, "saved") != NULL)
 		tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", "The role was changed.");
 	return page_end(r, 200);

@@ -341,10 +341,7 @@ me_show(struct req *r)
 	}
 	if (n == 0)
 		tmpl_show(t, "EMPTY");
-	if (page > 1)
-		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
-	if (more)
-		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
+	page_pager(t, page, more);
 	tmpl_set(t, "TAB", f.tab);
 	return page_end(r, 200);
 }

@@ -74,6 +74,43 @@ page_event(struct req *r, struct tmpl *t, const struct event *e)
 }
 
 void
+page_rooms(struct req *r, struct tmpl *t, const struct room *rooms, int n,
+    int marked)
+{
+	struct tmpl *row;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(t, "ROOM");
+		page_room(r, row, &rooms[i]);
+		if (marked)
+			tmpl_show(row, rooms[i].is_active ? "ACTIVE" : "INACTIVE");
+	}
+	if (n == 0)
+		tmpl_show(t, "NO_ROOMS");
+}
+
+void
+page_events(struct req *r, struct tmpl *t, const struct event *events, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		page_event(r, tmpl_section(t, "EVENT"), &events[i]);
+	if (n == 0)
+		tmpl_show(t, "NO_EVENTS");
+}
+
+void
+page_pager(struct tmpl *t, long long page, int more)
+{
+	if (page > 1)
+		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
+	if (more)
+		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
+}
+
+void
 page_option(struct tmpl *t, const char *section, const char *value,
     const char *label, const char *current)
 {

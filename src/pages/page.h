@@ -18,6 +18,15 @@ struct room;
 struct event;
 void	page_room(struct req *, struct tmpl *, const struct room *);
 void	page_event(struct req *, struct tmpl *, const struct event *);
+/* A list of rooms as ROOM sections, NO_ROOMS when empty; with marked,
+ * each ACTIVE or INACTIVE (the admin list). */
+void	page_rooms(struct req *, struct tmpl *, const struct room *, int n,
+	    int marked);
+/* A list of events as EVENT sections, NO_EVENTS when empty. */
+void	page_events(struct req *, struct tmpl *, const struct event *, int n);
+/* The PREV_PAGE and NEXT_PAGE links (PAGE) around page of a paged list,
+ * the next one when more rows follow. */
+void	page_pager(struct tmpl *, long long page, int more);
 /* A selectable option: VALUE, LABEL and SELECTED when value is current. */
 void	page_option(struct tmpl *, const char *section, const char *value,
 	    const char *label, const char *current);

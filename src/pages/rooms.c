@@ -17,7 +17,7 @@ rooms_list(struct req *r)
 {
 	struct room_filter f = { NULL, 0, 0, ROOMS_PER_PAGE, 0 };
 	struct room *rooms;
-	struct tmpl *t, *row;
+	struct tmpl *t;
 	long long page, total;
 	int i, n;
 
@@ -36,16 +36,8 @@ rooms_list(struct req *r)
 	if (f.min_capacity > 0)
 		tmpl_set_int(t, "MIN_CAPACITY", f.min_capacity);
 	tmpl_set_int(t, "TOTAL", total);
-	for (i = 0; i < n; i++) {
-		row = tmpl_section(t, "ROOM");
-		page_room(r, row, &rooms[i]);
-	}
-	if (n == 0)
-		tmpl_show(t, "NO_ROOMS");
-	if (page > 1)
-		tmpl_set_int(tmpl_section(t, "PREV_PAGE"), "PAGE", page - 1);
-	if (page * ROOMS_PER_PAGE < total)
-		tmpl_set_int(tmpl_section(t, "NEXT_PAGE"), "PAGE", page + 1);
+	page_rooms(r, t, rooms, n, 0);
+	page_pager(t, page, page * ROOMS_PER_PAGE < total);
 	if (f.type || f.min_capacity) {
 		struct tmpl *q = tmpl_section(t, "FILTER");
 
