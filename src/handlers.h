@@ -70,7 +70,6 @@ int	api_admin_generate(struct req *);
 int	api_admin_event_create(struct req *);
 int	api_admin_bookings(struct req *);
 int	api_admin_booking_confirm(struct req *);
-int	api_admin_booking_cancel(struct req *);
 int	api_admin_booking_complete(struct req *);
 int	api_admin_booking_no_show(struct req *);
 int	api_admin_booking_check_in(struct req *);

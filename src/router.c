@@ -108,7 +108,7 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/admin/events",	api_admin_event_create,	NEED_ADMIN },
 	{ "GET",  "/api/v1/admin/bookings",	api_admin_bookings,	NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/confirm", api_admin_booking_confirm, NEED_ADMIN },
-	{ "POST", "/api/v1/admin/bookings/{id}/cancel", api_admin_booking_cancel, NEED_ADMIN },
+	{ "POST", "/api/v1/admin/bookings/{id}/cancel", api_booking_cancel,	NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/complete", api_admin_booking_complete, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/no-show", api_admin_booking_no_show, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/check-in", api_admin_booking_check_in, NEED_ADMIN },

@@ -2,6 +2,7 @@
  * events, and the bookings list with its state actions */
 #include <string.h>
 
+#include "api/api.h"
 #include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
@@ -166,31 +167,17 @@ int
 api_admin_bookings(struct req *r)
 {
 	struct admin_filter f;
-	struct json_object *items;
 	struct booking *list;
 	long long total;
-	int i, n;
+	int n;
 
 	if (input_admin_filter(r, &f, ADMIN_API_PAGE_SIZE,
 	    ADMIN_API_PAGE_SIZE_MAX) != OK)
 		return ERR;
 	if (admin_bookings(r->db, r->arena, &f, &list, &n, &total) != OK)
 		return ERR;
-	items = json_object_new_array();
-	for (i = 0; i < n; i++)
-		json_object_array_add(items, json_booking(r->arena, &list[i]));
-	return reply_json(r, 200, json_page("bookings", items, f.page, f.limit, total));
-}
-
-/* Answers one admin action on a booking with the booking. */
-static int
-booking_action(struct req *r, int rc, long long id, long long refund, int with_refund)
-{
-	struct booking b;
-
-	if (rc == OK && booking_get(r->db, r->arena, id, &r->actor, &b) != OK)
-		return ERR;
-	return json_reply_booking(r, rc, &b, 200, refund, with_refund);
+	return reply_json(r, 200, json_page("bookings", json_bookings(r->arena, list, n),
+	    f.page, f.limit, total));
 }
 
 static int
@@ -205,7 +192,7 @@ transition(struct req *r, enum bk_action action)
 	if (action == BK_CONFIRM && req_str(r, "paymentId", 100, &payment) != OK)
 		return ERR;
 	rc = booking_transition(r->db, r->arena, &r->actor, id, action, payment);
-	return booking_action(r, rc, id, 0, 0);
+	return api_reply_booking(r, rc, id, 200, 0, 0);
 }
 
 int
@@ -236,16 +223,4 @@ int
 api_admin_booking_check_out(struct req *r)
 {
 	return transition(r, BK_CHECK_OUT);
-}
-
-int
-api_admin_booking_cancel(struct req *r)
-{
-	long long id, refund = 0;
-	int rc;
-
-	if (req_id(r, "id", &id) != OK)
-		return ERR;
-	rc = booking_cancel(r->db, r->arena, &r->actor, id, &refund);
-	return booking_action(r, rc, id, refund, 1);
 }

@@ -1,15 +1,15 @@
 /* api/bookings.c: /api/v1/bookings: book, list, cancel, reactivate, reschedule */
 #include <string.h>
 
+#include "api/api.h"
 #include "core/limits.h"
 #include "domain/booking.h"
 #include "handlers.h"
 #include "http/json.h"
 #include "http/request.h"
 
-
-static int
-reply_booking(struct req *r, int rc, long long id, int status, long long refund,
+int
+api_reply_booking(struct req *r, int rc, long long id, int status, long long refund,
     int with_refund)
 {
 	struct booking b;
@@ -35,17 +35,16 @@ api_booking_create(struct req *r)
 		return reply_error(r, 400, "invalid_field",
 		    "Idempotency-Key: at most 100 characters.");
 	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed);
-	return reply_booking(r, rc, id, replayed ? 200 : 201, 0, 0);
+	return api_reply_booking(r, rc, id, replayed ? 200 : 201, 0, 0);
 }
 
 int
 api_bookings_list(struct req *r)
 {
 	struct booking_filter f = { r->user->id, NULL, NULL, API_PAGE_SIZE, 0 };
-	struct json_object *items;
 	struct booking *list;
 	long long page, total;
-	int i, n;
+	int n;
 
 	if (req_enum_opt(r, "status", booking_statuses, &f.status) != OK ||
 	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK ||
@@ -55,10 +54,8 @@ api_bookings_list(struct req *r)
 	f.offset = (page - 1) * f.limit;
 	if (booking_list(r->db, r->arena, &f, &list, &n, &total) != OK)
 		return ERR;
-	items = json_object_new_array();
-	for (i = 0; i < n; i++)
-		json_object_array_add(items, json_booking(r->arena, &list[i]));
-	return reply_json(r, 200, json_page("bookings", items, page, f.limit, total));
+	return reply_json(r, 200, json_page("bookings", json_bookings(r->arena, list, n),
+	    page, f.limit, total));
 }
 
 int
@@ -71,7 +68,7 @@ api_booking_show(struct req *r)
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
 	if ((rc = booking_get(r->db, r->arena, id, &r->actor, &b)) != OK)
-		return reply_booking(r, rc, id, 200, 0, 0);
+		return api_reply_booking(r, rc, id, 200, 0, 0);
 	return reply_json(r, 200, json_booking(r->arena, &b));
 }
 
@@ -84,7 +81,7 @@ api_booking_cancel(struct req *r)
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
 	rc = booking_cancel(r->db, r->arena, &r->actor, id, &refund);
-	return reply_booking(r, rc, id, 200, refund, 1);
+	return api_reply_booking(r, rc, id, 200, refund, 1);
 }
 
 int
@@ -94,7 +91,7 @@ api_booking_reactivate(struct req *r)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	return reply_booking(r, booking_reactivate(r->db, r->arena, &r->actor, id),
+	return api_reply_booking(r, booking_reactivate(r->db, r->arena, &r->actor, id),
 	    id, 200, 0, 0);
 }
 
@@ -105,6 +102,6 @@ api_booking_reschedule(struct req *r)
 
 	if (req_id(r, "id", &id) != OK || req_id(r, "timeslotId", &slot) != OK)
 		return ERR;
-	return reply_booking(r, booking_reschedule(r->db, r->arena, &r->actor, id, slot),
+	return api_reply_booking(r, booking_reschedule(r->db, r->arena, &r->actor, id, slot),
 	    id, 200, 0, 0);
 }

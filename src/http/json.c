@@ -133,6 +133,17 @@ json_booking(struct arena *a, const struct booking *b)
 	return o;
 }
 
+struct json_object *
+json_bookings(struct arena *a, const struct booking *list, int n)
+{
+	struct json_object *items = json_object_new_array();
+	int i;
+
+	for (i = 0; i < n; i++)
+		json_object_array_add(items, json_booking(a, &list[i]));
+	return items;
+}
+
 int
 json_reply_booking(struct req *r, int rc, const struct booking *b, int status,
     long long refund, int with_refund)

@@ -21,6 +21,8 @@ struct json_object *json_slot(struct arena *, const struct slot *);
 struct booking;
 struct req;
 struct json_object *json_booking(struct arena *, const struct booking *);
+/* n bookings as an array of json_booking()s. */
+struct json_object *json_bookings(struct arena *, const struct booking *, int n);
 /* Answers a booking action: rc's refusal as a JSON error, or b (the
  * booking as the actor sees it now, loaded by the caller when rc is OK)
  * with refundAmount beside it when asked. */
