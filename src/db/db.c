@@ -422,6 +422,17 @@ run(struct db *db, const char *sql, const char *types, va_list ap)
 	return NULL;
 }
 
+/* Runs sql with the values after types in the calling function's own
+ * arguments: the start of every statement db_query, db_each and db_exec
+ * take. */
+#define RUN_ARGS(db, sql, types, stmt) do {				\
+	va_list ap_;							\
+									\
+	va_start(ap_, types);						\
+	(stmt) = run(db, sql, types, ap_);				\
+	va_end(ap_);							\
+} while (0)
+
 /*
  * Fetches every row of stmt, handing each to fn as strings. Values longer
  * than the first buffer are fetched whole: into the arena when the rows are
@@ -557,11 +568,8 @@ db_query(struct db *db, struct arena *a, const char *sql, const char *types, ...
 {
 	struct collect c;
 	MYSQL_STMT *stmt;
-	va_list ap;
 
-	va_start(ap, types);
-	stmt = run(db, sql, types, ap);
-	va_end(ap);
+	RUN_ARGS(db, sql, types, stmt);
 	if (stmt == NULL)
 		return NULL;
 	c.arena = a;
@@ -594,11 +602,8 @@ db_each(struct db *db, struct arena *a, db_row_fn fn, void *ctx,
 {
 	struct each e = { fn, ctx };
 	MYSQL_STMT *stmt;
-	va_list ap;
 
-	va_start(ap, types);
-	stmt = run(db, sql, types, ap);
-	va_end(ap);
+	RUN_ARGS(db, sql, types, stmt);
 	if (stmt == NULL)
 		return ERR;
 	return fetch(db, stmt, a, 0, each_row, &e);
@@ -608,11 +613,8 @@ long long
 db_exec(struct db *db, const char *sql, const char *types, ...)
 {
 	MYSQL_STMT *stmt;
-	va_list ap;
 
-	va_start(ap, types);
-	stmt = run(db, sql, types, ap);
-	va_end(ap);
+	RUN_ARGS(db, sql, types, stmt);
 	if (stmt == NULL)
 		return -1;
 	return (long long)mysql_stmt_affected_rows(stmt);
