@@ -22,14 +22,23 @@ state_label(const struct slot *s)
 	}
 }
 
+/* When a timeslot or a booking is, in the site time zone: DATE (as
+ * date_fmt has it), ISO_DATE, START and END. */
+static void
+when(struct req *r, struct tmpl *t, const char *start, const char *end,
+    const char *date_fmt)
+{
+	tmpl_set(t, "DATE", fmt_local(r->arena, start, date_fmt));
+	tmpl_set(t, "ISO_DATE", fmt_local(r->arena, start, "%Y-%m-%d"));
+	tmpl_set(t, "START", fmt_local(r->arena, start, "%H:%M"));
+	tmpl_set(t, "END", fmt_local(r->arena, end, "%H:%M"));
+}
+
 void
 page_slot(struct req *r, struct tmpl *t, const struct slot *s)
 {
 	tmpl_set_int(t, "SLOT_ID", s->id);
-	tmpl_set(t, "DATE", fmt_local(r->arena, s->start, "%a %d %b %Y"));
-	tmpl_set(t, "ISO_DATE", fmt_local(r->arena, s->start, "%Y-%m-%d"));
-	tmpl_set(t, "START", fmt_local(r->arena, s->start, "%H:%M"));
-	tmpl_set(t, "END", fmt_local(r->arena, s->end, "%H:%M"));
+	when(r, t, s->start, s->end, "%a %d %b %Y");
 	tmpl_set(t, "STATE", slot_state_name(s->state));
 	tmpl_set(t, "STATE_LABEL", state_label(s));
 	tmpl_set_int(t, "SEATS_LEFT", s->seats_left);
@@ -129,10 +138,7 @@ page_booking(struct req *r, struct tmpl *t, const struct booking *b)
 	tmpl_set_int(t, "SLOT_ID", b->timeslot_id);
 	tmpl_set_int(t, "ROOM_ID", b->room_id);
 	tmpl_set(t, "ROOM_NAME", b->room_name);
-	tmpl_set(t, "DATE", fmt_local(r->arena, b->start, "%A %d %B %Y"));
-	tmpl_set(t, "ISO_DATE", fmt_local(r->arena, b->start, "%Y-%m-%d"));
-	tmpl_set(t, "START", fmt_local(r->arena, b->start, "%H:%M"));
-	tmpl_set(t, "END", fmt_local(r->arena, b->end, "%H:%M"));
+	when(r, t, b->start, b->end, "%A %d %B %Y");
 	tmpl_set(t, "STATUS", b->status);
 	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
 	tmpl_set(t, "PRICE", money_fmt(r->arena, b->price));
