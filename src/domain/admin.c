@@ -62,8 +62,8 @@ int
 admin_room_save(struct db *db, struct arena *a, long long *id,
     const struct room_input *in, struct field_errors *fe)
 {
-	struct db_res *res;
 	long long rows;
+	int rc;
 
 	if (check_metadata(db, a, in->metadata, fe) != OK)
 		return ERR;
@@ -81,10 +81,9 @@ admin_room_save(struct db *db, struct arena *a, long long *id,
 		*id = db_insert_id(db);
 		return OK;
 	}
-	if ((res = db_query(db, a, "SELECT 1 FROM rooms WHERE id = ?", "l", *id)) == NULL)
-		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
+	if ((rc = db_found(db_query(db, a, "SELECT 1 FROM rooms WHERE id = ?", "l",
+	    *id))) != OK)
+		return rc;
 	/* Each column keeps its value unless a new one was sent. */
 	rows = db_exec(db, "UPDATE rooms SET name = COALESCE(?, name),"
 	    " description = COALESCE(?, description),"
@@ -103,8 +102,6 @@ int
 admin_event_save(struct db *db, struct arena *a, long long *id,
     const struct event_input *in, struct field_errors *fe)
 {
-	struct db_res *res;
-
 	if (fe->n > 0)
 		return INVALID;
 	if (*id == 0) {
@@ -120,9 +117,7 @@ admin_event_save(struct db *db, struct arena *a, long long *id,
 	    " kind = COALESCE(?, kind) WHERE id = ?", "sssl", in->title,
 	    in->description, in->kind, *id) < 0)
 		return ERR;
-	if ((res = db_query(db, a, "SELECT 1 FROM events WHERE id = ?", "l", *id)) == NULL)
-		return ERR;
-	return res->nrows == 0 ? NOT_FOUND : OK;
+	return db_found(db_query(db, a, "SELECT 1 FROM events WHERE id = ?", "l", *id));
 }
 
 long long
@@ -204,15 +199,14 @@ slot_update_txn(struct db *db, void *ctx)
 	struct db_res *res;
 	long long active;
 	const char *status;
+	int rc;
 
 	res = db_query(db, c->arena, "SELECT status, start_time, end_time,"
 	    " (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id"
 	    "   AND " BOOKING_HOLDS_SEAT ")"
 	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", c->id);
-	if (res == NULL)
-		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
+	if ((rc = db_found(res)) != OK)
+		return rc;
 	status = db_val(res, 0, 0);
 	active = db_int(res, 0, 3);
 	if (*c->start == '\0')

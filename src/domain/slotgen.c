@@ -127,19 +127,16 @@ run_txn(struct db *db, void *ctx)
 	struct run *c = ctx;
 	const struct slotgen *g = c->g;
 	char day[11], start[20], end[20], now[20];
-	struct db_res *res, *existing = NULL;
+	struct db_res *existing = NULL;
 	long long rows;
-	int d, m, ndays;
+	int d, m, ndays, rc;
 	struct tm a, b;
 
 	c->counts->created = c->counts->skipped = 0;
 	/* Holding the room's row makes two runs for one room take turns. */
-	res = db_query(db, c->arena, "SELECT id FROM rooms WHERE id = ? FOR UPDATE",
-	    "l", g->room_id);
-	if (res == NULL)
-		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
+	if ((rc = db_found(db_query(db, c->arena, "SELECT id FROM rooms WHERE id = ?"
+	    " FOR UPDATE", "l", g->room_id))) != OK)
+		return rc;
 	dbtime_now(now);
 	if (c->dry_run) {
 		char first[20], after[20], next[11];
