@@ -298,56 +298,52 @@ mail_reminders_on(struct db *db, struct arena *a, long long user_id, int *on)
 	return OK;
 }
 
+static void
+count_fill(const struct db_res *res, int i, void *out)
+{
+	struct mail_count *c = out;
+
+	c->table = db_val(res, i, 0);
+	c->status = db_val(res, i, 1);
+	c->n = db_int(res, i, 2);
+}
+
 int
 mail_counts(struct db *db, struct arena *a, struct mail_count **out, int *n)
 {
-	struct db_res *res;
-	int i;
+	*out = db_rows(a, db_query(db, a, "SELECT 'outbox', status, COUNT(*)"
+	    " FROM mail_outbox GROUP BY status UNION ALL SELECT 'reminders', status,"
+	    " COUNT(*) FROM reminders GROUP BY status ORDER BY 1, 2", ""),
+	    sizeof(**out), count_fill, n);
+	return *out != NULL ? OK : ERR;
+}
 
-	res = db_query(db, a, "SELECT 'outbox', status, COUNT(*) FROM mail_outbox"
-	    " GROUP BY status UNION ALL SELECT 'reminders', status, COUNT(*)"
-	    " FROM reminders GROUP BY status ORDER BY 1, 2", "");
-	if (res == NULL)
-		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		(*out)[i].table = db_val(res, i, 0);
-		(*out)[i].status = db_val(res, i, 1);
-		(*out)[i].n = db_int(res, i, 2);
-	}
-	return OK;
+static void
+mail_row_fill(const struct db_res *res, int i, void *out)
+{
+	struct mail_row *m = out;
+
+	m->id = db_int(res, i, 0);
+	m->kind = db_val(res, i, 1);
+	m->to = db_val(res, i, 2);
+	m->status = db_val(res, i, 3);
+	m->attempts = (int)db_int(res, i, 4);
+	m->last_error = db_val(res, i, 5);
+	m->created_at = db_val(res, i, 6);
+	m->next_attempt_at = db_val(res, i, 7);
+	m->sent_at = db_val(res, i, 8);
+	m->booking_id = db_int(res, i, 9);
 }
 
 int
 mail_list(struct db *db, struct arena *a, const char *status, int limit,
     struct mail_row **out, int *n)
 {
-	struct db_res *res;
-	int i;
-
-	res = db_query(db, a, "SELECT id, kind, to_addr, status, attempts, last_error,"
-	    " created_at, next_attempt_at, sent_at, booking_id FROM mail_outbox"
-	    " WHERE status = ? ORDER BY id DESC LIMIT ?", "si", status, limit);
-	if (res == NULL)
-		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		struct mail_row *m = &(*out)[i];
-
-		m->id = db_int(res, i, 0);
-		m->kind = db_val(res, i, 1);
-		m->to = db_val(res, i, 2);
-		m->status = db_val(res, i, 3);
-		m->attempts = (int)db_int(res, i, 4);
-		m->last_error = db_val(res, i, 5);
-		m->created_at = db_val(res, i, 6);
-		m->next_attempt_at = db_val(res, i, 7);
-		m->sent_at = db_val(res, i, 8);
-		m->booking_id = db_int(res, i, 9);
-	}
-	return OK;
+	*out = db_rows(a, db_query(db, a, "SELECT id, kind, to_addr, status, attempts,"
+	    " last_error, created_at, next_attempt_at, sent_at, booking_id FROM mail_outbox"
+	    " WHERE status = ? ORDER BY id DESC LIMIT ?", "si", status, limit),
+	    sizeof(**out), mail_row_fill, n);
+	return *out != NULL ? OK : ERR;
 }
 
 int

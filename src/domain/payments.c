@@ -209,28 +209,28 @@ payment_apply(struct db *db, struct arena *a, const struct payment_event *ev,
 	return rc;
 }
 
+static void
+payment_fill(const struct db_res *res, int i, void *out)
+{
+	struct payment_row *p = out;
+
+	p->event_id = db_val(res, i, 0);
+	p->type = db_val(res, i, 1);
+	p->booking_id = db_int(res, i, 2);
+	p->amount = db_int(res, i, 3);
+	p->outcome = db_val(res, i, 4);
+	p->received_at = db_val(res, i, 5);
+}
+
 int
 payment_attention(struct db *db, struct arena *a, int limit, struct payment_row **out,
     int *n)
 {
-	struct db_res *res;
-	int i;
-
-	res = db_query(db, a, "SELECT event_id, type, booking_id, amount, outcome,"
-	    " received_at FROM payment_events WHERE outcome IN ('refund_due','amount_mismatch')"
-	    " ORDER BY received_at DESC, event_id LIMIT ?", "i", limit);
-	if (res == NULL)
-		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		(*out)[i].event_id = db_val(res, i, 0);
-		(*out)[i].type = db_val(res, i, 1);
-		(*out)[i].booking_id = db_int(res, i, 2);
-		(*out)[i].amount = db_int(res, i, 3);
-		(*out)[i].outcome = db_val(res, i, 4);
-		(*out)[i].received_at = db_val(res, i, 5);
-	}
-	return OK;
+	*out = db_rows(a, db_query(db, a, "SELECT event_id, type, booking_id, amount,"
+	    " outcome, received_at FROM payment_events"
+	    " WHERE outcome IN ('refund_due','amount_mismatch')"
+	    " ORDER BY received_at DESC, event_id LIMIT ?", "i", limit),
+	    sizeof(**out), payment_fill, n);
+	return *out != NULL ? OK : ERR;
 }
 
