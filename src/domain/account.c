@@ -271,8 +271,10 @@ account_set_role(struct db *db, const struct actor *who, long long user_id,
 #define ACCOUNT_COLUMNS "id, name, email, role, created_at"
 
 static void
-account_from_row(const struct db_res *res, int i, struct account *u)
+account_fill(const struct db_res *res, int i, void *out)
 {
+	struct account *u = out;
+
 	u->id = db_int(res, i, 0);
 	u->name = db_val(res, i, 1);
 	u->email = db_val(res, i, 2);
@@ -283,16 +285,8 @@ account_from_row(const struct db_res *res, int i, struct account *u)
 int
 account_get(struct db *db, struct arena *a, long long user_id, struct account *out)
 {
-	struct db_res *res;
-
-	res = db_query(db, a, "SELECT " ACCOUNT_COLUMNS " FROM users WHERE id = ?",
-	    "l", user_id);
-	if (res == NULL)
-		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
-	account_from_row(res, 0, out);
-	return OK;
+	return db_row(db_query(db, a, "SELECT " ACCOUNT_COLUMNS
+	    " FROM users WHERE id = ?", "l", user_id), account_fill, out);
 }
 
 int
@@ -301,20 +295,13 @@ account_list(struct db *db, struct arena *a, const char *q, long long limit,
 {
 	struct db_res *res;
 	const char *like = q ? arena_printf(a, "%%%s%%", q) : NULL;
-	int i;
 
 	res = db_query(db, a, "SELECT " ACCOUNT_COLUMNS ", COUNT(*) OVER ()"
 	    " FROM users WHERE (? IS NULL OR email LIKE ? OR name LIKE ?)"
 	    " ORDER BY email LIMIT ? OFFSET ?",
 	    "sssll", like, like, like, limit, offset);
-	if (res == NULL)
+	if ((*out = db_rows(a, res, sizeof(**out), account_fill, n)) == NULL)
 		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	*total = 0;
-	for (i = 0; i < res->nrows; i++) {
-		account_from_row(res, i, &(*out)[i]);
-		*total = db_int(res, i, 5);
-	}
+	*total = *n > 0 ? db_int(res, 0, 5) : 0;
 	return OK;
 }

@@ -709,30 +709,29 @@ auth_login_session(struct db *db, struct arena *a, const struct actor *who,
 	return db_txn(db, login_session_txn, &w);
 }
 
+static void
+token_fill(const struct db_res *res, int i, void *out)
+{
+	struct api_token *t = out;
+
+	t->id = db_int(res, i, 0);
+	t->name = db_val(res, i, 1);
+	t->created_at = db_val(res, i, 2);
+	t->last_used_at = db_val(res, i, 3);
+	t->expires_at = db_val(res, i, 4);
+}
+
 int
 auth_token_list(struct db *db, struct arena *a, long long user_id,
     struct api_token **out, int *n)
 {
-	struct db_res *res;
-	int i;
-
-	res = db_query(db, a,
+	*out = db_rows(a, db_query(db, a,
 	    "SELECT id, name, created_at, last_used_at, expires_at FROM api_tokens"
 	    " WHERE user_id = ? AND revoked_at IS NULL"
 	    "   AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP())"
-	    " ORDER BY created_at DESC, id DESC", "l", user_id);
-	if (res == NULL)
-		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		(*out)[i].id = db_int(res, i, 0);
-		(*out)[i].name = db_val(res, i, 1);
-		(*out)[i].created_at = db_val(res, i, 2);
-		(*out)[i].last_used_at = db_val(res, i, 3);
-		(*out)[i].expires_at = db_val(res, i, 4);
-	}
-	return OK;
+	    " ORDER BY created_at DESC, id DESC", "l", user_id),
+	    sizeof(**out), token_fill, n);
+	return *out != NULL ? OK : ERR;
 }
 
 struct token_revoke {

@@ -130,68 +130,51 @@ booking_from_values(char *const *v, struct booking *b)
 }
 
 static void
-booking_from_row(const struct db_res *res, int i, struct booking *b)
+booking_fill(const struct db_res *res, int i, void *out)
 {
-	booking_from_values(res->cells + (size_t)i * (size_t)res->ncols, b);
+	booking_from_values(res->cells + (size_t)i * (size_t)res->ncols, out);
 }
 
 int
 booking_rows(struct arena *a, const struct db_res *res, struct booking **out, int *n)
 {
-	int i;
+	*out = db_rows(a, res, sizeof(**out), booking_fill, n);
+	return *out != NULL ? OK : ERR;
+}
 
-	if (res == NULL)
-		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++)
-		booking_from_row(res, i, &(*out)[i]);
-	return OK;
+static void
+booking_event_fill(const struct db_res *res, int i, void *out)
+{
+	struct booking_event *e = out;
+
+	e->booking_id = db_int(res, i, 0);
+	e->type = db_val(res, i, 1);
+	e->old_status = db_val(res, i, 2);
+	e->new_status = db_val(res, i, 3);
+	e->data = db_val(res, i, 4);
+	e->created_at = db_val(res, i, 5);
+	e->actor_name = db_val(res, i, 6);
+	e->actor_email = db_val(res, i, 7);
+	e->user_name = db_val(res, i, 8);
+	e->user_email = db_val(res, i, 9);
 }
 
 int
 booking_events_from(struct arena *a, const struct db_res *res,
     struct booking_event **out, int *n)
 {
-	int i;
-
-	if (res == NULL)
-		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		struct booking_event *e = &(*out)[i];
-
-		e->booking_id = db_int(res, i, 0);
-		e->type = db_val(res, i, 1);
-		e->old_status = db_val(res, i, 2);
-		e->new_status = db_val(res, i, 3);
-		e->data = db_val(res, i, 4);
-		e->created_at = db_val(res, i, 5);
-		e->actor_name = db_val(res, i, 6);
-		e->actor_email = db_val(res, i, 7);
-		e->user_name = db_val(res, i, 8);
-		e->user_email = db_val(res, i, 9);
-	}
-	return OK;
+	*out = db_rows(a, res, sizeof(**out), booking_event_fill, n);
+	return *out != NULL ? OK : ERR;
 }
 
 int
 booking_get(struct db *db, struct arena *a, long long id, const struct actor *who,
     struct booking *out)
 {
-	struct db_res *res;
-
 	/* The owner filter is in the query, not only in the router. */
-	res = db_query(db, a, BOOKING_SELECT
+	return db_row(db_query(db, a, BOOKING_SELECT
 	    " WHERE b.id = ? AND (b.user_id = ? OR ?)",
-	    "lli", id, who->user_id, who->admin);
-	if (res == NULL)
-		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
-	booking_from_row(res, 0, out);
-	return OK;
+	    "lli", id, who->user_id, who->admin), booking_fill, out);
 }
 
 /* One static query per list, so MariaDB plans each with its own index
