@@ -11,6 +11,7 @@
 #include "core/limits.h"
 #include "core/log.h"
 #include "core/mime.h"
+#include "db/db.h"
 #include "domain/admin.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
@@ -1118,6 +1119,44 @@ test_lock_waits(void)
 	CHECK_STR(auth_throttle_key(&a, NULL), "");
 }
 
+struct pair {
+	long long	 n;
+	const char	*name;
+};
+
+static void
+pair_fill(const struct db_res *res, int i, void *out)
+{
+	struct pair *p = out;
+
+	p->n = db_int(res, i, 0);
+	p->name = db_val(res, i, 1);
+}
+
+/* db_rows and db_row: a failed query is ERR, no row NOT_FOUND (and an
+ * empty list, not a failure), each row filled in order. */
+static void
+test_db_rows(void)
+{
+	char *cells[] = { "7", "seven", NULL, NULL, "9", "nine" };
+	struct db_res res = { 3, 2, NULL, cells }, none = { 0, 2, NULL, NULL };
+	struct pair *list, one = { -1, NULL };
+	int n = -1;
+
+	arena_reset(&a);
+	CHECK(db_rows(&a, NULL, sizeof(*list), pair_fill, &n) == NULL);
+	CHECK(db_found(NULL) == ERR && db_row(NULL, pair_fill, &one) == ERR);
+	CHECK((list = db_rows(&a, &none, sizeof(*list), pair_fill, &n)) != NULL && n == 0);
+	CHECK(db_row(&none, pair_fill, &one) == NOT_FOUND && one.n == -1);
+	list = db_rows(&a, &res, sizeof(*list), pair_fill, &n);
+	CHECK(list != NULL && n == 3);
+	CHECK(list[0].n == 7 && strcmp(list[0].name, "seven") == 0);
+	CHECK(list[1].n == 0 && list[1].name == NULL);
+	CHECK(list[2].n == 9 && strcmp(list[2].name, "nine") == 0);
+	CHECK(db_found(&res) == OK && db_row(&res, pair_fill, &one) == OK &&
+	    one.n == 7 && strcmp(one.name, "seven") == 0);
+}
+
 int
 main(void)
 {
@@ -1154,6 +1193,7 @@ main(void)
 	RUN(test_vtimezone);
 	RUN(test_password_strength);
 	RUN(test_lock_waits);
+	RUN(test_db_rows);
 	arena_free(&a);
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
 	return check_failures ? 1 : 0;
