@@ -117,18 +117,13 @@ int
 api_register(struct req *r)
 {
 	struct json_object *user;
-	struct account_input in;
 	struct form f;
 	long long id = 0;
 	int rc;
 
-	form_init(&f, r);
-	input_account(&f, &in);
-	if ((rc = account_register(r->db, &r->actor, &in, &f.errors, &id)) == INVALID)
+	if ((rc = input_register(r, &f, &id)) == INVALID)
 		return form_reply_json(r, &f, 400);
-	if (rc != OK)
-		return ERR;
-	if ((user = user_json(r, id)) == NULL)
+	if (rc != OK || (user = user_json(r, id)) == NULL)
 		return ERR;
 	return reply_json(r, 201, user);
 }

@@ -3,6 +3,7 @@
 #include "core/limits.h"
 #include "domain/catalog.h"
 #include "handlers.h"
+#include "http/input.h"
 #include "http/json.h"
 #include "http/lookup.h"
 #include "http/request.h"
@@ -17,14 +18,8 @@ api_rooms_list(struct req *r)
 	long long page, total;
 	int i, n;
 
-	if (req_enum_opt(r, "type", room_types, &f.type) != OK ||
-	    req_int_opt(r, "minCapacity", 0, SEATS_MAX, 0, &f.min_capacity) != OK ||
-	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK ||
-	    req_int_opt(r, "limit", 1, API_PAGE_SIZE_MAX, API_PAGE_SIZE,
-	    &f.limit) != OK)
-		return ERR;
-	f.offset = (page - 1) * f.limit;
-	if (room_list(r->db, r->arena, &f, &rooms, &n, &total) != OK)
+	if (input_room_filter(r, "minCapacity", API_PAGE_SIZE_MAX, &f, &page) != OK ||
+	    room_list(r->db, r->arena, &f, &rooms, &n, &total) != OK)
 		return ERR;
 	items = json_object_new_array();
 	for (i = 0; i < n; i++)

@@ -140,6 +140,16 @@ input_account(struct form *f, struct account_input *in)
 }
 
 int
+input_register(struct req *r, struct form *f, long long *id)
+{
+	struct account_input in;
+
+	form_init(f, r);
+	input_account(f, &in);
+	return account_register(r->db, &r->actor, &in, &f->errors, id);
+}
+
+int
 input_admin_filter(struct req *r, struct admin_filter *f, long long def_limit,
     long long max_limit)
 {
@@ -165,5 +175,19 @@ input_admin_filter(struct req *r, struct admin_filter *f, long long def_limit,
 		day_bounds_utc(f->to_date, ignore, f->to);
 	f->by_created = sort != NULL && strcmp(sort, "created") == 0;
 	f->offset = (f->page - 1) * f->limit;
+	return OK;
+}
+
+int
+input_room_filter(struct req *r, const char *min_capacity, long long max_limit,
+    struct room_filter *f, long long *page)
+{
+	if (req_enum_opt(r, "type", room_types, &f->type) != OK ||
+	    req_int_opt(r, min_capacity, 0, SEATS_MAX, 0, &f->min_capacity) != OK ||
+	    req_int_opt(r, "page", 1, PAGE_MAX, 1, page) != OK ||
+	    (max_limit > 0 &&
+	    req_int_opt(r, "limit", 1, max_limit, f->limit, &f->limit) != OK))
+		return ERR;
+	f->offset = (*page - 1) * f->limit;
 	return OK;
 }

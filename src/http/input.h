@@ -8,6 +8,7 @@ struct admin_filter;
 struct event_input;
 struct form;
 struct req;
+struct room_filter;
 struct room_input;
 struct slot_input;
 struct slotgen;
@@ -21,9 +22,20 @@ void	input_slot(struct form *, int creating, struct slot_input *);
 void	input_slotgen(struct form *, struct slotgen *);
 void	input_account(struct form *, struct account_input *);
 
+/* A registration read from the request into f and tried: account_register's
+ * result and the new account's id (INVALID: the problems are in f). */
+int	input_register(struct req *, struct form *f, long long *id);
+
 /* Reads status, paymentStatus, roomId, eventId, email, from, to, sort,
  * page and limit; replies 400 naming the field on bad input. */
 int	input_admin_filter(struct req *, struct admin_filter *,
 	    long long default_limit, long long max_limit);
+
+/* Reads type, the minimum capacity (its field named min_capacity, as pages
+ * and the API spell it differently), page and, when max_limit > 0, limit
+ * (f->limit is the default); sets f->offset. Replies 400 naming the field
+ * on bad input. */
+int	input_room_filter(struct req *, const char *min_capacity,
+	    long long max_limit, struct room_filter *f, long long *page);
 
 #endif

@@ -68,18 +68,13 @@ register_form(struct req *r)
 int
 register_submit(struct req *r)
 {
-	struct account_input in;
 	struct form f;
 	long long id = 0;
 	int rc;
 
-	form_init(&f, r);
-	input_account(&f, &in);
-	if ((rc = account_register(r->db, &r->actor, &in, &f.errors, &id)) == INVALID)
+	if ((rc = input_register(r, &f, &id)) == INVALID)
 		return register_page(r, &f, 400);
-	if (rc != OK)
-		return ERR;
-	if (page_session_start(r, id) != OK)
+	if (rc != OK || page_session_start(r, id) != OK)
 		return ERR;
 	return reply_redirect(r, "/me?welcome=1");
 }

@@ -5,6 +5,7 @@
 #include "core/limits.h"
 #include "domain/catalog.h"
 #include "handlers.h"
+#include "http/input.h"
 #include "http/lookup.h"
 #include "http/request.h"
 #include "http/tmpl.h"
@@ -21,12 +22,8 @@ rooms_list(struct req *r)
 	long long page, total;
 	int i, n;
 
-	if (req_enum_opt(r, "type", room_types, &f.type) != OK ||
-	    req_int_opt(r, "min_capacity", 0, SEATS_MAX, 0, &f.min_capacity) != OK ||
-	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK)
-		return ERR;
-	f.offset = (page - 1) * ROOMS_PER_PAGE;
-	if (room_list(r->db, r->arena, &f, &rooms, &n, &total) != OK)
+	if (input_room_filter(r, "min_capacity", 0, &f, &page) != OK ||
+	    room_list(r->db, r->arena, &f, &rooms, &n, &total) != OK)
 		return ERR;
 
 	t = page_begin(r, "rooms.tpl", "Rooms");
