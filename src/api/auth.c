@@ -9,6 +9,7 @@
 #include "http/form.h"
 #include "http/input.h"
 #include "http/json.h"
+#include "http/lookup.h"
 #include "http/request.h"
 
 #define LOGIN_TOKEN_HOURS	12
@@ -150,7 +151,7 @@ api_token_revoke(struct req *r)
 		return reply_error(r, 400, "no_token", "Send the token to revoke as "
 		    "\"Authorization: Bearer <token>\".");
 	if ((rc = auth_token_revoke(r->db, &r->actor, r->user->id, r->token_id)) != OK)
-		return rc == NOT_FOUND ? reply_result(r, rc) : ERR;
+		return rc == NOT_FOUND ? reply_not_found(r, "API token", r->token_id) : ERR;
 	o = json_object_new_object();
 	json_set_int(o, "revoked", r->token_id);
 	return reply_json(r, 200, o);

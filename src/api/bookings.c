@@ -6,6 +6,7 @@
 #include "domain/booking.h"
 #include "handlers.h"
 #include "http/json.h"
+#include "http/lookup.h"
 #include "http/request.h"
 
 int
@@ -14,6 +15,8 @@ api_reply_booking(struct req *r, int rc, long long id, int status, long long ref
 {
 	struct booking b;
 
+	if (rc == NOT_FOUND)
+		return reply_not_found(r, "booking", id);
 	if (rc == OK && booking_get(r->db, r->arena, id, &r->actor, &b) != OK)
 		return ERR;
 	return json_reply_booking(r, rc, &b, status, refund, with_refund);
@@ -35,6 +38,8 @@ api_booking_create(struct req *r)
 		return reply_error(r, 400, "invalid_field",
 		    "Idempotency-Key: at most 100 characters.");
 	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed);
+	if (rc == NOT_FOUND)
+		return reply_not_found(r, "timeslot", slot);
 	return api_reply_booking(r, rc, id, replayed ? 200 : 201, 0, 0);
 }
 
@@ -99,9 +104,11 @@ int
 api_booking_reschedule(struct req *r)
 {
 	long long id, slot;
+	int rc;
 
 	if (req_id(r, "id", &id) != OK || req_id(r, "timeslotId", &slot) != OK)
 		return ERR;
-	return api_reply_booking(r, booking_reschedule(r->db, r->arena, &r->actor, id, slot),
-	    id, 200, 0, 0);
+	if ((rc = booking_reschedule(r->db, r->arena, &r->actor, id, slot)) == SLOT_MISSING)
+		return reply_not_found(r, "timeslot", slot);
+	return api_reply_booking(r, rc, id, 200, 0, 0);
 }

@@ -6,7 +6,7 @@ static const struct {
 	const char	*message;
 } results[RESULT_MAX] = {
 	[OK]			= { "ok", "Done." },
-	[NOT_FOUND]		= { "not_found", "There is no such booking or timeslot." },
+	[NOT_FOUND]		= { "not_found", "Not found." },	/* see reply_not_found() */
 	[CONFLICT]		= { "conflict", "This conflicts with what is already there." },
 	[INVALID]		= { "invalid", "Some fields need fixing." },
 	[SLOT_FULL]		= { "slot_full", "This timeslot is full." },
@@ -21,6 +21,7 @@ static const struct {
 	[PRICE_DIFFERS]		= { "price_differs",
 				    "That time costs more than was paid for this booking;"
 				    " cancel it and book that time instead." },
+	[SLOT_MISSING]		= { "not_found", "There is no such timeslot." },
 	[LAST_ADMIN]		= { "last_admin",
 				    "This is the last admin; make another user an admin first." },
 	[TOO_MANY_ATTEMPTS]	= { "too_many_attempts",

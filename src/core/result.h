@@ -6,7 +6,9 @@
  * ERR is a failure the caller cannot fix (the database, a template): the
  * log says why and the reply is a 500. Every other value but OK is an
  * answer the caller can act on; result_code() and result_message() name it
- * and http/reply.c's reply_result() gives its HTTP status.
+ * and http/reply.c's reply_result() gives its HTTP status. NOT_FOUND has no
+ * message of its own: only the caller knows what is missing, and answers it
+ * with http/lookup.c's reply_not_found(r, "room", id).
  */
 enum result {
 	ERR = -1,
@@ -23,6 +25,7 @@ enum result {
 	INVALID_STATE,		/* the booking's status does not allow it */
 	KEY_REUSED,		/* an idempotency key sent with another request */
 	PRICE_DIFFERS,		/* a reschedule to a timeslot dearer than what was paid */
+	SLOT_MISSING,		/* a reschedule to a timeslot that does not exist (404) */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

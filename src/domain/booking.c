@@ -691,14 +691,14 @@ reschedule_txn(struct db *db, void *ctx)
 		return INVALID_STATE;
 	if (c->slot_id == b.timeslot_id)
 		return ALREADY_BOOKED;
-	/* Both timeslots, in id order. */
+	/* Both timeslots, in id order; the booking's own is always there. */
 	if (b.timeslot_id < c->slot_id) {
 		if ((rc = lock_slot(db, a, b.timeslot_id, &from)) != OK ||
 		    (rc = lock_slot(db, a, c->slot_id, &to)) != OK)
-			return rc;
+			return rc == NOT_FOUND ? SLOT_MISSING : rc;
 	} else if ((rc = lock_slot(db, a, c->slot_id, &to)) != OK ||
 	    (rc = lock_slot(db, a, b.timeslot_id, &from)) != OK)
-		return rc;
+		return rc == NOT_FOUND ? SLOT_MISSING : rc;
 	if (to.room_id != b.room_id)
 		return OTHER_ROOM;
 	if ((rc = check_bookable(db, a, &to, b.user_id)) != OK)

@@ -5,8 +5,9 @@
 
 #include <time.h>
 
-/* Actions return OK, ERR, NOT_FOUND (no such booking or timeslot, or not
- * the actor's) or one of the booking refusals of core/result.h. */
+/* Actions return OK, ERR, NOT_FOUND (no such booking, or not the actor's;
+ * for booking_create, no such timeslot) or one of the booking refusals of
+ * core/result.h. */
 #include "core/result.h"
 #include "domain/actor.h"
 
@@ -173,7 +174,8 @@ int	booking_reactivate(struct db *, struct arena *, const struct actor *,
  * than what was paid is refused (PRICE_DIFFERS; the customer cancels, with
  * the refund rule 6 gives, and books that time), a cheaper one refunds the
  * difference (added to refund_amount, said in the event and notification),
- * and the price follows the new timeslot. */
+ * and the price follows the new timeslot. SLOT_MISSING: there is no
+ * timeslot timeslot_id. */
 int	booking_reschedule(struct db *, struct arena *, const struct actor *,
 	    long long id, long long timeslot_id);
 /* An admin's action, BK_CONFIRM to BK_CHECK_OUT; payment_id for BK_CONFIRM. */

@@ -188,7 +188,8 @@ reply_result_status(int rc)
 {
 	switch (rc) {
 	case OK:		return 200;
-	case NOT_FOUND:		return 404;
+	case NOT_FOUND:
+	case SLOT_MISSING:	return 404;
 	case INVALID:		return 400;
 	case KEY_REUSED:	return 422;
 	case TOO_MANY_ATTEMPTS:	return 429;

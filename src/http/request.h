@@ -136,7 +136,8 @@ int	reply_redirect(struct req *, const char *location);
  * refusals, 500 ERR. */
 int	reply_result_status(int rc);
 /* Replies rc's status, code and message (a page, or JSON under /api/);
- * returns ERR like reply_error(). */
+ * returns ERR like reply_error(). Not for NOT_FOUND: reply_not_found()
+ * names what is missing. */
 int	reply_result(struct req *, int rc);
 const char *status_text(int);
 /* Sends the status and headers now; the body follows in reply_stream()

@@ -292,6 +292,8 @@ booking_reschedule_submit(struct req *r)
 	if (req_id(r, "id", &id) != OK || req_id(r, "timeslot_id", &slot) != OK)
 		return ERR;
 	rc = booking_reschedule(r->db, r->arena, &r->actor, id, slot);
+	if (rc == SLOT_MISSING)
+		return reply_not_found(r, "timeslot", slot);
 	if (rc != ERR && rc != OK && rc != NOT_FOUND)
 		return reschedule_page(r, rc);
 	return after_action(r, rc, id, "rescheduled");

@@ -788,6 +788,31 @@ def test_reschedule_refusals_leave_the_booking_where_it_was():
     assert [e for e in events_of(bid) if e[0] == "rescheduled"] == []
 
 
+def test_each_404_names_what_is_missing():
+    _, _, h = api_user()
+    _, _, admin = api_user(role="admin")
+    room = make_room()
+    bid = book(h, make_slot(room, later(hours=50), price="0.00")).json()["id"]
+    missing = 999999999
+    err = conflict(book(h, missing), 404, "not_found")
+    assert err["message"] == f"There is no timeslot {missing}."
+    err = conflict(reschedule(h, bid, missing), 404, "not_found")
+    assert err["message"] == f"There is no timeslot {missing}."
+    for r in (api("GET", f"/bookings/{missing}", h), cancel(h, missing),
+              api("POST", f"/bookings/{missing}/reactivate", h),
+              reschedule(h, missing, bid)):
+        assert conflict(r, 404, "not_found")["message"] == f"You have no booking {missing}."
+    r = api("POST", f"/admin/bookings/{missing}/complete", admin)
+    assert conflict(r, 404, "not_found")["message"] == f"There is no booking {missing}."
+    s, uid, csrf = browser_user()
+    mine = add_booking(uid, make_slot(room, later(hours=52), price="0.00"),
+                       status="confirmed", payment_status="paid")
+    r = s.post(url(f"/bookings/{mine}/reschedule"),
+               data={"csrf": csrf, "timeslot_id": missing}, allow_redirects=False)
+    assert r.status_code == 404 and f"There is no timeslot {missing}." in r.text
+    assert booking_row(mine, "timeslot_id", "status")[1] == "confirmed"
+
+
 # ---------------------------------------------------------------- pages
 
 FORM_RE = re.compile(r'<form[^>]*method="post"[^>]*action="/bookings"[^>]*>(.*?)</form>', re.S)

@@ -637,6 +637,7 @@ test_results(void)
 	CHECK_STR(result_code(RESULT_MAX), "internal_error");
 	CHECK(reply_result_status(ERR) == 500);
 	CHECK(reply_result_status(NOT_FOUND) == 404);
+	CHECK(reply_result_status(SLOT_MISSING) == 404);
 	CHECK(reply_result_status(INVALID) == 400);
 	CHECK(reply_result_status(CONFLICT) == 409);
 	CHECK(reply_result_status(SLOT_FULL) == 409);
