@@ -10,7 +10,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p>
 <label for="name">Name</label>
-<input type="text" id="name" name="name" value="{{NAME}}" maxlength="100" required{{#NAME_ERROR}} aria-invalid="true" aria-describedby="name-error"{{/NAME_ERROR}}>
+<input type="text" id="name" name="name" value="{{NAME}}" maxlength="{{NAME_MAX}}" required{{#NAME_ERROR}} aria-invalid="true" aria-describedby="name-error"{{/NAME_ERROR}}>
 {{#NAME_ERROR}}<span class="field-error" id="name-error">{{MESSAGE}}</span>{{/NAME_ERROR}}
 </p>
 <p><button type="submit">Change name</button></p>
@@ -82,7 +82,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p>
 <label for="token_name">New token name</label>
-<input type="text" id="token_name" name="token_name" value="{{TOKEN_NAME}}" maxlength="100" required{{#TOKEN_NAME_ERROR}} aria-invalid="true" aria-describedby="token-name-error"{{/TOKEN_NAME_ERROR}}>
+<input type="text" id="token_name" name="token_name" value="{{TOKEN_NAME}}" maxlength="{{NAME_MAX}}" required{{#TOKEN_NAME_ERROR}} aria-invalid="true" aria-describedby="token-name-error"{{/TOKEN_NAME_ERROR}}>
 {{#TOKEN_NAME_ERROR}}<span class="field-error" id="token-name-error">{{MESSAGE}}</span>{{/TOKEN_NAME_ERROR}}
 </p>
 <p><button type="submit">Create token</button></p>

@@ -30,7 +30,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p>
 <label for="paymentId">Payment id</label>
-<input type="text" id="paymentId" name="paymentId" value="{{PAYMENTID}}" maxlength="100" required aria-describedby="paymentId-hint{{#PAYMENTID_ERROR}} paymentId-error{{/PAYMENTID_ERROR}}"{{#PAYMENTID_ERROR}} aria-invalid="true"{{/PAYMENTID_ERROR}}>
+<input type="text" id="paymentId" name="paymentId" value="{{PAYMENTID}}" maxlength="{{PAYMENT_ID_MAX}}" required aria-describedby="paymentId-hint{{#PAYMENTID_ERROR}} paymentId-error{{/PAYMENTID_ERROR}}"{{#PAYMENTID_ERROR}} aria-invalid="true"{{/PAYMENTID_ERROR}}>
 <span class="hint" id="paymentId-hint">The reference of the payment received, from the payment provider or the till.</span>
 {{#PAYMENTID_ERROR}}<span class="field-error" id="paymentId-error">{{MESSAGE}}</span>{{/PAYMENTID_ERROR}}
 </p>

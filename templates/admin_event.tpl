@@ -11,7 +11,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p>
 <label for="title">Title</label>
-<input type="text" id="title" name="title" value="{{TITLE}}" maxlength="200" required{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-error"{{/TITLE_ERROR}}>
+<input type="text" id="title" name="title" value="{{TITLE}}" maxlength="{{TITLE_MAX}}" required{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-error"{{/TITLE_ERROR}}>
 {{#TITLE_ERROR}}<span class="field-error" id="title-error">{{MESSAGE}}</span>{{/TITLE_ERROR}}
 </p>
 <p>
@@ -25,7 +25,7 @@
 </p>
 <p>
 <label for="description">Description</label>
-<textarea id="description" name="description" rows="4" maxlength="5000"{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
+<textarea id="description" name="description" rows="4" maxlength="{{DESCRIPTION_MAX}}"{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
 {{#DESCRIPTION_ERROR}}<span class="field-error" id="description-error">{{MESSAGE}}</span>{{/DESCRIPTION_ERROR}}
 </p>
 <p><button type="submit">{{#NEW}}Create event{{/NEW}}{{#EDIT}}Save event{{/EDIT}}</button></p>
@@ -106,7 +106,7 @@
 </p>
 <p>
 <label for="maxBookings">Seats</label>
-<input type="number" id="maxBookings" name="maxBookings" value="{{MAXBOOKINGS}}" min="1" max="100000" aria-describedby="maxBookings-hint{{#MAXBOOKINGS_ERROR}} maxBookings-error{{/MAXBOOKINGS_ERROR}}"{{#MAXBOOKINGS_ERROR}} aria-invalid="true"{{/MAXBOOKINGS_ERROR}}>
+<input type="number" id="maxBookings" name="maxBookings" value="{{MAXBOOKINGS}}" min="1" max="{{SEATS_MAX}}" aria-describedby="maxBookings-hint{{#MAXBOOKINGS_ERROR}} maxBookings-error{{/MAXBOOKINGS_ERROR}}"{{#MAXBOOKINGS_ERROR}} aria-invalid="true"{{/MAXBOOKINGS_ERROR}}>
 <span class="hint" id="maxBookings-hint">Leave empty for the room's capacity.</span>
 {{#MAXBOOKINGS_ERROR}}<span class="field-error" id="maxBookings-error">{{MESSAGE}}</span>{{/MAXBOOKINGS_ERROR}}
 </p>

@@ -68,7 +68,7 @@
 </p>
 <p>
 <label for="capacity">Seats per timeslot</label>
-<input type="number" id="capacity" name="capacity" value="{{CAPACITY}}" min="1" max="100000" aria-describedby="capacity-hint{{#CAPACITY_ERROR}} capacity-error{{/CAPACITY_ERROR}}"{{#CAPACITY_ERROR}} aria-invalid="true"{{/CAPACITY_ERROR}}>
+<input type="number" id="capacity" name="capacity" value="{{CAPACITY}}" min="1" max="{{SEATS_MAX}}" aria-describedby="capacity-hint{{#CAPACITY_ERROR}} capacity-error{{/CAPACITY_ERROR}}"{{#CAPACITY_ERROR}} aria-invalid="true"{{/CAPACITY_ERROR}}>
 <span class="hint" id="capacity-hint">Leave empty for the room's capacity ({{ROOM_CAPACITY}}).</span>
 {{#CAPACITY_ERROR}}<span class="field-error" id="capacity-error">{{MESSAGE}}</span>{{/CAPACITY_ERROR}}
 </p>

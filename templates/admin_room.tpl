@@ -12,7 +12,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p>
 <label for="name">Name</label>
-<input type="text" id="name" name="name" value="{{NAME}}" maxlength="100" required{{#NAME_ERROR}} aria-invalid="true" aria-describedby="name-error"{{/NAME_ERROR}}>
+<input type="text" id="name" name="name" value="{{NAME}}" maxlength="{{NAME_MAX}}" required{{#NAME_ERROR}} aria-invalid="true" aria-describedby="name-error"{{/NAME_ERROR}}>
 {{#NAME_ERROR}}<span class="field-error" id="name-error">{{MESSAGE}}</span>{{/NAME_ERROR}}
 </p>
 <p>
@@ -25,7 +25,7 @@
 </p>
 <p>
 <label for="capacity">Capacity (people)</label>
-<input type="number" id="capacity" name="capacity" value="{{CAPACITY}}" min="1" max="100000" required{{#CAPACITY_ERROR}} aria-invalid="true" aria-describedby="capacity-error"{{/CAPACITY_ERROR}}>
+<input type="number" id="capacity" name="capacity" value="{{CAPACITY}}" min="1" max="{{SEATS_MAX}}" required{{#CAPACITY_ERROR}} aria-invalid="true" aria-describedby="capacity-error"{{/CAPACITY_ERROR}}>
 {{#CAPACITY_ERROR}}<span class="field-error" id="capacity-error">{{MESSAGE}}</span>{{/CAPACITY_ERROR}}
 </p>
 <p>
@@ -36,7 +36,7 @@
 </p>
 <p>
 <label for="description">Description</label>
-<textarea id="description" name="description" rows="4" maxlength="5000"{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
+<textarea id="description" name="description" rows="4" maxlength="{{DESCRIPTION_MAX}}"{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
 {{#DESCRIPTION_ERROR}}<span class="field-error" id="description-error">{{MESSAGE}}</span>{{/DESCRIPTION_ERROR}}
 </p>
 <p>

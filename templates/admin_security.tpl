@@ -10,7 +10,7 @@
 {{/TYPE_OPTION}}
 </select></p>
 <p><label for="email">User (email)</label>
-<input type="email" id="email" name="email" value="{{EMAIL}}" maxlength="254"></p>
+<input type="email" id="email" name="email" value="{{EMAIL}}" maxlength="{{EMAIL_MAX}}"></p>
 <p><label for="from">From</label>
 <input type="date" id="from" name="from" value="{{FROM}}"></p>
 <p><label for="to">To</label>

@@ -48,7 +48,7 @@
 </p>
 <p>
 <label for="maxBookings">Seats</label>
-<input type="number" id="maxBookings" name="maxBookings" value="{{MAXBOOKINGS}}" min="1" max="100000" aria-describedby="maxBookings-hint{{#MAXBOOKINGS_ERROR}} maxBookings-error{{/MAXBOOKINGS_ERROR}}"{{#MAXBOOKINGS_ERROR}} aria-invalid="true"{{/MAXBOOKINGS_ERROR}}>
+<input type="number" id="maxBookings" name="maxBookings" value="{{MAXBOOKINGS}}" min="1" max="{{SEATS_MAX}}" aria-describedby="maxBookings-hint{{#MAXBOOKINGS_ERROR}} maxBookings-error{{/MAXBOOKINGS_ERROR}}"{{#MAXBOOKINGS_ERROR}} aria-invalid="true"{{/MAXBOOKINGS_ERROR}}>
 <span class="hint" id="maxBookings-hint">{{#NEW}}Leave empty for the room's capacity.{{/NEW}}{{#EDIT}}Not fewer than the seats booked.{{/EDIT}}</span>
 {{#MAXBOOKINGS_ERROR}}<span class="field-error" id="maxBookings-error">{{MESSAGE}}</span>{{/MAXBOOKINGS_ERROR}}
 </p>

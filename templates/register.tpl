@@ -4,7 +4,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p>
 <label for="name">Name</label>
-<input type="text" id="name" name="name" value="{{NAME}}" autocomplete="name" maxlength="100" required{{#NAME_ERROR}} aria-invalid="true" aria-describedby="name-error"{{/NAME_ERROR}}>
+<input type="text" id="name" name="name" value="{{NAME}}" autocomplete="name" maxlength="{{NAME_MAX}}" required{{#NAME_ERROR}} aria-invalid="true" aria-describedby="name-error"{{/NAME_ERROR}}>
 {{#NAME_ERROR}}<span class="field-error" id="name-error">{{MESSAGE}}</span>{{/NAME_ERROR}}
 </p>
 <p>

@@ -8,7 +8,7 @@
 {{/TYPE_OPTION}}
 </select>
 <label for="min_capacity">At least this many people</label>
-<input type="number" id="min_capacity" name="min_capacity" min="0" max="100000" value="{{MIN_CAPACITY}}">
+<input type="number" id="min_capacity" name="min_capacity" min="0" max="{{SEATS_MAX}}" value="{{MIN_CAPACITY}}">
 <button type="submit">Filter</button>
 </form>
 

@@ -189,7 +189,7 @@ transition(struct req *r, enum bk_action action)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	if (action == BK_CONFIRM && req_str(r, "paymentId", 100, &payment) != OK)
+	if (action == BK_CONFIRM && req_str(r, "paymentId", PAYMENT_ID_MAX, &payment) != OK)
 		return ERR;
 	rc = booking_transition(r->db, r->arena, &r->actor, id, action, payment);
 	return api_reply_booking(r, rc, id, 200, 0, 0);

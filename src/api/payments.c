@@ -4,6 +4,7 @@
 #include <json-c/json.h>
 
 #include "core/config.h"
+#include "core/limits.h"
 #include "domain/payments.h"
 #include "handlers.h"
 #include "http/request.h"
@@ -23,7 +24,7 @@ api_payment_webhook(struct req *r)
 		    "The Booking-Signature header is missing, wrong or too old.");
 	if (req_str(r, "id", 100, &ev.id) != OK || req_str(r, "type", 40, &ev.type) != OK ||
 	    req_id(r, "bookingId", &ev.booking_id) != OK ||
-	    req_str_opt(r, "paymentId", 100, "", &ev.payment_id) != OK ||
+	    req_str_opt(r, "paymentId", PAYMENT_ID_MAX, "", &ev.payment_id) != OK ||
 	    req_int(r, "amount", 0, 100000000000LL, &ev.amount) != OK)
 		return ERR;
 	rc = payment_apply(r->db, r->arena, &ev, &outcome);

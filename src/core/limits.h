@@ -6,6 +6,11 @@
 #define EMAIL_MAX	254		/* the longest address SMTP carries */
 #define SEATS_MAX	100000		/* a room's or a timeslot's capacity */
 #define NOTES_MAX	2000		/* a booking's notes, in characters */
+/* Texts, in characters (NAME_MAX is <limits.h>'s, for file names). */
+#define NAME_MAX_CHARS	100		/* a person's, a room's or an API token's name */
+#define TITLE_MAX	200		/* an event's title */
+#define DESCRIPTION_MAX	5000		/* a room's or an event's description */
+#define PAYMENT_ID_MAX	100		/* the payment provider's id of a payment */
 /* A new password, in characters; a password field is read only up to
  * PASSWORD_FIELD_MAX bytes at all. */
 #define PASSWORD_MIN	12

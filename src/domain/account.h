@@ -11,8 +11,6 @@ struct db;
 struct auth_session;
 struct field_errors;
 
-#define NAME_MAX_CHARS	100
-
 /* What a new customer sends (fields "name", "email", "password"). */
 struct account_input {
 	const char	*name;

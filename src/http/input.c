@@ -35,8 +35,8 @@ input_room(struct form *f, int creating, struct room_input *in)
 	in->capacity = in->hourly_rate = -1;
 	in->is_active = -1;
 	if (creating || form_sent(f, "name"))
-		in->name = form_text(f, "name", "Name", 100, 1);
-	in->description = clearable(f, "description", "Description", 5000);
+		in->name = form_text(f, "name", "Name", NAME_MAX_CHARS, 1);
+	in->description = clearable(f, "description", "Description", DESCRIPTION_MAX);
 	if (creating || form_sent(f, "roomType"))
 		form_enum(f, "roomType", "Type", room_types, 1, &in->room_type);
 	if (creating || form_sent(f, "capacity"))
@@ -52,8 +52,8 @@ input_event(struct form *f, int creating, struct event_input *in)
 {
 	memset(in, 0, sizeof(*in));
 	if (creating || form_sent(f, "title"))
-		in->title = form_text(f, "title", "Title", 200, 1);
-	in->description = clearable(f, "description", "Description", 5000);
+		in->title = form_text(f, "title", "Title", TITLE_MAX, 1);
+	in->description = clearable(f, "description", "Description", DESCRIPTION_MAX);
 	if (creating || form_sent(f, "kind"))
 		form_enum(f, "kind", "Kind", admin_event_kinds, 1, &in->kind);
 }

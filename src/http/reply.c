@@ -148,6 +148,11 @@ page_begin(struct req *r, const char *file, const char *title)
 	/* The bounds fields show (maxlength, hints) are the ones checked. */
 	tmpl_set_int(body, "EMAIL_MAX", EMAIL_MAX);
 	tmpl_set_int(body, "NOTES_MAX", NOTES_MAX);
+	tmpl_set_int(body, "NAME_MAX", NAME_MAX_CHARS);
+	tmpl_set_int(body, "TITLE_MAX", TITLE_MAX);
+	tmpl_set_int(body, "DESCRIPTION_MAX", DESCRIPTION_MAX);
+	tmpl_set_int(body, "PAYMENT_ID_MAX", PAYMENT_ID_MAX);
+	tmpl_set_int(body, "SEATS_MAX", SEATS_MAX);
 	tmpl_set_int(body, "PASSWORD_MIN", PASSWORD_MIN);
 	tmpl_set_int(body, "PASSWORD_MAX", PASSWORD_MAX);
 	return body;

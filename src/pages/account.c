@@ -279,7 +279,7 @@ account_token_new(struct req *r)
 	char *token;
 
 	form_init(&f, r);
-	name = form_text(&f, "token_name", "Token name", 100, 1);
+	name = form_text(&f, "token_name", "Token name", NAME_MAX_CHARS, 1);
 	if (!form_ok(&f))
 		return account_page(r, &f, NULL, NULL, 400);
 	if (auth_token_create(r->db, r->arena, &r->actor, r->user->id, name, &token) != OK)

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -334,7 +335,7 @@ transition(struct req *r, enum bk_action action, const char *done)
 		return ERR;
 	form_init(&f, r);
 	if (action == BK_CONFIRM &&
-	    (payment = form_text(&f, "paymentId", "Payment id", 100, 1)) == NULL)
+	    (payment = form_text(&f, "paymentId", "Payment id", PAYMENT_ID_MAX, 1)) == NULL)
 		return booking_page(r, NULL, &f, 400);
 	return acted(r, &f, booking_transition(r->db, r->arena, &r->actor, id, action, payment),
 	    id, done);

@@ -261,6 +261,7 @@ code_page(struct req *r, struct form *f, const char *notice, int status)
 	struct tmpl *t = page_begin(r, "login_code.tpl", "Two-factor code");
 
 	tmpl_set_int(t, "DAYS", cfg.mfa_remember_days);
+	tmpl_set_int(t, "CODE_MAX", MFA_CODE_MAX);
 	if (f != NULL)
 		form_fill(f, t, fields);
 	else

@@ -1,12 +1,13 @@
 """test_auth.py: accounts, sessions, CSRF, roles and API tokens."""
 import os
+import re
 import subprocess
 
 import requests
 
-from conftest import (CA, PASSWORD, at, browser, browser_user, csrf_of, day, get,
-                      login, make_room, make_slot, new_email, register, sql, url,
-                      user_id_of)
+from conftest import (CA, PASSWORD, add_booking, at, browser, browser_user, csrf_of,
+                      day, get, login, make_event, make_room, make_slot, make_user,
+                      new_email, register, sql, url, user_id_of)
 
 ADMIN_EMAIL = os.environ.get("BOOKING_ADMIN_EMAIL", "admin@example.com")
 ADMIN_PASSWORD = os.environ.get("BOOKING_ADMIN_PASSWORD")
@@ -365,3 +366,52 @@ def test_forms_show_the_limits_the_server_checks():
     slot = make_slot(make_room(), at(day(40), 11))
     user, _, _ = browser_user()
     assert 'maxlength="2000"' in user.get(url(f"/timeslots/{slot}")).text
+
+
+def bound(html, field, attr):
+    """The value of attr (maxlength, max) on the form field with id field."""
+    m = re.search(r'<(?:input|textarea)[^>]*id="%s"[^>]*>' % field, html)
+    assert m, f"no field {field}"
+    v = re.search(r'\s%s="([^"]*)"' % attr, m.group(0))
+    assert v, f"{field} has no {attr}"
+    return v.group(1)
+
+
+def test_text_fields_and_seats_show_the_bounds_the_server_checks():
+    """Names, titles, descriptions, payment ids and seats: maxlength and max
+    come from core/limits.h, as the checks do."""
+    assert bound(get("/register").text, "name", "maxlength") == "100"
+    assert bound(get("/rooms").text, "min_capacity", "max") == "100000"
+    s, _, _ = register()
+    page = s.get(url("/account")).text
+    assert bound(page, "name", "maxlength") == bound(page, "token_name", "maxlength") == "100"
+    admin = admin_session()
+    page = admin.get(url("/admin/rooms/new")).text
+    assert bound(page, "name", "maxlength") == "100"
+    assert bound(page, "description", "maxlength") == "5000"
+    assert bound(page, "capacity", "max") == "100000"
+    page = admin.get(url("/admin/events/new")).text
+    assert bound(page, "title", "maxlength") == "200"
+    assert bound(page, "description", "maxlength") == "5000"
+    assert bound(admin.get(url(f"/admin/events/{make_event()}")).text, "maxBookings",
+                 "max") == "100000"
+    room = make_room()
+    assert bound(admin.get(url(f"/admin/rooms/{room}/generate")).text, "capacity",
+                 "max") == "100000"
+    slot = make_slot(room, at(day(41), 11))
+    assert bound(admin.get(url(f"/admin/timeslots/{slot}")).text, "maxBookings",
+                 "max") == "100000"
+    bid = add_booking(make_user(), slot, status="pending")
+    assert bound(admin.get(url(f"/admin/bookings/{bid}")).text, "paymentId",
+                 "maxlength") == "100"
+    assert bound(admin.get(url("/admin/audit?log=security")).text, "email",
+                 "maxlength") == "254"
+    # The same numbers refuse what is longer or larger.
+    r = admin.post(url("/admin/rooms"), data={
+        "csrf": csrf_of(admin, "/admin/rooms/new"), "name": "n" * 101, "roomType": "meeting",
+        "capacity": "100001", "hourlyRate": "1.00", "description": "d" * 5001},
+        allow_redirects=False)
+    assert r.status_code == 400
+    assert "Name must be at most 100 characters." in r.text
+    assert "Description must be at most 5000 characters." in r.text
+    assert "from 1 to 100000" in r.text
