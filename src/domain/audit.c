@@ -43,16 +43,31 @@ audit_record(struct db *db, const struct actor *who, enum audit_type type,
 	    detail) < 0 ? ERR : OK;
 }
 
+static void
+audit_fill(const struct db_res *res, int i, void *out)
+{
+	struct audit_event *e = out;
+
+	e->id = db_int(res, i, 0);
+	e->type = db_val(res, i, 1);
+	e->created_at = db_val(res, i, 2);
+	e->user_id = db_int(res, i, 3);
+	e->email = db_val(res, i, 4);
+	e->user_name = db_val(res, i, 5);
+	e->actor_id = db_int(res, i, 6);
+	e->actor_name = db_val(res, i, 7);
+	e->actor_email = db_val(res, i, 8);
+	e->address = db_val(res, i, 9);
+	e->detail = db_val(res, i, 10);
+}
+
 int
 audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
     long long limit, long long offset, struct audit_event **out, int *n)
 {
 	const char *from = *f->from ? f->from : NULL, *to = *f->to ? f->to : NULL;
-	struct audit_event *e;
-	struct db_res *res;
-	int i;
 
-	res = db_query(db, a,
+	*out = db_rows(a, db_query(db, a,
 	    "SELECT e.id, e.type, e.created_at, e.user_id, e.email, u.name,"
 	    "  e.actor_id, x.name, x.email, e.address, e.detail"
 	    " FROM security_events e"
@@ -63,23 +78,6 @@ audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
 	    "   AND (? IS NULL OR e.created_at >= ?) AND (? IS NULL OR e.created_at < ?)"
 	    " ORDER BY e.id DESC LIMIT ? OFFSET ?",
 	    "sssssssssll", f->type, f->type, f->email, f->email, f->email,
-	    from, from, to, to, limit, offset);
-	if (res == NULL)
-		return ERR;
-	*out = e = arena_calloc(a, (size_t)res->nrows, sizeof(*e));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		e[i].id = db_int(res, i, 0);
-		e[i].type = db_val(res, i, 1);
-		e[i].created_at = db_val(res, i, 2);
-		e[i].user_id = db_int(res, i, 3);
-		e[i].email = db_val(res, i, 4);
-		e[i].user_name = db_val(res, i, 5);
-		e[i].actor_id = db_int(res, i, 6);
-		e[i].actor_name = db_val(res, i, 7);
-		e[i].actor_email = db_val(res, i, 8);
-		e[i].address = db_val(res, i, 9);
-		e[i].detail = db_val(res, i, 10);
-	}
-	return OK;
+	    from, from, to, to, limit, offset), sizeof(**out), audit_fill, n);
+	return *out != NULL ? OK : ERR;
 }
