@@ -13,6 +13,12 @@ int	room_show(struct req *);
 int	room_week(struct req *);
 int	room_month(struct req *);
 int	admin_calendar(struct req *);
+/* pages/feeds.c */
+int	account_feed_new(struct req *);
+int	account_feed_revoke(struct req *);
+int	admin_room_feed_new(struct req *);
+int	admin_room_feed_revoke(struct req *);
+int	calendar_feed(struct req *);
 /* api/calendar.c */
 int	api_calendar(struct req *);
 /* pages/events.c */

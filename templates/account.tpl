@@ -49,6 +49,22 @@
 </form>
 </section>
 
+<section aria-labelledby="feed-h">
+<h2 id="feed-h">Calendar feed</h2>
+{{#FEED}}
+{{#FEED_ON}}<p>Your bookings have a private calendar feed, made {{FEED_MADE}}. Its address was shown once; a new address stops the old one.</p>
+<form method="post" action="/account/calendar/revoke" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Stop the feed</button>
+</form>{{/FEED_ON}}
+{{#FEED_OFF}}<p>Subscribe your calendar program to your bookings: it then shows each one, and follows moves and cancellations.</p>{{/FEED_OFF}}
+{{/FEED}}
+<form method="post" action="/account/calendar" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Make a new feed address</button>
+</form>
+</section>
+
 <section aria-labelledby="two-factor-h">
 <h2 id="two-factor-h">Two-factor authentication</h2>
 <p>Two-factor authentication is {{MFA_STATE}}. <a href="/account/two-factor">Manage two-factor authentication</a></p>

@@ -3,7 +3,22 @@
 {{#NEW}}<h1>New room</h1>{{/NEW}}
 {{#EDIT}}<h1>{{NAME}}</h1>
 <p class="meta">{{#ACTIVE}}Active: takes bookings.{{/ACTIVE}}{{#INACTIVE}}<strong>Inactive</strong>: takes no new bookings; existing bookings stay.{{/INACTIVE}}
-<a href="/rooms/{{ID}}">Public page</a> · <a href="/admin/bookings?roomId={{ID}}">Bookings</a></p>{{/EDIT}}
+<a href="/rooms/{{ID}}">Public page</a> · <a href="/admin/bookings?roomId={{ID}}">Bookings</a></p><section aria-labelledby="feed-h">
+<h2 id="feed-h">Calendar feed</h2>
+{{#FEED}}
+{{#FEED_ON}}<p>You have a private calendar feed of this room's sessions, made {{FEED_MADE}}. A new address stops the old one.</p>
+<form method="post" action="/admin/rooms/{{ID}}/calendar/revoke" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Stop the feed</button>
+</form>{{/FEED_ON}}
+{{#FEED_OFF}}<p>Subscribe a calendar program to this room's sessions, with the seats booked of each.</p>{{/FEED_OFF}}
+{{/FEED}}
+<form method="post" action="/admin/rooms/{{ID}}/calendar" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Make a new feed address</button>
+</form>
+</section>
+{{/EDIT}}
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 
 <section aria-labelledby="details-h">

@@ -14,6 +14,7 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/ical.h"
 #include "core/mime.h"
 #include "domain/auth.h"
 #include "domain/mail.h"
@@ -92,17 +93,6 @@ facts_parse(struct arena *a, const char *data, struct facts *f)
 	return OK;
 }
 
-/* The host part of site_url, for Message-ID and UID. */
-static const char *
-site_host(struct arena *a)
-{
-	const char *s = cfg.site_url, *p;
-
-	if ((p = strstr(s, "://")) != NULL)
-		s = p + 3;
-	return arena_strndup(a, s, strcspn(s, ":/"));
-}
-
 /* "Yoga (Room A)" or "Room A". */
 static const char *
 what(struct arena *a, const struct facts *f)
@@ -119,138 +109,31 @@ when(struct arena *a, const struct facts *f)
 	    fmt_local(a, f->end, "%H:%M"));
 }
 
-/* Local time as an iCalendar DATE-TIME (no zone letter). */
-static const char *
-ics_local(struct arena *a, time_t t)
-{
-	char out[32];
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(out, sizeof(out), "%Y%m%dT%H%M%S", &tm);
-	return arena_strdup(a, out);
-}
-
-static const char *
-ics_offset(struct arena *a, long seconds)
-{
-	long m = (seconds < 0 ? -seconds : seconds) / 60;
-
-	return arena_printf(a, "%c%02ld%02ld", seconds < 0 ? '-' : '+', m / 60, m % 60);
-}
-
-static void
-observance(struct buf *b, struct arena *a, time_t at, long from, const struct tm *to)
-{
-	time_t local = at + from;
-	struct tm tm;
-	char start[32];
-
-	gmtime_r(&local, &tm);
-	strftime(start, sizeof(start), "%Y%m%dT%H%M%S", &tm);
-	buf_puts(b, to->tm_isdst > 0 ? "BEGIN:DAYLIGHT\r\n" : "BEGIN:STANDARD\r\n");
-	ics_line(b, "DTSTART", start);
-	ics_line(b, "TZOFFSETFROM", ics_offset(a, from));
-	ics_line(b, "TZOFFSETTO", ics_offset(a, to->tm_gmtoff));
-	ics_line(b, "TZNAME", to->tm_zone);
-	buf_puts(b, to->tm_isdst > 0 ? "END:DAYLIGHT\r\n" : "END:STANDARD\r\n");
-}
-
-/*
- * The zone as it is through t's year: one observance from the year's
- * start, then one per change of offset found in the year (day by day, then
- * to the second), so every time of that year has its offset.
- */
-void
-mailer_vtimezone(struct buf *b, time_t t)
-{
-	struct arena *a = b->arena;
-	struct tm tm, next;
-	time_t day, lo, hi, mid, end;
-	long off;
-
-	localtime_r(&t, &tm);
-	tm.tm_mon = 0, tm.tm_mday = 1, tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	day = mktime(&tm);
-	end = day + 366 * 86400;
-	buf_puts(b, "BEGIN:VTIMEZONE\r\n");
-	ics_line(b, "TZID", cfg.timezone);
-	localtime_r(&day, &tm);
-	observance(b, a, day, tm.tm_gmtoff, &tm);
-	for (off = tm.tm_gmtoff; day < end; day += 86400) {
-		localtime_r(&day, &next);
-		if (next.tm_gmtoff == off)
-			continue;
-		for (lo = day - 86400, hi = day; hi - lo > 1; ) {
-			mid = lo + (hi - lo) / 2;
-			localtime_r(&mid, &next);
-			if (next.tm_gmtoff == off)
-				lo = mid;
-			else
-				hi = mid;
-		}
-		localtime_r(&hi, &next);
-		observance(b, a, hi, off, &next);
-		off = next.tm_gmtoff;
-	}
-	buf_puts(b, "END:VTIMEZONE\r\n");
-}
-
-/* A parameter value in double quotes, which it may not contain. */
-static const char *
-param_quoted(struct arena *a, const char *s)
-{
-	char *q = arena_printf(a, "\"%s\"", s ? s : ""), *p;
-
-	for (p = q + 1; p[1] != '\0'; p++)
-		if (*p == '"' || (unsigned char)*p < 0x20)
-			*p = ' ';
-	return q;
-}
-
 /* The booking as an iCalendar object: one UID per booking, SEQUENCE
- * counting its moves, so a calendar updates the entry it has. */
+ * counting its moves, so a calendar updates the entry it has (the feeds
+ * give the same UID). */
 static void
 ics(struct buf *b, struct arena *a, const struct mail_msg *m, const struct facts *f,
     const char *method, time_t now)
 {
-	struct buf text;
-	time_t start, end;
-	char stamp[32];
-	struct tm tm;
-	const char *tz;
+	struct ical_event e;
 
-	if (dbtime_parse(f->start, &start) != 0 || dbtime_parse(f->end, &end) != 0)
-		start = end = now;
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
-	tz = arena_printf(a, "DTSTART;TZID=%s", cfg.timezone);
-	buf_puts(b, "BEGIN:VCALENDAR\r\n");
-	ics_line(b, "VERSION", "2.0");
-	ics_line(b, "PRODID", "-//booking//mail//EN");
-	ics_line(b, "CALSCALE", "GREGORIAN");
-	ics_line(b, "METHOD", method);
-	mailer_vtimezone(b, start);
-	buf_puts(b, "BEGIN:VEVENT\r\n");
-	ics_line(b, "UID", arena_printf(a, "booking-%lld@%s", f->booking_id, site_host(a)));
-	ics_line(b, "SEQUENCE", arena_printf(a, "%lld", f->sequence));
-	ics_line(b, "DTSTAMP", stamp);
-	ics_line(b, tz, ics_local(a, start));
-	ics_line(b, arena_printf(a, "DTEND;TZID=%s", cfg.timezone), ics_local(a, end));
-	buf_init(&text, a);
-	ics_text(&text, what(a, f));
-	ics_line(b, "SUMMARY", buf_cstr(&text));
-	buf_init(&text, a);
-	ics_text(&text, f->room ? f->room : "");
-	ics_line(b, "LOCATION", buf_cstr(&text));
-	ics_line(b, arena_printf(a, "ORGANIZER;CN=%s", param_quoted(a, cfg.site_name)),
-	    arena_printf(a, "mailto:%s", cfg.mail_from));
-	ics_line(b, arena_printf(a, "ATTENDEE;CN=%s;ROLE=REQ-PARTICIPANT;RSVP=FALSE",
-	    param_quoted(a, f->name)), arena_printf(a, "mailto:%s", m->to));
-	ics_line(b, "URL", arena_printf(a, "%s/bookings/%lld", cfg.site_url, f->booking_id));
-	ics_line(b, "STATUS", strcmp(method, "CANCEL") == 0 ? "CANCELLED" : "CONFIRMED");
-	buf_puts(b, "END:VEVENT\r\nEND:VCALENDAR\r\n");
+	memset(&e, 0, sizeof(e));
+	if (dbtime_parse(f->start, &e.start) != 0 || dbtime_parse(f->end, &e.end) != 0)
+		e.start = e.end = now;
+	e.kind = "booking";
+	e.id = f->booking_id;
+	e.sequence = f->sequence;
+	e.stamp = now;
+	e.summary = what(a, f);
+	e.location = f->room;
+	e.url = arena_printf(a, "%s/bookings/%lld", cfg.site_url, f->booking_id);
+	e.status = strcmp(method, "CANCEL") == 0 ? "CANCELLED" : "CONFIRMED";
+	e.attendee_name = f->name;
+	e.attendee_email = m->to;
+	ical_begin(b, "mail", method, NULL, e.start, e.start);
+	ical_event(b, &e);
+	ical_end(b);
 }
 
 /* Expands mail/file with d into b as one base64 body part. */
@@ -331,7 +214,7 @@ mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf 
 	buf_puts(out, "\r\nSubject: ");
 	mime_header_text(out, subject);
 	buf_printf(out, "\r\nMessage-ID: <mail-%lld@%s>\r\nMIME-Version: 1.0\r\n"
-	    "Auto-Submitted: auto-generated\r\n", m->id, site_host(a));
+	    "Auto-Submitted: auto-generated\r\n", m->id, ical_site_host(a));
 	if (m->token != NULL)
 		buf_printf(out, "List-Unsubscribe: <%s/unsubscribe/%s>\r\n"
 		    "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",

@@ -18,7 +18,5 @@ int	mailer_render(struct arena *, const struct mail_msg *, time_t now,
  * which must exit 0. */
 int	mailer_send(void *ctx, struct arena *, const struct mail_msg *,
 	    char *err, size_t errlen);
-/* The site time zone's rules for the year of t, as a VTIMEZONE. */
-void	mailer_vtimezone(struct buf *, time_t t);
 
 #endif

@@ -87,9 +87,8 @@ auth_sha256_hex(struct arena *a, const char *s)
 	return out;
 }
 
-/* A token we issued: 64 lowercase hex digits, nothing else. */
-static int
-token_shape(const char *t)
+int
+auth_token_shape(const char *t)
 {
 	size_t i;
 
@@ -323,7 +322,7 @@ identify_bearer(struct db *db, struct arena *a, const char *token,
 	struct db_res *res;
 	const char *hash;
 
-	if (!token_shape(token))
+	if (!auth_token_shape(token))
 		return INVALID;
 	hash = auth_sha256_hex(a, token);
 	res = db_query(db, a,
@@ -387,7 +386,7 @@ auth_identify(struct db *db, struct arena *a, const char *bearer,
 	memset(who, 0, sizeof(*who));
 	if (bearer != NULL)
 		return identify_bearer(db, a, bearer, who);
-	if (token_shape(session_cookie))
+	if (auth_token_shape(session_cookie))
 		return identify_session(db, a, session_cookie, who);
 	return OK;
 }
@@ -395,14 +394,14 @@ auth_identify(struct db *db, struct arena *a, const char *bearer,
 const char *
 auth_csrf_token(struct arena *a, const char *cookie, int *fresh)
 {
-	*fresh = !token_shape(cookie);
+	*fresh = !auth_token_shape(cookie);
 	return *fresh ? auth_random_hex(a, TOKEN_BYTES) : cookie;
 }
 
 int
 auth_csrf_matches(const char *given, const char *want)
 {
-	return given != NULL && want != NULL && token_shape(want) && same(given, want);
+	return given != NULL && want != NULL && auth_token_shape(want) && same(given, want);
 }
 
 const char *

@@ -29,6 +29,8 @@ enum login_result {
 void		 auth_random(void *buf, size_t n);
 char		*auth_random_hex(struct arena *, size_t bytes);
 char		*auth_sha256_hex(struct arena *, const char *);
+/* A token we issued: 64 lowercase hex digits, nothing else. */
+int		 auth_token_shape(const char *);
 
 /* Loads the list of breached passwords refused for new accounts (only
  * those the length rule lets through: a long list costs little), and

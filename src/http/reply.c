@@ -113,6 +113,19 @@ reply_text(struct req *r, int status, const char *text)
 }
 
 int
+reply_body(struct req *r, int status, const char *content_type, const char *data,
+    size_t len)
+{
+	r->status = status;
+	r->replied = 1;
+	r->content_type = status == 304 ? NULL : content_type;
+	buf_init(&r->out, r->arena);
+	if (status != 304 && data != NULL)
+		buf_add(&r->out, data, len);
+	return OK;
+}
+
+int
 reply_redirect(struct req *r, const char *location)
 {
 	r->status = 303;

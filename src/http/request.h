@@ -130,6 +130,9 @@ int	reply_error(struct req *, int status, const char *code,
 int	reply_unavailable(struct req *, int maybe_saved);
 int	reply_json(struct req *, int status, struct json_object *);
 int	reply_text(struct req *, int status, const char *text);
+/* Any other body; a 304 sends none (and no Content-Type). */
+int	reply_body(struct req *, int status, const char *content_type,
+	    const char *data, size_t len);
 int	reply_redirect(struct req *, const char *location);
 /* The HTTP status that answers a result (core/result.h): 404 NOT_FOUND,
  * 400 INVALID, 422 KEY_REUSED, 429 TOO_MANY_ATTEMPTS, 409 for the other

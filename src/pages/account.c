@@ -164,6 +164,7 @@ static const char *const saved_messages[][2] = {
 	{ "revoked", "The token was revoked." },
 	{ "reminders_on", "Reminder mail is on." },
 	{ "reminders_off", "Reminder mail is off." },
+	{ "feed_revoked", "Your calendar feed is stopped: its address no longer works." },
 };
 
 static int
@@ -215,6 +216,8 @@ account_page(struct req *r, struct form *f, const char *new_token,
 	}
 	if (ntokens == 0)
 		tmpl_show(t, "NO_TOKENS");
+	if (page_feed_status(r, t, 0) != OK)
+		return ERR;
 	return page_end(r, status);
 }
 

@@ -35,6 +35,7 @@ static const char *const room_done[][2] = {
 	{ "saved", "The room is saved." },
 	{ "activated", "The room takes bookings again." },
 	{ "deactivated", "The room is deactivated: it takes no new bookings; existing ones stay." },
+	{ "feed_revoked", "Your calendar feed of this room is stopped." },
 	{ NULL, NULL },
 };
 static const char *const slot_done[][2] = {
@@ -126,6 +127,8 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 		}
 		if (n == 0)
 			tmpl_show(e, "NO_SLOTS");
+		if (page_feed_status(r, e, room->id) != OK)
+			return ERR;
 	}
 	form_fill(f, t, room_fields);
 	for (i = 0; room_types[i] != NULL; i++)

@@ -96,6 +96,10 @@ int	page_room_options(struct req *, struct tmpl *, const char *section,
  * for links that keep a filter. */
 const char *page_query(struct req *, const char *const *keys);
 
+/* The FEED section: whether the user has a live calendar feed (of room_id,
+ * 0: of their bookings) and since when (pages/feeds.c). */
+int	page_feed_status(struct req *, struct tmpl *, long long room_id);
+
 /* A fresh session for user_id replacing the request's one, its cookie set
  * (pages/account.c). */
 int	page_session_start(struct req *, long long user_id);

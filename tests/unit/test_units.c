@@ -8,6 +8,7 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/ical.h"
 #include "core/limits.h"
 #include "core/log.h"
 #include "core/mime.h"
@@ -1031,7 +1032,7 @@ test_vtimezone(void)
 	free(cfg.timezone);
 	cfg.timezone = strdup("Europe/Berlin");
 	buf_init(&b, &a);
-	mailer_vtimezone(&b, 1795940357);		/* Dec 2026 */
+	ical_vtimezone(&b, 1795940357, 1795940357);		/* Dec 2026 */
 	s = buf_cstr(&b);
 	CHECK(strstr(s, "TZID:Europe/Berlin\r\n") != NULL);
 	CHECK(strstr(s, "BEGIN:STANDARD\r\nDTSTART:20260101T000000\r\n"
@@ -1045,7 +1046,7 @@ test_vtimezone(void)
 	free(cfg.timezone);
 	cfg.timezone = strdup("UTC");
 	buf_init(&b, &a);
-	mailer_vtimezone(&b, 1795940357);
+	ical_vtimezone(&b, 1795940357, 1795940357);
 	s = buf_cstr(&b);
 	CHECK(strstr(s, "TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\n") != NULL);
 	CHECK(strstr(s, "DAYLIGHT") == NULL && strstr(strstr(s, "END:STANDARD") + 1,
