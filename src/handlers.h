@@ -19,6 +19,14 @@ int	account_feed_revoke(struct req *);
 int	admin_room_feed_new(struct req *);
 int	admin_room_feed_revoke(struct req *);
 int	calendar_feed(struct req *);
+/* api/catalog.c */
+int	api_events_list(struct req *);
+int	api_admin_events_list(struct req *);
+int	api_event_show(struct req *);
+int	api_admin_event_show(struct req *);
+int	api_timeslot_show(struct req *);
+int	api_notifications(struct req *);
+int	api_notifications_read(struct req *);
 /* api/calendar.c */
 int	api_calendar(struct req *);
 /* pages/events.c */
@@ -28,6 +36,7 @@ int	event_show(struct req *);
 int	api_rooms_list(struct req *);
 int	api_room_show(struct req *);
 int	api_room_timeslots(struct req *);
+int	api_admin_rooms_list(struct req *);
 /* pages/account.c */
 int	register_form(struct req *);
 int	register_submit(struct req *);
@@ -75,6 +84,10 @@ int	api_admin_slot_update(struct req *);
 int	api_admin_generate(struct req *);
 int	api_admin_event_create(struct req *);
 int	api_admin_bookings(struct req *);
+int	api_admin_slots_list(struct req *);
+int	api_admin_slot_cancel(struct req *);
+int	api_admin_users(struct req *);
+int	api_admin_user_role(struct req *);
 int	api_admin_booking_confirm(struct req *);
 int	api_admin_booking_complete(struct req *);
 int	api_admin_booking_no_show(struct req *);

@@ -111,6 +111,14 @@ static const struct route routes[] = {
 	{ "PATCH", "/api/v1/admin/timeslots/{id}", api_admin_slot_update, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/timeslots/generate", api_admin_generate, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/events",	api_admin_event_create,	NEED_ADMIN },
+	{ "GET",  "/api/v1/admin/events",	api_admin_events_list,	NEED_ADMIN },
+	{ "GET",  "/api/v1/admin/events/{id}",	api_admin_event_show,	NEED_ADMIN },
+	{ "GET",  "/api/v1/admin/rooms",	api_admin_rooms_list,	NEED_ADMIN },
+	{ "GET",  "/api/v1/admin/timeslots",	api_admin_slots_list,	NEED_ADMIN },
+	{ "GET",  "/api/v1/admin/timeslots/{id}", api_timeslot_show,	NEED_ADMIN },
+	{ "POST", "/api/v1/admin/timeslots/{id}/cancel", api_admin_slot_cancel, NEED_ADMIN },
+	{ "GET",  "/api/v1/admin/users",	api_admin_users,	NEED_ADMIN },
+	{ "POST", "/api/v1/admin/users/{id}/role", api_admin_user_role,	NEED_ADMIN },
 	{ "GET",  "/api/v1/admin/bookings",	api_admin_bookings,	NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/confirm", api_admin_booking_confirm, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/cancel", api_booking_cancel,	NEED_ADMIN },
@@ -123,6 +131,11 @@ static const struct route routes[] = {
 	{ "GET",  "/api/v1/rooms/{id}",		api_room_show,		0 },
 	{ "GET",  "/api/v1/rooms/{id}/timeslots", api_room_timeslots,	0 },
 	{ "GET",  "/api/v1/calendar",		api_calendar,		0 },
+	{ "GET",  "/api/v1/events",		api_events_list,	0 },
+	{ "GET",  "/api/v1/events/{id}",	api_event_show,		0 },
+	{ "GET",  "/api/v1/timeslots/{id}",	api_timeslot_show,	0 },
+	{ "GET",  "/api/v1/notifications",	api_notifications,	NEED_USER },
+	{ "POST", "/api/v1/notifications/read",	api_notifications_read,	NEED_USER },
 };
 
 #define NROUTES ((int)(sizeof(routes) / sizeof(routes[0])))

@@ -2,8 +2,12 @@
  * events, and the bookings list with its state actions */
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "api/api.h"
+#include "core/fmt.h"
 #include "core/limits.h"
+#include "domain/account.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -112,6 +116,47 @@ api_admin_slot_update(struct req *r)
 	return slot_save(r, id);
 }
 
+/* The seed's names for the generation's fields, beside ours: startDate,
+ * endDate, slotDurationMinutes and workingHours {start, end}. Ours win
+ * when both are sent. */
+static int
+generate_aliases(struct req *r)
+{
+	static const char *const names[][2] = {
+		{ "startDate", "from" }, { "endDate", "to" },
+		{ "slotDurationMinutes", "length" },
+	};
+	struct json_object *hours, *v;
+	const char *wh = kv_get(&r->params, "workingHours");
+	size_t i;
+	int ok;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (kv_get(&r->params, names[i][0]) != NULL &&
+		    kv_get(&r->params, names[i][1]) == NULL)
+			kv_set(r->arena, &r->params, names[i][1],
+			    kv_get(&r->params, names[i][0]));
+	if (wh == NULL)
+		return OK;
+	hours = json_tokener_parse(wh);
+	ok = hours != NULL && json_object_is_type(hours, json_type_object);
+	for (i = 0; ok && i < 2; i++) {
+		const char *key = i == 0 ? "start" : "end";
+
+		if (!json_object_object_get_ex(hours, key, &v) ||
+		    !json_object_is_type(v, json_type_string))
+			ok = 0;
+		else if (kv_get(&r->params, i == 0 ? "dayStart" : "dayEnd") == NULL)
+			kv_set(r->arena, &r->params, i == 0 ? "dayStart" : "dayEnd",
+			    arena_strdup(r->arena, json_object_get_string(v)));
+	}
+	json_object_put(hours);
+	if (!ok)
+		return reply_error(r, 400, "invalid_field",
+		    "workingHours: expected {\"start\": \"HH:MM\", \"end\": \"HH:MM\"}.");
+	return OK;
+}
+
 int
 api_admin_generate(struct req *r)
 {
@@ -122,6 +167,8 @@ api_admin_generate(struct req *r)
 	const char *dry = kv_get(&r->params, "dryRun");
 	int rc;
 
+	if (generate_aliases(r) != OK)
+		return ERR;
 	form_init(&f, r);
 	input_slotgen(&f, g);
 	rc = slotgen_run(r->db, r->arena, g, dry != NULL && strcmp(dry, "true") == 0,
@@ -176,7 +223,7 @@ api_admin_bookings(struct req *r)
 		return ERR;
 	if (admin_bookings(r->db, r->arena, &f, &list, &n, &total) != OK)
 		return ERR;
-	return reply_json(r, 200, json_page("bookings", json_bookings(r->arena, list, n),
+	return reply_json(r, 200, json_page(json_bookings(r->arena, list, n),
 	    f.page, f.limit, total));
 }
 
@@ -223,4 +270,95 @@ int
 api_admin_booking_check_out(struct req *r)
 {
 	return transition(r, BK_CHECK_OUT);
+}
+
+int
+api_admin_slots_list(struct req *r)
+{
+	struct slot_filter f;
+	struct json_object *items;
+	struct slot *slots;
+	const char *from, *to;
+	char start[20], end[20], unused[20];
+	long long page, total;
+	int i, n;
+
+	memset(&f, 0, sizeof(f));
+	if (req_int_opt(r, "roomId", 1, ID_MAX, 0, &f.room_id) != OK ||
+	    req_int_opt(r, "eventId", 1, ID_MAX, 0, &f.event_id) != OK ||
+	    req_enum_opt(r, "status", slot_statuses, &f.status) != OK ||
+	    req_date_opt(r, "from", NULL, &from) != OK ||
+	    req_date_opt(r, "to", NULL, &to) != OK ||
+	    req_paging(r, ADMIN_API_PAGE_SIZE, ADMIN_API_PAGE_SIZE_MAX, &page,
+	    &f.limit) != OK)
+		return ERR;
+	/* Days in the site's zone, both included. */
+	if (from != NULL && day_bounds_utc(from, start, unused) == 0)
+		f.from = start;
+	if (to != NULL && day_bounds_utc(to, unused, end) == 0)
+		f.to = end;
+	f.offset = (page - 1) * f.limit;
+	if (slot_list(r->db, r->arena, &f, &slots, &n, &total) != OK)
+		return ERR;
+	items = json_object_new_array();
+	for (i = 0; i < n; i++)
+		json_object_array_add(items, json_slot(r->arena, &slots[i]));
+	return reply_json(r, 200, json_page(items, page, f.limit, total));
+}
+
+int
+api_admin_slot_cancel(struct req *r)
+{
+	struct json_object *o;
+	struct slot s;
+	struct form f;
+	int rc, n = 0;
+
+	if (slot_get_or_reply(r, "id", 1, &s) != OK)
+		return ERR;
+	form_init(&f, r);
+	rc = admin_slot_cancel(r->db, r->arena, &r->actor, s.id, &f.errors, &n);
+	if (rc == NOT_FOUND)
+		return reply_not_found(r, "timeslot", s.id);
+	if (rc == CONFLICT || rc == INVALID)
+		return form_reply_json(r, &f, 409);
+	if (rc != OK || slot_get(r->db, r->arena, s.id, 1, &s) != OK)
+		return ERR;
+	o = json_object_new_object();
+	json_object_object_add(o, "timeslot", json_slot(r->arena, &s));
+	json_set_int(o, "cancelledBookings", n);
+	return reply_json(r, 200, o);
+}
+
+int
+api_admin_users(struct req *r)
+{
+	struct json_object *items;
+	struct account *users;
+	const char *q;
+	long long page, limit, total;
+	int i, n;
+
+	if (req_str_opt(r, "q", EMAIL_MAX, NULL, &q) != OK ||
+	    req_paging(r, ADMIN_API_PAGE_SIZE, ADMIN_API_PAGE_SIZE_MAX, &page,
+	    &limit) != OK ||
+	    account_list(r->db, r->arena, q, limit, (page - 1) * limit, &users, &n,
+	    &total) != OK)
+		return ERR;
+	items = json_object_new_array();
+	for (i = 0; i < n; i++)
+		json_object_array_add(items, json_account(r->arena, &users[i]));
+	return reply_json(r, 200, json_page(items, page, limit, total));
+}
+
+int
+api_admin_user_role(struct req *r)
+{
+	struct account u;
+	long long id;
+
+	if (user_role_or_reply(r, "id", &id) != OK ||
+	    account_get(r->db, r->arena, id, &u) != OK)
+		return ERR;
+	return reply_json(r, 200, json_account(r->arena, &u));
 }

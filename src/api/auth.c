@@ -17,18 +17,11 @@
 static struct json_object *
 user_json(struct req *r, long long id)
 {
-	struct json_object *o;
 	struct account u;
 
 	if (account_get(r->db, r->arena, id, &u) != OK)
 		return NULL;
-	o = json_object_new_object();
-	json_set_int(o, "id", u.id);
-	json_set_str(o, "name", u.name);
-	json_set_str(o, "email", u.email);
-	json_set_str(o, "role", u.role);
-	json_set_time(o, r->arena, "createdAt", u.created_at);
-	return o;
+	return json_account(r->arena, &u);
 }
 
 /*

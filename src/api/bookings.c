@@ -59,7 +59,7 @@ api_bookings_list(struct req *r)
 	f.offset = (page - 1) * f.limit;
 	if (booking_list(r->db, r->arena, &f, &list, &n, &total) != OK)
 		return ERR;
-	return reply_json(r, 200, json_page("bookings", json_bookings(r->arena, list, n),
+	return reply_json(r, 200, json_page(json_bookings(r->arena, list, n),
 	    page, f.limit, total));
 }
 

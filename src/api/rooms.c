@@ -9,22 +9,36 @@
 #include "http/request.h"
 
 
-int
-api_rooms_list(struct req *r)
+/* The rooms list; admins see inactive rooms too, in larger pages. */
+static int
+rooms_reply(struct req *r, int admin)
 {
-	struct room_filter f = { NULL, 0, 0, API_PAGE_SIZE, 0 };
+	struct room_filter f = { NULL, 0, admin, admin ? ADMIN_API_PAGE_SIZE : API_PAGE_SIZE, 0 };
 	struct json_object *items;
 	struct room *rooms;
 	long long page, total;
 	int i, n;
 
-	if (input_room_filter(r, "minCapacity", API_PAGE_SIZE_MAX, &f, &page) != OK ||
+	if (input_room_filter(r, "minCapacity", admin ? ADMIN_API_PAGE_SIZE_MAX :
+	    API_PAGE_SIZE_MAX, &f, &page) != OK ||
 	    room_list(r->db, r->arena, &f, &rooms, &n, &total) != OK)
 		return ERR;
 	items = json_object_new_array();
 	for (i = 0; i < n; i++)
 		json_object_array_add(items, json_room(r->arena, &rooms[i]));
-	return reply_json(r, 200, json_page("rooms", items, page, f.limit, total));
+	return reply_json(r, 200, json_page(items, page, f.limit, total));
+}
+
+int
+api_rooms_list(struct req *r)
+{
+	return rooms_reply(r, 0);
+}
+
+int
+api_admin_rooms_list(struct req *r)
+{
+	return rooms_reply(r, 1);
 }
 
 int

@@ -259,6 +259,8 @@ out:
 	return rc;
 }
 
+const char *const account_roles[] = { "customer", "admin", NULL };
+
 int
 account_set_role(struct db *db, const struct actor *who, long long user_id,
     const char *role)

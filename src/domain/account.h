@@ -51,6 +51,8 @@ int	account_change_password(struct db *, struct arena *, const struct actor *who
 int	account_rename(struct db *, long long user_id, const char *name,
 	    struct field_errors *);
 
+/* The roles, NULL-ended. */
+extern const char *const account_roles[];
 /* Role change by an admin (who), in the audit: NOT_FOUND, or LAST_ADMIN
  * when it would demote the last admin. */
 int	account_set_role(struct db *, const struct actor *who, long long user_id,

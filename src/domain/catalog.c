@@ -328,6 +328,46 @@ event_list(struct db *db, struct arena *a, struct event **out, int *n)
 }
 
 int
+event_list_page(struct db *db, struct arena *a, long long limit, long long offset,
+    struct event **out, int *n, long long *total)
+{
+	struct db_res *res;
+
+	*out = db_rows(a, db_query(db, a, "SELECT " EVENT_COLUMNS " ORDER BY e.title, e.id"
+	    " LIMIT ? OFFSET ?", "ll", limit, offset), sizeof(**out), event_fill, n);
+	if (*out == NULL || (res = db_query(db, a, "SELECT COUNT(*) FROM events", "")) == NULL)
+		return ERR;
+	*total = db_int(res, 0, 0);
+	return OK;
+}
+
+#define SLOT_FILTER \
+	" WHERE (? = 0 OR t.room_id = ?) AND (? = 0 OR t.event_id = ?)" \
+	"   AND (? IS NULL OR t.status = ?)" \
+	"   AND (? IS NULL OR t.start_time >= ?) AND (? IS NULL OR t.start_time < ?)"
+#define SLOT_FILTER_ARGS(f) \
+	(f)->room_id, (f)->room_id, (f)->event_id, (f)->event_id, (f)->status, \
+	(f)->status, (f)->from, (f)->from, (f)->to, (f)->to
+
+int
+slot_list(struct db *db, struct arena *a, const struct slot_filter *f,
+    struct slot **out, int *n, long long *total)
+{
+	struct db_res *res;
+
+	if (slots_from(a, db_query(db, a, "SELECT " SLOT_COLUMNS SLOT_FILTER
+	    " ORDER BY t.start_time, t.room_id, t.id LIMIT ? OFFSET ?",
+	    "llllssssssll", SLOT_FILTER_ARGS(f), f->limit, f->offset), out, n) != OK)
+		return ERR;
+	res = db_query(db, a, "SELECT COUNT(*) FROM timeslots t" SLOT_FILTER,
+	    "llllssssss", SLOT_FILTER_ARGS(f));
+	if (res == NULL)
+		return ERR;
+	*total = db_int(res, 0, 0);
+	return OK;
+}
+
+int
 event_get(struct db *db, struct arena *a, long long id, struct event *out)
 {
 	return db_row(db_query(db, a, "SELECT " EVENT_COLUMNS " WHERE e.id = ?",

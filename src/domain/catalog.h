@@ -112,6 +112,24 @@ int	calendar_load(struct db *, struct arena *, const struct calendar_query *,
 	    int with_attendees, struct calendar *);
 
 int	event_list(struct db *, struct arena *, struct event **, int *n);
+/* One page of the events, by title, and how many there are. */
+int	event_list_page(struct db *, struct arena *, long long limit, long long offset,
+	    struct event **, int *n, long long *total);
+
+/* Timeslots for the admins, drafts too: of a room and in a status when
+ * given (0, NULL: any), starting within [from, to) UTC when given, in
+ * time order. */
+struct slot_filter {
+	long long	 room_id;
+	long long	 event_id;
+	const char	*status;
+	const char	*from;		/* NULL: no bound */
+	const char	*to;
+	long long	 limit;
+	long long	 offset;
+};
+int	slot_list(struct db *, struct arena *, const struct slot_filter *,
+	    struct slot **, int *n, long long *total);
 int	event_get(struct db *, struct arena *, long long id, struct event *);
 
 /* "free", "full", "past" or "unavailable". */

@@ -22,16 +22,36 @@ notification_fill(const struct db_res *res, int i, void *out)
 	m->link = db_val(res, i, 1);
 	m->unread = db_int(res, i, 2) != 0;
 	m->created_at = db_val(res, i, 3);
+	m->id = db_int(res, i, 4);
+}
+
+int
+notify_page(struct db *db, struct arena *a, long long user_id, long long limit,
+    long long offset, struct notification **out, int *n, long long *total)
+{
+	struct db_res *res;
+
+	*out = db_rows(a, db_query(db, a, "SELECT message, link, read_at IS NULL,"
+	    " created_at, id FROM notifications WHERE user_id = ? ORDER BY id DESC"
+	    " LIMIT ? OFFSET ?", "lll", user_id, limit, offset), sizeof(**out),
+	    notification_fill, n);
+	if (*out == NULL)
+		return ERR;
+	if (total == NULL)
+		return OK;
+	res = db_query(db, a, "SELECT COUNT(*) FROM notifications WHERE user_id = ?",
+	    "l", user_id);
+	if (res == NULL)
+		return ERR;
+	*total = db_int(res, 0, 0);
+	return OK;
 }
 
 int
 notify_list(struct db *db, struct arena *a, long long user_id, int limit,
     struct notification **out, int *n)
 {
-	*out = db_rows(a, db_query(db, a, "SELECT message, link, read_at IS NULL,"
-	    " created_at FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?",
-	    "li", user_id, limit), sizeof(**out), notification_fill, n);
-	return *out != NULL ? OK : ERR;
+	return notify_page(db, a, user_id, limit, 0, out, n, NULL);
 }
 
 int

@@ -4,8 +4,10 @@
 
 #include "core/arena.h"
 #include "core/fmt.h"
+#include "domain/account.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/notify.h"
 #include "http/json.h"
 #include "http/request.h"
 
@@ -163,14 +165,54 @@ json_reply_booking(struct req *r, int rc, const struct booking *b, int status,
 }
 
 struct json_object *
-json_page(const char *key, struct json_object *items, long long page,
-    long long limit, long long total)
+json_page(struct json_object *items, long long page, long long limit,
+    long long total)
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, key, items);
+	json_object_object_add(o, "items", items);
 	json_set_int(o, "page", page);
 	json_set_int(o, "limit", limit);
 	json_set_int(o, "total", total);
+	return o;
+}
+
+struct json_object *
+json_event(struct arena *a, const struct event *e)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "id", e->id);
+	json_set_str(o, "title", e->title);
+	json_set_str(o, "description", e->description);
+	json_set_str(o, "kind", e->kind);
+	json_set_int(o, "upcomingSessions", e->upcoming);
+	json_set_time(o, a, "nextStart", e->next_start);
+	return o;
+}
+
+struct json_object *
+json_notification(struct arena *a, const struct notification *n)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "id", n->id);
+	json_set_str(o, "message", n->message);
+	json_set_str(o, "link", n->link);
+	json_set_bool(o, "unread", n->unread);
+	json_set_time(o, a, "createdAt", n->created_at);
+	return o;
+}
+
+struct json_object *
+json_account(struct arena *a, const struct account *u)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "id", u->id);
+	json_set_str(o, "name", u->name);
+	json_set_str(o, "email", u->email);
+	json_set_str(o, "role", u->role);
+	json_set_time(o, a, "createdAt", u->created_at);
 	return o;
 }

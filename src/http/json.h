@@ -28,7 +28,14 @@ struct json_object *json_bookings(struct arena *, const struct booking *, int n)
  * with refundAmount beside it when asked. */
 int	json_reply_booking(struct req *, int rc, const struct booking *b,
 	    int status, long long refund, int with_refund);
-struct json_object *json_page(const char *key, struct json_object *items,
-		    long long page, long long limit, long long total);
+/* Every list: {items, page, limit, total}. */
+struct json_object *json_page(struct json_object *items, long long page,
+		    long long limit, long long total);
+struct event;
+struct notification;
+struct account;
+struct json_object *json_event(struct arena *, const struct event *);
+struct json_object *json_notification(struct arena *, const struct notification *);
+struct json_object *json_account(struct arena *, const struct account *);
 
 #endif

@@ -2,6 +2,7 @@
  * the reply that says why there is none */
 #include <string.h>
 
+#include "domain/account.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "http/lookup.h"
@@ -58,4 +59,23 @@ booking_get_or_reply(struct req *r, const char *param, struct booking *out)
 
 	return req_id(r, param, &id) != OK ? ERR : found_or_reply(r,
 	    booking_get(r->db, r->arena, id, &r->actor, out), "booking", id);
+}
+
+int
+user_role_or_reply(struct req *r, const char *param, long long *id)
+{
+	const char *role;
+	int rc;
+
+	if (req_id(r, param, id) != OK ||
+	    req_enum_opt(r, "role", account_roles, &role) != OK)
+		return ERR;
+	if (role == NULL)
+		return reply_error(r, 400, "missing_field", "role is required.");
+	rc = account_set_role(r->db, &r->actor, *id, role);
+	if (rc == NOT_FOUND)
+		return reply_not_found(r, "user", *id);
+	if (rc != OK)
+		return rc == ERR ? ERR : reply_result(r, rc);
+	return OK;
 }

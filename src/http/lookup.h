@@ -21,6 +21,10 @@ int	slot_get_or_reply(struct req *, const char *param, int drafts, struct slot *
 /* A booking r->actor may see. */
 int	booking_get_or_reply(struct req *, const char *param, struct booking *);
 
+/* The role change a request asks for (the id param and a role field),
+ * made as r->actor; or the refusal replied (400, 404, 409) and ERR. */
+int	user_role_or_reply(struct req *, const char *param, long long *id);
+
 /* The 404 for a thing that is not there (any more): "There is no room 4."
  * A customer's booking is "yours": one of someone else's is not found
  * either. Returns ERR like reply_error(). */

@@ -488,6 +488,16 @@ req_date_opt(struct req *r, const char *name, const char *def, const char **out)
 }
 
 int
+req_paging(struct req *r, long long def, long long max, long long *page,
+    long long *limit)
+{
+	if (req_int_opt(r, "page", 1, PAGE_MAX, 1, page) != OK ||
+	    req_int_opt(r, "limit", 1, max, def, limit) != OK)
+		return ERR;
+	return OK;
+}
+
+int
 req_enum_opt(struct req *r, const char *name, const char *const *words,
     const char **out)
 {

@@ -110,6 +110,9 @@ int	req_id(struct req *, const char *name, long long *out);
 /* A YYYY-MM-DD calendar date, written back normalised. */
 int	req_date_opt(struct req *, const char *name, const char *def,
 	    const char **out);
+/* A list's page (from 1) and limit (1 to max, def when absent). */
+int	req_paging(struct req *, long long def, long long max, long long *page,
+	    long long *limit);
 /* One of a fixed list of words (NULL-terminated). */
 int	req_enum_opt(struct req *, const char *name, const char *const *words,
 	    const char **out);

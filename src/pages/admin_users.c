@@ -12,8 +12,6 @@
 
 #define USERS_PER_PAGE	50
 
-static const char *const roles[] = { "customer", "admin", NULL };
-
 int
 admin_users(struct req *r)
 {
@@ -40,11 +38,11 @@ admin_users(struct req *r)
 		tmpl_set(row, "NAME", users[i].name);
 		tmpl_set(row, "EMAIL", users[i].email);
 		tmpl_set(row, "CREATED", fmt_local(r->arena, users[i].created_at, "%d %b %Y"));
-		for (j = 0; roles[j] != NULL; j++) {
+		for (j = 0; account_roles[j] != NULL; j++) {
 			struct tmpl *o = tmpl_section(row, "ROLE_OPTION");
 
-			tmpl_set(o, "VALUE", roles[j]);
-			if (strcmp(roles[j], users[i].role) == 0)
+			tmpl_set(o, "VALUE", account_roles[j]);
+			if (strcmp(account_roles[j], users[i].role) == 0)
 				tmpl_show(o, "SELECTED");
 		}
 	}
@@ -60,21 +58,9 @@ admin_users(struct req *r)
 int
 admin_user_role(struct req *r)
 {
-	const char *role;
 	long long id;
-	int rc;
 
-	if (req_id(r, "id", &id) != OK ||
-	    req_enum_opt(r, "role", roles, &role) != OK)
-		return ERR;
-	if (role == NULL)
-		return reply_error(r, 400, "missing_field", "role is required.");
-	rc = account_set_role(r->db, &r->actor, id, role);
-	if (rc == NOT_FOUND)
-		return reply_not_found(r, "user", id);
-	if (rc == LAST_ADMIN)
-		return reply_result(r, rc);
-	if (rc != OK)
+	if (user_role_or_reply(r, "id", &id) != OK)
 		return ERR;
 	return reply_redirect(r, "/admin/users?saved=1");
 }

@@ -323,8 +323,8 @@ def test_admin_bookings_list_filters_and_limits():
     r = api("GET", f"/admin/bookings?roomId={room}", h)
     assert r.status_code == 200
     body = r.json()
-    assert body["total"] == 1 and body["bookings"][0]["id"] == bid
-    assert body["bookings"][0]["userEmail"] == email and body["limit"] == 50
+    assert body["total"] == 1 and body["items"][0]["id"] == bid
+    assert body["items"][0]["userEmail"] == email and body["limit"] == 50
     assert api("GET", f"/admin/bookings?email={email}&status=confirmed", h).json()["total"] == 1
     assert api("GET", f"/admin/bookings?email={email}&status=pending", h).json()["total"] == 0
     assert api("GET", f"/admin/bookings?roomId={room}&from={day(20)}&to={day(20)}", h).json()["total"] == 1

@@ -22,9 +22,9 @@ def test_rooms_list_shape_and_paging():
     assert r.status_code == 200
     assert r.headers["Content-Type"].startswith("application/json")
     body = r.json()
-    assert set(body) == {"rooms", "page", "limit", "total"}
+    assert set(body) == {"items", "page", "limit", "total"}
     assert body["page"] == 1 and body["limit"] == 100
-    mine = [x for x in body["rooms"] if x["id"] == room]
+    mine = [x for x in body["items"] if x["id"] == room]
     assert len(mine) == 1
     x = mine[0]
     assert x["name"] == name
@@ -35,20 +35,20 @@ def test_rooms_list_shape_and_paging():
     assert x["isActive"] is True
     assert x["metadata"] == {"floor": 2, "amenities": ["whiteboard"]}
     assert x["createdAt"].endswith("Z") and "T" in x["createdAt"]
-    assert all(y["roomType"] == "consultation" for y in body["rooms"])
+    assert all(y["roomType"] == "consultation" for y in body["items"])
 
     total = body["total"]
     assert total >= 1
     page1 = get("/api/v1/rooms?type=consultation&limit=1&page=1").json()
-    assert len(page1["rooms"]) == 1 and page1["total"] == total
+    assert len(page1["items"]) == 1 and page1["total"] == total
     beyond = get(f"/api/v1/rooms?type=consultation&limit=1&page={total + 1}").json()
-    assert beyond["rooms"] == [] and beyond["total"] == total
+    assert beyond["items"] == [] and beyond["total"] == total
 
 
 def test_rooms_list_min_capacity_filter():
     big = make_room(capacity=77)
     small = make_room(capacity=2)
-    ids = [x["id"] for x in get("/api/v1/rooms?minCapacity=70&limit=100").json()["rooms"]]
+    ids = [x["id"] for x in get("/api/v1/rooms?minCapacity=70&limit=100").json()["items"]]
     assert big in ids and small not in ids
 
 

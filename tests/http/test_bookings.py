@@ -371,20 +371,20 @@ def test_list_is_own_bookings_newest_start_first_with_filters_and_paging():
     r = api("GET", "/bookings", h)
     assert r.status_code == 200
     body = r.json()
-    assert set(body) >= {"bookings", "page", "limit", "total"}
+    assert set(body) >= {"items", "page", "limit", "total"}
     assert body["page"] == 1 and body["limit"] == 25 and body["total"] == 3
-    assert [b["id"] for b in body["bookings"]] == [ids[0], ids[2], ids[1]]
-    assert theirs not in [b["id"] for b in body["bookings"]]
-    assert all(BOOKING_FIELDS <= set(b) for b in body["bookings"])
+    assert [b["id"] for b in body["items"]] == [ids[0], ids[2], ids[1]]
+    assert theirs not in [b["id"] for b in body["items"]]
+    assert all(BOOKING_FIELDS <= set(b) for b in body["items"])
 
     r = api("GET", "/bookings?status=cancelled", h).json()
-    assert [b["id"] for b in r["bookings"]] == [ids[2]] and r["total"] == 1
+    assert [b["id"] for b in r["items"]] == [ids[2]] and r["total"] == 1
     r = api("GET", "/bookings?status=confirmed", h).json()
-    assert [b["id"] for b in r["bookings"]] == [ids[0], ids[1]] and r["total"] == 2
+    assert [b["id"] for b in r["items"]] == [ids[0], ids[1]] and r["total"] == 2
     r = api("GET", "/bookings?limit=2&page=2", h).json()
-    assert [b["id"] for b in r["bookings"]] == [ids[1]] and r["total"] == 3 and r["limit"] == 2
+    assert [b["id"] for b in r["items"]] == [ids[1]] and r["total"] == 3 and r["limit"] == 2
     r = api("GET", "/bookings?limit=100&page=9", h).json()
-    assert r["bookings"] == [] and r["total"] == 3
+    assert r["items"] == [] and r["total"] == 3
 
 
 def test_list_rejects_bad_parameters_naming_the_field():
@@ -410,7 +410,7 @@ def test_a_booking_is_visible_to_its_owner_and_admins_only():
     r = api("GET", f"/bookings/{bid}", admin)
     assert r.status_code == 200 and r.json()["userId"] == uid
     # The admin's own list holds only the admin's bookings.
-    assert bid not in [b["id"] for b in api("GET", "/bookings?limit=100", admin).json()["bookings"]]
+    assert bid not in [b["id"] for b in api("GET", "/bookings?limit=100", admin).json()["items"]]
     assert requests.get(url(f"/api/v1/bookings/{bid}"), verify=CA).status_code == 401
 
 
