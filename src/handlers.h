@@ -27,6 +27,9 @@ int	api_admin_event_show(struct req *);
 int	api_timeslot_show(struct req *);
 int	api_notifications(struct req *);
 int	api_notifications_read(struct req *);
+/* pages/apidoc.c */
+int	api_openapi(struct req *);
+int	api_docs(struct req *);
 /* api/calendar.c */
 int	api_calendar(struct req *);
 /* pages/events.c */

@@ -136,6 +136,8 @@ static const struct route routes[] = {
 	{ "GET",  "/api/v1/timeslots/{id}",	api_timeslot_show,	0 },
 	{ "GET",  "/api/v1/notifications",	api_notifications,	NEED_USER },
 	{ "POST", "/api/v1/notifications/read",	api_notifications_read,	NEED_USER },
+	{ "GET",  "/api/v1/openapi.json",	api_openapi,		0 },
+	{ "GET",  "/api/docs",			api_docs,		0 },
 };
 
 #define NROUTES ((int)(sizeof(routes) / sizeof(routes[0])))

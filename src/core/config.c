@@ -41,6 +41,7 @@ static const struct setting {
 	{ "log_file",		  STR, offsetof(struct config, log_file), "", 0, 0 },
 	{ "templates",		  STR, offsetof(struct config, templates), TEMPLATES_DIR, 0, 0 },
 	{ "common_passwords",	  STR, offsetof(struct config, common_passwords), DATA_DIR "/common-passwords.txt", 0, 0 },
+	{ "openapi",		  STR, offsetof(struct config, openapi), DATA_DIR "/openapi.json", 0, 0 },
 	{ "migrations",		  STR, offsetof(struct config, migrations), MIGRATIONS_DIR, 0, 0 },
 	{ "timezone",		  STR, offsetof(struct config, timezone), "UTC", 0, 0 },
 	{ "site_name",		  STR, offsetof(struct config, site_name), "booking", 0, 0 },

@@ -19,6 +19,7 @@ struct config {
 	char	*templates;		/* directory of *.tpl */
 	char	*migrations;		/* directory of NNN_name.sql */
 	char	*common_passwords;	/* file of passwords refused for new accounts */
+	char	*openapi;		/* the API's OpenAPI document */
 	char	*timezone;		/* site time zone, e.g. Europe/Berlin */
 	char	*site_name;
 	int	 threads;		/* request threads per worker process */
