@@ -56,6 +56,9 @@ static const char usage_text[] =
 "                          repeats every --interval seconds (default 30) until\n"
 "                          SIGTERM; --now acts as if it were that UTC time\n"
 "                          (tests). Several runners may run at once.\n"
+"  check [--fix]           recount every timeslot's seats from its bookings and\n"
+"                          list each whose counter (timeslots.booked) drifted;\n"
+"                          exits 1 when one did, unless --fix set it right\n"
 "  help, --help            show this text\n"
 "\n"
 "Settings come from the file named by BOOKING_CONFIG, then BOOKING_*\n"
@@ -337,6 +340,29 @@ cmd_expire_holds(struct db *db, struct arena *a)
 	return 0;
 }
 
+static int
+cmd_check(struct db *db, struct arena *a, int argc, char **argv)
+{
+	struct seat_drift *d;
+	long long checked;
+	int i, n, fix = argc == 1 && strcmp(argv[0], "--fix") == 0;
+
+	if (argc > 0 && !fix) {
+		fprintf(stderr, "check: unexpected '%s'\n", argv[0]);
+		return usage(stderr, 2);
+	}
+	if (booking_seats_check(db, a, fix, &d, &n, &checked) != OK) {
+		fprintf(stderr, "check: %s\n", db_error(db));
+		return 1;
+	}
+	for (i = 0; i < n; i++)
+		printf("timeslot %lld: counter %lld, bookings holding seats %lld%s\n",
+		    d[i].slot_id, d[i].booked, d[i].counted, fix ? " (fixed)" : "");
+	printf("checked %lld timeslots: %d with a drifted seat counter%s\n", checked, n,
+	    fix && n > 0 ? ", fixed" : "");
+	return n > 0 && !fix ? 1 : 0;
+}
+
 static volatile sig_atomic_t stopping;
 
 static void
@@ -435,6 +461,7 @@ main(int argc, char **argv)
 	    strcmp(argv[1], "-h") == 0)
 		return usage(stdout, 0);
 	if (strcmp(argv[1], "migrate") != 0 && strcmp(argv[1], "expire-holds") != 0 &&
+	    strcmp(argv[1], "check") != 0 &&
 	    strcmp(argv[1], "generate-slots") != 0 && strcmp(argv[1], "run-jobs") != 0 &&
 	    !(strcmp(argv[1], "user") == 0 && argc > 2 && strcmp(argv[2], "add") == 0)) {
 		fprintf(stderr, "bookingctl: unknown command '%s'\n", argv[1]);
@@ -453,6 +480,8 @@ main(int argc, char **argv)
 		rc = cmd_migrate(db, &a);
 	else if (strcmp(argv[1], "expire-holds") == 0)
 		rc = cmd_expire_holds(db, &a);
+	else if (strcmp(argv[1], "check") == 0)
+		rc = cmd_check(db, &a, argc - 2, argv + 2);
 	else if (strcmp(argv[1], "run-jobs") == 0)
 		rc = cmd_run_jobs(db, &a, argc - 2, argv + 2);
 	else if (strcmp(argv[1], "generate-slots") == 0)

@@ -22,6 +22,7 @@ struct db_res {
 #define DB_DUP_KEY	1062
 #define DB_DEADLOCK	1213
 #define DB_LOCK_WAIT	1205
+#define DB_CHECK_FAILED	4025	/* a CHECK constraint refused the row */
 
 int		 db_library_init(void);
 /*

@@ -199,16 +199,18 @@ slot_update_txn(struct db *db, void *ctx)
 	struct db_res *res;
 	long long active;
 	const char *status;
-	int rc;
+	int rc, released;
 
-	res = db_query(db, c->arena, "SELECT status, start_time, end_time,"
-	    " (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id"
-	    "   AND " BOOKING_HOLDS_SEAT ")"
+	res = db_query(db, c->arena, "SELECT status, start_time, end_time, booked"
 	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", c->id);
 	if ((rc = db_found(res)) != OK)
 		return rc;
+	/* Holds that ran out give their seats back before capacity is
+	 * weighed against the counter (and its CHECK). */
+	if (booking_release_lapsed(db, c->arena, c->id, &released) != OK)
+		return ERR;
 	status = db_val(res, 0, 0);
-	active = db_int(res, 0, 3);
+	active = db_int(res, 0, 3) - released;
 	if (*c->start == '\0')
 		memcpy(c->start, db_val(res, 0, 1), 20);
 	if (*c->end == '\0')

@@ -20,9 +20,11 @@
 /*
  * Locking order, so that concurrent actions wait for each other instead of
  * deadlocking: a booking row first, then timeslot rows in ascending id.
- * Seats are counted only while the timeslot row is locked, so two requests
- * can never both take the last seat; the unique key over active bookings
- * (bookings_one_active) is the second line of defence for rule 2.
+ * Seats are counted by the timeslot's own counter (timeslots.booked), read
+ * and changed only while its row is locked, so two requests can never both
+ * take the last seat; its CHECK (booked <= max_bookings) and the unique key
+ * over active bookings (bookings_one_active) are the lines of defence
+ * behind that for rules 1 and 2.
  */
 
 const char *const booking_statuses[BOOKING_STATUSES + 1] = {
@@ -260,11 +262,73 @@ booking_history(struct db *db, struct arena *a, long long id,
 	    " WHERE be.booking_id = ? ORDER BY be.id", "l", id), out, n);
 }
 
+int
+booking_seats_add(struct db *db, long long slot_id, int delta)
+{
+	/* The row is locked by now (lock_slot, or this UPDATE takes it after
+	 * the booking's: the locking order above). */
+	if (db_exec(db, "UPDATE timeslots SET booked = booked + ? WHERE id = ?",
+	    "il", delta, slot_id) == 1)
+		return OK;
+	return db_errno(db) == DB_CHECK_FAILED ? SLOT_FULL : ERR;
+}
+
+/* The seats a timeslot's bookings hold, counted, for bookings named b. */
+#define SEATS_COUNTED \
+	"(SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id AND " \
+	BOOKING_ACTIVE ")"
+
+struct recount {
+	struct arena	*arena;
+	long long	 id;
+};
+
+static int
+recount_txn(struct db *db, void *ctx)
+{
+	struct recount *c = ctx;
+
+	if (db_query(db, c->arena, "SELECT id FROM timeslots WHERE id = ? FOR UPDATE",
+	    "l", c->id) == NULL)
+		return ERR;
+	return db_exec(db, "UPDATE timeslots t SET t.booked = " SEATS_COUNTED
+	    " WHERE t.id = ?", "l", c->id) < 0 ? ERR : OK;
+}
+
+int
+booking_seats_check(struct db *db, struct arena *a, int fix,
+    struct seat_drift **out, int *n, long long *checked)
+{
+	struct recount c = { a, 0 };
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a, "SELECT COUNT(*) FROM timeslots", "");
+	if (res == NULL)
+		return ERR;
+	*checked = db_int(res, 0, 0);
+	res = db_query(db, a, "SELECT id, booked, n FROM (SELECT t.id, t.booked, "
+	    SEATS_COUNTED " AS n FROM timeslots t) x WHERE n <> booked ORDER BY id", "");
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++) {
+		(*out)[i].slot_id = c.id = db_int(res, i, 0);
+		(*out)[i].booked = db_int(res, i, 1);
+		(*out)[i].counted = db_int(res, i, 2);
+		if (fix && db_txn(db, recount_txn, &c) != OK)
+			return ERR;
+	}
+	return OK;
+}
+
 /* The timeslot as a booking transaction sees it, its row locked. */
 struct slot_lock {
 	long long	 id;
 	long long	 room_id;
 	long long	 capacity;
+	long long	 booked;	/* seats its active bookings hold */
 	long long	 price;
 	const char	*start;
 	const char	*end;
@@ -286,7 +350,7 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	    "SELECT room_id, max_bookings, price, start_time, status,"
 	    "  start_time > UTC_TIMESTAMP(), end_time,"
 	    "  (SELECT name FROM rooms r WHERE r.id = t.room_id),"
-	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id)"
+	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id), booked"
 	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", id);
 	if (res == NULL)
 		return ERR;
@@ -302,6 +366,7 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	s->end = db_val(res, 0, 6);
 	s->room_name = db_val(res, 0, 7);
 	s->room_active = db_int(res, 0, 8) != 0;
+	s->booked = db_int(res, 0, 9);
 	return OK;
 }
 
@@ -358,16 +423,18 @@ cancel_reminders(struct db *db, long long booking_id)
 	    " WHERE booking_id = ? AND status = 'pending'", "l", booking_id) < 0 ? ERR : OK;
 }
 
-/* Cancels one expired hold; the booking row must be locked by the caller
- * or belong to a timeslot whose row is. */
+/* Cancels one expired hold of timeslot slot_id, giving its seat back; the
+ * booking row must be locked by the caller or belong to a timeslot whose
+ * row is. */
 static int
-expire_one(struct db *db, struct arena *a, long long id, long long owner,
-    const char *room, const char *start)
+expire_one(struct db *db, struct arena *a, long long id, long long slot_id,
+    long long owner, const char *room, const char *start)
 {
 	static const struct actor system = { 0, 1, 0, NULL };
 
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
 	    " cancelled_at = UTC_TIMESTAMP() WHERE id = ?", "l", id) < 0 ||
+	    booking_seats_add(db, slot_id, -1) != OK ||
 	    cancel_reminders(db, id) != OK)
 		return ERR;
 	return record(db, a, id, owner, "cancelled", &system, "pending", "cancelled",
@@ -376,57 +443,71 @@ expire_one(struct db *db, struct arena *a, long long id, long long owner,
 	    describe(a, room, start)));
 }
 
-/* Frees the seats of expired holds on a locked timeslot, so that they are
- * never counted against a new booking. */
-static int
-expire_slot_holds(struct db *db, struct arena *a, const struct slot_lock *s)
+int
+booking_release_lapsed(struct db *db, struct arena *a, long long slot_id,
+    int *released)
 {
 	struct db_res *res;
 	int i;
 
-	res = db_query(db, a, "SELECT id, user_id FROM bookings WHERE timeslot_id = ?"
-	    " AND status = 'pending' AND hold_expires_at <= UTC_TIMESTAMP()",
-	    "l", s->id);
+	*released = 0;
+	res = db_query(db, a, "SELECT b.id, b.user_id, r.name, t.start_time"
+	    " FROM bookings b JOIN timeslots t ON t.id = b.timeslot_id"
+	    " JOIN rooms r ON r.id = t.room_id WHERE b.timeslot_id = ?"
+	    "   AND b.status = 'pending' AND b.hold_expires_at <= UTC_TIMESTAMP()",
+	    "l", slot_id);
 	if (res == NULL)
 		return ERR;
-	for (i = 0; i < res->nrows; i++)
-		if (expire_one(db, a, db_int(res, i, 0), db_int(res, i, 1),
-		    s->room_name, s->start) != OK)
+	for (i = 0; i < res->nrows; i++) {
+		if (expire_one(db, a, db_int(res, i, 0), slot_id, db_int(res, i, 1),
+		    db_val(res, i, 2), db_val(res, i, 3)) != OK)
 			return ERR;
+		(*released)++;
+	}
 	return OK;
 }
 
-/* Rules 1 to 3 on a locked timeslot: may user take a seat of it now? */
+/* Rules 1 to 3 on a locked timeslot: may user take a seat of it now? The
+ * holds of the timeslot that ran out give their seats back first, so they
+ * never count against a new booking. One statement finds them and the
+ * user's own active booking, both by index (bookings_timeslot_status,
+ * bookings_one_active), whatever the number of bookings the timeslot has;
+ * the seats are the counter's. */
 static int
-check_bookable(struct db *db, struct arena *a, const struct slot_lock *s,
+check_bookable(struct db *db, struct arena *a, struct slot_lock *s,
     long long user_id)
 {
 	struct db_res *res;
-	long long expired;
+	long long mine = 0;
+	int i, lapsed = 0, released;
 
 	if (strcmp(s->status, "scheduled") != 0 || !s->room_active)
 		return SLOT_UNAVAILABLE;
 	if (!s->future)
 		return SLOT_PAST;
-	/* Of the active bookings, those that do not hold a seat are expired
-	 * holds. */
-	res = db_query(db, a,
-	    "SELECT COALESCE(SUM(" BOOKING_HOLDS_SEAT "), 0), COALESCE(SUM(b.user_id = ?), 0),"
-	    "  COALESCE(SUM(NOT " BOOKING_HOLDS_SEAT "), 0)"
-	    " FROM bookings b WHERE b.timeslot_id = ? AND " BOOKING_ACTIVE,
-	    "ll", user_id, s->id);
+	res = db_query(db, a, "SELECT 'mine', COUNT(*) FROM bookings b"
+	    " WHERE b.user_id = ? AND b.timeslot_id = ? AND b.active_seat = 1"
+	    " UNION ALL SELECT 'lapsed', b.id FROM bookings b WHERE b.timeslot_id = ?"
+	    "   AND b.status = 'pending' AND b.hold_expires_at <= UTC_TIMESTAMP()",
+	    "lll", user_id, s->id, s->id);
 	if (res == NULL)
 		return ERR;
-	expired = db_int(res, 0, 2);
-	if (expired > 0) {
-		/* Expired holds give their seats back first; count again. */
-		if (expire_slot_holds(db, a, s) != OK)
+	for (i = 0; i < res->nrows; i++) {
+		if (strcmp(db_val(res, i, 0), "mine") == 0)
+			mine = db_int(res, i, 1);
+		else
+			lapsed++;
+	}
+	if (lapsed > 0) {
+		/* The user's own lapsed hold may be among them: ask again. */
+		if (booking_release_lapsed(db, a, s->id, &released) != OK)
 			return ERR;
+		s->booked -= released;
 		return check_bookable(db, a, s, user_id);
 	}
-	if (db_int(res, 0, 1) > 0)
+	if (mine > 0)
 		return ALREADY_BOOKED;
-	if (db_int(res, 0, 0) >= s->capacity)
+	if (s->booked >= s->capacity)
 		return SLOT_FULL;
 	return OK;
 }
@@ -492,6 +573,8 @@ create_txn(struct db *db, void *ctx)
 	    free_slot, cfg.hold_minutes) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	c->booking_id = db_insert_id(db);
+	if ((rc = booking_seats_add(db, s.id, 1)) != OK)
+		return rc;
 	if (c->key != NULL && db_exec(db, "INSERT INTO idempotency_keys"
 	    " (user_id, idem_key, request_hash, booking_id) VALUES (?, ?, ?, ?)",
 	    "lssl", c->who->user_id, c->key, c->hash, c->booking_id) < 0)
@@ -588,6 +671,7 @@ cancel_locked(struct db *db, struct arena *a, const struct actor *who,
 	    " refund_amount = refund_amount + ? / 100,"
 	    " payment_status = IF(? > 0, 'refunded', payment_status)"
 	    " WHERE id = ?", "llll", *refund, *refund, *refund, b->id) < 0 ||
+	    booking_seats_add(db, b->timeslot_id, -1) != OK ||
 	    cancel_reminders(db, b->id) != OK)
 		return ERR;
 	return record(db, a, b->id, b->user_id, "cancelled", who, b->status,
@@ -659,6 +743,8 @@ reactivate_txn(struct db *db, void *ctx)
 	    " WHERE id = ?", "sslii" "iil", status, payment, price, kept, kept, hold,
 	    cfg.hold_minutes, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
+	if ((rc = booking_seats_add(db, s.id, 1)) != OK)
+		return rc;
 	if (!hold && plan_reminders(db, b.id, b.start) != OK)
 		return ERR;
 	return record(db, a, b.id, b.user_id, "reactivated", c->who, "cancelled",
@@ -713,6 +799,9 @@ reschedule_txn(struct db *db, void *ctx)
 	    " start_time = ?, end_time = ? WHERE id = ?", "llllssl", to.id, to.price,
 	    to.price, refund, to.start, to.end, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
+	if (booking_seats_add(db, from.id, -1) != OK ||
+	    (rc = booking_seats_add(db, to.id, 1)) != OK)
+		return rc == OK ? ERR : rc;
 	if (cancel_reminders(db, b.id) != OK || plan_reminders(db, b.id, to.start) != OK)
 		return ERR;
 	return record(db, a, b.id, b.user_id, "rescheduled", c->who, b.status,
@@ -768,6 +857,7 @@ transition_txn(struct db *db, void *ctx)
 	case BK_NO_SHOW:
 		if (db_exec(db, "UPDATE bookings SET status = ? WHERE id = ?", "sl",
 		    c->action == BK_COMPLETE ? "completed" : "no_show", b.id) < 0 ||
+		    booking_seats_add(db, b.timeslot_id, -1) != OK ||
 		    cancel_reminders(db, b.id) != OK)
 			return ERR;
 		return record(db, a, b.id, b.user_id,
@@ -824,15 +914,19 @@ retake_txn(struct db *db, void *ctx)
 		return INVALID_STATE;
 	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK)
 		return rc;
-	if (b.state == BOOKING_PENDING &&
-	    expire_one(db, a, b.id, b.user_id, b.room_name, b.start) != OK)
-		return ERR;
+	if (b.state == BOOKING_PENDING) {
+		if (expire_one(db, a, b.id, s.id, b.user_id, b.room_name, b.start) != OK)
+			return ERR;
+		s.booked--;
+	}
 	if ((rc = check_bookable(db, a, &s, b.user_id)) != OK)
 		return rc;
 	if (db_exec(db, "UPDATE bookings SET status = 'confirmed', payment_status = 'paid',"
 	    " paid_amount = price, payment_id = ?, refund_amount = 0, cancelled_at = NULL,"
 	    " hold_expires_at = NULL WHERE id = ?", "sl", c->payment_id, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
+	if ((rc = booking_seats_add(db, s.id, 1)) != OK)
+		return rc;
 	if (plan_reminders(db, b.id, b.start) != OK)
 		return ERR;
 	return record(db, a, b.id, b.user_id, "confirmed", c->who, "cancelled",
@@ -924,14 +1018,14 @@ expire_txn(struct db *db, void *ctx)
 	if (res->nrows == 0)
 		return OK;		/* paid or cancelled meanwhile */
 	owner = db_int(res, 0, 0);
-	res = db_query(db, e->arena, "SELECT r.name, t.start_time FROM bookings b"
+	res = db_query(db, e->arena, "SELECT r.name, t.start_time, t.id FROM bookings b"
 	    " JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id"
 	    " WHERE b.id = ?", "l", e->id);
 	if (res == NULL || res->nrows == 0)
 		return ERR;
 	e->done = 1;
-	return expire_one(db, e->arena, e->id, owner, db_val(res, 0, 0),
-	    db_val(res, 0, 1));
+	return expire_one(db, e->arena, e->id, db_int(res, 0, 2), owner,
+	    db_val(res, 0, 0), db_val(res, 0, 1));
 }
 
 int

@@ -157,6 +157,49 @@ int	booking_active_id(struct db *, struct arena *, long long slot_id,
 int	booking_history(struct db *, struct arena *, long long id,
 	    struct booking_event **, int *n);
 
+/*
+ * The seat counter: timeslots.booked is the number of the timeslot's
+ * bookings that are pending or confirmed, and this is the only code that
+ * changes it. Every change that makes a booking active or not calls it in
+ * that change's transaction, with the timeslot's row locked (lock_slot, or
+ * after the booking's row, in the locking order of booking.c): +1 when a
+ * booking takes a seat (book, reactivate, a paid lapsed hold taken again,
+ * a checkout's or enrolment's booking), -1 when it gives one back (cancel,
+ * an expired hold, complete, no-show, a cancelled timeslot), and on a move
+ * -1 on the old timeslot and +1 on the new. SLOT_FULL when the counter's
+ * CHECK (booked <= max_bookings) refuses, so the caller's transaction
+ * rolls back instead of overbooking; ERR on any other failure.
+ */
+int	booking_seats_add(struct db *, long long slot_id, int delta);
+
+/* The seats a timeslot named t has taken, as the pages show them: its
+ * counter less the holds that ran out and are not released yet (an index
+ * read of bookings_timeslot_status, empty for nearly every timeslot). */
+#define BOOKING_SEATS_TAKEN \
+	"(CAST(t.booked AS SIGNED) - (SELECT COUNT(*) FROM bookings b" \
+	" WHERE b.timeslot_id = t.id AND b.status = 'pending'" \
+	" AND b.hold_expires_at <= UTC_TIMESTAMP()))"
+
+/* Cancels the holds of a timeslot that ran out, giving their seats back
+ * (booking_seats_add); the caller holds the timeslot's row lock. Sets how
+ * many were released. */
+int	booking_release_lapsed(struct db *, struct arena *, long long slot_id,
+	    int *released);
+
+/* A timeslot whose counter is not what its bookings hold. */
+struct seat_drift {
+	long long	 slot_id;
+	long long	 booked;	/* the counter */
+	long long	 counted;	/* its pending and confirmed bookings */
+};
+
+/* Recounts every timeslot's seats from its bookings (bookingctl check):
+ * the timeslots whose counter drifted, in id order, and how many were
+ * checked. With fix, each is set to its count under its row's lock (a
+ * timeslot holding more bookings than seats stays as it is: ERR). */
+int	booking_seats_check(struct db *, struct arena *, int fix,
+	    struct seat_drift **, int *n, long long *checked);
+
 /* Books one seat. key may be NULL; with a key, a repeat of the same request
  * returns the first booking and sets *replayed. */
 int	booking_create(struct db *, struct arena *, const struct actor *,

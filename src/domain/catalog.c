@@ -84,12 +84,12 @@ slot_state_name(int s)
 	}
 }
 
-/* The seats taken are those the bookings hold (booking.h). */
+/* The seats taken are the timeslot's counter (booking_seats_add) less its
+ * lapsed holds (booking.h). */
 #define SLOT_COLUMNS \
 	"t.id, t.room_id, t.event_id, ro.name, e.title, t.start_time, t.end_time," \
 	" t.status, t.price, t.max_bookings, t.sequence_no, ro.is_active," \
-	" (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id" \
-	"   AND " BOOKING_HOLDS_SEAT ")" \
+	" " BOOKING_SEATS_TAKEN \
 	" FROM timeslots t JOIN rooms ro ON ro.id = t.room_id" \
 	" LEFT JOIN events e ON e.id = t.event_id"
 

@@ -101,6 +101,18 @@ def make_booking(user_id, slot_id, status="confirmed"):
     sql("INSERT INTO bookings (user_id, timeslot_id, room_id, start_time, end_time, status)"
         " SELECT ?, id, room_id, start_time, end_time, ? FROM timeslots WHERE id = ?",
         user_id, status, slot_id)
+    recount_seats(slot_id)
+
+
+def recount_seats(slot_id=None, booking_id=None):
+    """Sets a timeslot's seat counter (timeslots.booked) from its bookings, as the booking
+    engine keeps it: for fixtures that write bookings in SQL. The timeslot is given, or
+    that of booking_id."""
+    if slot_id is None:
+        slot_id = sql("SELECT timeslot_id FROM bookings WHERE id = ?", booking_id)[0][0]
+    sql("UPDATE timeslots t SET t.booked = (SELECT COUNT(*) FROM bookings b"
+        " WHERE b.timeslot_id = t.id AND b.status IN ('pending', 'confirmed')) WHERE t.id = ?",
+        slot_id)
 
 
 def at(date, hour, minute=0):
@@ -205,14 +217,16 @@ def add_booking(user_id, slot_id, status="confirmed", payment_status="pending", 
     hold = None
     if hold_minutes is not None:
         hold = (utc_now() + dt.timedelta(minutes=hold_minutes)).strftime("%Y-%m-%d %H:%M:%S")
-    return int(sql("INSERT INTO bookings (user_id, timeslot_id, room_id, start_time, end_time,"
-                   " status, payment_status, price, paid_amount, hold_expires_at, cancelled_at)"
-                   " SELECT ?, id, room_id, start_time, end_time, ?, ?, COALESCE(?, price),"
-                   " IF(? = 'paid', COALESCE(?, price), 0), ?,"
-                   " IF(? = 'cancelled', UTC_TIMESTAMP(), NULL) FROM timeslots WHERE id = ?;"
-                   " SELECT LAST_INSERT_ID()",
-                   user_id, status, payment_status, price, payment_status, price, hold, status,
-                   slot_id)[0][0])
+    booking = int(sql("INSERT INTO bookings (user_id, timeslot_id, room_id, start_time, end_time,"
+                      " status, payment_status, price, paid_amount, hold_expires_at, cancelled_at)"
+                      " SELECT ?, id, room_id, start_time, end_time, ?, ?, COALESCE(?, price),"
+                      " IF(? = 'paid', COALESCE(?, price), 0), ?,"
+                      " IF(? = 'cancelled', UTC_TIMESTAMP(), NULL) FROM timeslots WHERE id = ?;"
+                      " SELECT LAST_INSERT_ID()",
+                      user_id, status, payment_status, price, payment_status, price, hold,
+                      status, slot_id)[0][0])
+    recount_seats(slot_id)
+    return booking
 
 
 def active_count(slot_id):

@@ -8,7 +8,7 @@ import threading
 
 import requests
 
-from conftest import (CA, api_user, at, day, make_room, make_slot, sql, unique,
+from conftest import (CA, api_user, at, day, make_room, make_slot, recount_seats, sql, unique,
                       url)
 
 
@@ -242,6 +242,7 @@ def booked(price="20.00", hours=48, status=None):
     if status:
         sql("UPDATE bookings SET status = ?, payment_status = 'paid', paid_amount = price"
             " WHERE id = ?", status, bid)
+        recount_seats(booking_id=bid)
     return h, bid, uid
 
 

@@ -11,8 +11,8 @@ import time
 
 import requests
 
-from conftest import (CA, add_booking, at, browser_user, day, make_room, make_slot,
-                      make_user, sql, url)
+from conftest import (CA, add_booking, api_user, at, browser_user, day, make_room, make_slot,
+                      make_user, recount_seats, sql, url)
 
 
 def secret():
@@ -142,6 +142,7 @@ def test_a_payment_for_an_expired_hold_retakes_a_free_seat():
     booking, slot, _ = pending_booking(hold_minutes=-5)
     sql("UPDATE bookings SET status = 'cancelled', cancelled_at = UTC_TIMESTAMP() WHERE id = ?",
         booking)
+    recount_seats(slot)
     sql("INSERT INTO booking_events (booking_id, type, old_status, new_status, data)"
         " VALUES (?, 'cancelled', 'pending', 'cancelled', '{\"reason\":\"hold_expired\"}')", booking)
     assert send(event(booking, 1750)).json()["outcome"] == "confirmed"
@@ -150,7 +151,10 @@ def test_a_payment_for_an_expired_hold_retakes_a_free_seat():
 
 def test_a_payment_for_an_expired_hold_whose_seat_is_gone_is_a_refund_due():
     booking, slot, _ = pending_booking(hold_minutes=-5, capacity=1)
-    add_booking(make_user(), slot, status="confirmed")
+    # another customer books the seat, which releases the lapsed hold first
+    r = requests.post(url("/api/v1/bookings"), headers=api_user()[2], json={"timeslotId": slot},
+                      verify=CA)
+    assert r.status_code == 201, r.text
     ev = event(booking, 1750)
     r = send(ev)
     assert r.status_code == 200 and r.json()["outcome"] == "refund_due", r.text
@@ -162,6 +166,7 @@ def test_a_payment_for_an_expired_hold_whose_seat_is_gone_is_a_refund_due():
     # so is one for a booking its owner cancelled before paying
     booking, _, _ = pending_booking()
     sql("UPDATE bookings SET status = 'cancelled' WHERE id = ?", booking)
+    recount_seats(booking_id=booking)
     assert send(event(booking, 1750)).json()["outcome"] == "refund_due"
 
 

@@ -1,6 +1,8 @@
 """test_races.py: capacity and one-booking-per-user under real concurrent
 HTTP requests through nginx, each case run several rounds on fresh fixtures."""
 import datetime as dt
+import os
+import subprocess
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -76,6 +78,7 @@ def test_64_users_racing_for_5_seats_get_exactly_5(round_no):
     assert got.count((409, "slot_full")) == 59, got
     assert active_count(slot) == 5
     assert int(sql("SELECT COUNT(*) FROM bookings WHERE timeslot_id = ?", slot)[0][0]) == 5
+    assert sql("SELECT booked FROM timeslots WHERE id = ?", slot) == [["5"]]
     winners = sorted(r.json()["userId"] for r in answers if r.status_code == 201)
     rows = sorted(int(u) for (u,) in sql("SELECT user_id FROM bookings WHERE timeslot_id = ?", slot))
     assert winners == rows
@@ -189,3 +192,12 @@ def test_cancel_racing_reschedule_never_leaves_two_seats(round_no):
             still_on[target] += 1
     assert active_count(source) == still_on[source]
     assert active_count(target) == still_on[target]
+
+
+def test_no_seat_counter_drifted_in_the_races():
+    """bookingctl check recounts every timeslot's seats from its bookings: after the races
+    above (and every test before them), each counter is what its bookings hold."""
+    done = subprocess.run([os.environ["BOOKING_CTL"], "check"], env=dict(os.environ),
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " 0 with a drifted seat counter" in done.stdout
