@@ -35,7 +35,7 @@
 </select></p>
 <p><button type="submit">Filter</button> <a href="/admin/bookings">Clear</a></p>
 </form>
-<p class="count" role="status">{{TOTAL}} bookings match. <a href="{{CSV_HREF}}" id="csv" download>Export them as CSV</a></p>
+<p class="count" role="status">{{#TOTAL_CAPPED}}More than {{/TOTAL_CAPPED}}{{TOTAL}} bookings match. <a href="{{CSV_HREF}}" id="csv" download>Export them as CSV</a></p>
 {{#EMPTY}}<p>No booking matches this filter.</p>{{/EMPTY}}
 <table class="bookings" id="bookings">
 <thead><tr><th scope="col">Booking</th><th scope="col">When</th><th scope="col">Room</th><th scope="col">Event</th><th scope="col">Customer</th><th scope="col">Status</th><th scope="col">Payment</th><th scope="col">Price</th><th scope="col">Booked on</th></tr></thead>

@@ -27,6 +27,6 @@
 </tbody>
 </table>
 <nav class="pages" aria-label="Pages">
-{{#PREV_PAGE}}<a rel="prev" href="/me?tab={{TAB}}&amp;page={{PAGE}}">Previous page</a>{{/PREV_PAGE}}
-{{#NEXT_PAGE}}<a rel="next" href="/me?tab={{TAB}}&amp;page={{PAGE}}">Next page</a>{{/NEXT_PAGE}}
+{{#PREV_PAGE}}<a rel="prev" href="/me?tab={{TAB}}&amp;cursor={{CURSOR}}">Previous page</a>{{/PREV_PAGE}}
+{{#NEXT_PAGE}}<a rel="next" href="/me?tab={{TAB}}&amp;cursor={{CURSOR}}">Next page</a>{{/NEXT_PAGE}}
 </nav>

@@ -215,16 +215,16 @@ api_admin_bookings(struct req *r)
 {
 	struct admin_filter f;
 	struct booking *list;
-	long long total;
+	struct list_page page;
 	int n;
 
 	if (input_admin_filter(r, &f, ADMIN_API_PAGE_SIZE,
 	    ADMIN_API_PAGE_SIZE_MAX) != OK)
 		return ERR;
-	if (admin_bookings(r->db, r->arena, &f, &list, &n, &total) != OK)
+	if (admin_bookings(r->db, r->arena, &f, &list, &n, &page) != OK)
 		return ERR;
-	return reply_json(r, 200, json_page(json_bookings(r->arena, list, n),
-	    f.page, f.limit, total));
+	return reply_json(r, 200, json_list_page(json_bookings(r->arena, list, n), f.limit,
+	    &page));
 }
 
 static int

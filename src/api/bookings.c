@@ -5,6 +5,7 @@
 #include "core/limits.h"
 #include "domain/booking.h"
 #include "handlers.h"
+#include "http/input.h"
 #include "http/json.h"
 #include "http/lookup.h"
 #include "http/request.h"
@@ -46,21 +47,20 @@ api_booking_create(struct req *r)
 int
 api_bookings_list(struct req *r)
 {
-	struct booking_filter f = { r->user->id, NULL, NULL, API_PAGE_SIZE, 0 };
+	struct booking_filter f = { r->user->id, NULL, NULL, API_PAGE_SIZE, { 0, "", 0, 0 } };
 	struct booking *list;
-	long long page, total;
+	struct list_page page;
 	int n;
 
 	if (req_enum_opt(r, "status", booking_statuses, &f.status) != OK ||
-	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK ||
+	    input_cursor(r, &f.cursor) != OK ||
 	    req_int_opt(r, "limit", 1, API_PAGE_SIZE_MAX, API_PAGE_SIZE,
 	    &f.limit) != OK)
 		return ERR;
-	f.offset = (page - 1) * f.limit;
-	if (booking_list(r->db, r->arena, &f, &list, &n, &total) != OK)
+	if (booking_list(r->db, r->arena, &f, &list, &n, 1, &page) != OK)
 		return ERR;
-	return reply_json(r, 200, json_page(json_bookings(r->arena, list, n),
-	    page, f.limit, total));
+	return reply_json(r, 200, json_list_page(json_bookings(r->arena, list, n), f.limit,
+	    &page));
 }
 
 int

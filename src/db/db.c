@@ -328,14 +328,61 @@ struct params {
 	my_bool		 nulls[MAX_PARAMS];
 };
 
+void
+db_args_int(struct db_args *g, long long v)
+{
+	if (g->n < DB_ARGS_MAX) {
+		g->types[g->n] = 'l';
+		g->ints[g->n] = v;
+	}
+	g->n++;
+}
+
+void
+db_args_str(struct db_args *g, const char *v)
+{
+	if (g->n < DB_ARGS_MAX) {
+		g->types[g->n] = 's';
+		g->strs[g->n] = v;
+	}
+	g->n++;
+}
+
+/* The va_list of db_query() and its siblings as the parameters of one
+ * statement. */
 static int
-bind_params(struct db *db, struct params *p, const char *types, va_list ap)
+args_from(struct db *db, struct db_args *g, const char *types, va_list ap)
+{
+	int i;
+
+	g->n = 0;
+	for (i = 0; types[i] != '\0'; i++) {
+		switch (types[i]) {
+		case 'i':
+			db_args_int(g, va_arg(ap, int));
+			break;
+		case 'l':
+			db_args_int(g, va_arg(ap, long long));
+			break;
+		case 's':
+			db_args_str(g, va_arg(ap, const char *));
+			break;
+		default:
+			set_error(db, CR_UNKNOWN_ERROR, "bad parameter type");
+			return ERR;
+		}
+	}
+	return OK;
+}
+
+static int
+bind_params(struct db *db, struct params *p, const struct db_args *g)
 {
 	const char *s;
 	int i;
 
-	p->n = (int)strlen(types);
-	if (p->n > MAX_PARAMS) {
+	p->n = g->n;
+	if (p->n > MAX_PARAMS || p->n > DB_ARGS_MAX) {
 		set_error(db, CR_UNKNOWN_ERROR, "too many parameters");
 		return ERR;
 	}
@@ -343,15 +390,12 @@ bind_params(struct db *db, struct params *p, const char *types, va_list ap)
 	for (i = 0; i < p->n; i++) {
 		MYSQL_BIND *b = &p->bind[i];
 
-		switch (types[i]) {
-		case 'i':
-			p->ints[i] = va_arg(ap, int);
-			break;
+		switch (g->types[i]) {
 		case 'l':
-			p->ints[i] = va_arg(ap, long long);
+			p->ints[i] = g->ints[i];
 			break;
 		case 's':
-			s = va_arg(ap, const char *);
+			s = g->strs[i];
 			p->nulls[i] = s == NULL;
 			b->buffer_type = MYSQL_TYPE_STRING;
 			b->buffer = (void *)(s ? s : "");
@@ -376,12 +420,11 @@ bind_params(struct db *db, struct params *p, const char *types, va_list ap)
  * may have restarted since the last request.
  */
 static MYSQL_STMT *
-run(struct db *db, const char *sql, const char *types, va_list ap)
+run(struct db *db, const char *sql, const struct db_args *g)
 {
 	struct params p;
 	MYSQL_STMT *stmt;
 	int attempt;
-	va_list aq;
 
 	if (db->fail_from > 0 && ++db->statements >= db->fail_from) {
 		set_error(db, CR_SERVER_LOST, "test fault: the statement fails on purpose");
@@ -392,12 +435,8 @@ run(struct db *db, const char *sql, const char *types, va_list ap)
 		db->err = 0;
 		if (connect_db(db) != OK)
 			return NULL;
-		va_copy(aq, ap);
-		if (bind_params(db, &p, types, aq) != OK) {
-			va_end(aq);
+		if (bind_params(db, &p, g) != OK)
 			return NULL;
-		}
-		va_end(aq);
 		if ((stmt = prepare(db, sql)) != NULL) {
 			if (mysql_stmt_param_count(stmt) != (unsigned long)p.n) {
 				set_error(db, CR_UNKNOWN_ERROR, "parameter count mismatch");
@@ -422,6 +461,17 @@ run(struct db *db, const char *sql, const char *types, va_list ap)
 	return NULL;
 }
 
+/* run() for the va_list of db_query() and its siblings. */
+static MYSQL_STMT *
+run_va(struct db *db, const char *sql, const char *types, va_list ap)
+{
+	struct db_args g;
+
+	if (args_from(db, &g, types, ap) != OK)
+		return NULL;
+	return run(db, sql, &g);
+}
+
 /* Runs sql with the values after types in the calling function's own
  * arguments: the start of every statement db_query, db_each and db_exec
  * take. */
@@ -429,7 +479,7 @@ run(struct db *db, const char *sql, const char *types, va_list ap)
 	va_list ap_;							\
 									\
 	va_start(ap_, types);						\
-	(stmt) = run(db, sql, types, ap_);				\
+	(stmt) = run_va(db, sql, types, ap_);				\
 	va_end(ap_);							\
 } while (0)
 
@@ -563,13 +613,11 @@ collect_row(void *ctx, int ncols, char **vals, const char **names)
 	return 0;
 }
 
-struct db_res *
-db_query(struct db *db, struct arena *a, const char *sql, const char *types, ...)
+static struct db_res *
+collect(struct db *db, struct arena *a, MYSQL_STMT *stmt)
 {
 	struct collect c;
-	MYSQL_STMT *stmt;
 
-	RUN_ARGS(db, sql, types, stmt);
 	if (stmt == NULL)
 		return NULL;
 	c.arena = a;
@@ -580,6 +628,21 @@ db_query(struct db *db, struct arena *a, const char *sql, const char *types, ...
 	if (c.res->names == NULL)
 		c.res->ncols = (int)mysql_stmt_field_count(stmt);
 	return c.res;
+}
+
+struct db_res *
+db_query(struct db *db, struct arena *a, const char *sql, const char *types, ...)
+{
+	MYSQL_STMT *stmt;
+
+	RUN_ARGS(db, sql, types, stmt);
+	return collect(db, a, stmt);
+}
+
+struct db_res *
+db_query_args(struct db *db, struct arena *a, const char *sql, const struct db_args *g)
+{
+	return collect(db, a, run(db, sql, g));
 }
 
 struct each {
@@ -596,17 +659,31 @@ each_row(void *ctx, int ncols, char **vals, const char **names)
 	return e->fn(e->ctx, ncols, vals);
 }
 
+static int
+each(struct db *db, struct arena *a, db_row_fn fn, void *ctx, MYSQL_STMT *stmt)
+{
+	struct each e = { fn, ctx };
+
+	if (stmt == NULL)
+		return ERR;
+	return fetch(db, stmt, a, 0, each_row, &e);
+}
+
 int
 db_each(struct db *db, struct arena *a, db_row_fn fn, void *ctx,
     const char *sql, const char *types, ...)
 {
-	struct each e = { fn, ctx };
 	MYSQL_STMT *stmt;
 
 	RUN_ARGS(db, sql, types, stmt);
-	if (stmt == NULL)
-		return ERR;
-	return fetch(db, stmt, a, 0, each_row, &e);
+	return each(db, a, fn, ctx, stmt);
+}
+
+int
+db_each_args(struct db *db, struct arena *a, db_row_fn fn, void *ctx,
+    const char *sql, const struct db_args *g)
+{
+	return each(db, a, fn, ctx, run(db, sql, g));
 }
 
 long long

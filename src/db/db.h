@@ -70,6 +70,26 @@ typedef int	(*db_row_fn)(void *ctx, int ncols, char **values);
 int		 db_each(struct db *, struct arena *, db_row_fn, void *ctx,
 		    const char *sql, const char *types, ...);
 
+/*
+ * Parameters gathered at run time, for a statement whose text is made of
+ * fixed pieces chosen by what a request gave (a WHERE of the filters sent):
+ * the values are still only ever bound. Start from { 0 }; past DB_ARGS_MAX
+ * the statement fails.
+ */
+#define DB_ARGS_MAX	32
+struct db_args {
+	int		 n;
+	char		 types[DB_ARGS_MAX];	/* 'l' or 's' */
+	long long	 ints[DB_ARGS_MAX];
+	const char	*strs[DB_ARGS_MAX];
+};
+void		 db_args_int(struct db_args *, long long);
+void		 db_args_str(struct db_args *, const char *);
+struct db_res	*db_query_args(struct db *, struct arena *, const char *sql,
+		    const struct db_args *);
+int		 db_each_args(struct db *, struct arena *, db_row_fn, void *ctx,
+		    const char *sql, const struct db_args *);
+
 /* Runs a trusted multi-statement script (a migration file), no values. */
 int		 db_script(struct db *, const char *text);
 

@@ -285,34 +285,107 @@ admin_slot_save(struct db *db, struct arena *a, const struct actor *who,
 	return rc;
 }
 
-/* One WHERE for the list, the count and the export. */
-#define ADMIN_WHERE \
-	" WHERE (? IS NULL OR b.status = ?) AND (? IS NULL OR b.payment_status = ?)" \
-	" AND (? = 0 OR b.room_id = ?) AND (? = 0 OR t.event_id = ?)" \
-	" AND (? IS NULL OR u.email = ?)" \
-	" AND (? = '' OR t.start_time >= ?) AND (? = '' OR t.start_time < ?)"
-#define ADMIN_ARGS(f) \
-	(f)->status, (f)->status, (f)->payment_status, (f)->payment_status, \
-	(f)->room_id, (f)->room_id, (f)->event_id, (f)->event_id, \
-	(f)->email, (f)->email, (f)->from, (f)->from, (f)->to, (f)->to
-#define ADMIN_TYPES "ssssllllssssss"
+/*
+ * The WHERE of the filters given and nothing else, on bookings b alone,
+ * for the list, its count and the export: fixed column names, every value
+ * bound. Each common filter is then one index range read in the list's
+ * order (sql/013_booking_lists.sql): the status or the room with the start
+ * (bookings_status_start, bookings_room_start), the owner
+ * (bookings_user_start), dates alone (bookings_start), the creation sort
+ * (bookings_created); an event's bookings are those of its few timeslots.
+ */
+static const char *
+admin_where(struct arena *a, const struct admin_filter *f, struct db_args *g)
+{
+	struct buf w;
+
+	buf_init(&w, a);
+	buf_puts(&w, " WHERE TRUE");
+	if (f->status != NULL) {
+		buf_puts(&w, " AND b.status = ?");
+		db_args_str(g, f->status);
+	}
+	if (f->payment_status != NULL) {
+		buf_puts(&w, " AND b.payment_status = ?");
+		db_args_str(g, f->payment_status);
+	}
+	if (f->room_id != 0) {
+		buf_puts(&w, " AND b.room_id = ?");
+		db_args_int(g, f->room_id);
+	}
+	if (f->event_id != 0) {
+		buf_puts(&w, " AND b.timeslot_id IN (SELECT id FROM timeslots WHERE event_id = ?)");
+		db_args_int(g, f->event_id);
+	}
+	if (f->email != NULL) {
+		buf_puts(&w, " AND b.user_id = (SELECT id FROM users WHERE email = ?)");
+		db_args_str(g, f->email);
+	}
+	if (*f->from != '\0') {
+		buf_puts(&w, " AND b.start_time >= ?");
+		db_args_str(g, f->from);
+	}
+	if (*f->to != '\0') {
+		buf_puts(&w, " AND b.start_time < ?");
+		db_args_str(g, f->to);
+	}
+	/* A range on the sort column, so that the forced index is read as a
+	 * range in its order: without one MariaDB scans the table and sorts
+	 * it, whatever the hint says (an event's few bookings are sorted). */
+	if (f->event_id == 0 && (f->by_created || *f->from == '\0'))
+		buf_puts(&w, f->by_created ? " AND b.created_at >= '1000-01-01'" :
+		    " AND b.start_time >= '1000-01-01'");
+	return buf_cstr(&w);
+}
+
+/* The index a filter and sort read through, the most selective filter
+ * first: an owner's bookings, then (NULL) an event's, a room's, a
+ * status's, else all by time. */
+static const char *
+admin_index(const struct admin_filter *f)
+{
+	if (f->email != NULL)
+		return f->by_created ? "bookings_user_created" : "bookings_user_start";
+	if (f->event_id != 0)
+		return NULL;
+	if (f->by_created)
+		return "bookings_created";
+	if (f->room_id != 0)
+		return "bookings_room_start";
+	if (f->status != NULL)
+		return "bookings_status_start";
+	return "bookings_start";
+}
+
+/* BOOKING_SELECT_BY the filter's index (an event's: as the optimizer
+ * likes, from the event's timeslots), then its WHERE. */
+static const char *
+admin_select(struct arena *a, const struct admin_filter *f, const char *where)
+{
+	if (admin_index(f) == NULL)
+		return arena_printf(a, "%s%s", BOOKING_SELECT, where);
+	return arena_printf(a, "SELECT STRAIGHT_JOIN " BOOKING_COLUMNS
+	    " FROM bookings b FORCE INDEX (%s)" BOOKING_JOINS "%s", admin_index(f), where);
+}
 
 int
 admin_bookings(struct db *db, struct arena *a, const struct admin_filter *f,
-    struct booking **out, int *n, long long *total)
+    struct booking **out, int *n, struct list_page *page)
 {
-	struct db_res *res;
+	struct db_args g = { 0 };
+	const char *where = admin_where(a, f, &g);
+	struct buf q;
 
-	res = db_query(db, a, BOOKING_SELECT ADMIN_WHERE
-	    " ORDER BY IF(?, b.created_at, t.start_time) DESC, b.id DESC LIMIT ? OFFSET ?",
-	    ADMIN_TYPES "ill", ADMIN_ARGS(f), f->by_created, f->limit, f->offset);
-	if (booking_rows(a, res, out, n) != OK)
+	memset(page, 0, sizeof(*page));
+	if (booking_count(db, a, admin_index(f), where, &g, page) != OK)
 		return ERR;
-	res = db_query(db, a, "SELECT COUNT(*) FROM bookings b JOIN users u ON u.id = b.user_id"
-	    " JOIN timeslots t ON t.id = b.timeslot_id" ADMIN_WHERE, ADMIN_TYPES, ADMIN_ARGS(f));
-	if (res == NULL)
+	buf_init(&q, a);
+	buf_puts(&q, admin_select(a, f, where));
+	booking_keyset(&q, &g, f->by_created ? "b.created_at" : "b.start_time", 1,
+	    &f->cursor, f->limit);
+	if (booking_rows(a, db_query_args(db, a, buf_cstr(&q), &g), out, n) != OK)
 		return ERR;
-	*total = db_int(res, 0, 0);
+	booking_page_of(a, *out, n, f->limit, &f->cursor, f->by_created, page);
 	return OK;
 }
 
@@ -332,15 +405,19 @@ each_booking_row(void *ctx, int ncols, char **values)
 	return e->fn(e->ctx, &b);
 }
 
+/* In the index's order, so the first row leaves MariaDB at once instead of
+ * after a sort of them all. */
 int
 admin_bookings_each(struct db *db, struct arena *a, const struct admin_filter *f,
     int (*fn)(void *, const struct booking *), void *ctx)
 {
 	struct each_booking e = { fn, ctx };
+	struct db_args g = { 0 };
+	const char *where = admin_where(a, f, &g), *key;
 
-	return db_each(db, a, each_booking_row, &e, BOOKING_SELECT ADMIN_WHERE
-	    " ORDER BY IF(?, b.created_at, t.start_time) DESC, b.id DESC",
-	    ADMIN_TYPES "i", ADMIN_ARGS(f), f->by_created);
+	key = f->by_created ? "b.created_at" : "b.start_time";
+	return db_each_args(db, a, each_booking_row, &e, arena_printf(a,
+	    "%s ORDER BY %s DESC, b.id DESC", admin_select(a, f, where), key), &g);
 }
 
 int

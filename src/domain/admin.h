@@ -4,6 +4,7 @@
 #define ADMIN_H
 
 #include "core/result.h"
+#include "domain/booking.h"
 
 struct actor;
 struct arena;
@@ -86,12 +87,13 @@ struct admin_filter {
 	const char	*to_date;
 	int		 by_created;	/* sort by creation, else by start */
 	long long	 limit;
-	long long	 offset;
-	long long	 page;
+	struct list_cursor cursor;
 };
 
+/* A page of the bookings the filter matches, newest first, with the
+ * bounded count (booking.h: list_page). */
 int	admin_bookings(struct db *, struct arena *, const struct admin_filter *,
-	    struct booking **, int *n, long long *total);
+	    struct booking **, int *n, struct list_page *);
 /* Calls fn for every booking the filter matches (no paging), one row at a
  * time, without holding them all. */
 int	admin_bookings_each(struct db *, struct arena *, const struct admin_filter *,

@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/limits.h"
 #include "db/db.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
@@ -179,56 +180,167 @@ booking_get(struct db *db, struct arena *a, long long id, const struct actor *wh
 	    "lli", id, who->user_id, who->admin), booking_fill, out);
 }
 
-/* One static query per list, so MariaDB plans each with its own index
- * instead of a condition it cannot see through. */
+int
+booking_cursor_parse(const char *text, struct list_cursor *c)
+{
+	const char *p, *num;
+	char digits[12];
+	long long id, page;
+	size_t n;
+	time_t t;
+	int i;
+
+	memset(c, 0, sizeof(*c));
+	if (text == NULL || (text[0] != 'a' && text[0] != 'b') || strlen(text) > 40)
+		return -1;
+	for (i = 1; i <= 14; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return -1;
+	/* one way to write each position: no leading zero */
+	if (text[15] != '-' || text[16] == '0' || (num = strchr(text + 16, 'p')) == NULL ||
+	    num[1] == '0' || (n = (size_t)(num - (text + 16))) == 0 || n >= sizeof(digits))
+		return -1;
+	memcpy(digits, text + 16, n);
+	digits[n] = '\0';
+	if (int_parse(digits, 1, 9999999999LL, &id) != 0 ||
+	    int_parse(num + 1, 1, PAGE_MAX, &page) != 0)
+		return -1;
+	p = text + 1;
+	snprintf(c->key, sizeof(c->key), "%.4s-%.2s-%.2s %.2s:%.2s:%.2s", p, p + 4, p + 6,
+	    p + 8, p + 10, p + 12);
+	if (dbtime_parse(c->key, &t) != 0)
+		return -1;
+	c->dir = text[0] == 'a' ? 1 : -1;
+	c->id = id;
+	c->page = page;
+	return 0;
+}
+
+const char *
+booking_cursor_text(struct arena *a, int dir, const char *key, long long id,
+    long long page)
+{
+	char digits[15];
+	int i, n = 0;
+
+	for (i = 0; key != NULL && key[i] != '\0' && n < 14; i++)
+		if (key[i] >= '0' && key[i] <= '9')
+			digits[n++] = key[i];
+	digits[n] = '\0';
+	return arena_printf(a, "%c%s-%lldp%lld", dir > 0 ? 'a' : 'b', digits, id, page);
+}
+
+void
+booking_keyset(struct buf *q, struct db_args *g, const char *key, int desc,
+    const struct list_cursor *c, long long limit)
+{
+	/* Going back reads the rows on the other side, the other way. */
+	int down = c->dir < 0 ? !desc : desc;
+	const char *op = down ? "<" : ">", *order = down ? "DESC" : "ASC";
+
+	if (c->dir != 0) {
+		buf_printf(q, " AND (%s %s ? OR (%s = ? AND b.id %s ?))", key, op, key, op);
+		db_args_str(g, c->key);
+		db_args_str(g, c->key);
+		db_args_int(g, c->id);
+	}
+	buf_printf(q, " ORDER BY %s %s, b.id %s LIMIT ?", key, order, order);
+	db_args_int(g, limit + 1);
+}
+
+void
+booking_page_of(struct arena *a, struct booking *rows, int *n, long long limit,
+    const struct list_cursor *c, int by_created, struct list_page *page)
+{
+	struct booking tmp;
+	int i, beyond = *n > limit;
+
+	if (beyond)
+		*n = (int)limit;
+	if (c->dir < 0)
+		for (i = 0; i < *n / 2; i++) {
+			tmp = rows[i];
+			rows[i] = rows[*n - 1 - i];
+			rows[*n - 1 - i] = tmp;
+		}
+	page->number = c->dir != 0 ? c->page : 1;
+	page->next = page->prev = NULL;
+	if (*n == 0)
+		return;
+	/* Forward, the extra row says a next page exists; back, that an
+	 * earlier one does; the side the cursor came from always has one. */
+	if (c->dir < 0 ? 1 : beyond)
+		page->next = booking_cursor_text(a, 1, by_created ? rows[*n - 1].created_at :
+		    rows[*n - 1].start, rows[*n - 1].id, page->number + 1);
+	if ((c->dir < 0 ? beyond : c->dir > 0) && page->number > 1)
+		page->prev = booking_cursor_text(a, -1, by_created ? rows[0].created_at :
+		    rows[0].start, rows[0].id, page->number - 1);
+}
+
+int
+booking_count(struct db *db, struct arena *a, const char *index, const char *where,
+    const struct db_args *g, struct list_page *page)
+{
+	struct db_args cg = *g;
+	struct db_res *res;
+
+	db_args_int(&cg, LIST_COUNT_MAX + 1);
+	res = db_query_args(db, a, arena_printf(a, "SELECT COUNT(*) FROM (SELECT 1"
+	    " FROM bookings b%s%s%s%s LIMIT ?) x", index ? " FORCE INDEX (" : "",
+	    index ? index : "", index ? ")" : "", where), &cg);
+	if (res == NULL)
+		return ERR;
+	page->total = db_int(res, 0, 0);
+	page->more = page->total > LIST_COUNT_MAX;
+	if (page->more)
+		page->total = LIST_COUNT_MAX;
+	return OK;
+}
+
+/* Each list's own condition, so MariaDB plans each with its index
+ * (bookings_user_start) instead of a condition it cannot see through. */
 static const struct {
 	const char	*tab;
 	const char	*where;
-	const char	*order;
+	int		 desc;
 } lists[] = {
-	{ NULL,		" WHERE b.user_id = ? AND (? IS NULL OR b.status = ?)",
-			" ORDER BY b.start_time DESC, b.id DESC" },
+	{ NULL,		" WHERE b.user_id = ?", 1 },
 	{ "upcoming",	" WHERE b.user_id = ? AND " BOOKING_ACTIVE
-			" AND b.end_time > UTC_TIMESTAMP()",
-			" ORDER BY b.start_time, b.id" },
+			" AND b.end_time > UTC_TIMESTAMP()", 0 },
 	{ "past",	" WHERE b.user_id = ? AND b.status <> 'cancelled'"
 			" AND (b.end_time <= UTC_TIMESTAMP() OR b.status IN ('completed','no_show'))",
-			" ORDER BY b.start_time DESC, b.id DESC" },
-	{ "cancelled",	" WHERE b.user_id = ? AND b.status = 'cancelled'",
-			" ORDER BY b.start_time DESC, b.id DESC" },
+			1 },
+	{ "cancelled",	" WHERE b.user_id = ? AND b.status = 'cancelled'", 1 },
 };
 
 int
 booking_list(struct db *db, struct arena *a, const struct booking_filter *f,
-    struct booking **out, int *n, long long *total)
+    struct booking **out, int *n, int count, struct list_page *page)
 {
-	struct db_res *res;
+	struct db_args g = { 0 };
+	struct buf where, q;
 	size_t k = 0;
 
 	while (f->tab != NULL && k + 1 < sizeof(lists) / sizeof(lists[0]) &&
 	    (lists[k].tab == NULL || strcmp(lists[k].tab, f->tab) != 0))
 		k++;
-	if (k == 0)
-		res = db_query(db, a, arena_printf(a, BOOKING_SELECT "%s%s LIMIT ? OFFSET ?",
-		    lists[0].where, lists[0].order), "lssll", f->user_id, f->status,
-		    f->status, f->limit, f->offset);
-	else
-		res = db_query(db, a, arena_printf(a, BOOKING_SELECT "%s%s LIMIT ? OFFSET ?",
-		    lists[k].where, lists[k].order), "lll", f->user_id, f->limit, f->offset);
-	if (booking_rows(a, res, out, n) != OK)
-		return ERR;
-	if (total == NULL)
-		return OK;
-	if (f->offset == 0 && res->nrows < f->limit) {
-		*total = res->nrows;
-		return OK;
+	buf_init(&where, a);
+	buf_puts(&where, lists[k].where);
+	db_args_int(&g, f->user_id);
+	if (k == 0 && f->status != NULL) {
+		buf_puts(&where, " AND b.status = ?");
+		db_args_str(&g, f->status);
 	}
-	res = db_query(db, a, arena_printf(a, "SELECT COUNT(*) FROM bookings b%s",
-	    lists[k].where),
-	    k == 0 ? "lss" : "l", f->user_id, f->status, f->status);
-	if (res == NULL)
+	memset(page, 0, sizeof(*page));
+	if (count && booking_count(db, a, "bookings_user_start", buf_cstr(&where), &g,
+	    page) != OK)
 		return ERR;
-	*total = db_int(res, 0, 0);
+	buf_init(&q, a);
+	buf_printf(&q, "%s%s", BOOKING_SELECT_BY("bookings_user_start"), buf_cstr(&where));
+	booking_keyset(&q, &g, "b.start_time", lists[k].desc, &f->cursor, f->limit);
+	if (booking_rows(a, db_query_args(db, a, buf_cstr(&q), &g), out, n) != OK)
+		return ERR;
+	booking_page_of(a, *out, n, f->limit, &f->cursor, 0, page);
 	return OK;
 }
 

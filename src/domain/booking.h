@@ -91,15 +91,24 @@ int	booking_allows(const struct booking *, enum bk_action,
 	    const struct actor *who, time_t now);
 
 /* The columns booking_from_values() reads, with the joins they need. */
-#define BOOKING_SELECT \
-	"SELECT b.id, b.user_id, b.timeslot_id, b.room_id, t.event_id, b.status," \
+#define BOOKING_COLUMNS \
+	"b.id, b.user_id, b.timeslot_id, b.room_id, t.event_id, b.status," \
 	" b.payment_status, b.payment_id, b.notes, b.booking_type, b.price," \
 	" b.refund_amount, b.created_at, b.updated_at, b.cancelled_at," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
-	" t.start_time, t.end_time, r.name, e.title, b.paid_amount" \
-	" FROM bookings b JOIN users u ON u.id = b.user_id" \
+	" t.start_time, t.end_time, r.name, e.title, b.paid_amount"
+#define BOOKING_JOINS \
+	" JOIN users u ON u.id = b.user_id" \
 	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \
 	" LEFT JOIN events e ON e.id = t.event_id"
+#define BOOKING_SELECT	"SELECT " BOOKING_COLUMNS " FROM bookings b" BOOKING_JOINS
+/* The same read from bookings through the named index first, then the
+ * joins in the order written: a list reads its rows in that index's order
+ * and stops at its LIMIT (or streams, for an export), where the optimizer
+ * left to itself may start from a small table and sort everything. */
+#define BOOKING_SELECT_BY(index) \
+	"SELECT STRAIGHT_JOIN " BOOKING_COLUMNS " FROM bookings b FORCE INDEX (" \
+	index ")" BOOKING_JOINS
 
 void	booking_from_values(char *const *values, struct booking *);
 struct db_res;
@@ -131,21 +140,72 @@ struct booking_event {
 int	booking_events_from(struct arena *, const struct db_res *,
 	    struct booking_event **, int *n);
 
+/*
+ * Lists of bookings page by keyset, never by OFFSET: a page starts after
+ * (or, going back, before) the sort key and id of the row the previous one
+ * ended on, which an index reads from there whatever the page's depth.
+ * The cursor is that position as URL-safe text: "a" (after) or "b"
+ * (before), the key's 14 digits, "-", the id, "p" and the number of the
+ * page it leads to (which the API says as every list's "page").
+ */
+struct list_cursor {
+	int		 dir;		/* 1: after, -1: before, 0: the first page */
+	char		 key[20];	/* "YYYY-MM-DD HH:MM:SS" */
+	long long	 id;
+	long long	 page;		/* from 1 */
+};
+
+/* 0 for a cursor booking_cursor_text() could have made, else -1. */
+int	booking_cursor_parse(const char *text, struct list_cursor *);
+const char *booking_cursor_text(struct arena *, int dir, const char *key,
+	    long long id, long long page);
+
+/* Counts stop here: a list shows "more than 10,000" past it. */
+#define LIST_COUNT_MAX	10000
+
+/* What a page of a list says besides its rows. */
+struct list_page {
+	long long	 number;	/* this page's, from 1 */
+	const char	*next;		/* the next page's cursor, or NULL */
+	const char	*prev;		/* the previous page's, or NULL */
+	long long	 total;		/* the rows the filter matches, up to LIST_COUNT_MAX */
+	int		 more;		/* more than LIST_COUNT_MAX match */
+};
+
+struct db_args;
+struct buf;
+/*
+ * The end of a keyset query over bookings b sorted by key (a column of b,
+ * then b.id), newest first when desc: the cursor's condition (" AND ..."),
+ * the ORDER BY (turned round for a previous page) and a LIMIT of one row
+ * more than the page, which says whether another page follows.
+ */
+void	booking_keyset(struct buf *sql, struct db_args *, const char *key, int desc,
+	    const struct list_cursor *, long long limit);
+/* The rows of such a query made a page: the extra row dropped, a
+ * previous page put back in order, and the next and previous cursors
+ * (by_created: the key is created_at, else the start). */
+void	booking_page_of(struct arena *, struct booking *, int *n, long long limit,
+	    const struct list_cursor *, int by_created, struct list_page *);
+/* The bounded count of the bookings b that where (" WHERE ...") matches,
+ * read through index (NULL: the optimizer's choice), into page. */
+int	booking_count(struct db *, struct arena *, const char *index,
+	    const char *where, const struct db_args *, struct list_page *);
+
 struct booking_filter {
 	long long	 user_id;	/* whose bookings */
 	const char	*status;	/* NULL: any */
 	const char	*tab;		/* "upcoming", "past", "cancelled" or NULL */
 	long long	 limit;
-	long long	 offset;
+	struct list_cursor cursor;
 };
 
 /* A booking the actor may see (the owner's, or any for an admin). */
 int	booking_get(struct db *, struct arena *, long long id,
 	    const struct actor *, struct booking *);
-/* total may be NULL: no count is made (ask for one row more than a page
- * to learn whether another page follows). */
+/* A page of the user's bookings; with count, page->total is counted. */
 int	booking_list(struct db *, struct arena *, const struct booking_filter *,
-	    struct booking **, int *n, long long *total);
+	    struct booking **, int *n, int count, struct list_page *);
 /* Every booking of a timeslot, in the order they were made. */
 int	booking_list_slot(struct db *, struct arena *, long long slot_id,
 	    struct booking **, int *n);

@@ -166,7 +166,7 @@ input_admin_filter(struct req *r, struct admin_filter *f, long long def_limit,
 	    req_date_opt(r, "from", NULL, &f->from_date) != OK ||
 	    req_date_opt(r, "to", NULL, &f->to_date) != OK ||
 	    req_enum_opt(r, "sort", sorts, &sort) != OK ||
-	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &f->page) != OK ||
+	    input_cursor(r, &f->cursor) != OK ||
 	    req_int_opt(r, "limit", 1, max_limit, def_limit, &f->limit) != OK)
 		return ERR;
 	if (f->from_date != NULL)
@@ -174,7 +174,21 @@ input_admin_filter(struct req *r, struct admin_filter *f, long long def_limit,
 	if (f->to_date != NULL)
 		day_bounds_utc(f->to_date, ignore, f->to);
 	f->by_created = sort != NULL && strcmp(sort, "created") == 0;
-	f->offset = (f->page - 1) * f->limit;
+	return OK;
+}
+
+int
+input_cursor(struct req *r, struct list_cursor *c)
+{
+	const char *v;
+
+	if (req_str_opt(r, "cursor", 40, NULL, &v) != OK)
+		return ERR;
+	if (v != NULL && booking_cursor_parse(v, c) != 0)
+		return reply_error(r, 400, "invalid_field",
+		    "cursor: not a position this list gave; start from its first page.");
+	if (v == NULL)
+		memset(c, 0, sizeof(*c));
 	return OK;
 }
 

@@ -27,9 +27,12 @@ void	input_account(struct form *, struct account_input *);
 int	input_register(struct req *, struct form *f, long long *id);
 
 /* Reads status, paymentStatus, roomId, eventId, email, from, to, sort,
- * page and limit; replies 400 naming the field on bad input. */
+ * cursor and limit; replies 400 naming the field on bad input. */
 int	input_admin_filter(struct req *, struct admin_filter *,
 	    long long default_limit, long long max_limit);
+/* The "cursor" parameter of a list (booking.h), none: its first page. */
+struct list_cursor;
+int	input_cursor(struct req *, struct list_cursor *);
 
 /* Reads type, the minimum capacity (its field named min_capacity, as pages
  * and the API spell it differently), page and, when max_limit > 0, limit

@@ -216,3 +216,14 @@ json_account(struct arena *a, const struct account *u)
 	json_set_time(o, a, "createdAt", u->created_at);
 	return o;
 }
+
+struct json_object *
+json_list_page(struct json_object *items, long long limit, const struct list_page *page)
+{
+	struct json_object *o = json_page(items, page->number, limit, page->total);
+
+	json_set_bool(o, "totalCapped", page->more);
+	json_set_str(o, "nextCursor", page->next);
+	json_set_str(o, "prevCursor", page->prev);
+	return o;
+}

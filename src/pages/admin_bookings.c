@@ -20,7 +20,8 @@
 
 /* What input_admin_filter() reads but the page: the links keep these. */
 static const char *const filter_keys[] = {
-	"status", "paymentStatus", "roomId", "eventId", "from", "to", "email", "sort", NULL
+	"status", "paymentStatus", "roomId", "eventId", "from", "to", "email", "sort", "limit",
+	NULL
 };
 
 static const char *const booking_done[][2] = {
@@ -75,20 +76,25 @@ admin_bookings_list(struct req *r)
 {
 	struct admin_filter f;
 	struct booking *list;
+	struct list_page page;
 	struct tmpl *t, *row;
 	const char *q;
-	long long total;
 	int i, n;
 
 	if (input_admin_filter(r, &f, BOOKINGS_PER_PAGE, BOOKINGS_PER_PAGE) != OK)
 		return ERR;
-	if (admin_bookings(r->db, r->arena, &f, &list, &n, &total) != OK)
+	if (admin_bookings(r->db, r->arena, &f, &list, &n, &page) != OK)
 		return ERR;
 	q = page_query(r, filter_keys);
 	t = page_admin_begin(r, "admin_bookings.tpl", "Bookings");
 	if (filter_options(r, t, &f) != OK)
 		return ERR;
-	tmpl_set_int(t, "TOTAL", total);
+	/* Counting stops past LIST_COUNT_MAX: "More than 10,000". */
+	tmpl_set(t, "TOTAL", page.more ? arena_printf(r->arena, "%d,%03d",
+	    LIST_COUNT_MAX / 1000, LIST_COUNT_MAX % 1000) :
+	    arena_printf(r->arena, "%lld", page.total));
+	if (page.more)
+		tmpl_show(t, "TOTAL_CAPPED");
 	tmpl_set(t, "CSV_HREF", arena_printf(r->arena, "/admin/bookings.csv%s%s",
 	    *q ? "?" : "", q));
 	for (i = 0; i < n; i++) {
@@ -98,12 +104,12 @@ admin_bookings_list(struct req *r)
 	}
 	if (n == 0)
 		tmpl_show(t, "EMPTY");
-	if (f.page > 1)
+	if (page.prev != NULL)
 		tmpl_set(tmpl_section(t, "PREV_PAGE"), "HREF", arena_printf(r->arena,
-		    "/admin/bookings?%s%spage=%lld", q, *q ? "&" : "", f.page - 1));
-	if (f.page * f.limit < total)
+		    "/admin/bookings?%s%scursor=%s", q, *q ? "&" : "", page.prev));
+	if (page.next != NULL)
 		tmpl_set(tmpl_section(t, "NEXT_PAGE"), "HREF", arena_printf(r->arena,
-		    "/admin/bookings?%s%spage=%lld", q, *q ? "&" : "", f.page + 1));
+		    "/admin/bookings?%s%scursor=%s", q, *q ? "&" : "", page.next));
 	return page_end(r, 200);
 }
 

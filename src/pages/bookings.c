@@ -12,6 +12,7 @@
 #include "domain/catalog.h"
 #include "domain/notify.h"
 #include "handlers.h"
+#include "http/input.h"
 #include "http/lookup.h"
 #include "http/request.h"
 #include "http/tmpl.h"
@@ -304,25 +305,19 @@ static const char *const tabs[] = { "upcoming", "past", "cancelled", NULL };
 int
 me_show(struct req *r)
 {
-	struct booking_filter f = { r->user->id, NULL, NULL, DASHBOARD_PER_PAGE + 1, 0 };
+	struct booking_filter f = { r->user->id, NULL, NULL, DASHBOARD_PER_PAGE, { 0, "", 0, 0 } };
 	struct booking *list;
+	struct list_page page;
 	struct tmpl *t, *row;
-	long long page;
-	int i, n, more;
+	int i, n;
 
-	if (req_enum_opt(r, "tab", tabs, &f.tab) != OK ||
-	    req_int_opt(r, "page", 1, PAGE_MAX, 1, &page) != OK)
+	if (req_enum_opt(r, "tab", tabs, &f.tab) != OK || input_cursor(r, &f.cursor) != OK)
 		return ERR;
 	if (f.tab == NULL)
 		f.tab = "upcoming";
-	f.offset = (page - 1) * DASHBOARD_PER_PAGE;
-	/* One row past the page says whether there is a next one, without
-	 * counting them all. */
-	if (booking_list(r->db, r->arena, &f, &list, &n, NULL) != OK)
+	/* No count: the tab needs only whether another page follows. */
+	if (booking_list(r->db, r->arena, &f, &list, &n, 0, &page) != OK)
 		return ERR;
-	more = n > DASHBOARD_PER_PAGE;
-	if (more)
-		n = DASHBOARD_PER_PAGE;
 	t = page_begin(r, "me.tpl", "My bookings");
 	tmpl_set(t, "NAME", r->user->name);
 	if (kv_get(&r->params, "welcome") != NULL)
@@ -343,7 +338,10 @@ me_show(struct req *r)
 	}
 	if (n == 0)
 		tmpl_show(t, "EMPTY");
-	page_pager(t, page, more);
+	if (page.prev != NULL)
+		tmpl_set(tmpl_section(t, "PREV_PAGE"), "CURSOR", page.prev);
+	if (page.next != NULL)
+		tmpl_set(tmpl_section(t, "NEXT_PAGE"), "CURSOR", page.next);
 	tmpl_set(t, "TAB", f.tab);
 	return page_end(r, 200);
 }

@@ -24,7 +24,13 @@ read_params(struct req *r)
 		FUZZ_CHECK(strlen(af.from) == 19);
 	if (af.to_date != NULL)
 		FUZZ_CHECK(strlen(af.to) == 19);
-	FUZZ_CHECK(af.page >= 1 && af.limit >= 1 && af.limit <= API_PAGE_SIZE_MAX);
+	FUZZ_CHECK(af.limit >= 1 && af.limit <= API_PAGE_SIZE_MAX);
+	/* a cursor let in names a real time and row, and writes back the same */
+	if (af.cursor.dir != 0) {
+		FUZZ_CHECK(af.cursor.id >= 1 && strlen(af.cursor.key) == 19);
+		FUZZ_CHECK(strcmp(booking_cursor_text(r->arena, af.cursor.dir, af.cursor.key,
+		    af.cursor.id, af.cursor.page), kv_get(&r->params, "cursor")) == 0);
+	}
 	if (req_str_opt(r, "q", EMAIL_MAX, NULL, &s) != OK)
 		return;
 	FUZZ_CHECK(s == NULL || text_problem(s, 0) == NULL);

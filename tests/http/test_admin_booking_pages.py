@@ -32,7 +32,7 @@ def test_the_filters_refuse_bad_values_naming_the_parameter():
     for query, name in (("status=lost", "status"), ("paymentStatus=owed", "paymentStatus"),
                         ("roomId=0", "roomId"), ("eventId=x", "eventId"),
                         ("from=2026-13-01", "from"), ("to=tomorrow", "to"),
-                        ("sort=price", "sort"), ("page=0", "page"), ("limit=100000", "limit"),
+                        ("sort=price", "sort"), ("cursor=a2026", "cursor"), ("limit=100000", "limit"),
                         ("email=" + "a" * 255, "email")):
         for path in ("/admin/bookings", "/admin/bookings.csv"):
             r = s.get(url(f"{path}?{query}"))
@@ -75,20 +75,32 @@ def test_an_export_that_matches_nothing_is_the_header_alone():
                                    "payment status,payment id,price,refund,created"]
 
 
-def test_list_pages_keep_the_filter_and_say_when_nothing_matches():
+def link(page, rel):
+    m = re.search(f'rel="{rel}" href="([^"]*)"', page)
+    return html.unescape(m.group(1)) if m else None
+
+
+def test_list_pages_by_cursor_keeping_the_filter_and_says_when_nothing_matches():
     s, _, _ = browser_user(role="admin")
     room = make_room()
     email = new_email("paged")
     who = make_user(email=email)
-    for h in range(3):
-        add_booking(who, make_slot(room, at(day(54), 9 + h)))
-    page = s.get(url(f"/admin/bookings?email={email}&page=2&sort=created")).text
-    assert listed(page) == []
-    assert "No booking matches this filter." in page
-    prev = html.unescape(re.search(r'rel="prev" href="([^"]*)"', page).group(1))
-    assert prev == f"/admin/bookings?email={quote(email)}&sort=created&page=1"
-    assert 'rel="next"' not in page
-    assert len(listed(s.get(url(prev)).text)) == 3
+    ids = [add_booking(who, make_slot(room, at(day(54), 9 + h))) for h in range(3)]
+    first = s.get(url(f"/admin/bookings?email={email}&sort=created&limit=2")).text
+    assert listed(first) == [ids[2], ids[1]]
+    assert "3 bookings match." in first
+    assert link(first, "prev") is None
+    nxt = link(first, "next")
+    assert nxt.startswith(f"/admin/bookings?email={quote(email)}&sort=created&limit=2&cursor=a")
+    second = s.get(url(nxt)).text
+    assert listed(second) == [ids[0]] and link(second, "next") is None
+    back = s.get(url(link(second, "prev"))).text
+    assert listed(back) == [ids[2], ids[1]]
+    # a position past the last row is an empty page that says so
+    beyond = s.get(url(nxt.replace(nxt.split("cursor=")[1], f"a20000101000000-{ids[0]}p3"))).text
+    assert listed(beyond) == []
+    assert "No booking matches this filter." in beyond
+    assert link(beyond, "next") is None and link(beyond, "prev") is None
 
 
 def test_booking_page_shows_notes_hold_and_check_in_times():

@@ -1,6 +1,7 @@
 """test_bookings.py: the booking engine through nginx: book, holds, cancel with
 refunds, reactivate, reschedule, events and notifications; API and pages."""
 import datetime as dt
+import html
 import json
 import os
 import re
@@ -371,8 +372,11 @@ def test_list_is_own_bookings_newest_start_first_with_filters_and_paging():
     r = api("GET", "/bookings", h)
     assert r.status_code == 200
     body = r.json()
-    assert set(body) >= {"items", "page", "limit", "total"}
+    assert set(body) >= {"items", "page", "limit", "total", "totalCapped", "nextCursor",
+                         "prevCursor"}
     assert body["page"] == 1 and body["limit"] == 25 and body["total"] == 3
+    assert body["totalCapped"] is False
+    assert body["nextCursor"] is None and body["prevCursor"] is None
     assert [b["id"] for b in body["items"]] == [ids[0], ids[2], ids[1]]
     assert theirs not in [b["id"] for b in body["items"]]
     assert all(BOOKING_FIELDS <= set(b) for b in body["items"])
@@ -381,16 +385,23 @@ def test_list_is_own_bookings_newest_start_first_with_filters_and_paging():
     assert [b["id"] for b in r["items"]] == [ids[2]] and r["total"] == 1
     r = api("GET", "/bookings?status=confirmed", h).json()
     assert [b["id"] for b in r["items"]] == [ids[0], ids[1]] and r["total"] == 2
-    r = api("GET", "/bookings?limit=2&page=2", h).json()
+    r = api("GET", "/bookings?limit=2", h).json()
+    assert [b["id"] for b in r["items"]] == [ids[0], ids[2]] and r["prevCursor"] is None
+    r = api("GET", f"/bookings?limit=2&cursor={r['nextCursor']}", h).json()
     assert [b["id"] for b in r["items"]] == [ids[1]] and r["total"] == 3 and r["limit"] == 2
-    r = api("GET", "/bookings?limit=100&page=9", h).json()
+    assert r["page"] == 2 and r["nextCursor"] is None
+    r = api("GET", f"/bookings?limit=2&cursor={r['prevCursor']}", h).json()
+    assert [b["id"] for b in r["items"]] == [ids[0], ids[2]] and r["page"] == 1
+    r = api("GET", "/bookings?limit=100&cursor=a20000101000000-1p9", h).json()
     assert r["items"] == [] and r["total"] == 3
 
 
 def test_list_rejects_bad_parameters_naming_the_field():
     _, _, h = api_user()
     for query, field in (("limit=0", "limit"), ("limit=101", "limit"), ("limit=x", "limit"),
-                         ("page=0", "page"), ("page=abc", "page"), ("status=lost", "status")):
+                         ("cursor=0", "cursor"), ("cursor=a20261301000000-1p2", "cursor"),
+                         ("cursor=b20260101000000-0p1", "cursor"),
+                         ("cursor=a20260101000000-1", "cursor"), ("status=lost", "status")):
         r = api("GET", "/bookings?" + query, h)
         assert r.status_code == 400, query
         assert field in r.json()["error"]["message"], query
@@ -963,10 +974,21 @@ def test_dashboard_pages_by_25():
     s, uid, _ = browser_user()
     room = make_room()
     ids = [add_booking(uid, make_slot(room, later(hours=24 + i))) for i in range(30)]
-    first = set(int(x) for x in BOOKING_LINK.findall(s.get(url("/me")).text))
-    second = set(int(x) for x in BOOKING_LINK.findall(s.get(url("/me?page=2")).text))
+    def shown(page):
+        return list(dict.fromkeys(int(x) for x in BOOKING_LINK.findall(page)))
+
+    page = s.get(url("/me")).text
+    first = shown(page)
+    assert 'rel="prev"' not in page
+    nxt = html.unescape(re.search(r'rel="next" href="([^"]*)"', page).group(1))
+    assert nxt.startswith("/me?tab=upcoming&cursor=a")
+    page = s.get(url(nxt)).text
+    second = shown(page)
     assert len(first) == 25 and len(second) == 5
-    assert first | second == set(ids)
+    assert first + second == ids      # soonest first, each once
+    assert 'rel="next"' not in page
+    prev = html.unescape(re.search(r'rel="prev" href="([^"]*)"', page).group(1))
+    assert shown(s.get(url(prev)).text) == first
 
 
 def test_booking_page_is_for_its_owner_and_admins_only():

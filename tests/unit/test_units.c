@@ -1159,6 +1159,72 @@ test_db_rows(void)
 	    one.n == 7 && strcmp(one.name, "seven") == 0);
 }
 
+/* Keyset cursors: what booking_cursor_text() makes parses back, nothing
+ * else does; a page drops its extra row, puts a previous page in order
+ * and links the sides that have rows. */
+static void
+test_list_cursors(void)
+{
+	struct booking rows[3];
+	struct list_cursor c;
+	struct list_page page;
+	const char *text;
+	int n;
+
+	arena_reset(&a);
+	text = booking_cursor_text(&a, 1, "2026-12-01 10:30:00", 42, 3);
+	CHECK_STR(text, "a20261201103000-42p3");
+	CHECK(booking_cursor_parse(text, &c) == 0);
+	CHECK(c.dir == 1 && c.id == 42 && c.page == 3);
+	CHECK_STR(c.key, "2026-12-01 10:30:00");
+	CHECK(booking_cursor_parse("b20261201103000-7p1", &c) == 0 && c.dir == -1 && c.id == 7);
+	CHECK(booking_cursor_parse(NULL, &c) == -1);
+	CHECK(booking_cursor_parse("", &c) == -1);
+	CHECK(booking_cursor_parse("c20261201103000-42p2", &c) == -1);
+	CHECK(booking_cursor_parse("a20261201103000-42", &c) == -1);	/* no page */
+	CHECK(booking_cursor_parse("a20261201103000-42p0", &c) == -1);
+	CHECK(booking_cursor_parse("a20261201103000-42p02", &c) == -1);
+	CHECK(booking_cursor_parse("a20261201103000-p2", &c) == -1);
+	CHECK(booking_cursor_parse("a2026120110300-42p2", &c) == -1);
+	CHECK(booking_cursor_parse("a20261301103000-42p2", &c) == -1);	/* month 13 */
+	CHECK(booking_cursor_parse("a20261201103000-0p2", &c) == -1);
+	CHECK(booking_cursor_parse("a20261201103000-4xp2", &c) == -1);
+	CHECK(booking_cursor_parse("a20261201103000-042p2", &c) == -1);
+	CHECK(booking_cursor_parse("a20261201103000-+42p2", &c) == -1);
+	CHECK(booking_cursor_parse("a20261201103000- 42p2", &c) == -1);
+	CHECK(booking_cursor_parse("a20261201103000_42p2", &c) == -1);
+	CHECK(c.dir == 0);
+
+	memset(rows, 0, sizeof(rows));
+	rows[0].id = 3, rows[0].start = "2026-12-03 09:00:00";
+	rows[1].id = 2, rows[1].start = "2026-12-02 09:00:00";
+	rows[2].id = 1, rows[2].start = "2026-12-01 09:00:00";
+	memset(&c, 0, sizeof(c));
+	n = 3;		/* the first page of 2, with the row that says more follow */
+	booking_page_of(&a, rows, &n, 2, &c, 0, &page);
+	CHECK(n == 2 && page.prev == NULL && page.number == 1);
+	CHECK_STR(page.next, "a20261202090000-2p2");
+	c.dir = 1;
+	c.page = 2;
+	n = 1;		/* the last page */
+	booking_page_of(&a, rows + 2, &n, 2, &c, 0, &page);
+	CHECK(page.next == NULL);
+	CHECK_STR(page.prev, "b20261201090000-1p1");
+	CHECK(page.number == 2);
+	c.dir = -1;
+	c.page = 1;
+	n = 2;		/* going back, read the other way round: the first page again */
+	rows[0].id = 2, rows[0].start = "2026-12-02 09:00:00";
+	rows[1].id = 3, rows[1].start = "2026-12-03 09:00:00";
+	booking_page_of(&a, rows, &n, 2, &c, 0, &page);
+	CHECK(n == 2 && rows[0].id == 3 && rows[1].id == 2);
+	CHECK(page.prev == NULL && page.number == 1);
+	CHECK_STR(page.next, "a20261202090000-2p2");
+	n = 0;
+	booking_page_of(&a, rows, &n, 2, &c, 0, &page);
+	CHECK(page.next == NULL && page.prev == NULL);
+}
+
 int
 main(void)
 {
@@ -1187,6 +1253,7 @@ main(void)
 	RUN(test_path_checks);
 	RUN(test_refund_quote);
 	RUN(test_booking_allows);
+	RUN(test_list_cursors);
 	RUN(test_slot_moves);
 	RUN(test_dummy_hash_cost);
 	RUN(test_log_escape);
