@@ -59,14 +59,14 @@ api_room_timeslots(struct req *r)
 	struct slot *slots;
 	const char *date;
 	char today[11], from[20], to[20];
+	long long id;
 	int i, n;
 
 	date_today(today);
-	if (room_get_or_reply(r, "id", &room) != OK ||
-	    req_date_opt(r, "date", today, &date) != OK)
+	if (req_id(r, "id", &id) != OK || req_date_opt(r, "date", today, &date) != OK)
 		return ERR;
 	day_bounds_utc(date, from, to);
-	if (room_slots(r->db, r->arena, room.id, from, to, &slots, &n) != OK)
+	if (room_day_or_reply(r, "id", from, to, &room, &slots, &n) != OK)
 		return ERR;
 	items = json_object_new_array();
 	for (i = 0; i < n; i++)

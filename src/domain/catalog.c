@@ -12,9 +12,11 @@ const char *const room_types[] = {
 	"office", "consultation", "meeting", "treatment", NULL
 };
 
-#define ROOM_COLUMNS \
-	"r.id, r.name, r.description, r.room_type, r.metadata, r.created_at, " \
-	"r.updated_at, r.capacity, r.hourly_rate, r.is_active"
+#define ROOM_COLUMNS_OF(r) \
+	r ".id, " r ".name, " r ".description, " r ".room_type, " r ".metadata, " \
+	r ".created_at, " r ".updated_at, " r ".capacity, " r ".hourly_rate, " r ".is_active"
+#define ROOM_COLUMNS	ROOM_COLUMNS_OF("r")
+#define ROOM_NCOLS	10
 
 static void
 room_fill(const struct db_res *res, int i, void *out)
@@ -86,11 +88,12 @@ slot_state_name(int s)
 
 /* The seats taken are the timeslot's counter (booking_seats_add) less its
  * lapsed holds (booking.h). */
-#define SLOT_COLUMNS \
+#define SLOT_FIELDS \
 	"t.id, t.room_id, t.event_id, ro.name, e.title, t.start_time, t.end_time," \
 	" t.status, t.price, t.max_bookings, t.sequence_no, ro.is_active," \
-	" " BOOKING_SEATS_TAKEN \
-	" FROM timeslots t JOIN rooms ro ON ro.id = t.room_id" \
+	" " BOOKING_SEATS_TAKEN
+#define SLOT_COLUMNS \
+	SLOT_FIELDS " FROM timeslots t JOIN rooms ro ON ro.id = t.room_id" \
 	" LEFT JOIN events e ON e.id = t.event_id"
 
 static void
@@ -138,6 +141,30 @@ slots_from(struct arena *a, struct db_res *res, struct slot **out, int *n)
 			s->state = OK;
 	}
 	return OK;
+}
+
+/* One statement for a room's page: the room's columns, then the
+ * SLOT_FIELDS of its timeslots in the range (none: one row of the room
+ * alone), read as a list of slots from column ROOM_NCOLS on. */
+int
+room_day(struct db *db, struct arena *a, long long room_id, const char *from,
+    const char *to, struct room *room, struct slot **out, int *n)
+{
+	struct db_res *res, slots;
+	int rc;
+
+	res = db_query(db, a, "SELECT " ROOM_COLUMNS_OF("ro") ", " SLOT_FIELDS
+	    " FROM rooms ro LEFT JOIN timeslots t ON t.room_id = ro.id"
+	    "   AND t.start_time >= ? AND t.start_time < ? AND t.status <> 'draft'"
+	    " LEFT JOIN events e ON e.id = t.event_id"
+	    " WHERE ro.id = ? ORDER BY t.start_time", "ssl", from, to, room_id);
+	if ((rc = db_row(res, room_fill, room)) != OK)
+		return rc;
+	slots = *res;
+	slots.cells += ROOM_NCOLS;
+	if (db_val(res, 0, ROOM_NCOLS) == NULL)
+		slots.nrows = 0;
+	return slots_from(a, &slots, out, n);
 }
 
 int

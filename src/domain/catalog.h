@@ -65,6 +65,10 @@ int	room_list(struct db *, struct arena *, const struct room_filter *,
 	    struct room **, int *n, long long *total);
 int	room_get(struct db *, struct arena *, long long id, struct room *);
 
+/* A room and its timeslots starting within [from, to) UTC, drafts left
+ * out, in one statement (NOT_FOUND: no such room). */
+int	room_day(struct db *, struct arena *, long long room_id, const char *from,
+	    const char *to, struct room *, struct slot **, int *n);
 /* Timeslots of a room starting within [from, to) UTC, drafts left out. */
 int	room_slots(struct db *, struct arena *, long long room_id,
 	    const char *from, const char *to, struct slot **, int *n);

@@ -35,6 +35,16 @@ room_get_or_reply(struct req *r, const char *param, struct room *out)
 }
 
 int
+room_day_or_reply(struct req *r, const char *param, const char *from, const char *to,
+    struct room *room, struct slot **slots, int *n)
+{
+	long long id;
+
+	return req_id(r, param, &id) != OK ? ERR : found_or_reply(r,
+	    room_day(r->db, r->arena, id, from, to, room, slots, n), "room", id);
+}
+
+int
 event_get_or_reply(struct req *r, const char *param, struct event *out)
 {
 	long long id;

@@ -55,11 +55,10 @@ room_show(struct req *r)
 	int i, n;
 
 	date_today(today);
-	if (req_date_opt(r, "date", today, &date) != OK ||
-	    room_get_or_reply(r, "id", &room) != OK)
+	if (req_date_opt(r, "date", today, &date) != OK)
 		return ERR;
 	day_bounds_utc(date, from, to);
-	if (room_slots(r->db, r->arena, room.id, from, to, &slots, &n) != OK)
+	if (room_day_or_reply(r, "id", from, to, &room, &slots, &n) != OK)
 		return ERR;
 	date_add_days(date, -1, prev);
 	date_add_days(date, 1, next);
