@@ -13,14 +13,14 @@
 #include "router.h"
 
 static const struct route routes[] = {
-	{ "GET",  "/",				home_show,		0 },
-	{ "GET",  "/rooms",			rooms_list,		0 },
-	{ "GET",  "/rooms/{id}",		room_show,		0 },
-	{ "GET",  "/rooms/{id}/week",		room_week,		0 },
-	{ "GET",  "/rooms/{id}/month",		room_month,		0 },
-	{ "GET",  "/events",			events_list,		0 },
-	{ "GET",  "/events/{id}",		event_show,		0 },
-	{ "GET",  "/timeslots/{id}",		timeslot_show,		0 },
+	{ "GET",  "/",				home_show,		PUBLIC_PAGE },
+	{ "GET",  "/rooms",			rooms_list,		PUBLIC_PAGE },
+	{ "GET",  "/rooms/{id}",		room_show,		PUBLIC_PAGE },
+	{ "GET",  "/rooms/{id}/week",		room_week,		PUBLIC_PAGE },
+	{ "GET",  "/rooms/{id}/month",		room_month,		PUBLIC_PAGE },
+	{ "GET",  "/events",			events_list,		PUBLIC_PAGE },
+	{ "GET",  "/events/{id}",		event_show,		PUBLIC_PAGE },
+	{ "GET",  "/timeslots/{id}",		timeslot_show,		PUBLIC_PAGE },
 	{ "POST", "/bookings",			booking_new,		NEED_USER },
 	{ "GET",  "/bookings/{id}",		booking_show,		NEED_USER },
 	{ "GET",  "/bookings/{id}/cancel",	booking_cancel_form,	NEED_USER },
@@ -330,8 +330,11 @@ router_dispatch(struct req *r)
 	/* Who is asking matters to every page, error pages too. */
 	if (identify(r) != OK)
 		return ERR;
-	csrf_token(r);
 	rt = router_match(r, routes, NROUTES, &status, allow, sizeof(allow));
+	/* A visitor's public page has no form, so it makes no CSRF cookie:
+	 * a reply that sets none is one nginx may cache for everyone. */
+	if (rt == NULL || !(rt->flags & PUBLIC_PAGE) || r->user != NULL)
+		csrf_token(r);
 	if (rt == NULL) {
 		if (status == 405) {
 			reply_header(r, "Allow: %s", allow);

@@ -13,6 +13,9 @@ typedef int (*handler_fn)(struct req *);
 #define OWN_SECRET	0x04	/* the request proves itself (a one-click
 				 * unsubscribe link's secret, a signed
 				 * webhook): no CSRF token, whatever cookies */
+#define PUBLIC_PAGE	0x08	/* the same for every visitor, no form: it
+				 * sets no cookie, so nginx's micro-cache may
+				 * keep it a second (nginx/booking.conf.in) */
 
 struct route {
 	const char	*method;

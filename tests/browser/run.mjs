@@ -33,7 +33,9 @@ for (const file of readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort
 	for (const [name, test] of Object.entries(tests)) {
 		if (!name.includes(only)) continue;
 		ran++;
-		const context = await browser.newContext({ ignoreHTTPSErrors: true });
+		// a fresh page each time, past nginx's one-second micro-cache, as a reload asks
+		const context = await browser.newContext({ ignoreHTTPSErrors: true,
+			extraHTTPHeaders: { 'Cache-Control': 'no-cache' } });
 		const page = await context.newPage();
 		page.setDefaultTimeout(10000);
 		try {

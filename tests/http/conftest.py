@@ -13,6 +13,22 @@ MYSQL = os.environ.get("BOOKING_MYSQL")
 # The stack's own self-signed certificate: TLS is checked, not switched off.
 CA = os.environ.get("BOOKING_CA", False)
 
+# Tests look at what a change did at once, so every request asks for a fresh page past
+# nginx's one-second micro-cache of public pages, as a browser's reload does, unless it
+# sends a Cache-Control of its own (test_micro_cache.py, which asks for cached ones).
+_request = requests.Session.request
+
+
+def _fresh_request(self, method, url, **kw):
+    headers = dict(kw.get("headers") or {})
+    if not any(k.lower() == "cache-control" for k in headers):
+        headers["Cache-Control"] = "no-cache"
+    kw["headers"] = headers
+    return _request(self, method, url, **kw)
+
+
+requests.Session.request = _fresh_request
+
 
 def sql(query, *args):
     """Runs SQL through the mariadb client; returns rows as lists of strings.
