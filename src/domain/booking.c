@@ -1,5 +1,6 @@
 /* domain/booking.c: the booking rules (capacity, holds, cancel and refunds,
  * reactivate, reschedule), one implementation for the pages and the API */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,20 +278,82 @@ booking_page_of(struct arena *a, struct booking *rows, int *n, long long limit,
 		    rows[0].start, rows[0].id, page->number - 1);
 }
 
+/*
+ * A count that reaches COUNT_KEPT_FROM rows costs MariaDB milliseconds
+ * (up to LIST_COUNT_MAX index entries read for every page view), more than
+ * the page itself: such a count is kept COUNT_KEPT_SECONDS for the same
+ * statement and values, in a small table of the process. A smaller count
+ * is made afresh each time, so it is always exact.
+ */
+#define COUNTS_KEPT		32
+#define COUNT_KEPT_FROM		1000
+#define COUNT_KEPT_SECONDS	10
+
+static struct {
+	char		*key;		/* the statement and its values */
+	long long	 total;
+	time_t		 until;
+} counts_kept[COUNTS_KEPT];
+static pthread_mutex_t counts_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const char *
+count_key(struct arena *a, const char *sql, const struct db_args *g, size_t *slot)
+{
+	struct buf k;
+	unsigned long long h = 1469598103934665603ULL;
+	const char *p;
+	int i;
+
+	buf_init(&k, a);
+	buf_puts(&k, sql);
+	for (i = 0; i < g->n && i < DB_ARGS_MAX; i++) {
+		if (g->types[i] == 's')
+			buf_printf(&k, "\x1f%s", g->strs[i] ? g->strs[i] : "\x1e");
+		else
+			buf_printf(&k, "\x1f%lld", g->ints[i]);
+	}
+	for (p = buf_cstr(&k); *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	*slot = (size_t)(h % COUNTS_KEPT);
+	return buf_cstr(&k);
+}
+
 int
 booking_count(struct db *db, struct arena *a, const char *index, const char *where,
     const struct db_args *g, struct list_page *page)
 {
 	struct db_args cg = *g;
 	struct db_res *res;
+	const char *sql, *key;
+	time_t now = time(NULL);
+	size_t slot;
+	int kept = 0;
 
+	sql = arena_printf(a, "SELECT COUNT(*) FROM (SELECT 1 FROM bookings b%s%s%s%s"
+	    " LIMIT ?) x", index ? " FORCE INDEX (" : "", index ? index : "",
+	    index ? ")" : "", where);
 	db_args_int(&cg, LIST_COUNT_MAX + 1);
-	res = db_query_args(db, a, arena_printf(a, "SELECT COUNT(*) FROM (SELECT 1"
-	    " FROM bookings b%s%s%s%s LIMIT ?) x", index ? " FORCE INDEX (" : "",
-	    index ? index : "", index ? ")" : "", where), &cg);
-	if (res == NULL)
-		return ERR;
-	page->total = db_int(res, 0, 0);
+	key = count_key(a, sql, &cg, &slot);
+	pthread_mutex_lock(&counts_lock);
+	if (counts_kept[slot].key != NULL && counts_kept[slot].until > now &&
+	    strcmp(counts_kept[slot].key, key) == 0) {
+		page->total = counts_kept[slot].total;
+		kept = 1;
+	}
+	pthread_mutex_unlock(&counts_lock);
+	if (!kept) {
+		if ((res = db_query_args(db, a, sql, &cg)) == NULL)
+			return ERR;
+		page->total = db_int(res, 0, 0);
+		if (page->total >= COUNT_KEPT_FROM) {
+			pthread_mutex_lock(&counts_lock);
+			free(counts_kept[slot].key);
+			counts_kept[slot].key = xstrdup(key);
+			counts_kept[slot].total = page->total;
+			counts_kept[slot].until = now + COUNT_KEPT_SECONDS;
+			pthread_mutex_unlock(&counts_lock);
+		}
+	}
 	page->more = page->total > LIST_COUNT_MAX;
 	if (page->more)
 		page->total = LIST_COUNT_MAX;
