@@ -9,8 +9,8 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from conftest import (CA, add_booking, api_user, at, browser_user, day, make_room, make_slot,
-                      make_user, new_email, recount_seats, sql, url)
+from conftest import (CA, add_booking, api_user, at, browser_user, day, make_event, make_room,
+                      make_slot, make_user, new_email, recount_seats, sql, unique, url)
 
 BIG = 10_001        # one past the count's cap
 
@@ -118,3 +118,30 @@ def test_the_export_streams_every_row_in_index_order_without_sorting(many):
     assert rows[0][0] == "id" and len(rows) == 1 + BIG
     starts = [row[5] for row in rows[1:]]
     assert starts == sorted(starts, reverse=True)
+
+
+def test_the_export_names_each_rooms_and_events_from_the_catalogue():
+    """The export reads bookings and users only and takes the room's name and the event's
+    title from the catalogue it read first: each row still carries both, and its times."""
+    s, _, _ = browser_user(role="admin")
+    email = new_email("names")
+    who = make_user(email=email)
+    room, other = make_room(name=unique("Export Hall")), make_room(name=unique("Side Room"))
+    event = make_event(title=unique("Export Workshop"))
+    session = make_slot(room, at(day(75), 10), event_id=event)
+    plain = make_slot(other, at(day(75), 12))
+    add_booking(who, session)
+    add_booking(who, plain)
+    r = s.get(url(f"/admin/bookings.csv?email={quote(email)}"))
+    rows = list(csv.reader(io.StringIO(r.text)))
+    col = {h: i for i, h in enumerate(rows[0])}
+    got = [(row[col["room"]], row[col["event"]], row[col["start"]]) for row in rows[1:]]
+    room_name, other_name = (sql("SELECT name FROM rooms WHERE id = ?", i)[0][0]
+                             for i in (room, other))
+    title = sql("SELECT title FROM events WHERE id = ?", event)[0][0]
+    day75 = day(75).strftime("%Y-%m-%d")
+    assert got == [(other_name, "", f"{day75}T12:00:00Z"), (room_name, title, f"{day75}T10:00:00Z")]
+    # and through the event filter, which reads from the event's timeslots
+    r = s.get(url(f"/admin/bookings.csv?eventId={event}"))
+    rows = list(csv.reader(io.StringIO(r.text)))[1:]
+    assert [(row[col["room"]], row[col["event"]]) for row in rows] == [(room_name, title)]
