@@ -130,9 +130,32 @@ unquoted(struct arena *a, const char *s)
 }
 
 /*
+ * Paths whose last part is a secret: a feed, an unsubscribe, a sign-up
+ * confirmation or a password reset token. The log keeps the prefix only.
+ * nginx's access log drops the same parts (nginx/booking.conf.in).
+ */
+static const char *const secret_paths[] = {
+	"/calendar/", "/unsubscribe/", "/register/confirm/", "/password/reset/",
+};
+
+static const char *
+loggable(struct arena *a, const char *path)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(secret_paths) / sizeof(secret_paths[0]); i++) {
+		n = strlen(secret_paths[i]);
+		if (strncmp(path, secret_paths[i], n) == 0 && path[n] != '\0')
+			return arena_printf(a, "%s[secret]", secret_paths[i]);
+	}
+	return unquoted(a, path);
+}
+
+/*
  * One line per request: time, address, the acting user's id (- for
  * nobody), method and decoded path, status, bytes, time taken. The path
- * only: query strings and bodies may hold secrets. log_msg escapes the
+ * only, and without its secret part: query strings and bodies may hold
+ * secrets. log_msg escapes the
  * control characters a path may decode to (%0a), so no request can write
  * a line of its own.
  */
@@ -150,7 +173,7 @@ log_request(struct req *r, double ms)
 	if (r->user != NULL)
 		snprintf(uid, sizeof(uid), "%lld", r->user->id);
 	log_msg("%s %s %s \"%s %s\" %d %zu %.1fms", when, addr ? addr : "-", uid,
-	    unquoted(r->arena, r->method), unquoted(r->arena, r->path), r->status,
+	    unquoted(r->arena, r->method), loggable(r->arena, r->path), r->status,
 	    r->streamed ? r->streamed_bytes : r->out.len, ms);
 }
 

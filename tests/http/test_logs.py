@@ -103,3 +103,40 @@ def test_workers_reopen_their_log_after_rotation(to, sig):
             f.write(old + new)
         os.chown(LOG, st.st_uid, st.st_gid)
         os.unlink(rotated)
+
+
+
+NGINX_LOG = os.path.join(VAR, "log", "nginx-access.log")
+
+
+def nginx_text():
+    with open(NGINX_LOG, errors="replace") as f:
+        return f.read()
+
+
+def wait_for_count(read, needle, count, seconds=10):
+    deadline = time.monotonic() + seconds
+    while read().count(needle) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return read().count(needle)
+
+
+def test_neither_log_keeps_a_secret_path_token():
+    """A feed, unsubscribe, confirmation or reset token in a path is a
+    password for what it opens: the logs keep only the path's prefix."""
+    prefixes = ("/calendar/", "/unsubscribe/", "/register/confirm/", "/password/reset/")
+    before = {p: (log_text().count(f"GET {p}[secret]"), nginx_text().count(f"GET {p}[secret]"))
+              for p in prefixes}
+    tags = {}
+    for p in prefixes:
+        tags[p] = uuid.uuid4().hex
+        r = get(f"{p}{tags[p]}.ics", headers={"Referer": url(f"{p}{tags[p]}")})
+        assert r.status_code < 500, (p, r.status_code)
+    for p in prefixes:
+        worker, edge = before[p]
+        assert wait_for_count(log_text, f"GET {p}[secret]", worker + 1) == worker + 1, p
+        assert wait_for_count(nginx_text, f"GET {p}[secret]", edge + 1) == edge + 1, p
+    worker, edge = log_text(), nginx_text()
+    for p, tag in tags.items():
+        assert tag not in worker, p
+        assert tag not in edge, p
