@@ -14,9 +14,9 @@
 <section aria-labelledby="day-h">
 <h2 id="day-h">Availability on {{DATE_LABEL}}</h2>
 <nav class="days" aria-label="Days">
-<a rel="prev" href="/rooms/{{ID}}?date={{PREV_DATE}}">Previous day</a>
+{{#PREV}}<a rel="prev" href="/rooms/{{ID}}?date={{DAY}}">Previous day</a>{{/PREV}}
 <a href="/rooms/{{ID}}?date={{TODAY}}">Today</a>
-<a rel="next" href="/rooms/{{ID}}?date={{NEXT_DATE}}">Next day</a>
+{{#NEXT}}<a rel="next" href="/rooms/{{ID}}?date={{DAY}}">Next day</a>{{/NEXT}}
 </nav>
 <form class="picker" method="get" action="/rooms/{{ID}}">
 <label for="date">Date</label>

@@ -35,9 +35,9 @@ api_booking_create(struct req *r)
 		return ERR;
 	if (key != NULL && *key == '\0')
 		key = NULL;
-	if (key != NULL && (strlen(key) > 100 || !utf8_valid(key)))
+	if (key != NULL && !booking_key_valid(key))
 		return reply_error(r, 400, "invalid_field",
-		    "Idempotency-Key: at most 100 characters.");
+		    "Idempotency-Key: " IDEMPOTENCY_KEY_RULE ".");
 	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed);
 	if (rc == NOT_FOUND)
 		return reply_not_found(r, "timeslot", slot);

@@ -765,6 +765,17 @@ create_txn(struct db *db, void *ctx)
 }
 
 int
+booking_key_valid(const char *key)
+{
+	size_t n;
+
+	for (n = 0; key[n] != '\0'; n++)
+		if (key[n] <= ' ' || key[n] > '~')
+			return 0;
+	return n > 0 && n <= IDEMPOTENCY_KEY_MAX;
+}
+
+int
 booking_create(struct db *db, struct arena *a, const struct actor *who,
     long long slot_id, const char *notes, const char *key, long long *booking_id,
     int *replayed)

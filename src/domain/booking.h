@@ -260,6 +260,17 @@ struct seat_drift {
 int	booking_seats_check(struct db *, struct arena *, int fix,
 	    struct seat_drift **, int *n, long long *checked);
 
+/*
+ * An idempotency key is 1 to IDEMPOTENCY_KEY_MAX visible ASCII characters
+ * (letters, digits, punctuation): no spaces, which HTTP drops at a
+ * header's ends and MariaDB's comparison ignores at a key's end, so "k"
+ * and "k " could never be told apart; nothing else either. Keys are then
+ * compared exactly.
+ */
+#define IDEMPOTENCY_KEY_MAX	100
+#define IDEMPOTENCY_KEY_RULE	"1 to 100 visible ASCII characters (letters, digits," \
+	" punctuation; no spaces)"
+int	booking_key_valid(const char *key);
 /* Books one seat. key may be NULL; with a key, a repeat of the same request
  * returns the first booking and sets *replayed. */
 int	booking_create(struct db *, struct arena *, const struct actor *,

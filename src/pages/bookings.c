@@ -79,8 +79,13 @@ booking_new(struct req *r)
 
 	if (req_id(r, "timeslot_id", &slot) != OK ||
 	    req_lines_opt(r, "notes", NOTES_MAX, "", &notes) != OK ||
-	    req_str_opt(r, "idempotency_key", 100, NULL, &key) != OK)
+	    req_str_opt(r, "idempotency_key", IDEMPOTENCY_KEY_MAX, NULL, &key) != OK)
 		return ERR;
+	if (key != NULL && *key == '\0')
+		key = NULL;
+	if (key != NULL && !booking_key_valid(key))
+		return reply_error(r, 400, "invalid_field",
+		    "idempotency_key: " IDEMPOTENCY_KEY_RULE ".");
 	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed);
 	if (rc == ERR)
 		return ERR;

@@ -44,6 +44,18 @@ rooms_list(struct req *r)
 	return page_end(r, 200);
 }
 
+/* The link to the day days away, unless that day is outside the dates
+ * users may ask for (the first and the last have no link past them). */
+static void
+day_link(struct tmpl *t, const char *section, const char *date, int days)
+{
+	char day[11];
+	struct tm tm;
+
+	if (date_add_days(date, days, day) == 0 && date_parse(day, &tm) == 0)
+		tmpl_set(tmpl_section(t, section), "DAY", day);
+}
+
 int
 room_show(struct req *r)
 {
@@ -51,7 +63,7 @@ room_show(struct req *r)
 	struct slot *slots;
 	struct tmpl *t;
 	const char *date;
-	char today[11], prev[11], next[11], from[20], to[20];
+	char today[11], from[20], to[20];
 	int i, n;
 
 	date_today(today);
@@ -60,8 +72,6 @@ room_show(struct req *r)
 	day_bounds_utc(date, from, to);
 	if (room_day_or_reply(r, "id", from, to, &room, &slots, &n) != OK)
 		return ERR;
-	date_add_days(date, -1, prev);
-	date_add_days(date, 1, next);
 
 	t = page_begin(r, "room.tpl", room.name);
 	page_room(r, t, &room);
@@ -69,8 +79,8 @@ room_show(struct req *r)
 		tmpl_show(t, "INACTIVE");
 	tmpl_set(t, "DATE", date);
 	tmpl_set(t, "DATE_LABEL", fmt_local(r->arena, from, "%A %d %B %Y"));
-	tmpl_set(t, "PREV_DATE", prev);
-	tmpl_set(t, "NEXT_DATE", next);
+	day_link(t, "PREV", date, -1);
+	day_link(t, "NEXT", date, 1);
 	tmpl_set(t, "TODAY", today);
 	for (i = 0; i < n; i++)
 		page_slot(r, tmpl_section(t, "SLOT"), &slots[i]);

@@ -357,6 +357,37 @@ def test_idempotency_keys_belong_to_one_user_and_are_checked():
     assert bookings_of(c) == 0
 
 
+def test_idempotency_keys_are_visible_ascii_without_spaces_and_compared_exactly():
+    """MariaDB compares "k" and "k " as one key, and HTTP drops a header's
+    trailing spaces: a key with spaces could never be kept exact, so it is
+    refused (as are control and non-ASCII characters) on the API and the form."""
+    _, slot, _ = slot_in(60, capacity=10)
+    uid, _, h = api_user()
+    base = "order-" + uuid.uuid4().hex
+    for bad in (base + " x", "caf\u00e9-" + base, base + "\x7f"):
+        r = api("POST", "/bookings", dict(h, **{"Idempotency-Key": bad.encode()}),
+                json={"timeslotId": slot})
+        assert r.status_code == 400, (bad, r.text)
+        assert "Idempotency-Key" in r.json()["error"]["message"]
+    assert bookings_of(uid) == 0
+    # exact: another case or one more character is another key
+    first = api("POST", "/bookings", dict(h, **{"Idempotency-Key": base}), json={"timeslotId": slot})
+    assert first.status_code == 201
+    r = api("POST", "/bookings", dict(h, **{"Idempotency-Key": base.upper()}),
+            json={"timeslotId": slot})
+    conflict(r, 409, "already_booked")
+    # the form refuses a trailing space instead of booking with a key that ignores it
+    s, form_uid, csrf = browser_user()
+    for bad in (base + " ", " " + base, "a b"):
+        r = s.post(url("/bookings"), data={"csrf": csrf, "timeslot_id": slot,
+                   "idempotency_key": bad}, allow_redirects=False)
+        assert r.status_code == 400 and "idempotency_key" in r.text, bad
+    assert bookings_of(form_uid) == 0
+    r = s.post(url("/bookings"), data={"csrf": csrf, "timeslot_id": slot,
+               "idempotency_key": base + "-form"}, allow_redirects=False)
+    assert r.status_code == 303
+
+
 # ---------------------------------------------------------------- reading
 
 def test_list_is_own_bookings_newest_start_first_with_filters_and_paging():

@@ -6,6 +6,7 @@ TLS (a client library would tidy them first). Every answer must be under 500,
 and every 4xx must carry a Content-Type and a body."""
 import http.client
 import json
+import re
 import socket
 import ssl
 import urllib.parse
@@ -60,6 +61,19 @@ def test_a_date_past_the_sane_range_is_refused_naming_the_field():
     assert "date" in r.json()["error"]["message"]
     for ok in ("2000-01-01", "2199-12-31"):
         assert requests.get(url(f"/rooms/{room}?date={ok}"), verify=CA).status_code == 200
+
+
+def test_the_room_day_page_links_only_to_days_that_can_be_asked_for():
+    room = make_room()
+    first = requests.get(url(f"/rooms/{room}?date=2000-01-01"), verify=CA).text
+    assert 'rel="prev"' not in first
+    assert f'<a rel="next" href="/rooms/{room}?date=2000-01-02">' in first
+    last = requests.get(url(f"/rooms/{room}?date=2199-12-31"), verify=CA).text
+    assert 'rel="next"' not in last
+    assert f'<a rel="prev" href="/rooms/{room}?date=2199-12-30">' in last
+    for page in (first, last):
+        for link in re.findall(r'href="(/rooms/\d+\?date=[0-9-]+)"', page):
+            assert requests.get(url(link), verify=CA).status_code == 200, link
 
 
 def test_a_nul_in_a_json_email_is_refused_not_cut():
