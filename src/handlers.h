@@ -43,6 +43,8 @@ int	api_admin_rooms_list(struct req *);
 /* pages/account.c */
 int	register_form(struct req *);
 int	register_submit(struct req *);
+int	register_confirm_form(struct req *);
+int	register_confirm_submit(struct req *);
 int	login_form(struct req *);
 int	login_submit(struct req *);
 int	logout(struct req *);

@@ -32,6 +32,8 @@ static const struct route routes[] = {
 	{ "POST", "/notifications/read",	notifications_read,	NEED_USER },
 	{ "GET",  "/register",			register_form,		0 },
 	{ "POST", "/register",			register_submit,	0 },
+	{ "GET",  "/register/confirm/{token}",	register_confirm_form,	0 },
+	{ "POST", "/register/confirm/{token}",	register_confirm_submit, OWN_SECRET },
 	{ "GET",  "/login",			login_form,		0 },
 	{ "POST", "/login",			login_submit,		0 },
 	{ "GET",  "/login/code",		login_code_form,	0 },

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
+{{#FORM}}
 <h1>Create an account</h1>
 <form method="post" action="/register" class="stacked" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -21,3 +22,19 @@
 <p><button type="submit">Create account</button></p>
 </form>
 <p>Already registered? <a href="/login">Log in</a>.</p>
+{{/FORM}}
+{{#SENT}}
+<h1>Check your mail</h1>
+<div class="notice" role="status">
+<p>We have sent a message to <strong>{{EMAIL}}</strong>.</p>
+<p>If the address is new here, the message holds a link that makes your account: follow it within {{HOURS}} hours, then log in. If the address has an account already, the message says so instead.</p>
+</div>
+<p>No message? Look in your spam folder, or <a href="/register">sign up again</a>.</p>
+{{/SENT}}
+{{#CONFIRM}}
+<h1>Confirm your address</h1>
+<p>This makes your account with the name and password you signed up with.</p>
+<form method="post" action="/register/confirm/{{TOKEN}}">
+<p><button type="submit">Confirm my address and make my account</button></p>
+</form>
+{{/CONFIRM}}

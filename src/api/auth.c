@@ -91,6 +91,8 @@ api_login(struct req *r)
 	case LOGIN_FAILED:
 		return reply_error(r, 401, "invalid_credentials",
 		    "The email or the password is not right.");
+	case LOGIN_UNCONFIRMED:
+		return reply_error(r, 403, "unconfirmed", "%s", UNCONFIRMED_TEXT);
 	default:
 		return ERR;
 	}
@@ -107,19 +109,26 @@ api_login(struct req *r)
 	return reply_json(r, 200, o);
 }
 
+/* The same answer whether or not the address has an account: only the
+ * mail sent to it tells which. */
 int
 api_register(struct req *r)
 {
-	struct json_object *user;
+	struct account_input in;
+	struct json_object *o;
 	struct form f;
-	long long id = 0;
 	int rc;
 
-	if ((rc = input_register(r, &f, &id)) == INVALID)
+	if ((rc = input_register(r, &f, &in)) == INVALID)
 		return form_reply_json(r, &f, 400);
-	if (rc != OK || (user = user_json(r, id)) == NULL)
+	if (rc != OK)
 		return ERR;
-	return reply_json(r, 201, user);
+	o = json_object_new_object();
+	json_set_str(o, "status", "mail_sent");
+	json_set_str(o, "message", "We have sent a message to the address. If it is new "
+	    "here, follow its link within " LIMIT_TEXT(SIGNUP_HOURS) " hours to make the "
+	    "account; if it has an account already, the message says so instead.");
+	return reply_json(r, 202, o);
 }
 
 int

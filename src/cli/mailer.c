@@ -16,26 +16,33 @@
 #include "core/fmt.h"
 #include "core/ical.h"
 #include "core/mime.h"
+#include "domain/account.h"
 #include "domain/auth.h"
 #include "domain/mail.h"
 #include "http/tmpl.h"
 
-/* What each kind says: its subject, the template section, and the
- * calendar method of its .ics (NULL: none attached). */
+/* What each kind says: its subject, the template section, the calendar
+ * method of its .ics (NULL: none attached), and whether it is about a
+ * booking (its subject then goes on with what and when, else with the
+ * site's name). */
 static const struct {
 	const char	*kind;
-	const char	*subject;	/* before what and when */
+	const char	*subject;
 	const char	*section;
 	const char	*method;
+	int		 booking;
 } kinds[] = {
-	{ "welcome",	  NULL,				"WELCOME",	NULL },
-	{ "created",	  "Booked, payment due: ",	"CREATED",	NULL },
-	{ "confirmed",	  "Confirmed: ",		"CONFIRMED",	"REQUEST" },
-	{ "cancelled",	  "Cancelled: ",		"CANCELLED",	"CANCEL" },
-	{ "rescheduled",  "Moved: ",			"RESCHEDULED",	"REQUEST" },
-	{ "hold_expired", "Released, not paid: ",	"HOLD_EXPIRED",	NULL },
-	{ "reminder_24h", "Tomorrow: ",		"REMINDER",	NULL },
-	{ "reminder_1h",  "In an hour: ",		"REMINDER",	NULL },
+	{ "welcome",	  "Welcome to ",		"WELCOME",	NULL, 0 },
+	{ "signup_confirm", "Confirm your address for ", "SIGNUP_CONFIRM", NULL, 0 },
+	{ "signup_taken", "Someone tried to sign up with your address at ",
+							"SIGNUP_TAKEN",	NULL, 0 },
+	{ "created",	  "Booked, payment due: ",	"CREATED",	NULL, 1 },
+	{ "confirmed",	  "Confirmed: ",		"CONFIRMED",	"REQUEST", 1 },
+	{ "cancelled",	  "Cancelled: ",		"CANCELLED",	"CANCEL", 1 },
+	{ "rescheduled",  "Moved: ",			"RESCHEDULED",	"REQUEST", 1 },
+	{ "hold_expired", "Released, not paid: ",	"HOLD_EXPIRED",	NULL, 1 },
+	{ "reminder_24h", "Tomorrow: ",		"REMINDER",	NULL, 1 },
+	{ "reminder_1h",  "In an hour: ",		"REMINDER",	NULL, 1 },
 };
 
 /* The facts of a message, from its data. */
@@ -172,6 +179,11 @@ fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct fac
 	tmpl_show(d, section);
 	if (f->refund > 0 && strcmp(m->kind, "cancelled") == 0)
 		tmpl_set(tmpl_section(d, "REFUND"), "REFUND", money_fmt(a, f->refund));
+	tmpl_set(d, "LOGIN_URL", arena_printf(a, "%s/login", cfg.site_url));
+	tmpl_set_int(d, "SIGNUP_HOURS", SIGNUP_HOURS);
+	if (m->link != NULL)
+		tmpl_set(d, "CONFIRM_URL", arena_printf(a, "%s/register/confirm/%s",
+		    cfg.site_url, m->link));
 	if (m->booking_id != 0)
 		tmpl_set(tmpl_section(d, "BOOKING"), "BOOKING_URL",
 		    arena_printf(a, "%s/bookings/%lld", cfg.site_url, m->booking_id));
@@ -199,8 +211,8 @@ mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf 
 		snprintf(err, errlen, "cannot render a %s message from its data", m->kind);
 		return ERR;
 	}
-	subject = kinds[k].subject == NULL ?
-	    arena_printf(a, "Welcome to %s", cfg.site_name) :
+	subject = !kinds[k].booking ?
+	    arena_printf(a, "%s%s", kinds[k].subject, cfg.site_name) :
 	    arena_printf(a, "%s%s, %s", kinds[k].subject, what(a, &f),
 	    fmt_local(a, f.start, "%a %d %b %H:%M"));
 	method = kinds[k].method;

@@ -58,31 +58,56 @@ account_add(struct db *db, const struct actor *who, enum audit_type why,
 	return rc;
 }
 
-/* A new account and its welcome mail, in one transaction. */
-struct registration {
+/*
+ * What a sign-up writes, in one transaction: a pending sign-up, new
+ * address or taken, and its mail: a link that makes the account for a new
+ * address, a word to the owner of a taken one. Both cost one argon2 hash
+ * and a few rows, and the answer is the same, so neither what is said nor
+ * how long it takes tells whether the address has an account.
+ */
+struct signup {
 	const struct actor		*who;
 	const struct account_input	*in;
 	const char			*hash;
-	long long			 user_id;
 };
 
 static int
-register_txn(struct db *db, void *ctx)
+signup_txn(struct db *db, void *ctx)
 {
-	struct registration *g = ctx;
-	int rc;
+	struct signup *s = ctx;
+	struct db_res *res;
+	struct arena a;
+	long long id;
+	int rc = ERR;
 
-	if ((rc = account_add(db, g->who, AUDIT_REGISTERED, g->in->email, g->in->name,
-	    g->hash, "customer", &g->user_id)) != OK)
-		return rc;
-	return mail_welcome(db, g->user_id, g->in->email, g->in->name);
+	arena_init(&a);
+	res = db_query(db, &a, "SELECT id, email, name FROM users WHERE email = ?",
+	    "s", s->in->email);
+	if (res == NULL ||
+	    db_exec(db, "DELETE FROM pending_signups WHERE email = ?"
+	    " AND expires_at < UTC_TIMESTAMP()", "s", s->in->email) < 0 ||
+	    db_exec(db, "INSERT INTO pending_signups (email, name, password_hash,"
+	    " created_at, expires_at) VALUES (?, ?, ?, UTC_TIMESTAMP(),"
+	    " UTC_TIMESTAMP() + INTERVAL ? HOUR)", "sssi", s->in->email, s->in->name,
+	    s->hash, SIGNUP_HOURS) < 0)
+		goto out;
+	id = db_insert_id(db);
+	if (res->nrows == 0)
+		rc = mail_signup_confirm(db, id, s->in->email, s->in->name);
+	else if ((rc = mail_signup_taken(db, db_int(res, 0, 0), db_val(res, 0, 1),
+	    db_val(res, 0, 2))) == OK)
+		rc = audit_record(db, s->who, AUDIT_SIGNUP_TAKEN, db_int(res, 0, 0),
+		    NULL, NULL);
+out:
+	arena_free(&a);
+	return rc;
 }
 
 int
 account_register(struct db *db, const struct actor *who,
-    const struct account_input *in, struct field_errors *fe, long long *user_id)
+    const struct account_input *in, struct field_errors *fe)
 {
-	struct registration g = { who, in, NULL, 0 };
+	struct signup s = { who, in, NULL };
 	const char *problem;
 	char *hash;
 	int rc;
@@ -94,29 +119,103 @@ account_register(struct db *db, const struct actor *who,
 		return INVALID;
 	if ((hash = auth_hash_password(in->password)) == NULL)
 		return ERR;
-	g.hash = hash;
-	rc = db_txn(db, register_txn, &g);
+	s.hash = hash;
+	rc = db_txn(db, signup_txn, &s);
 	free(hash);
-	/*
-	 * KNOWN LEAK (issue 9, defect 14; ASVS 2.5): this tells whoever asks
-	 * that the address has an account. The fix is to answer exactly as
-	 * for a new address and mail the address's owner instead ("someone
-	 * tried to register with your address; log in or reset your
-	 * password"). That needs registration itself to go through mail: a
-	 * new account is signed in at once, which a taken address cannot be,
-	 * so the answers would still differ. Until sign-up confirms the
-	 * address by mail first, the message stays, and nginx's rate limit on
-	 * /register and /api/v1/auth/ bounds how fast addresses can be tried.
-	 */
-	if (rc == CONFLICT) {
-		field_error(fe, "email", "This email address cannot be used for a new "
-		    "account. If it is yours, log in instead.");
-		return INVALID;
-	}
-	if (rc != OK)
+	return rc;
+}
+
+int
+account_signup_token(struct db *db, struct arena *a, long long signup_id,
+    const char **token)
+{
+	char *t = auth_random_hex(a, SIGNUP_TOKEN_BYTES);
+	long long n;
+
+	n = db_exec(db, "UPDATE pending_signups SET token_hash = UNHEX(?)"
+	    " WHERE id = ? AND expires_at > UTC_TIMESTAMP()", "sl",
+	    auth_sha256_hex(a, t), signup_id);
+	if (n < 0)
 		return ERR;
-	*user_id = g.user_id;
+	if (n == 0)
+		return NOT_FOUND;
+	*token = t;
 	return OK;
+}
+
+/* A link's token: 64 lowercase hex digits, else no link of ours. */
+static int
+signup_token_shape(const char *token)
+{
+	return token != NULL && strlen(token) == 2 * SIGNUP_TOKEN_BYTES &&
+	    strspn(token, "0123456789abcdef") == 2 * SIGNUP_TOKEN_BYTES;
+}
+
+int
+account_signup_find(struct db *db, struct arena *a, const char *token)
+{
+	struct db_res *res;
+
+	if (!signup_token_shape(token))
+		return NOT_FOUND;
+	res = db_query(db, a, "SELECT id FROM pending_signups"
+	    " WHERE token_hash = UNHEX(?) AND expires_at > UTC_TIMESTAMP()",
+	    "s", auth_sha256_hex(a, token));
+	if (res == NULL)
+		return ERR;
+	return res->nrows > 0 ? OK : NOT_FOUND;
+}
+
+struct confirmation {
+	const struct actor	*who;
+	const char		*token;
+};
+
+static int
+confirm_txn(struct db *db, void *ctx)
+{
+	struct confirmation *c = ctx;
+	struct db_res *res;
+	struct arena a;
+	long long user_id;
+	int rc = ERR;
+
+	arena_init(&a);
+	res = db_query(db, &a, "SELECT email, name, password_hash FROM pending_signups"
+	    " WHERE token_hash = UNHEX(?) AND expires_at > UTC_TIMESTAMP() FOR UPDATE",
+	    "s", auth_sha256_hex(&a, c->token));
+	if (res == NULL)
+		goto out;
+	if (res->nrows == 0) {
+		rc = NOT_FOUND;
+		goto out;
+	}
+	/* The link is used up with every other sign-up of the address. */
+	if ((rc = account_add(db, c->who, AUDIT_REGISTERED, db_val(res, 0, 0),
+	    db_val(res, 0, 1), db_val(res, 0, 2), "customer", &user_id)) == OK &&
+	    db_exec(db, "DELETE FROM pending_signups WHERE email = ?", "s",
+	    db_val(res, 0, 0)) < 0)
+		rc = ERR;
+out:
+	arena_free(&a);
+	return rc;
+}
+
+int
+account_confirm(struct db *db, const struct actor *who, const char *token)
+{
+	struct confirmation c = { who, token };
+
+	if (!signup_token_shape(token))
+		return NOT_FOUND;
+	return db_txn(db, confirm_txn, &c);
+}
+
+int
+account_signups_purge(struct db *db, const char *now)
+{
+	return db_exec(db, "DELETE FROM pending_signups"
+	    " WHERE expires_at < COALESCE(?, UTC_TIMESTAMP())", "s", now) < 0 ? ERR : OK;
 }
 
 int

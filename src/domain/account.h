@@ -11,6 +11,13 @@ struct db;
 struct auth_session;
 struct field_errors;
 
+#define SIGNUP_HOURS	48	/* how long a sign-up's link works */
+#define SIGNUP_TOKEN_BYTES 32
+/* What a login with the password of a sign-up not yet confirmed is told. */
+#define UNCONFIRMED_TEXT "Confirm your email address first: follow the link in" \
+	" the mail we sent when you signed up. No mail, or the link ran out? Sign up" \
+	" again with the same address for a new one."
+
 /* What a new customer sends (fields "name", "email", "password"). */
 struct account_input {
 	const char	*name;
@@ -37,9 +44,27 @@ struct password_change {
 int	account_add(struct db *, const struct actor *who, enum audit_type why,
 	    const char *email, const char *name, const char *password_hash,
 	    const char *role, long long *user_id);
-/* Creates a customer once the email and password pass. */
+/*
+ * A sign-up, once the email and password pass: no account yet, but a
+ * pending sign-up and a mail to the address, which for a new address
+ * carries the link that makes the account (account_confirm) and for a
+ * taken one tells its owner that someone tried. OK either way: the caller
+ * answers the same, so nobody learns whether the address has an account.
+ */
 int	account_register(struct db *, const struct actor *who,
-	    const struct account_input *, struct field_errors *, long long *user_id);
+	    const struct account_input *, struct field_errors *);
+/* The token of a sign-up's link, made as its mail goes out (only its hash
+ * is kept): NOT_FOUND when the sign-up expired or was confirmed. */
+int	account_signup_token(struct db *, struct arena *, long long signup_id,
+	    const char **token);
+/* Whether token is a sign-up link in force: OK or NOT_FOUND. */
+int	account_signup_find(struct db *, struct arena *, const char *token);
+/* Follows a sign-up's link: makes the account (in the audit as who's) and
+ * ends every sign-up of its address. NOT_FOUND: no such link in force
+ * (wrong, used or expired); CONFLICT: the address got an account since. */
+int	account_confirm(struct db *, const struct actor *who, const char *token);
+/* Forgets sign-ups whose link expired before now (NULL: the clock). */
+int	account_signups_purge(struct db *, const char *now);
 /* Changes the user's password after checking the current one (a wrong
  * one counts like a failed login: TOO_MANY_ATTEMPTS once the address is
  * locked out); ends the user's other sessions and login tokens (personal

@@ -9,12 +9,13 @@
 const char *const audit_types[] = {
 	"login", "login_failed", "lockout", "password_changed",
 	"password_change_failed", "role_changed", "token_created",
-	"token_revoked", "registered", "user_added", NULL
+	"token_revoked", "registered", "user_added", "signup_taken", NULL
 };
 static const char *const labels[] = {
 	"Logged in", "Failed login", "Locked out", "Password changed",
 	"Wrong current password", "Role changed", "API token created",
 	"API token revoked", "Registered", "Added by bookingctl",
+	"Sign-up with a registered address",
 };
 
 const char *

@@ -21,6 +21,7 @@ enum audit_type {
 	AUDIT_TOKEN_REVOKED,
 	AUDIT_REGISTERED,
 	AUDIT_USER_ADDED,		/* by bookingctl */
+	AUDIT_SIGNUP_TAKEN,		/* a sign-up with the address of this account */
 	AUDIT_TYPES
 };
 extern const char *const audit_types[];	/* NULL-terminated */

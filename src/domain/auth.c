@@ -524,10 +524,10 @@ enum login_result
 auth_login(struct db *db, struct arena *a, struct login_attempt *in)
 {
 	const char *address = in->from ? in->from->address : NULL;
-	struct db_res *res;
+	struct db_res *res, *pending;
 	const char *hash;
 	long long wait;
-	int ok;
+	int ok, sane;
 
 	if ((wait = auth_throttle(db, a, in->email, address)) < 0)
 		return LOGIN_ERROR;
@@ -543,12 +543,29 @@ auth_login(struct db *db, struct arena *a, struct login_attempt *in)
 	hash = res->nrows ? db_val(res, 0, 1) : dummy;
 	if (hash == NULL)
 		return LOGIN_ERROR;	/* auth_init() was not run */
-	ok = strlen(in->password) <= 4 * PASSWORD_MAX &&
-	    auth_check_password(hash, in->password) && res->nrows > 0;
-	if (!ok)
+	sane = strlen(in->password) <= 4 * PASSWORD_MAX;
+	ok = sane && auth_check_password(hash, in->password) && res->nrows > 0;
+	if (!ok) {
+		/*
+		 * The password of a sign-up still waiting for its link, the
+		 * latest of that email. Every sign-up leaves one, for a taken
+		 * address as for a new one, and the dummy is checked when
+		 * there is none, so a failure costs two checks whatever
+		 * exists: nobody learns from "confirm first" or from the time
+		 * taken whether the address has an account.
+		 */
+		pending = db_query(db, a, "SELECT password_hash FROM pending_signups"
+		    " WHERE email = ? AND expires_at > UTC_TIMESTAMP()"
+		    " ORDER BY id DESC LIMIT 1", "s", in->email);
+		if (pending == NULL)
+			return LOGIN_ERROR;
+		if (sane && auth_check_password(pending->nrows ? db_val(pending, 0, 0) :
+		    dummy, in->password) && pending->nrows > 0)
+			return LOGIN_UNCONFIRMED;
 		return auth_failure(db, a, in->from, AUDIT_LOGIN_FAILED,
 		    res->nrows ? db_int(res, 0, 0) : 0, in->email, &wait) == OK ?
 		    LOGIN_FAILED : LOGIN_ERROR;
+	}
 	in->user_id = db_int(res, 0, 0);
 	/* Only this pair's failures: a stranger's stay counted against them. */
 	if (db_exec(db, "DELETE FROM login_failures WHERE email = ? AND address = ?",

@@ -21,6 +21,7 @@ enum login_result {
 	LOGIN_OK,
 	LOGIN_FAILED,		/* unknown email or wrong password: never said which */
 	LOGIN_LOCKED,		/* too many failures; try again after *retry_after s */
+	LOGIN_UNCONFIRMED,	/* the password of a sign-up whose link was not followed */
 	LOGIN_ERROR,		/* the database failed */
 };
 

@@ -8,6 +8,7 @@
 #include "core/arena.h"
 #include "core/fmt.h"
 #include "db/db.h"
+#include "domain/account.h"
 #include "domain/auth.h"
 #include "domain/mail.h"
 
@@ -43,7 +44,7 @@ queue(struct db *db, const char *kind, long long user_id, long long booking_id,
 	long long rows;
 
 	rows = db_exec(db, "INSERT INTO mail_outbox (kind, user_id, booking_id,"
-	    " to_addr, data) VALUES (?, ?, NULLIF(?, 0), ?, ?)", "sllss", kind,
+	    " to_addr, data) VALUES (?, NULLIF(?, 0), NULLIF(?, 0), ?, ?)", "sllss", kind,
 	    user_id, booking_id, to,
 	    json_object_to_json_string_ext(data, JSON_C_TO_STRING_PLAIN));
 	json_object_put(data);
@@ -102,12 +103,37 @@ mail_booking_event(struct db *db, struct arena *a, long long booking_id,
 }
 
 int
-mail_welcome(struct db *db, long long user_id, const char *email, const char *name)
+mail_signup_confirm(struct db *db, long long signup_id, const char *email,
+    const char *name)
 {
 	struct json_object *o = json_object_new_object();
 
 	add_str(o, "name", name);
-	return queue(db, "welcome", user_id, 0, email, o);
+	json_object_object_add(o, "signupId", json_object_new_int64(signup_id));
+	return queue(db, "signup_confirm", 0, 0, email, o);
+}
+
+int
+mail_signup_taken(struct db *db, long long user_id, const char *email,
+    const char *name)
+{
+	struct json_object *o = json_object_new_object();
+
+	add_str(o, "name", name);
+	return queue(db, "signup_taken", user_id, 0, email, o);
+}
+
+/* The sign-up a signup_confirm message is about, from its data, or 0. */
+static long long
+signup_of(const char *data)
+{
+	struct json_object *o = json_tokener_parse(data), *v;
+	long long id = 0;
+
+	if (o != NULL && json_object_object_get_ex(o, "signupId", &v))
+		id = json_object_get_int64(v);
+	json_object_put(o);
+	return id;
 }
 
 /* The owner's unsubscribe token, made with their first message. */
@@ -176,6 +202,17 @@ mail_deliver_next(struct db *db, struct arena *a, const char *now,
 	m.data = db_val(res, 0, 5);
 	m.attempts = (int)db_int(res, 0, 6);
 	m.token = user_token(db, a, m.user_id);
+	m.link = NULL;
+	/* The link's token is made now, so the outbox never holds it. */
+	if (strcmp(m.kind, "signup_confirm") == 0) {
+		rc = account_signup_token(db, a, signup_of(m.data), &m.link);
+		if (rc == NOT_FOUND)
+			rc = db_exec(db, "UPDATE mail_outbox SET status = 'failed',"
+			    " last_error = 'the sign-up expired or was confirmed' WHERE id = ?",
+			    "l", m.id) < 0 ? ERR : OK;
+		if (m.link == NULL)
+			goto out;
+	}
 	err[0] = '\0';
 	if (send(ctx, a, &m, err, sizeof(err)) == 0) {
 		*sent = 1;

@@ -20,8 +20,11 @@ struct db;
  * change's transaction. */
 int	mail_booking_event(struct db *, struct arena *, long long booking_id,
 	    const char *type, const char *new_status, const char *data);
-/* Queues the welcome of a new account. */
-int	mail_welcome(struct db *, long long user_id, const char *email,
+/* Queues a sign-up's link for a new address (the token is made when it
+ * is sent), or the word to a taken address's owner that someone tried. */
+int	mail_signup_confirm(struct db *, long long signup_id, const char *email,
+	    const char *name);
+int	mail_signup_taken(struct db *, long long user_id, const char *email,
 	    const char *name);
 
 /* One message of the outbox, as the runner renders it. */
@@ -33,6 +36,7 @@ struct mail_msg {
 	const char	*to;
 	const char	*data;		/* JSON: the facts the message tells */
 	const char	*token;		/* the owner's unsubscribe token, or NULL */
+	const char	*link;		/* signup_confirm: the token of its link */
 	int		 attempts;	/* failed tries so far */
 };
 

@@ -140,13 +140,11 @@ input_account(struct form *f, struct account_input *in)
 }
 
 int
-input_register(struct req *r, struct form *f, long long *id)
+input_register(struct req *r, struct form *f, struct account_input *in)
 {
-	struct account_input in;
-
 	form_init(f, r);
-	input_account(f, &in);
-	return account_register(r->db, &r->actor, &in, &f->errors, id);
+	input_account(f, in);
+	return account_register(r->db, &r->actor, in, &f->errors);
 }
 
 int

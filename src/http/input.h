@@ -22,9 +22,9 @@ void	input_slot(struct form *, int creating, struct slot_input *);
 void	input_slotgen(struct form *, struct slotgen *);
 void	input_account(struct form *, struct account_input *);
 
-/* A registration read from the request into f and tried: account_register's
- * result and the new account's id (INVALID: the problems are in f). */
-int	input_register(struct req *, struct form *f, long long *id);
+/* A sign-up read from the request into f and *in, and tried:
+ * account_register's result (INVALID: the problems are in f). */
+int	input_register(struct req *, struct form *f, struct account_input *in);
 
 /* Reads status, paymentStatus, roomId, eventId, email, from, to, sort,
  * cursor and limit; replies 400 naming the field on bad input. */

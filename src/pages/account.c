@@ -51,9 +51,10 @@ static int
 register_page(struct req *r, struct form *f, int status)
 {
 	struct tmpl *t = page_begin(r, "register.tpl", "Create an account");
+	struct tmpl *form = tmpl_section(t, "FORM");
 
 	if (f != NULL)
-		form_fill(f, t, register_fields);
+		form_fill(f, form, register_fields);
 	return page_end(r, status);
 }
 
@@ -65,18 +66,70 @@ register_form(struct req *r)
 	return register_page(r, NULL, 200);
 }
 
+/* The answer to every sign-up that passed, whether or not the address has
+ * an account: only the mail tells which. */
 int
 register_submit(struct req *r)
 {
+	struct account_input in;
+	struct tmpl *t;
 	struct form f;
-	long long id = 0;
 	int rc;
 
-	if ((rc = input_register(r, &f, &id)) == INVALID)
+	if ((rc = input_register(r, &f, &in)) == INVALID)
 		return register_page(r, &f, 400);
-	if (rc != OK || page_session_start(r, id) != OK)
+	if (rc != OK)
 		return ERR;
-	return reply_redirect(r, "/me?welcome=1");
+	t = page_begin(r, "register.tpl", "Check your mail");
+	t = tmpl_section(t, "SENT");
+	tmpl_set(t, "EMAIL", in.email);
+	tmpl_set_int(t, "HOURS", SIGNUP_HOURS);
+	return page_end(r, 200);
+}
+
+/* A sign-up's link. A GET only asks (mail scanners follow links); the
+ * button makes the account. */
+static int
+confirm_page(struct req *r, int status)
+{
+	struct tmpl *t = page_begin(r, "register.tpl", "Confirm your address");
+
+	tmpl_set(tmpl_section(t, "CONFIRM"), "TOKEN", kv_get(&r->params, "token"));
+	return page_end(r, status);
+}
+
+static int
+confirm_refused(struct req *r)
+{
+	return reply_error(r, 404, "not_found", "This link is not valid: it was used "
+	    "already, or is older than " LIMIT_TEXT(SIGNUP_HOURS) " hours. Sign up "
+	    "again for a new one.");
+}
+
+int
+register_confirm_form(struct req *r)
+{
+	int rc = account_signup_find(r->db, r->arena, kv_get(&r->params, "token"));
+
+	if (rc == NOT_FOUND)
+		return confirm_refused(r);
+	if (rc != OK)
+		return ERR;
+	return confirm_page(r, 200);
+}
+
+int
+register_confirm_submit(struct req *r)
+{
+	int rc = account_confirm(r->db, &r->actor, kv_get(&r->params, "token"));
+
+	if (rc == NOT_FOUND)
+		return confirm_refused(r);
+	if (rc == CONFLICT)
+		return reply_redirect(r, "/login?registered=1");
+	if (rc != OK)
+		return ERR;
+	return reply_redirect(r, "/login?confirmed=1");
 }
 
 static int
@@ -94,13 +147,25 @@ login_page(struct req *r, struct form *f, const char *notice, int status)
 	return page_end(r, status);
 }
 
+/* What the login page says when a link sent the visitor there. */
+static const char *const login_notices[][2] = {
+	{ "expired", "The login took too long or was finished elsewhere. Log in again." },
+	{ "confirmed", "Your address is confirmed and your account is ready. Log in." },
+	{ "registered", "This address has an account already. Log in." },
+};
+
 int
 login_form(struct req *r)
 {
+	const char *notice = NULL;
+	size_t i;
+
 	if (r->user != NULL)
 		return reply_redirect(r, next_path(r));
-	return login_page(r, NULL, kv_get(&r->params, "expired") ? "The login took too "
-	    "long or was finished elsewhere. Log in again." : NULL, 200);
+	for (i = 0; i < sizeof(login_notices) / sizeof(login_notices[0]); i++)
+		if (kv_get(&r->params, login_notices[i][0]) != NULL)
+			notice = login_notices[i][1];
+	return login_page(r, NULL, notice, 200);
 }
 
 /* What a lock-out tells the person locked out. */
@@ -134,6 +199,8 @@ login_submit(struct req *r)
 	case LOGIN_FAILED:
 		form_error(&f, "password", "The email or the password is not right.");
 		return login_page(r, &f, NULL, 401);
+	case LOGIN_UNCONFIRMED:
+		return login_page(r, &f, UNCONFIRMED_TEXT, 403);
 	default:
 		return ERR;
 	}

@@ -2,7 +2,19 @@
 
 {{#WELCOME}}welcome to {{SITE_NAME}}. Your account is ready: book a room or a
 session at {{SITE_URL}}/
-{{/WELCOME}}{{#CREATED}}you booked {{WHAT}} on {{WHEN}}.
+{{/WELCOME}}{{#SIGNUP_CONFIRM}}someone, we hope you, signed up at {{SITE_NAME}} with this address.
+To finish and make the account, confirm the address by following this link
+within {{SIGNUP_HOURS}} hours (it works once):
+
+{{CONFIRM_URL}}
+
+If it was not you, ignore this message: no account is made.
+{{/SIGNUP_CONFIRM}}{{#SIGNUP_TAKEN}}someone, perhaps you, tried to sign up at {{SITE_NAME}} with this address,
+which already has an account. Nothing was changed and no account was made.
+
+If it was you, log in with your password instead: {{LOGIN_URL}}
+If it was not you, ignore this message; your account is as it was.
+{{/SIGNUP_TAKEN}}{{#CREATED}}you booked {{WHAT}} on {{WHEN}}.
 The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then,
 or the booking is released.
 {{/CREATED}}{{#CONFIRMED}}your booking is confirmed: {{WHAT}} on {{WHEN}}.

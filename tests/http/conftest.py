@@ -158,13 +158,80 @@ def browser():
     return s
 
 
-def register(session=None, name="Ann Example", email=None, password=PASSWORD):
-    """Registers through the real form; returns (session, email, response)."""
+def signup(session=None, name="Ann Example", email=None, password=PASSWORD):
+    """Posts the sign-up form; returns (session, email, response)."""
     session = session or browser()
     email = email or new_email()
     token = csrf_of(session, "/register")
     r = session.post(url("/register"), data={"csrf": token, "name": name,
                      "email": email, "password": password}, allow_redirects=False)
+    return session, email, r
+
+
+CTL = os.environ.get("BOOKING_CTL")
+SINK = os.environ.get("BOOKING_MAIL_SINK")
+CONFIRM_RE = __import__("re").compile(r"/register/confirm/([0-9a-f]{64})")
+
+
+def run_jobs(*args):
+    """One pass of bookingctl run-jobs: delivers the outbox to the SMTP sink."""
+    r = subprocess.run([CTL, "run-jobs", *args], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    return r
+
+
+def mail_to(address):
+    """The messages the test stack's SMTP sink holds for address, oldest first."""
+    import email
+    import email.policy
+    found = []
+    needle = address.encode()
+    for name in sorted(os.listdir(SINK)):
+        if name.startswith("."):
+            continue
+        with open(os.path.join(SINK, name), "rb") as f:
+            data = f.read()
+        if needle not in data:
+            continue
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+        if address in str(msg["To"]):
+            found.append(msg)
+    return found
+
+
+def mail_text(msg):
+    return msg.get_body(preferencelist=("plain",)).get_content()
+
+
+def confirm_link(address):
+    """The path of the newest sign-up link mailed to address, once run-jobs delivered it."""
+    run_jobs()
+    links = [m.group(0) for msg in mail_to(address) for m in [CONFIRM_RE.search(mail_text(msg))]
+             if m]
+    assert links, f"no sign-up link was mailed to {address}"
+    return links[-1]
+
+
+def confirm(session, address):
+    """Follows the sign-up link mailed to address as a person does: the page, then its button."""
+    path = confirm_link(address)
+    page = session.get(url(path), allow_redirects=False)
+    assert page.status_code == 200 and f'action="{path}"' in page.text, page.status_code
+    return session.post(url(path), allow_redirects=False)
+
+
+def register(session=None, name="Ann Example", email=None, password=PASSWORD):
+    """Signs up through the real form, follows the link mailed to the address
+    (bookingctl run-jobs delivers it to the SMTP sink) and logs in. Returns
+    (session, email, response): the login's response once the sign-up
+    passed, else the refused sign-up's."""
+    session, email, r = signup(session, name, email, password)
+    if r.status_code != 200:
+        return session, email, r
+    assert "Check your mail" in r.text
+    r = confirm(session, email)
+    assert r.status_code == 303 and r.headers["Location"] == "/login?confirmed=1", r.status_code
+    session, r = login(email, password, session=session)
     return session, email, r
 
 

@@ -400,14 +400,16 @@ def test_the_admin_mail_page_lists_failed_messages_and_sends_one_again():
     assert customer_session.get(url("/admin/mail")).status_code == 403
 
 
-def test_registering_sends_a_welcome():
-    from conftest import register
-    _, addr, r = register(name="Wendy Welcome")
-    assert r.status_code == 303
+def test_signing_up_mails_the_link_that_makes_the_account():
+    from conftest import signup
+    _, addr, r = signup(name="Wendy Welcome")
+    assert r.status_code == 200
     run_jobs()
     [msg] = messages_to(addr)
-    assert msg["Subject"] == "Welcome to booking"
-    assert "Hello Wendy Welcome" in parts(msg)[0] and parts(msg)[2] is None
+    assert msg["Subject"] == "Confirm your address for booking"
+    text, html, ics = parts(msg)
+    assert "Hello Wendy Welcome" in text and ics is None
+    assert f"{SITE}/register/confirm/" in text and f'href="{SITE}/register/confirm/' in html
 
 
 def test_run_jobs_loop_keeps_delivering_until_sigterm():

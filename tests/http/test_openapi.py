@@ -122,11 +122,12 @@ def book(w, slot):
 
 
 def _login(w):
-    from conftest import PASSWORD
+    from conftest import PASSWORD, browser, confirm
     email = f"doc-{os.urandom(4).hex()}@example.com"
     r = call("POST", "/api/v1/auth/register", json={"name": "Doc Login", "email": email,
                                                       "password": PASSWORD})
-    assert r.status_code == 201, r.text
+    assert r.status_code == 202, r.text
+    confirm(browser(), email)
     return call("POST", "/api/v1/auth/login", json={"email": email, "password": PASSWORD})
 
 
