@@ -198,6 +198,7 @@ EOF
 	conf_default mail_from "booking@localhost"
 	conf_default sendmail "$ROOT/scripts/maildir-deliver $VAR/mail"
 	conf_default webhook_secret "$(openssl rand -hex 32)"
+	conf_default totp_key "$(openssl rand -hex 32)"
 	chown "root:$RUN_GROUP" "$CONF"
 	chmod 0640 "$CONF"
 }
@@ -345,6 +346,8 @@ bookingctl() {
 migrate() {
 	say "== bookingctl migrate"
 	bookingctl migrate
+	# two-factor secrets stored before they were encrypted (sql/015)
+	bookingctl encrypt-totp-secrets
 }
 
 # load_demo: demo rooms, events and timeslots, only into an empty database

@@ -58,6 +58,7 @@ int	mfa_show(struct req *);
 int	mfa_setup(struct req *);
 int	mfa_enable(struct req *);
 int	mfa_disable_submit(struct req *);
+int	mfa_recovery_submit(struct req *);
 int	login_code_form(struct req *);
 int	login_code_submit(struct req *);
 int	login_enrol_form(struct req *);

@@ -18,6 +18,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "domain/mfa.h"
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "router.h"
@@ -309,6 +310,12 @@ main(int argc, char **argv)
 	}
 	if (site_init() != OK)
 		return 1;
+	if (!mfa_key_set()) {
+		fprintf(stderr, "config: totp_key: not set; the workers store two-factor"
+		    " secrets encrypted with it: add 64 hex digits (openssl rand -hex 32)"
+		    " to the configuration, never to the repository\n");
+		return 1;
+	}
 	if (argc > 1) {
 		printf("configuration and templates are fine\n");
 		return 0;

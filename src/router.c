@@ -57,6 +57,7 @@ static const struct route routes[] = {
 	{ "POST", "/account/two-factor/setup",	mfa_setup,		NEED_USER },
 	{ "POST", "/account/two-factor/enable",	mfa_enable,		NEED_USER },
 	{ "POST", "/account/two-factor/disable", mfa_disable_submit,	NEED_USER },
+	{ "POST", "/account/two-factor/recovery", mfa_recovery_submit,	NEED_USER },
 	{ "GET",  "/admin",			admin_overview,		NEED_ADMIN },
 	{ "GET",  "/admin/audit",		admin_audit,		NEED_ADMIN },
 	{ "GET",  "/admin/calendar",		admin_calendar,		NEED_ADMIN },

@@ -33,10 +33,8 @@ site_config(void)
 	tzset();
 	if (auth_init(cfg.common_passwords) != OK)
 		return ERR;
-	if (mfa_init() != OK) {
-		fprintf(stderr, "mfa: cannot initialise liboath\n");
+	if (mfa_init() != OK)
 		return ERR;
-	}
 	if (db_library_init() != OK) {
 		fprintf(stderr, "db: cannot initialise the client library\n");
 		return ERR;

@@ -4,6 +4,24 @@
 <h1>Two-factor authentication</h1>
 <p id="two-factor-state">Two-factor authentication is <strong>on</strong>. Logging in asks for a code from your authenticator app.</p>
 <p>You have {{LEFT}} unused recovery codes.</p>
+<section aria-labelledby="renew-h">
+<h2 id="renew-h">New recovery codes</h2>
+<p>Ten new codes replace the ones you have: the old ones stop working.</p>
+<form method="post" action="/account/two-factor/recovery" class="stacked" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>
+<label for="renew_password">Your password</label>
+<input type="password" id="renew_password" name="renew_password" autocomplete="current-password"{{#RENEW_PASSWORD_ERROR}} aria-invalid="true" aria-describedby="renew_password-error"{{/RENEW_PASSWORD_ERROR}}>
+{{#RENEW_PASSWORD_ERROR}}<span class="field-error" id="renew_password-error">{{MESSAGE}}</span>{{/RENEW_PASSWORD_ERROR}}
+</p>
+<p>
+<label for="renew_code">or a code from your app</label>
+<input type="text" id="renew_code" name="renew_code" inputmode="numeric" autocomplete="one-time-code"{{#RENEW_CODE_ERROR}} aria-invalid="true" aria-describedby="renew_code-error"{{/RENEW_CODE_ERROR}}>
+{{#RENEW_CODE_ERROR}}<span class="field-error" id="renew_code-error">{{MESSAGE}}</span>{{/RENEW_CODE_ERROR}}
+</p>
+<p><button type="submit">Make new recovery codes</button></p>
+</form>
+</section>
 <section aria-labelledby="off-h">
 <h2 id="off-h">Turn it off</h2>
 <form method="post" action="/account/two-factor/disable" class="stacked" novalidate>

@@ -49,7 +49,7 @@ second_factor(struct req *r, struct form *f, long long user_id, int *refused)
 		return reply_error(r, 400, "invalid_field", "code: at most "
 		    LIMIT_TEXT(MFA_CODE_MAX) " characters.");
 	if (need == MFA_CODE) {
-		switch (mfa_check_code(r->db, r->arena, user_id, code)) {
+		switch (mfa_check_code(r->db, r->arena, &r->actor, user_id, code)) {
 		case MFA_CHECK_OK:
 			break;
 		case MFA_CHECK_LOCKED:

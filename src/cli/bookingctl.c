@@ -18,6 +18,7 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/mail.h"
+#include "domain/mfa.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
 #include "http/input.h"
@@ -60,6 +61,9 @@ static const char usage_text[] =
 "  check [--fix]           recount every timeslot's seats from its bookings and\n"
 "                          list each whose counter (timeslots.booked) drifted;\n"
 "                          exits 1 when one did, unless --fix set it right\n"
+"  encrypt-totp-secrets    encrypt the two-factor secrets stored before they\n"
+"                          were (with totp_key; the workers also do each one\n"
+"                          the next time its code is accepted)\n"
 "  help, --help            show this text\n"
 "\n"
 "Settings come from the file named by BOOKING_CONFIG, then BOOKING_*\n"
@@ -257,6 +261,25 @@ cmd_user_add(struct db *db, int argc, char **argv)
 		return 1;
 	}
 	printf("created %s %s (id %lld)\n", admin ? "admin" : "customer", email, id);
+	return 0;
+}
+
+/* The migration path of two-factor secrets stored before they were
+ * encrypted: all of them at once (the workers do each on its next use). */
+static int
+cmd_encrypt_totp(struct db *db, struct arena *a)
+{
+	int n = 0, rc = mfa_seal_all(db, a, &n);
+
+	if (rc == INVALID) {
+		fprintf(stderr, "encrypt-totp-secrets: totp_key is not set\n");
+		return 1;
+	}
+	if (rc != OK) {
+		fprintf(stderr, "encrypt-totp-secrets: %s\n", db_error(db));
+		return 1;
+	}
+	printf("encrypt-totp-secrets: %d secrets encrypted\n", n);
 	return 0;
 }
 
@@ -465,6 +488,7 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "migrate") != 0 && strcmp(argv[1], "expire-holds") != 0 &&
 	    strcmp(argv[1], "check") != 0 &&
 	    strcmp(argv[1], "generate-slots") != 0 && strcmp(argv[1], "run-jobs") != 0 &&
+	    strcmp(argv[1], "encrypt-totp-secrets") != 0 &&
 	    !(strcmp(argv[1], "user") == 0 && argc > 2 && strcmp(argv[2], "add") == 0)) {
 		fprintf(stderr, "bookingctl: unknown command '%s'\n", argv[1]);
 		return usage(stderr, 2);
@@ -488,6 +512,8 @@ main(int argc, char **argv)
 		rc = cmd_run_jobs(db, &a, argc - 2, argv + 2);
 	else if (strcmp(argv[1], "generate-slots") == 0)
 		rc = cmd_generate(db, &a, argc - 2, argv + 2);
+	else if (strcmp(argv[1], "encrypt-totp-secrets") == 0)
+		rc = cmd_encrypt_totp(db, &a);
 	else
 		rc = cmd_user_add(db, argc - 3, argv + 3);
 	db_close(db);

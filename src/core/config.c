@@ -64,6 +64,7 @@ static const struct setting {
 	{ "sendmail",		  STR, offsetof(struct config, sendmail), "/usr/sbin/sendmail -t -i", 0, 0 },
 	{ "mail_from",		  STR, offsetof(struct config, mail_from), "booking@localhost", 0, 0 },
 	{ "webhook_secret",	  STR, offsetof(struct config, webhook_secret), "", 0, 0 },
+	{ "totp_key",		  STR, offsetof(struct config, totp_key), "", 0, 0 },
 	{ "payment_url",	  STR, offsetof(struct config, payment_url), "", 0, 0 },
 	{ "test_faults",	  INT, offsetof(struct config, test_faults), "0", 0, 1 },
 };

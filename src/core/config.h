@@ -43,6 +43,8 @@ struct config {
 	char	*mail_from;		/* From: of every message */
 	char	*webhook_secret;	/* payment provider's HMAC key; "" refuses all */
 	char	*payment_url;		/* provider's pay page; "" pays at the desk */
+	char	*totp_key;		/* 64 hex digits: the key two-factor secrets
+					 * are stored under; never logged */
 	/* Test stacks only: an X-Test-Fail-Statement: N request header makes
 	 * the handler's Nth database statement and all after it fail. */
 	int	 test_faults;

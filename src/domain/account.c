@@ -10,6 +10,7 @@
 #include "domain/audit.h"
 #include "domain/auth.h"
 #include "domain/mail.h"
+#include "domain/mfa.h"
 
 /* Whether a new password is acceptable, checked once it was read. */
 static void
@@ -250,11 +251,13 @@ password_txn(struct db *db, void *ctx)
 	if (db_exec(db, "UPDATE users SET password_hash = ? WHERE id = ?", "sl",
 	    w->hash, w->user_id) < 0 ||
 	    auth_sessions_end_others(db, w->user_id, w->in->session) != OK ||
+	    mfa_forget_devices(db, w->user_id) != OK ||
 	    (revoked = auth_tokens_revoke_all(db, w->user_id, w->in->revoke_tokens)) < 0 ||
 	    db_exec(db, "DELETE FROM login_failures WHERE email = ? AND address = ?",
 	    "ss", w->email, auth_throttle_key(w->arena, w->who->address)) < 0 ||
 	    audit_record(db, w->who, AUDIT_PASSWORD_CHANGED, w->user_id, NULL,
-	    arena_printf(w->arena, "%lld API tokens revoked%s", revoked,
+	    arena_printf(w->arena, "other sessions ended, remembered devices"
+	    " forgotten, %lld API tokens revoked%s", revoked,
 	    w->in->revoke_tokens ? "" : "; personal tokens kept")) != OK)
 		return ERR;
 	return w->in->session ? auth_session_start(db, w->arena, w->in->session,

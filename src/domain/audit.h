@@ -22,6 +22,8 @@ enum audit_type {
 	AUDIT_REGISTERED,
 	AUDIT_USER_ADDED,		/* by bookingctl */
 	AUDIT_SIGNUP_TAKEN,		/* a sign-up with the address of this account */
+	AUDIT_MFA_FAILED,		/* a wrong two-factor or recovery code */
+	AUDIT_RECOVERY_CODES_NEW,	/* the recovery codes replaced */
 	AUDIT_TYPES
 };
 extern const char *const audit_types[];	/* NULL-terminated */

@@ -7,11 +7,14 @@
 #include <time.h>
 
 #include <liboath/oath.h>
+#include <openssl/evp.h>
 
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/result.h"
 #include "db/db.h"
+#include "domain/actor.h"
+#include "domain/audit.h"
 #include "domain/auth.h"
 #include "domain/mfa.h"
 
@@ -21,11 +24,155 @@
 #define WINDOW		1	/* one step either side, for clocks a little off */
 #define DIGITS		6
 #define RECOVERY_CHARS	10	/* shown as two groups of five */
+#define KEY_BYTES	32	/* AES-256 */
+#define NONCE_BYTES	12
+#define TAG_BYTES	16
+#define SEALED		"v1:"	/* a stored secret that is encrypted */
+
+static unsigned char	key[KEY_BYTES];
+static int		key_set;
+
+static int
+hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
 
 int
 mfa_init(void)
 {
-	return oath_init() == OATH_OK ? OK : ERR;
+	const char *k = cfg.totp_key ? cfg.totp_key : "";
+	int i, hi, lo;
+
+	key_set = 0;
+	if (*k != '\0') {
+		for (i = 0; i < KEY_BYTES; i++) {
+			if (strlen(k) != 2 * KEY_BYTES || (hi = hex_digit(k[2 * i])) < 0 ||
+			    (lo = hex_digit(k[2 * i + 1])) < 0) {
+				fprintf(stderr, "config: totp_key: expected %d hex digits"
+				    " (openssl rand -hex %d)\n", 2 * KEY_BYTES, KEY_BYTES);
+				return ERR;
+			}
+			key[i] = (unsigned char)(hi << 4 | lo);
+		}
+		key_set = 1;
+	}
+	if (oath_init() != OATH_OK) {
+		fprintf(stderr, "mfa: cannot initialise liboath\n");
+		return ERR;
+	}
+	return OK;
+}
+
+int
+mfa_key_set(void)
+{
+	return key_set;
+}
+
+/*
+ * A secret as stored: SEALED and the base64 of nonce, ciphertext and tag
+ * of AES-256-GCM under totp_key, with the user's id as associated data so
+ * a row copied onto another user does not open. NULL when there is no key
+ * or OpenSSL fails.
+ */
+char *
+mfa_seal(struct arena *a, long long user_id, const unsigned char *raw, size_t len)
+{
+	unsigned char buf[NONCE_BYTES + 64 + TAG_BYTES];
+	char aad[24], *out;
+	EVP_CIPHER_CTX *c;
+	int n, ok;
+
+	if (!key_set || len > 64)
+		return NULL;
+	snprintf(aad, sizeof(aad), "%lld", user_id);
+	auth_random(buf, NONCE_BYTES);
+	if ((c = EVP_CIPHER_CTX_new()) == NULL)
+		return NULL;
+	ok = EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), NULL, key, buf) == 1 &&
+	    EVP_EncryptUpdate(c, NULL, &n, (const unsigned char *)aad, (int)strlen(aad)) == 1 &&
+	    EVP_EncryptUpdate(c, buf + NONCE_BYTES, &n, raw, (int)len) == 1 &&
+	    EVP_EncryptFinal_ex(c, buf + NONCE_BYTES + len, &n) == 1 &&
+	    EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_GET_TAG, TAG_BYTES,
+	    buf + NONCE_BYTES + len) == 1;
+	EVP_CIPHER_CTX_free(c);
+	if (!ok)
+		return NULL;
+	len += NONCE_BYTES + TAG_BYTES;
+	out = arena_alloc(a, sizeof(SEALED) + 4 * ((len + 2) / 3) + 1);
+	memcpy(out, SEALED, sizeof(SEALED) - 1);
+	EVP_EncodeBlock((unsigned char *)out + sizeof(SEALED) - 1, buf, (int)len);
+	return out;
+}
+
+/*
+ * The raw secret of a stored one, into raw (at least 64 bytes); its length,
+ * or -1 when it does not open. One stored before secrets were encrypted
+ * is its base32 text: *legacy is then set, for the caller to seal it.
+ */
+long
+mfa_unseal(long long user_id, const char *stored, unsigned char *raw, int *legacy)
+{
+	unsigned char buf[4 * 64];
+	size_t slen = strlen(stored);
+	char aad[24], *plain = NULL;
+	EVP_CIPHER_CTX *c;
+	int n, len, pad, ok;
+	size_t plen = 0;
+
+	*legacy = strncmp(stored, SEALED, sizeof(SEALED) - 1) != 0;
+	if (*legacy) {
+		if (oath_base32_decode(stored, slen, &plain, &plen) != OATH_OK || plen > 64) {
+			free(plain);
+			return -1;
+		}
+		memcpy(raw, plain, plen);
+		free(plain);
+		return (long)plen;
+	}
+	stored += sizeof(SEALED) - 1;
+	slen -= sizeof(SEALED) - 1;
+	if (!key_set || slen == 0 || slen % 4 != 0 || slen / 4 * 3 > sizeof(buf))
+		return -1;
+	pad = (stored[slen - 1] == '=') + (slen > 1 && stored[slen - 2] == '=');
+	if ((len = EVP_DecodeBlock(buf, (const unsigned char *)stored, (int)slen)) < 0)
+		return -1;
+	len -= pad;
+	if (len <= NONCE_BYTES + TAG_BYTES || len - NONCE_BYTES - TAG_BYTES > 64)
+		return -1;
+	len -= NONCE_BYTES + TAG_BYTES;
+	snprintf(aad, sizeof(aad), "%lld", user_id);
+	if ((c = EVP_CIPHER_CTX_new()) == NULL)
+		return -1;
+	ok = EVP_DecryptInit_ex(c, EVP_aes_256_gcm(), NULL, key, buf) == 1 &&
+	    EVP_DecryptUpdate(c, NULL, &n, (const unsigned char *)aad, (int)strlen(aad)) == 1 &&
+	    EVP_DecryptUpdate(c, raw, &n, buf + NONCE_BYTES, len) == 1 &&
+	    EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_TAG, TAG_BYTES,
+	    buf + NONCE_BYTES + len) == 1 &&
+	    EVP_DecryptFinal_ex(c, raw + n, &n) == 1;
+	EVP_CIPHER_CTX_free(c);
+	return ok ? len : -1;
+}
+
+/* The base32 text of a raw secret, as the app is given it. */
+static char *
+base32_of(struct arena *a, const unsigned char *raw, size_t len)
+{
+	char *b32 = NULL, *out;
+	size_t n = 0;
+
+	if (oath_base32_encode((const char *)raw, len, &b32, &n) != OATH_OK)
+		return NULL;
+	out = arena_strndup(a, b32, n);
+	free(b32);
+	return out;
 }
 
 int
@@ -87,11 +234,11 @@ static int
 enrol_begin_txn(struct db *db, void *ctx)
 {
 	struct enrol_begin *c = ctx;
-	unsigned char raw[SECRET_BYTES];
+	unsigned char raw[64];
 	struct db_res *res;
-	const char *email;
-	char *b32 = NULL, *secret;
-	size_t len = 0;
+	const char *email, *secret, *sealed;
+	long len;
+	int legacy;
 
 	res = db_query(db, c->a, "SELECT u.email, t.secret, t.enabled_at IS NOT NULL"
 	    " FROM users u LEFT JOIN user_totp t ON t.user_id = u.id"
@@ -103,18 +250,19 @@ enrol_begin_txn(struct db *db, void *ctx)
 	email = db_val(res, 0, 0);
 	if (db_val(res, 0, 1) != NULL && db_int(res, 0, 2))
 		return CONFLICT;
-	if (db_val(res, 0, 1) != NULL && !c->fresh) {
-		enrolment_of(c->a, email, db_val(res, 0, 1), c->e);
+	if (db_val(res, 0, 1) != NULL && !c->fresh &&
+	    (len = mfa_unseal(c->user_id, db_val(res, 0, 1), raw, &legacy)) > 0 &&
+	    (secret = base32_of(c->a, raw, (size_t)len)) != NULL) {
+		enrolment_of(c->a, email, secret, c->e);
 		return OK;
 	}
-	auth_random(raw, sizeof(raw));
-	if (oath_base32_encode((const char *)raw, sizeof(raw), &b32, &len) != OATH_OK)
+	auth_random(raw, SECRET_BYTES);
+	if ((secret = base32_of(c->a, raw, SECRET_BYTES)) == NULL ||
+	    (sealed = mfa_seal(c->a, c->user_id, raw, SECRET_BYTES)) == NULL)
 		return ERR;
-	secret = arena_strndup(c->a, b32, len);
-	free(b32);
 	if (db_exec(db, "INSERT INTO user_totp (user_id, secret) VALUES (?, ?)"
 	    " ON DUPLICATE KEY UPDATE secret = VALUES(secret), created_at = UTC_TIMESTAMP(),"
-	    " last_step = 0, failures = 0, failed_at = NULL", "ls", c->user_id, secret) < 0)
+	    " last_step = 0, failures = 0, failed_at = NULL", "ls", c->user_id, sealed) < 0)
 		return ERR;
 	enrolment_of(c->a, email, secret, c->e);
 	return OK;
@@ -129,26 +277,46 @@ mfa_enrol_begin(struct db *db, struct arena *a, long long user_id, int fresh,
 	return db_txn(db, enrol_begin_txn, &c);
 }
 
-/* The TOTP step code belongs to for secret (base32), or -1. */
+/* The TOTP step code belongs to for user_id's stored secret, or -1;
+ * *legacy as mfa_unseal() sets it. */
 static long long
-code_step(const char *secret, const char *code)
+code_step(long long user_id, const char *stored, const char *code, int *legacy)
 {
-	char *raw = NULL;
-	size_t rawlen = 0, i;
+	unsigned char raw[64];
 	uint64_t step = 0;
+	size_t i;
+	long len;
 	int pos = 0, rc;
 
+	*legacy = 0;
 	if (strlen(code) != DIGITS)
 		return -1;
 	for (i = 0; i < DIGITS; i++)
 		if (!isdigit((unsigned char)code[i]))
 			return -1;
-	if (oath_base32_decode(secret, strlen(secret), &raw, &rawlen) != OATH_OK)
+	if ((len = mfa_unseal(user_id, stored, raw, legacy)) <= 0)
 		return -1;
-	rc = oath_totp_validate4(raw, rawlen, time(NULL), STEP, OATH_TOTP_DEFAULT_START_TIME,
-	    WINDOW, &pos, &step, 0, code);
-	free(raw);
+	rc = oath_totp_validate4((const char *)raw, (size_t)len, time(NULL), STEP,
+	    OATH_TOTP_DEFAULT_START_TIME, WINDOW, &pos, &step, 0, code);
 	return rc >= 0 ? (long long)step : -1;
+}
+
+/* Stores a secret read in plain sealed, the migration path of rows from
+ * before secrets were encrypted (no key: left for later). */
+static int
+reseal(struct db *db, struct arena *a, long long user_id, const char *stored)
+{
+	unsigned char raw[64];
+	const char *sealed;
+	long len;
+	int legacy;
+
+	if (!key_set || (len = mfa_unseal(user_id, stored, raw, &legacy)) <= 0 || !legacy)
+		return OK;
+	if ((sealed = mfa_seal(a, user_id, raw, (size_t)len)) == NULL)
+		return ERR;
+	return db_exec(db, "UPDATE user_totp SET secret = ? WHERE user_id = ?", "sl",
+	    sealed, user_id) < 0 ? ERR : OK;
 }
 
 /* A recovery code as stored: its letters and digits lower-cased, then hashed. */
@@ -188,6 +356,25 @@ recovery_new(struct arena *a)
 	return out;
 }
 
+/* Replaces the user's recovery codes with MFA_RECOVERY_CODES new ones,
+ * into codes (NULL-terminated; only their hashes are stored). */
+static int
+recovery_replace(struct db *db, struct arena *a, long long user_id, char **codes)
+{
+	int i;
+
+	if (db_exec(db, "DELETE FROM recovery_codes WHERE user_id = ?", "l", user_id) < 0)
+		return ERR;
+	for (i = 0; i < MFA_RECOVERY_CODES; i++) {
+		codes[i] = recovery_new(a);
+		if (db_exec(db, "INSERT INTO recovery_codes (user_id, code_hash)"
+		    " VALUES (?, UNHEX(?))", "ls", user_id, recovery_hash(a, codes[i])) < 0)
+			return ERR;
+	}
+	codes[i] = NULL;
+	return OK;
+}
+
 struct enrol_finish {
 	struct arena	*a;
 	long long	 user_id;
@@ -201,7 +388,7 @@ enrol_finish_txn(struct db *db, void *ctx)
 	struct enrol_finish *c = ctx;
 	struct db_res *res;
 	long long step;
-	int i;
+	int legacy;
 
 	res = db_query(db, c->a, "SELECT secret FROM user_totp"
 	    " WHERE user_id = ? AND enabled_at IS NULL FOR UPDATE", "l", c->user_id);
@@ -209,21 +396,13 @@ enrol_finish_txn(struct db *db, void *ctx)
 		return ERR;
 	if (res->nrows == 0)
 		return NOT_FOUND;
-	if ((step = code_step(db_val(res, 0, 0), c->code)) < 0)
+	if ((step = code_step(c->user_id, db_val(res, 0, 0), c->code, &legacy)) < 0)
 		return INVALID;
 	if (db_exec(db, "UPDATE user_totp SET enabled_at = UTC_TIMESTAMP(), last_step = ?,"
 	    " failures = 0, failed_at = NULL WHERE user_id = ?", "ll", step, c->user_id) < 0 ||
-	    db_exec(db, "DELETE FROM recovery_codes WHERE user_id = ?", "l", c->user_id) < 0)
+	    (legacy && reseal(db, c->a, c->user_id, db_val(res, 0, 0)) != OK))
 		return ERR;
-	for (i = 0; i < MFA_RECOVERY_CODES; i++) {
-		c->codes[i] = recovery_new(c->a);
-		if (db_exec(db, "INSERT INTO recovery_codes (user_id, code_hash)"
-		    " VALUES (?, UNHEX(?))", "ls", c->user_id,
-		    recovery_hash(c->a, c->codes[i])) < 0)
-			return ERR;
-	}
-	c->codes[i] = NULL;
-	return OK;
+	return recovery_replace(db, c->a, c->user_id, c->codes);
 }
 
 int
@@ -290,10 +469,11 @@ mfa_login_need(struct db *db, struct arena *a, long long user_id,
 }
 
 struct check {
-	struct arena	*a;
-	long long	 user_id;
-	const char	*code;
-	int		 locked;
+	struct arena		*a;
+	const struct actor	*who;
+	long long		 user_id;
+	const char		*code;
+	int			 locked;
 };
 
 static int
@@ -303,6 +483,7 @@ check_txn(struct db *db, void *ctx)
 	struct db_res *res;
 	const char *hash;
 	long long step;
+	int legacy;
 
 	res = db_query(db, c->a, "SELECT secret, last_step, failures >= ? AND"
 	    " failed_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE FROM user_totp"
@@ -316,13 +497,14 @@ check_txn(struct db *db, void *ctx)
 		c->locked = 1;
 		return CONFLICT;
 	}
-	step = code_step(db_val(res, 0, 0), c->code);
+	step = code_step(c->user_id, db_val(res, 0, 0), c->code, &legacy);
 	if (step >= 0) {
 		/* A step at or before the last one accepted is a replay. */
 		if (step <= db_int(res, 0, 1))
 			return INVALID;
 		if (db_exec(db, "UPDATE user_totp SET last_step = ?, failures = 0,"
-		    " failed_at = NULL WHERE user_id = ?", "ll", step, c->user_id) < 0)
+		    " failed_at = NULL WHERE user_id = ?", "ll", step, c->user_id) < 0 ||
+		    (legacy && reseal(db, c->a, c->user_id, db_val(res, 0, 0)) != OK))
 			return ERR;
 		return OK;
 	}
@@ -344,10 +526,32 @@ check_txn(struct db *db, void *ctx)
 	return OK;
 }
 
-enum mfa_check
-mfa_check_code(struct db *db, struct arena *a, long long user_id, const char *code)
+/* A wrong code: counted, and in the security audit, saying when the
+ * codes are now refused for a while. */
+static int
+wrong_code_txn(struct db *db, void *ctx)
 {
-	struct check c = { a, user_id, code, 0 };
+	struct check *c = ctx;
+	struct db_res *res;
+	long long n;
+
+	if (db_exec(db, "UPDATE user_totp SET failures = failures + 1,"
+	    " failed_at = UTC_TIMESTAMP() WHERE user_id = ?", "l", c->user_id) < 0 ||
+	    (res = db_query(db, c->a, "SELECT failures FROM user_totp WHERE user_id = ?",
+	    "l", c->user_id)) == NULL)
+		return ERR;
+	n = res->nrows > 0 ? db_int(res, 0, 0) : 0;
+	return audit_record(db, c->who, AUDIT_MFA_FAILED, c->user_id, NULL,
+	    n >= cfg.login_failures ? arena_printf(c->a, "%lld wrong codes in a row;"
+	    " codes refused for %d minutes", n, MFA_LOCK_MINUTES) :
+	    arena_printf(c->a, "%lld wrong codes in a row", n));
+}
+
+enum mfa_check
+mfa_check_code(struct db *db, struct arena *a, const struct actor *who,
+    long long user_id, const char *code)
+{
+	struct check c = { a, who, user_id, code, 0 };
 
 	switch (db_txn(db, check_txn, &c)) {
 	case OK:
@@ -357,13 +561,120 @@ mfa_check_code(struct db *db, struct arena *a, long long user_id, const char *co
 	case INVALID:
 	case NOT_FOUND:
 		/* Counted outside the transaction that was rolled back. */
-		if (db_exec(db, "UPDATE user_totp SET failures = failures + 1,"
-		    " failed_at = UTC_TIMESTAMP() WHERE user_id = ?", "l", user_id) < 0)
+		if (db_txn(db, wrong_code_txn, &c) != OK)
 			return MFA_CHECK_ERROR;
 		return MFA_CHECK_WRONG;
 	default:
 		return MFA_CHECK_ERROR;
 	}
+}
+
+/* What a renewal of the recovery codes writes, in one transaction. */
+struct renewal {
+	struct arena		*a;
+	const struct actor	*who;
+	char			**codes;
+};
+
+static int
+renew_txn(struct db *db, void *ctx)
+{
+	struct renewal *c = ctx;
+	struct db_res *res;
+
+	res = db_query(db, c->a, "SELECT user_id FROM user_totp WHERE user_id = ?"
+	    " AND enabled_at IS NOT NULL FOR UPDATE", "l", c->who->user_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	if (recovery_replace(db, c->a, c->who->user_id, c->codes) != OK)
+		return ERR;
+	return audit_record(db, c->who, AUDIT_RECOVERY_CODES_NEW, c->who->user_id, NULL,
+	    arena_printf(c->a, "%d new codes; the old ones no longer work",
+	    MFA_RECOVERY_CODES));
+}
+
+int
+mfa_recovery_renew(struct db *db, struct arena *a, const struct actor *who,
+    const char *password, const char *code, char ***codes)
+{
+	struct renewal c = { a, who, NULL };
+	struct db_res *res;
+	int rc;
+
+	if (code != NULL && *code != '\0') {
+		switch (mfa_check_code(db, a, who, who->user_id, code)) {
+		case MFA_CHECK_OK:
+			break;
+		case MFA_CHECK_WRONG:
+			return INVALID;
+		case MFA_CHECK_LOCKED:
+			return TOO_MANY_ATTEMPTS;
+		default:
+			return ERR;
+		}
+	} else {
+		res = db_query(db, a, "SELECT password_hash FROM users WHERE id = ?", "l",
+		    who->user_id);
+		if (res == NULL)
+			return ERR;
+		if (res->nrows == 0)
+			return NOT_FOUND;
+		if (password == NULL || !auth_check_password(db_val(res, 0, 0), password))
+			return INVALID;
+	}
+	c.codes = arena_calloc(a, MFA_RECOVERY_CODES + 1, sizeof(*c.codes));
+	if ((rc = db_txn(db, renew_txn, &c)) == OK)
+		*codes = c.codes;
+	return rc;
+}
+
+int
+mfa_forget_devices(struct db *db, long long user_id)
+{
+	return db_exec(db, "DELETE FROM remembered_devices WHERE user_id = ?", "l",
+	    user_id) < 0 ? ERR : OK;
+}
+
+/* Encrypts, one transaction for all, the secrets stored before secrets
+ * were: *n says how many. */
+struct seal_all {
+	struct arena	*a;
+	int		 n;
+};
+
+static int
+seal_all_txn(struct db *db, void *ctx)
+{
+	struct seal_all *c = ctx;
+	struct db_res *res;
+	int i;
+
+	c->n = 0;
+	res = db_query(db, c->a, "SELECT user_id, secret FROM user_totp"
+	    " WHERE secret NOT LIKE 'v1:%' FOR UPDATE", "");
+	if (res == NULL)
+		return ERR;
+	for (i = 0; i < res->nrows; i++) {
+		if (reseal(db, c->a, db_int(res, i, 0), db_val(res, i, 1)) != OK)
+			return ERR;
+		c->n++;
+	}
+	return OK;
+}
+
+int
+mfa_seal_all(struct db *db, struct arena *a, int *n)
+{
+	struct seal_all c = { a, 0 };
+	int rc;
+
+	if (!key_set)
+		return INVALID;
+	rc = db_txn(db, seal_all_txn, &c);
+	*n = c.n;
+	return rc;
 }
 
 /* A new row of a token's hash for user_id, in one transaction with the

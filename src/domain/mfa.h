@@ -2,6 +2,9 @@
 #ifndef MFA_H
 #define MFA_H
 
+#include <stddef.h>
+
+struct actor;
 struct arena;
 struct db;
 
@@ -12,8 +15,27 @@ struct db;
 #define MFA_CODE_MAX		32	/* longest code field read */
 #define MFA_ISSUER		"Booking"
 
-/* Starts liboath; once, before the threads. */
+/* Reads the totp_key setting (64 hex digits, or empty) and starts
+ * liboath; once, before the threads. ERR (said on stderr, never the key)
+ * when the key is not 64 hex digits. */
 int	mfa_init(void);
+/* Whether totp_key is set: without it no secret can be stored. */
+int	mfa_key_set(void);
+/*
+ * The authenticator secret is stored encrypted (AES-256-GCM under
+ * totp_key, bound to the user's id). mfa_seal() gives the stored text of
+ * a raw secret (NULL without a key); mfa_unseal() the raw secret (into
+ * raw, 64 bytes) of a stored one, or -1; a row from before encryption,
+ * the base32 text itself, opens too, with *legacy set, and is sealed the
+ * next time its code is accepted or by mfa_seal_all().
+ */
+char	*mfa_seal(struct arena *, long long user_id, const unsigned char *raw,
+	    size_t len);
+long	 mfa_unseal(long long user_id, const char *stored, unsigned char *raw,
+	    int *legacy);
+/* Seals every secret still stored in plain (bookingctl
+ * encrypt-totp-secrets): *n of them. INVALID: no key. */
+int	mfa_seal_all(struct db *, struct arena *, int *n);
 
 /* What a user's second factor is like. */
 struct mfa_status {
@@ -45,6 +67,17 @@ int	mfa_enrol_begin(struct db *, struct arena *, long long user_id, int fresh,
  */
 int	mfa_enrol_finish(struct db *, struct arena *, long long user_id, const char *code,
 	    char ***codes);
+/*
+ * New recovery codes for who (*codes, shown once), after checking their
+ * password or, when code is given, a code from the app or a recovery code:
+ * the old codes stop working. INVALID: wrong password or code;
+ * TOO_MANY_ATTEMPTS: codes are refused for a while; NOT_FOUND: the second
+ * factor is off.
+ */
+int	mfa_recovery_renew(struct db *, struct arena *, const struct actor *who,
+	    const char *password, const char *code, char ***codes);
+/* Forgets every remembered device of the user (a password change). */
+int	mfa_forget_devices(struct db *, long long user_id);
 /* Turns the second factor off after checking the user's password: forgets
  * the secret, recovery codes and remembered devices. INVALID: wrong password. */
 int	mfa_disable(struct db *, struct arena *, long long user_id, const char *password);
@@ -70,12 +103,12 @@ enum mfa_check {
 /*
  * Checks a 6-digit code (the step before, now and after accepted, each
  * step only once) or an unused recovery code (then used up). Each wrong
- * one counts; login_failures of them in a row refuse every code for
- * MFA_LOCK_MINUTES.
+ * one counts and is in the security audit (by who); login_failures of
+ * them in a row refuse every code for MFA_LOCK_MINUTES.
  */
 #define MFA_LOCK_MINUTES	15
-enum mfa_check mfa_check_code(struct db *, struct arena *, long long user_id,
-	    const char *code);
+enum mfa_check mfa_check_code(struct db *, struct arena *, const struct actor *who,
+	    long long user_id, const char *code);
 
 /* A login waiting for its second step: the token is the cookie's value,
  * only its hash is stored. */

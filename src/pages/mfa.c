@@ -200,6 +200,42 @@ mfa_disable_submit(struct req *r)
 	return status_page(r, &f, 400);
 }
 
+/* New recovery codes, for the password or a code (the old ones stop
+ * working); the form again, with the reason, when neither is right. */
+int
+mfa_recovery_submit(struct req *r)
+{
+	struct form f;
+	const char *pw = NULL, *code;
+	char **codes;
+
+	form_init(&f, r);
+	code = form_text(&f, "renew_code", "Code", MFA_CODE_MAX, 0);
+	if (code == NULL && form_ok(&f))
+		pw = form_raw(&f, "renew_password", "Your password or a code",
+		    PASSWORD_FIELD_MAX);
+	if (!form_ok(&f))
+		return status_page(r, &f, 400);
+	switch (mfa_recovery_renew(r->db, r->arena, &r->actor, pw, code, &codes)) {
+	case OK:
+		return codes_page(r, codes, "/account/two-factor");
+	case INVALID:
+		form_error(&f, code != NULL ? "renew_code" : "renew_password", code != NULL ?
+		    "The code is not right, or was used already." :
+		    "The password is not right.");
+		return status_page(r, &f, 400);
+	case TOO_MANY_ATTEMPTS:
+		reply_header(r, "Retry-After: %d", MFA_LOCK_MINUTES * 60);
+		form_error(&f, "renew_code", "Too many wrong codes. Try again in "
+		    LIMIT_TEXT(MFA_LOCK_MINUTES) " minutes, or give your password.");
+		return status_page(r, &f, 429);
+	case NOT_FOUND:
+		return reply_redirect(r, "/account/two-factor");
+	default:
+		return ERR;
+	}
+}
+
 /* Where the login goes after its last step. */
 static const char *
 next_of(struct req *r)
@@ -303,7 +339,7 @@ login_code_submit(struct req *r)
 	form_flag(&f, "remember", &remember);
 	if (!form_ok(&f))
 		return code_page(r, &f, NULL, 400);
-	switch (mfa_check_code(r->db, r->arena, user_id, code)) {
+	switch (mfa_check_code(r->db, r->arena, &r->actor, user_id, code)) {
 	case MFA_CHECK_OK:
 		break;
 	case MFA_CHECK_LOCKED:

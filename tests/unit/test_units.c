@@ -17,6 +17,7 @@
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/mfa.h"
 #include "domain/slotgen.h"
 #include "cli/mailer.h"
 #include "http/form.h"
@@ -906,6 +907,49 @@ test_dummy_hash_cost(void)
 	CHECK(!auth_check_password(auth_dummy_hash(), "any password at all"));
 }
 
+/* A two-factor secret is stored encrypted under totp_key and bound to its
+ * user; a row from before encryption (base32) still opens, marked legacy. */
+static void
+test_totp_sealing(void)
+{
+	static const unsigned char raw[20] = "0123456789abcdefghij";
+	unsigned char out[64];
+	char err[256], *sealed;
+	int legacy;
+
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	free(cfg.totp_key);
+	cfg.totp_key = xstrdup("short");
+	CHECK(mfa_init() == ERR);
+	free(cfg.totp_key);
+	cfg.totp_key = xstrdup("zz23456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+	CHECK(mfa_init() == ERR && !mfa_key_set());
+	CHECK(mfa_seal(&a, 7, raw, sizeof(raw)) == NULL);	/* no key, no secret */
+	free(cfg.totp_key);
+	cfg.totp_key = xstrdup("0123456789abcdef0123456789ABCDEF0123456789abcdef0123456789abcdef");
+	CHECK(mfa_init() == OK && mfa_key_set());
+	sealed = mfa_seal(&a, 7, raw, sizeof(raw));
+	CHECK(sealed != NULL && strncmp(sealed, "v1:", 3) == 0 && strlen(sealed) <= 128);
+	/* No part of the secret shows, in base32 or as it is. */
+	CHECK(sealed != NULL && strstr(sealed, "GAYTEMZUGU3DOOBZMFRGGZDFMZTWQ2LK") == NULL);
+	CHECK(mfa_unseal(7, sealed, out, &legacy) == 20 && !legacy &&
+	    memcmp(out, raw, 20) == 0);
+	/* Another user's row, or one changed, does not open. */
+	CHECK(mfa_unseal(8, sealed, out, &legacy) == -1);
+	sealed[10] = sealed[10] == 'A' ? 'B' : 'A';
+	CHECK(mfa_unseal(7, sealed, out, &legacy) == -1);
+	CHECK(mfa_unseal(7, "v1:", out, &legacy) == -1);
+	CHECK(mfa_unseal(7, "v1:abc", out, &legacy) == -1);
+	/* A legacy row: the base32 text itself. */
+	CHECK(mfa_unseal(7, "GAYTEMZUGU3DOOBZMFRGGZDFMZTWQ2LK", out, &legacy) == 20 &&
+	    legacy && memcmp(out, raw, 20) == 0);
+	CHECK(mfa_unseal(7, "not base32 at all!", out, &legacy) == -1);
+	free(cfg.totp_key);
+	cfg.totp_key = xstrdup("");
+	CHECK(mfa_init() == OK && !mfa_key_set());
+	arena_reset(&a);
+}
+
 /* Nothing a request sends can end a log line or make one up. */
 static void
 test_log_escape(void)
@@ -1256,6 +1300,7 @@ main(void)
 	RUN(test_list_cursors);
 	RUN(test_slot_moves);
 	RUN(test_dummy_hash_cost);
+	RUN(test_totp_sealing);
 	RUN(test_log_escape);
 	RUN(test_mime);
 	RUN(test_ics);
