@@ -26,7 +26,8 @@ ics_local(struct arena *a, time_t t)
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	strftime(out, sizeof(out), "%Y%m%dT%H%M%S", &tm);
+	if (strftime(out, sizeof(out), "%Y%m%dT%H%M%S", &tm) == 0)
+		out[0] = '\0';
 	return arena_strdup(a, out);
 }
 
@@ -46,7 +47,8 @@ observance(struct buf *b, struct arena *a, time_t at, long from, const struct tm
 	char start[32];
 
 	gmtime_r(&local, &tm);
-	strftime(start, sizeof(start), "%Y%m%dT%H%M%S", &tm);
+	if (strftime(start, sizeof(start), "%Y%m%dT%H%M%S", &tm) == 0)
+		start[0] = '\0';
 	buf_puts(b, to->tm_isdst > 0 ? "BEGIN:DAYLIGHT\r\n" : "BEGIN:STANDARD\r\n");
 	ics_line(b, "DTSTART", start);
 	ics_line(b, "TZOFFSETFROM", ics_offset(a, from));
@@ -149,7 +151,8 @@ ical_event(struct buf *b, const struct ical_event *e)
 	struct tm tm;
 
 	gmtime_r(&e->stamp, &tm);
-	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
+	if (strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm) == 0)
+		stamp[0] = '\0';
 	buf_puts(b, "BEGIN:VEVENT\r\n");
 	ics_line(b, "UID", arena_printf(a, "%s-%lld@%s", e->kind, e->id, ical_site_host(a)));
 	ics_line(b, "SEQUENCE", arena_printf(a, "%lld", e->sequence));
