@@ -16,4 +16,5 @@
 </p>
 <p><button type="submit">Log in</button></p>
 </form>
+<p><a href="/password/forgot">Forgot your password?</a></p>
 <p>No account yet? <a href="/register">Create one</a>.</p>

@@ -36,6 +36,7 @@ static const struct {
 	{ "signup_confirm", "Confirm your address for ", "SIGNUP_CONFIRM", NULL, 0 },
 	{ "signup_taken", "Someone tried to sign up with your address at ",
 							"SIGNUP_TAKEN",	NULL, 0 },
+	{ "password_reset", "Choose a new password at ", "PASSWORD_RESET", NULL, 0 },
 	{ "created",	  "Booked, payment due: ",	"CREATED",	NULL, 1 },
 	{ "confirmed",	  "Confirmed: ",		"CONFIRMED",	"REQUEST", 1 },
 	{ "cancelled",	  "Cancelled: ",		"CANCELLED",	"CANCEL", 1 },
@@ -180,10 +181,13 @@ fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct fac
 	if (f->refund > 0 && strcmp(m->kind, "cancelled") == 0)
 		tmpl_set(tmpl_section(d, "REFUND"), "REFUND", money_fmt(a, f->refund));
 	tmpl_set(d, "LOGIN_URL", arena_printf(a, "%s/login", cfg.site_url));
+	tmpl_set(d, "FORGOT_URL", arena_printf(a, "%s/password/forgot", cfg.site_url));
 	tmpl_set_int(d, "SIGNUP_HOURS", SIGNUP_HOURS);
+	tmpl_set_int(d, "RESET_MINUTES", RESET_MINUTES);
 	if (m->link != NULL)
-		tmpl_set(d, "CONFIRM_URL", arena_printf(a, "%s/register/confirm/%s",
-		    cfg.site_url, m->link));
+		tmpl_set(d, "LINK_URL", arena_printf(a, "%s/%s/%s", cfg.site_url,
+		    strcmp(m->kind, "password_reset") == 0 ? "password/reset" :
+		    "register/confirm", m->link));
 	if (m->booking_id != 0)
 		tmpl_set(tmpl_section(d, "BOOKING"), "BOOKING_URL",
 		    arena_printf(a, "%s/bookings/%lld", cfg.site_url, m->booking_id));

@@ -126,16 +126,15 @@ account_register(struct db *db, const struct actor *who,
 	return rc;
 }
 
-int
-account_signup_token(struct db *db, struct arena *a, long long signup_id,
+/* A link's token for the row id that update names, its hash stored:
+ * NOT_FOUND when the row is gone or expired. */
+static int
+link_token(struct db *db, struct arena *a, const char *update, long long id,
     const char **token)
 {
 	char *t = auth_random_hex(a, SIGNUP_TOKEN_BYTES);
-	long long n;
+	long long n = db_exec(db, update, "sl", auth_sha256_hex(a, t), id);
 
-	n = db_exec(db, "UPDATE pending_signups SET token_hash = UNHEX(?)"
-	    " WHERE id = ? AND expires_at > UTC_TIMESTAMP()", "sl",
-	    auth_sha256_hex(a, t), signup_id);
 	if (n < 0)
 		return ERR;
 	if (n == 0)
@@ -144,9 +143,17 @@ account_signup_token(struct db *db, struct arena *a, long long signup_id,
 	return OK;
 }
 
+int
+account_signup_token(struct db *db, struct arena *a, long long signup_id,
+    const char **token)
+{
+	return link_token(db, a, "UPDATE pending_signups SET token_hash = UNHEX(?)"
+	    " WHERE id = ? AND expires_at > UTC_TIMESTAMP()", signup_id, token);
+}
+
 /* A link's token: 64 lowercase hex digits, else no link of ours. */
 static int
-signup_token_shape(const char *token)
+link_shape(const char *token)
 {
 	return token != NULL && strlen(token) == 2 * SIGNUP_TOKEN_BYTES &&
 	    strspn(token, "0123456789abcdef") == 2 * SIGNUP_TOKEN_BYTES;
@@ -157,7 +164,7 @@ account_signup_find(struct db *db, struct arena *a, const char *token)
 {
 	struct db_res *res;
 
-	if (!signup_token_shape(token))
+	if (!link_shape(token))
 		return NOT_FOUND;
 	res = db_query(db, a, "SELECT id FROM pending_signups"
 	    " WHERE token_hash = UNHEX(?) AND expires_at > UTC_TIMESTAMP()",
@@ -207,16 +214,157 @@ account_confirm(struct db *db, const struct actor *who, const char *token)
 {
 	struct confirmation c = { who, token };
 
-	if (!signup_token_shape(token))
+	if (!link_shape(token))
 		return NOT_FOUND;
 	return db_txn(db, confirm_txn, &c);
 }
 
 int
-account_signups_purge(struct db *db, const char *now)
+account_links_purge(struct db *db, const char *now)
 {
 	return db_exec(db, "DELETE FROM pending_signups"
+	    " WHERE expires_at < COALESCE(?, UTC_TIMESTAMP())", "s", now) < 0 ||
+	    db_exec(db, "DELETE FROM password_resets"
 	    " WHERE expires_at < COALESCE(?, UTC_TIMESTAMP())", "s", now) < 0 ? ERR : OK;
+}
+
+struct reset_ask {
+	const struct actor	*who;
+	const char		*email;
+};
+
+static int
+reset_ask_txn(struct db *db, void *ctx)
+{
+	struct reset_ask *c = ctx;
+	struct db_res *res;
+	struct arena a;
+	long long user_id;
+	int rc = ERR;
+
+	arena_init(&a);
+	res = db_query(db, &a, "SELECT id, email, name, (SELECT COUNT(*) FROM"
+	    " password_resets p WHERE p.user_id = u.id AND p.expires_at > UTC_TIMESTAMP())"
+	    " FROM users u WHERE email = ? FOR UPDATE", "s", c->email);
+	if (res == NULL)
+		goto out;
+	if (res->nrows == 0 || db_int(res, 0, 3) >= RESET_PENDING_MAX) {
+		rc = OK;
+		goto out;
+	}
+	user_id = db_int(res, 0, 0);
+	if (db_exec(db, "INSERT INTO password_resets (user_id, created_at, expires_at)"
+	    " VALUES (?, UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL ? MINUTE)", "li",
+	    user_id, RESET_MINUTES) < 0 ||
+	    mail_password_reset(db, db_insert_id(db), user_id, db_val(res, 0, 1),
+	    db_val(res, 0, 2)) != OK)
+		goto out;
+	rc = audit_record(db, c->who, AUDIT_RESET_ASKED, user_id, NULL, NULL);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+int
+account_reset_ask(struct db *db, const struct actor *who, const char *email)
+{
+	struct reset_ask c = { who, email };
+
+	return db_txn(db, reset_ask_txn, &c);
+}
+
+int
+account_reset_token(struct db *db, struct arena *a, long long reset_id,
+    const char **token)
+{
+	return link_token(db, a, "UPDATE password_resets SET token_hash = UNHEX(?)"
+	    " WHERE id = ? AND expires_at > UTC_TIMESTAMP()", reset_id, token);
+}
+
+#define ACCOUNT_COLUMNS "id, name, email, role, created_at"
+
+static void
+account_fill(const struct db_res *res, int i, void *out)
+{
+	struct account *u = out;
+
+	u->id = db_int(res, i, 0);
+	u->name = db_val(res, i, 1);
+	u->email = db_val(res, i, 2);
+	u->role = db_val(res, i, 3);
+	u->created_at = db_val(res, i, 4);
+}
+
+int
+account_reset_find(struct db *db, struct arena *a, const char *token,
+    struct account *u)
+{
+	if (!link_shape(token))
+		return NOT_FOUND;
+	return db_row(db_query(db, a, "SELECT " ACCOUNT_COLUMNS " FROM users WHERE id ="
+	    " (SELECT user_id FROM password_resets WHERE token_hash = UNHEX(?)"
+	    "  AND expires_at > UTC_TIMESTAMP())", "s", auth_sha256_hex(a, token)),
+	    account_fill, u);
+}
+
+/* What following a reset link writes, in one transaction. */
+struct reset_write {
+	struct arena		*arena;
+	const struct actor	*who;
+	const char		*token;
+	const char		*hash;
+};
+
+static int
+reset_txn(struct db *db, void *ctx)
+{
+	struct reset_write *w = ctx;
+	struct db_res *res;
+	long long user_id, revoked;
+
+	res = db_query(db, w->arena, "SELECT p.user_id, u.email FROM password_resets p"
+	    " JOIN users u ON u.id = p.user_id WHERE p.token_hash = UNHEX(?)"
+	    " AND p.expires_at > UTC_TIMESTAMP() FOR UPDATE", "s",
+	    auth_sha256_hex(w->arena, w->token));
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	user_id = db_int(res, 0, 0);
+	if (db_exec(db, "UPDATE users SET password_hash = ? WHERE id = ?", "sl",
+	    w->hash, user_id) < 0 ||
+	    db_exec(db, "DELETE FROM password_resets WHERE user_id = ?", "l", user_id) < 0 ||
+	    auth_sessions_end_others(db, user_id, NULL) != OK ||
+	    (revoked = auth_tokens_revoke_all(db, user_id, 1)) < 0 ||
+	    mfa_forget_devices(db, user_id) != OK ||
+	    db_exec(db, "DELETE FROM login_failures WHERE email = ?", "s",
+	    db_val(res, 0, 1)) < 0)
+		return ERR;
+	return audit_record(db, w->who, AUDIT_PASSWORD_RESET, user_id, NULL,
+	    arena_printf(w->arena, "every session ended, remembered devices forgotten,"
+	    " %lld API tokens revoked, lock-outs cleared", revoked));
+}
+
+int
+account_reset(struct db *db, struct arena *a, const struct actor *who,
+    const char *token, const char *password, struct field_errors *fe)
+{
+	struct reset_write w = { a, who, token, NULL };
+	struct account u;
+	char *hash;
+	int rc;
+
+	if ((rc = account_reset_find(db, a, token, &u)) != OK)
+		return rc;
+	check_password("password", password, u.email, u.name, fe);
+	if (fe->n > 0)
+		return INVALID;
+	if ((hash = auth_hash_password(password)) == NULL)
+		return ERR;
+	w.hash = hash;
+	rc = db_txn(db, reset_txn, &w);
+	free(hash);
+	return rc;
 }
 
 int
@@ -370,20 +518,6 @@ account_set_role(struct db *db, const struct actor *who, long long user_id,
 	struct role_change c = { who, user_id, role };
 
 	return db_txn(db, set_role_txn, &c);
-}
-
-#define ACCOUNT_COLUMNS "id, name, email, role, created_at"
-
-static void
-account_fill(const struct db_res *res, int i, void *out)
-{
-	struct account *u = out;
-
-	u->id = db_int(res, i, 0);
-	u->name = db_val(res, i, 1);
-	u->email = db_val(res, i, 2);
-	u->role = db_val(res, i, 3);
-	u->created_at = db_val(res, i, 4);
 }
 
 int

@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "domain/audit.h"
 
+struct account;
 struct actor;
 struct arena;
 struct db;
@@ -13,6 +14,8 @@ struct field_errors;
 
 #define SIGNUP_HOURS	48	/* how long a sign-up's link works */
 #define SIGNUP_TOKEN_BYTES 32
+#define RESET_MINUTES	60	/* how long a password reset link works */
+#define RESET_PENDING_MAX 3	/* links in force per account: no more are mailed */
 /* What a login with the password of a sign-up not yet confirmed is told. */
 #define UNCONFIRMED_TEXT "Confirm your email address first: follow the link in" \
 	" the mail we sent when you signed up. No mail, or the link ran out? Sign up" \
@@ -63,8 +66,28 @@ int	account_signup_find(struct db *, struct arena *, const char *token);
  * ends every sign-up of its address. NOT_FOUND: no such link in force
  * (wrong, used or expired); CONFLICT: the address got an account since. */
 int	account_confirm(struct db *, const struct actor *who, const char *token);
-/* Forgets sign-ups whose link expired before now (NULL: the clock). */
-int	account_signups_purge(struct db *, const char *now);
+/*
+ * A forgotten password. account_reset_ask() mails the account of email a
+ * link (its token made as the message goes, like a sign-up's) unless
+ * RESET_PENDING_MAX are in force; an email without an account gets
+ * nothing, and the caller answers the same either way. account_reset()
+ * sets the password that link's holder chose (INVALID: it is refused, in
+ * fe) and, as for a password change, ends every session, revokes every
+ * API token and forgets remembered devices; it also clears the address
+ * lock-outs of the account, the mailbox having proved its owner. NOT_FOUND:
+ * no such link in force (wrong, used or expired).
+ */
+int	account_reset_ask(struct db *, const struct actor *who, const char *email);
+int	account_reset_token(struct db *, struct arena *, long long reset_id,
+	    const char **token);
+/* The account a reset link in force names (OK), or NOT_FOUND. */
+int	account_reset_find(struct db *, struct arena *, const char *token,
+	    struct account *);
+int	account_reset(struct db *, struct arena *, const struct actor *who,
+	    const char *token, const char *password, struct field_errors *);
+/* Forgets sign-ups and password resets whose link expired before now
+ * (NULL: the clock). */
+int	account_links_purge(struct db *, const char *now);
 /* Changes the user's password after checking the current one (a wrong
  * one counts like a failed login: TOO_MANY_ATTEMPTS once the address is
  * locked out); ends the user's other sessions and login tokens (personal

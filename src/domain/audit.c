@@ -10,14 +10,15 @@ const char *const audit_types[] = {
 	"login", "login_failed", "lockout", "password_changed",
 	"password_change_failed", "role_changed", "token_created",
 	"token_revoked", "registered", "user_added", "signup_taken",
-	"mfa_failed", "recovery_codes_new", NULL
+	"mfa_failed", "recovery_codes_new", "password_reset_asked",
+	"password_reset", NULL
 };
 static const char *const labels[] = {
 	"Logged in", "Failed login", "Locked out", "Password changed",
 	"Wrong current password", "Role changed", "API token created",
 	"API token revoked", "Registered", "Added by bookingctl",
 	"Sign-up with a registered address", "Wrong two-factor code",
-	"New recovery codes",
+	"New recovery codes", "Password reset asked for", "Password reset by mail",
 };
 
 const char *

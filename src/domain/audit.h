@@ -24,6 +24,8 @@ enum audit_type {
 	AUDIT_SIGNUP_TAKEN,		/* a sign-up with the address of this account */
 	AUDIT_MFA_FAILED,		/* a wrong two-factor or recovery code */
 	AUDIT_RECOVERY_CODES_NEW,	/* the recovery codes replaced */
+	AUDIT_RESET_ASKED,		/* a password reset link asked for */
+	AUDIT_PASSWORD_RESET,		/* the password set through that link */
 	AUDIT_TYPES
 };
 extern const char *const audit_types[];	/* NULL-terminated */

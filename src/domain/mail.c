@@ -123,14 +123,25 @@ mail_signup_taken(struct db *db, long long user_id, const char *email,
 	return queue(db, "signup_taken", user_id, 0, email, o);
 }
 
-/* The sign-up a signup_confirm message is about, from its data, or 0. */
+int
+mail_password_reset(struct db *db, long long reset_id, long long user_id,
+    const char *email, const char *name)
+{
+	struct json_object *o = json_object_new_object();
+
+	add_str(o, "name", name);
+	json_object_object_add(o, "resetId", json_object_new_int64(reset_id));
+	return queue(db, "password_reset", user_id, 0, email, o);
+}
+
+/* The row a message's link is for, from its data's key, or 0. */
 static long long
-signup_of(const char *data)
+link_of(const char *data, const char *key)
 {
 	struct json_object *o = json_tokener_parse(data), *v;
 	long long id = 0;
 
-	if (o != NULL && json_object_object_get_ex(o, "signupId", &v))
+	if (o != NULL && json_object_object_get_ex(o, key, &v))
 		id = json_object_get_int64(v);
 	json_object_put(o);
 	return id;
@@ -203,12 +214,14 @@ mail_deliver_next(struct db *db, struct arena *a, const char *now,
 	m.attempts = (int)db_int(res, 0, 6);
 	m.token = user_token(db, a, m.user_id);
 	m.link = NULL;
-	/* The link's token is made now, so the outbox never holds it. */
-	if (strcmp(m.kind, "signup_confirm") == 0) {
-		rc = account_signup_token(db, a, signup_of(m.data), &m.link);
+	/* A link's token is made now, so the outbox never holds it. */
+	if (strcmp(m.kind, "signup_confirm") == 0 || strcmp(m.kind, "password_reset") == 0) {
+		rc = strcmp(m.kind, "signup_confirm") == 0 ?
+		    account_signup_token(db, a, link_of(m.data, "signupId"), &m.link) :
+		    account_reset_token(db, a, link_of(m.data, "resetId"), &m.link);
 		if (rc == NOT_FOUND)
 			rc = db_exec(db, "UPDATE mail_outbox SET status = 'failed',"
-			    " last_error = 'the sign-up expired or was confirmed' WHERE id = ?",
+			    " last_error = 'the link expired or was used' WHERE id = ?",
 			    "l", m.id) < 0 ? ERR : OK;
 		if (m.link == NULL)
 			goto out;

@@ -26,6 +26,9 @@ int	mail_signup_confirm(struct db *, long long signup_id, const char *email,
 	    const char *name);
 int	mail_signup_taken(struct db *, long long user_id, const char *email,
 	    const char *name);
+/* Queues a password reset's link (the token is made when it is sent). */
+int	mail_password_reset(struct db *, long long reset_id, long long user_id,
+	    const char *email, const char *name);
 
 /* One message of the outbox, as the runner renders it. */
 struct mail_msg {
@@ -36,7 +39,7 @@ struct mail_msg {
 	const char	*to;
 	const char	*data;		/* JSON: the facts the message tells */
 	const char	*token;		/* the owner's unsubscribe token, or NULL */
-	const char	*link;		/* signup_confirm: the token of its link */
+	const char	*link;		/* signup_confirm, password_reset: its link's token */
 	int		 attempts;	/* failed tries so far */
 };
 

@@ -147,11 +147,98 @@ login_page(struct req *r, struct form *f, const char *notice, int status)
 	return page_end(r, status);
 }
 
+/* The forgotten password's pages: section FORGOT (the email form), SENT
+ * or RESET (the new password form of a link). */
+static int
+password_page(struct req *r, const char *section, struct form *f, int status)
+{
+	static const char *const fields[] = { "email", NULL };
+	struct tmpl *t = page_begin(r, "password.tpl", strcmp(section, "RESET") == 0 ?
+	    "Choose a new password" : "Forgot your password?");
+	struct tmpl *s = tmpl_section(t, section);
+
+	tmpl_set_int(s, "MINUTES", RESET_MINUTES);
+	tmpl_set(s, "TOKEN", kv_get(&r->params, "token"));
+	if (f != NULL)
+		form_fill(f, s, fields);
+	return page_end(r, status);
+}
+
+int
+password_forgot_form(struct req *r)
+{
+	if (r->user != NULL)
+		return reply_redirect(r, "/account");
+	return password_page(r, "FORGOT", NULL, 200);
+}
+
+/* The same answer whether or not the address has an account. */
+int
+password_forgot_submit(struct req *r)
+{
+	struct form f;
+	const char *email, *problem;
+
+	form_init(&f, r);
+	email = form_text(&f, "email", "Email", EMAIL_MAX, 1);
+	if (email != NULL && (problem = auth_email_problem(email)) != NULL)
+		form_error(&f, "email", "Email %s.", problem);
+	if (!form_ok(&f))
+		return password_page(r, "FORGOT", &f, 400);
+	if (account_reset_ask(r->db, &r->actor, email) != OK)
+		return ERR;
+	return password_page(r, "SENT", &f, 200);
+}
+
+static int
+reset_refused(struct req *r)
+{
+	return reply_error(r, 404, "not_found", "This link is not valid: it was used "
+	    "already, or is older than " LIMIT_TEXT(RESET_MINUTES) " minutes. Ask for "
+	    "a new one.");
+}
+
+int
+password_reset_form(struct req *r)
+{
+	struct account u;
+	int rc = account_reset_find(r->db, r->arena, kv_get(&r->params, "token"), &u);
+
+	if (rc == NOT_FOUND)
+		return reset_refused(r);
+	if (rc != OK)
+		return ERR;
+	return password_page(r, "RESET", NULL, 200);
+}
+
+int
+password_reset_submit(struct req *r)
+{
+	struct form f;
+	const char *pw;
+	int rc;
+
+	form_init(&f, r);
+	pw = form_raw(&f, "password", "Password", PASSWORD_FIELD_MAX);
+	if (!form_ok(&f))
+		return password_page(r, "RESET", &f, 400);
+	rc = account_reset(r->db, r->arena, &r->actor, kv_get(&r->params, "token"), pw,
+	    &f.errors);
+	if (rc == INVALID)
+		return password_page(r, "RESET", &f, 400);
+	if (rc == NOT_FOUND)
+		return reset_refused(r);
+	if (rc != OK)
+		return ERR;
+	return reply_redirect(r, "/login?reset=1");
+}
+
 /* What the login page says when a link sent the visitor there. */
 static const char *const login_notices[][2] = {
 	{ "expired", "The login took too long or was finished elsewhere. Log in again." },
 	{ "confirmed", "Your address is confirmed and your account is ready. Log in." },
 	{ "registered", "This address has an account already. Log in." },
+	{ "reset", "Your new password is set, and every session was logged out. Log in with it." },
 };
 
 int

@@ -6,11 +6,14 @@
 <p>Hello {{NAME}},</p>
 {{#WELCOME}}<p>welcome to {{SITE_NAME}}. Your account is ready: <a href="{{SITE_URL}}/">book a room or a session</a>.</p>
 {{/WELCOME}}{{#SIGNUP_CONFIRM}}<p>someone, we hope you, signed up at {{SITE_NAME}} with this address. To finish and make the account, confirm the address within {{SIGNUP_HOURS}} hours (the link works once):</p>
-<p><a href="{{CONFIRM_URL}}">Confirm my address</a></p>
+<p><a href="{{LINK_URL}}">Confirm my address</a></p>
 <p>If it was not you, ignore this message: no account is made.</p>
 {{/SIGNUP_CONFIRM}}{{#SIGNUP_TAKEN}}<p>someone, perhaps you, tried to sign up at {{SITE_NAME}} with this address, which already has an account. Nothing was changed and no account was made.</p>
-<p>If it was you, <a href="{{LOGIN_URL}}">log in</a> with your password instead. If it was not you, ignore this message; your account is as it was.</p>
-{{/SIGNUP_TAKEN}}{{#CREATED}}<p>you booked <strong>{{WHAT}}</strong> on {{WHEN}}.</p>
+<p>If it was you, <a href="{{LOGIN_URL}}">log in</a> with your password instead, or <a href="{{FORGOT_URL}}">choose a new password</a> if you have forgotten it. If it was not you, ignore this message; your account is as it was.</p>
+{{/SIGNUP_TAKEN}}{{#PASSWORD_RESET}}<p>someone, we hope you, asked for a new password for your account at {{SITE_NAME}}. To choose one, follow this link within {{RESET_MINUTES}} minutes (it works once):</p>
+<p><a href="{{LINK_URL}}">Choose a new password</a></p>
+<p>If it was not you, ignore this message: your password stays as it is.</p>
+{{/PASSWORD_RESET}}{{#CREATED}}<p>you booked <strong>{{WHAT}}</strong> on {{WHEN}}.</p>
 <p>The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then, or the booking is released.</p>
 {{/CREATED}}{{#CONFIRMED}}<p>your booking is confirmed: <strong>{{WHAT}}</strong> on {{WHEN}}.</p>
 <p>The attached calendar entry puts it in your calendar.</p>
