@@ -39,13 +39,14 @@ INSERT INTO rooms (name, description, capacity, room_type, hourly_rate, is_activ
 
 -- Room slots: weekdays 09:00-17:00 UTC for the next 30 days, today included.
 -- Consultation rooms in 30-minute slots, every other room by the hour.
--- A meeting room slot takes several bookings (one seat each); other rooms one.
+-- A room's own slot books the whole room (one booking at the hourly rate for its
+-- length); seats sold one by one belong to the events' sessions below.
 INSERT INTO timeslots (room_id, start_time, end_time, price, max_bookings, status)
 SELECT r.id,
        TIMESTAMP(UTC_DATE() + INTERVAL d.seq DAY) + INTERVAL h.seq HOUR,
        TIMESTAMP(UTC_DATE() + INTERVAL d.seq DAY) + INTERVAL h.seq + 1 HOUR,
        r.hourly_rate,
-       IF(r.room_type = 'meeting', LEAST(r.capacity, 12), 1),
+       1,
        'scheduled'
 FROM rooms r
 JOIN seq_0_to_29 d

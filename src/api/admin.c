@@ -27,8 +27,8 @@ saved_or_reply(struct req *r, struct form *f, int rc, const char *what, long lon
 {
 	if (rc == NOT_FOUND)
 		return reply_not_found(r, what, id);
-	if (rc == CONFLICT || rc == INVALID)
-		return form_reply_json(r, f, rc == CONFLICT ? 409 : 400);
+	if (rc == CONFLICT || rc == INVALID || rc == OVERLAPS)
+		return form_reply_result(r, f, rc);
 	return rc;
 }
 
@@ -173,8 +173,8 @@ api_admin_generate(struct req *r)
 	input_slotgen(&f, g);
 	rc = slotgen_run(r->db, r->arena, g, dry != NULL && strcmp(dry, "true") == 0,
 	    &f.errors, &counts, NULL);
-	if (rc == INVALID)
-		return form_reply_json(r, &f, 400);
+	if (rc == INVALID || rc == OVERLAPS)
+		return form_reply_result(r, &f, rc);
 	if (rc == NOT_FOUND)
 		return reply_not_found(r, "room", g->room_id);
 	if (rc != OK)

@@ -334,10 +334,10 @@ cmd_generate(struct db *db, struct arena *a, int argc, char **argv)
 	form_init_fields(&f, a, &fields);
 	input_slotgen(&f, g);
 	rc = slotgen_run(db, a, g, dry, &f.errors, &counts, progress);
-	if (rc == INVALID) {
+	if (rc == INVALID || rc == OVERLAPS) {
 		for (i = 0; i < f.errors.n; i++)
 			fprintf(stderr, "generate-slots: %s\n", f.errors.v[i].message);
-		return 2;
+		return rc == INVALID ? 2 : 1;
 	}
 	if (rc == NOT_FOUND) {
 		fprintf(stderr, "generate-slots: there is no room %lld\n", g->room_id);

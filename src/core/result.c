@@ -22,6 +22,8 @@ static const struct {
 				    "That time costs more than was paid for this booking;"
 				    " cancel it and book that time instead." },
 	[SLOT_MISSING]		= { "not_found", "There is no such timeslot." },
+	[OVERLAPS]		= { "overlaps",
+				    "This time overlaps another session in the same room." },
 	[LAST_ADMIN]		= { "last_admin",
 				    "This is the last admin; make another user an admin first." },
 	[TOO_MANY_ATTEMPTS]	= { "too_many_attempts",

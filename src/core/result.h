@@ -26,6 +26,7 @@ enum result {
 	KEY_REUSED,		/* an idempotency key sent with another request */
 	PRICE_DIFFERS,		/* a reschedule to a timeslot dearer than what was paid */
 	SLOT_MISSING,		/* a reschedule to a timeslot that does not exist (404) */
+	OVERLAPS,		/* a timeslot over another active one of its room */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

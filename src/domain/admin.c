@@ -141,16 +141,30 @@ struct slot_save {
 	const char		*status;
 };
 
+/* Holds a room's row for the transaction: what changes its timeslots'
+ * times takes turns (timeslots here, slotgen's runs). */
+static int
+lock_room(struct db *db, struct arena *a, long long id)
+{
+	return db_found(db_query(db, a, "SELECT id FROM rooms WHERE id = ? FOR UPDATE",
+	    "l", id));
+}
+
 static int
 slot_create_txn(struct db *db, void *ctx)
 {
 	struct slot_save *c = ctx;
 	struct db_res *res;
 	struct room room;
+	struct slot other;
 	time_t s, e;
 	int rc;
 
-	if ((rc = room_get(db, c->arena, c->room_id, &room)) == NOT_FOUND) {
+	/* The room's row first: two admins adding sessions to one room take
+	 * turns, so each sees the other's before checking for an overlap. */
+	if ((rc = lock_room(db, c->arena, c->room_id)) == OK)
+		rc = room_get(db, c->arena, c->room_id, &room);
+	if (rc == NOT_FOUND) {
 		field_error(c->fe, "roomId", "There is no room %lld.", c->room_id);
 		return CONFLICT;
 	}
@@ -170,12 +184,20 @@ slot_create_txn(struct db *db, void *ctx)
 		if (c->seq < 0 && strcmp(db_val(res, 0, 0), "course") == 0)
 			c->seq = db_int(res, 0, 1);
 	}
+	if ((rc = slot_overlap(db, c->arena, c->room_id, c->start, c->end, 0,
+	    &other)) != OK) {
+		if (rc == OVERLAPS)
+			slot_overlap_error(c->arena, c->fe, "startTime", &other);
+		return rc;
+	}
 	dbtime_parse(c->start, &s);
 	dbtime_parse(c->end, &e);
 	if (c->price < 0)
 		c->price = slotgen_price(room.hourly_rate, (int)((e - s) / 60));
+	/* A room's own timeslot books the whole room; seats are for an
+	 * event's sessions. */
 	if (c->capacity < 0)
-		c->capacity = room.capacity;
+		c->capacity = c->event_id > 0 ? room.capacity : 1;
 	if (c->status == NULL)
 		c->status = c->event_id > 0 ? "draft" : "scheduled";
 	if (db_exec(db, "INSERT INTO timeslots (room_id, event_id, start_time, end_time,"
@@ -197,12 +219,15 @@ slot_update_txn(struct db *db, void *ctx)
 {
 	struct slot_save *c = ctx;
 	struct db_res *res;
+	struct slot other;
 	long long active;
 	const char *status;
 	int rc, released;
 
-	res = db_query(db, c->arena, "SELECT status, start_time, end_time, booked"
-	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", c->id);
+	/* Its room's row with it, as a new timeslot takes it. */
+	res = db_query(db, c->arena, "SELECT t.status, t.start_time, t.end_time, t.booked,"
+	    " t.room_id FROM timeslots t JOIN rooms r ON r.id = t.room_id WHERE t.id = ?"
+	    " FOR UPDATE", "l", c->id);
 	if ((rc = db_found(res)) != OK)
 		return rc;
 	/* Holds that ran out give their seats back before capacity is
@@ -231,6 +256,12 @@ slot_update_txn(struct db *db, void *ctx)
 		field_error(c->fe, "status", "A %s timeslot cannot become %s.", status, c->status);
 	if (c->fe->n > 0)
 		return CONFLICT;
+	if (strcmp(status, "canceled") != 0 && (rc = slot_overlap(db, c->arena,
+	    db_int(res, 0, 4), c->start, c->end, c->id, &other)) != OK) {
+		if (rc == OVERLAPS)
+			slot_overlap_error(c->arena, c->fe, "startTime", &other);
+		return rc;
+	}
 	if (db_exec(db, "UPDATE timeslots SET start_time = ?, end_time = ?,"
 	    " price = IF(? < 0, price, ? / 100), max_bookings = IF(? < 0, max_bookings, ?),"
 	    " status = COALESCE(?, status), sequence_no = IF(? < 0, sequence_no, ?)"
@@ -301,7 +332,13 @@ admin_where(struct arena *a, const struct admin_filter *f, struct db_args *g)
 
 	buf_init(&w, a);
 	buf_puts(&w, " WHERE TRUE");
-	if (f->status != NULL) {
+	/* A hold that ran out reads as cancelled (booking.h). */
+	if (f->status != NULL && strcmp(f->status, "pending") == 0)
+		buf_puts(&w, " AND b.status = 'pending' AND NOT " BOOKING_LAPSED);
+	else if (f->status != NULL && strcmp(f->status, "cancelled") == 0)
+		buf_puts(&w, " AND b.status IN ('cancelled', 'pending')"
+		    " AND (b.status = 'cancelled' OR " BOOKING_LAPSED ")");
+	else if (f->status != NULL) {
 		buf_puts(&w, " AND b.status = ?");
 		db_args_str(g, f->status);
 	}
@@ -502,7 +539,8 @@ admin_booking_counts(struct db *db, struct arena *a, long long *counts)
 	enum bk_status s;
 	int i;
 
-	res = db_query(db, a, "SELECT status, COUNT(*) FROM bookings GROUP BY status", "");
+	res = db_query(db, a, "SELECT " BOOKING_STATUS_SHOWN ", COUNT(*) FROM bookings b"
+	    " GROUP BY 1", "");
 	if (res == NULL)
 		return ERR;
 	for (i = 0; i < BOOKING_STATUSES; i++)
@@ -527,6 +565,7 @@ admin_day_bookings(struct db *db, struct arena *a, const char *from, const char 
 {
 	return booking_rows(a, db_query(db, a, BOOKING_SELECT
 	    " WHERE t.start_time >= ? AND t.start_time < ? AND b.status <> 'cancelled'"
+	    "   AND NOT " BOOKING_LAPSED
 	    " ORDER BY t.start_time, r.name, b.id LIMIT ?", "ssi", from, to, limit),
 	    out, n);
 }

@@ -55,6 +55,8 @@ booking_status_parse(const char *name)
 #define NEEDS_CHECKED_IN	0x04
 #define NEEDS_NOT_CHECKED_IN	0x08
 #define NEEDS_NOT_CHECKED_OUT	0x10
+#define NEEDS_STARTED		0x20	/* the booking's time has begun */
+#define NEEDS_CHECK_IN_OPEN	0x40	/* it starts within BOOKING_CHECK_IN_MINUTES */
 
 #define FROM(status)	(1u << (status))
 
@@ -69,9 +71,10 @@ static const struct {
 	[BK_REACTIVATE]	= { FROM(BOOKING_CANCELLED), 0 },
 	[BK_RESCHEDULE]	= { FROM(BOOKING_CONFIRMED), NEEDS_FUTURE },
 	[BK_CONFIRM]	= { FROM(BOOKING_PENDING), NEEDS_ADMIN },
-	[BK_COMPLETE]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN },
-	[BK_NO_SHOW]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN },
-	[BK_CHECK_IN]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN | NEEDS_NOT_CHECKED_IN },
+	[BK_COMPLETE]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN | NEEDS_STARTED },
+	[BK_NO_SHOW]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN | NEEDS_STARTED },
+	[BK_CHECK_IN]	= { FROM(BOOKING_CONFIRMED),
+			    NEEDS_ADMIN | NEEDS_NOT_CHECKED_IN | NEEDS_CHECK_IN_OPEN },
 	[BK_CHECK_OUT]	= { FROM(BOOKING_CONFIRMED),
 			    NEEDS_ADMIN | NEEDS_CHECKED_IN | NEEDS_NOT_CHECKED_OUT },
 };
@@ -81,7 +84,7 @@ booking_allows(const struct booking *b, enum bk_action action,
     const struct actor *who, time_t now)
 {
 	unsigned needs;
-	time_t start;
+	time_t start = 0;
 
 	if ((unsigned)action >= BK_ACTIONS || b->state >= BOOKING_STATUSES ||
 	    !(machine[action].from & FROM(b->state)))
@@ -89,8 +92,14 @@ booking_allows(const struct booking *b, enum bk_action action,
 	needs = machine[action].needs;
 	if ((needs & NEEDS_ADMIN) && !who->admin)
 		return 0;
-	if ((needs & NEEDS_FUTURE) &&
-	    (dbtime_parse(b->start, &start) != 0 || start <= now))
+	if ((needs & (NEEDS_FUTURE | NEEDS_STARTED | NEEDS_CHECK_IN_OPEN)) &&
+	    dbtime_parse(b->start, &start) != 0)
+		return 0;
+	if ((needs & NEEDS_FUTURE) && start <= now)
+		return 0;
+	if ((needs & NEEDS_STARTED) && start > now)
+		return 0;
+	if ((needs & NEEDS_CHECK_IN_OPEN) && start - BOOKING_CHECK_IN_MINUTES * 60 > now)
 		return 0;
 	if ((needs & NEEDS_CHECKED_IN) && b->checked_in_at == NULL)
 		return 0;
@@ -131,6 +140,7 @@ booking_from_values(char *const *v, struct booking *b)
 	b->room_name = v[22];
 	b->event_title = v[23];
 	b->paid_amount = money_cents(v[24]);
+	b->hold_lapsed = v[25] != NULL && strcmp(v[25], "1") == 0;
 }
 
 static void
@@ -369,11 +379,11 @@ static const struct {
 } lists[] = {
 	{ NULL,		" WHERE b.user_id = ?", 1 },
 	{ "upcoming",	" WHERE b.user_id = ? AND " BOOKING_ACTIVE
-			" AND b.end_time > UTC_TIMESTAMP()", 0 },
-	{ "past",	" WHERE b.user_id = ? AND b.status <> 'cancelled'"
+			" AND NOT " BOOKING_LAPSED " AND b.end_time > UTC_TIMESTAMP()", 0 },
+	{ "past",	" WHERE b.user_id = ? AND b.status <> 'cancelled' AND NOT " BOOKING_LAPSED
 			" AND (b.end_time <= UTC_TIMESTAMP() OR b.status IN ('completed','no_show'))",
 			1 },
-	{ "cancelled",	" WHERE b.user_id = ? AND b.status = 'cancelled'", 1 },
+	{ "cancelled",	" WHERE b.user_id = ? AND (b.status = 'cancelled' OR " BOOKING_LAPSED ")", 1 },
 };
 
 int
@@ -1100,7 +1110,7 @@ retake_txn(struct db *db, void *ctx)
 		return INVALID_STATE;
 	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK)
 		return rc;
-	if (b.state == BOOKING_PENDING) {
+	if (b.hold_lapsed) {
 		if (expire_one(db, a, b.id, s.id, b.user_id, b.room_name, b.start) != OK)
 			return ERR;
 		s.booked--;

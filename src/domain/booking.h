@@ -36,12 +36,16 @@ enum bk_action {
 	BK_REACTIVATE,		/* cancelled -> confirmed or pending, if a seat is free */
 	BK_RESCHEDULE,		/* confirmed, not started: another time, same room */
 	BK_CONFIRM,		/* admin: pending -> confirmed, paid */
-	BK_COMPLETE,		/* admin: confirmed -> completed */
-	BK_NO_SHOW,		/* admin: confirmed -> no_show */
-	BK_CHECK_IN,		/* admin: confirmed: records the arrival */
+	BK_COMPLETE,		/* admin: confirmed and started -> completed */
+	BK_NO_SHOW,		/* admin: confirmed and started -> no_show */
+	BK_CHECK_IN,		/* admin: confirmed, from BOOKING_CHECK_IN_MINUTES
+				 * before the start: records the arrival */
 	BK_CHECK_OUT,		/* admin: confirmed and checked in: the departure */
 	BK_ACTIONS
 };
+
+/* How long before its start a booking's guest can be checked in. */
+#define BOOKING_CHECK_IN_MINUTES	30
 
 /* A booking is active while pending or confirmed: one per user and
  * timeslot (the unique key bookings_one_active), for bookings named b. */
@@ -63,6 +67,7 @@ struct booking {
 	long long	 event_id;
 	const char	*status;
 	enum bk_status	 state;		/* status, parsed */
+	int		 hold_lapsed;	/* shown cancelled, still pending in its row */
 	const char	*payment_status;
 	const char	*payment_id;
 	const char	*notes;
@@ -90,13 +95,25 @@ struct booking {
 int	booking_allows(const struct booking *, enum bk_action,
 	    const struct actor *who, time_t now);
 
+/* A pending booking whose hold has run out, for bookings named b: the job
+ * or the next booking of its timeslot cancels it, and until then every
+ * read shows it as released. */
+#define BOOKING_LAPSED \
+	"(b.status = 'pending' AND b.hold_expires_at <= UTC_TIMESTAMP())"
+/* The status every read shows: cancelled for a lapsed hold. */
+#define BOOKING_STATUS_SHOWN \
+	"IF(" BOOKING_LAPSED ", 'cancelled', b.status)"
+
 /* The columns booking_from_values() reads, with the joins they need. */
 #define BOOKING_COLUMNS \
-	"b.id, b.user_id, b.timeslot_id, b.room_id, t.event_id, b.status," \
+	"b.id, b.user_id, b.timeslot_id, b.room_id, t.event_id," \
+	" " BOOKING_STATUS_SHOWN "," \
 	" b.payment_status, b.payment_id, b.notes, b.booking_type, b.price," \
-	" b.refund_amount, b.created_at, b.updated_at, b.cancelled_at," \
+	" b.refund_amount, b.created_at, b.updated_at," \
+	" IF(" BOOKING_LAPSED ", b.hold_expires_at, b.cancelled_at)," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
-	" t.start_time, t.end_time, r.name, e.title, b.paid_amount"
+	" t.start_time, t.end_time, r.name, e.title, b.paid_amount," \
+	" " BOOKING_LAPSED
 #define BOOKING_JOINS \
 	" JOIN users u ON u.id = b.user_id" \
 	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \

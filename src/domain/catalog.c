@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/fields.h"
 #include "core/fmt.h"
 #include "db/db.h"
 #include "domain/booking.h"
@@ -177,6 +178,51 @@ room_slots(struct db *db, struct arena *a, long long room_id, const char *from,
 	    "   AND t.status <> 'draft'"
 	    " ORDER BY t.start_time",
 	    "lss", room_id, from, to), out, n);
+}
+
+int
+room_slots_over(struct db *db, struct arena *a, long long room_id, const char *from,
+    const char *to, struct slot **out, int *n)
+{
+	return slots_from(a, db_query(db, a,
+	    "SELECT " SLOT_COLUMNS
+	    " WHERE t.room_id = ? AND t.start_time < ? AND t.end_time > ?"
+	    " ORDER BY t.start_time, t.id",
+	    "lss", room_id, to, from), out, n);
+}
+
+int
+slot_overlap(struct db *db, struct arena *a, long long room_id, const char *start,
+    const char *end, long long except, struct slot *other)
+{
+	struct slot *slots;
+	int i, n;
+
+	if (room_slots_over(db, a, room_id, start, end, &slots, &n) != OK)
+		return ERR;
+	for (i = 0; i < n; i++)
+		if (slots[i].id != except && slot_is_live(&slots[i])) {
+			*other = slots[i];
+			return OVERLAPS;
+		}
+	return OK;
+}
+
+int
+slot_is_live(const struct slot *s)
+{
+	return strcmp(s->status, "canceled") != 0;
+}
+
+void
+slot_overlap_error(struct arena *a, struct field_errors *fe, const char *field,
+    const struct slot *other)
+{
+	field_error(fe, field, "This overlaps timeslot %lld, %s %s–%s%s%s:"
+	    " a room holds one session at a time.", other->id,
+	    fmt_local(a, other->start, "%a %d %b %Y"), fmt_local(a, other->start, "%H:%M"),
+	    fmt_local(a, other->end, "%H:%M"), other->event_title ? ", " : "",
+	    other->event_title ? other->event_title : "");
 }
 
 int

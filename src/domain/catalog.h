@@ -72,6 +72,22 @@ int	room_day(struct db *, struct arena *, long long room_id, const char *from,
 /* Timeslots of a room starting within [from, to) UTC, drafts left out. */
 int	room_slots(struct db *, struct arena *, long long room_id,
 	    const char *from, const char *to, struct slot **, int *n);
+/* Every timeslot of a room, of any status, running at some time within
+ * [from, to) UTC, by start. */
+int	room_slots_over(struct db *, struct arena *, long long room_id,
+	    const char *from, const char *to, struct slot **, int *n);
+/* Whether a timeslot still takes its room's time: any but a cancelled one
+ * (drafts are sessions about to be published). */
+int	slot_is_live(const struct slot *);
+/* A room holds one live session at a time: OVERLAPS with the first live
+ * timeslot of the room (other than except) running within [start, end),
+ * OK when there is none, or ERR. The caller holds the room's row. */
+int	slot_overlap(struct db *, struct arena *, long long room_id,
+	    const char *start, const char *end, long long except, struct slot *other);
+/* The field error that names the session overlapped. */
+struct field_errors;
+void	slot_overlap_error(struct arena *, struct field_errors *, const char *field,
+	    const struct slot *other);
 /* One timeslot with its seats; drafts only when asked for. */
 int	slot_get(struct db *, struct arena *, long long id, int drafts,
 	    struct slot *);

@@ -124,7 +124,7 @@ succeeded(struct db *db, struct apply *c, const struct booking *b, time_t now)
 		c->outcome = PAY_CONFIRMED;
 		return rc;
 	}
-	if (b->state == BOOKING_CANCELLED &&
+	if (b->state == BOOKING_CANCELLED && !b->hold_lapsed &&
 	    ((rc = released_by_hold(db, c->arena, b->id, &expired)) != OK || !expired)) {
 		c->outcome = PAY_REFUND_DUE;	/* cancelled on purpose, then paid */
 		return rc;

@@ -93,14 +93,23 @@ local_to_utc(const char *date, int minutes, char out[20])
 	dbtime_from(mktime(&tm), out);
 }
 
+/* The timeslots already there, by start (slots_over), as a run walks
+ * its candidates in time order. */
+struct existing {
+	const struct slot	*v;
+	int			 n;
+	int			 seen;		/* those starting before the candidate ends */
+	int			 latest;	/* of the live ones seen, the one ending last; -1 */
+};
+
 static int
-exists(const struct db_res *sorted, const char *start)
+exists(const struct existing *x, const char *start)
 {
-	int lo = 0, hi = sorted->nrows - 1, mid, c;
+	int lo = 0, hi = x->n - 1, mid, c;
 
 	while (lo <= hi) {
 		mid = (lo + hi) / 2;
-		c = strcmp(db_val(sorted, mid, 0), start);
+		c = strcmp(x->v[mid].start, start);
 		if (c == 0)
 			return 1;
 		if (c < 0)
@@ -111,6 +120,23 @@ exists(const struct db_res *sorted, const char *start)
 	return 0;
 }
 
+/* The live timeslot a new one over [start, end) would overlap, or NULL:
+ * of those starting before its end, the one ending last, if after its
+ * start. */
+static const struct slot *
+overlapped(struct existing *x, const char *start, const char *end)
+{
+	while (x->seen < x->n && strcmp(x->v[x->seen].start, end) < 0) {
+		if (slot_is_live(&x->v[x->seen]) && (x->latest < 0 ||
+		    strcmp(x->v[x->seen].end, x->v[x->latest].end) > 0))
+			x->latest = x->seen;
+		x->seen++;
+	}
+	if (x->latest >= 0 && strcmp(x->v[x->latest].end, start) > 0)
+		return &x->v[x->latest];
+	return NULL;
+}
+
 struct run {
 	const struct slotgen	*g;
 	struct arena		*arena;
@@ -118,6 +144,7 @@ struct run {
 	long long		 price;
 	long long		 capacity;
 	struct slotgen_counts	*counts;
+	struct field_errors	*fe;
 	void			(*progress)(int, int);
 };
 
@@ -126,31 +153,28 @@ run_txn(struct db *db, void *ctx)
 {
 	struct run *c = ctx;
 	const struct slotgen *g = c->g;
-	char day[11], start[20], end[20], now[20];
-	struct db_res *existing = NULL;
+	char day[11], start[20], end[20], now[20], first[20], after[20], next[11];
+	struct existing x = { NULL, 0, 0, -1 };
+	struct slot *slots;
+	const struct slot *other;
 	long long rows;
 	int d, m, ndays, rc;
 	struct tm a, b;
 
 	c->counts->created = c->counts->skipped = 0;
-	/* Holding the room's row makes two runs for one room take turns. */
+	/* Holding the room's row makes two runs for one room take turns,
+	 * and a timeslot added by hand wait for a run (domain/admin.c). */
 	if ((rc = db_found(db_query(db, c->arena, "SELECT id FROM rooms WHERE id = ?"
 	    " FOR UPDATE", "l", g->room_id))) != OK)
 		return rc;
 	dbtime_now(now);
-	if (c->dry_run) {
-		char first[20], after[20], next[11];
-
-		/* Every start already there, sorted: looked up, not queried. */
-		date_add_days(g->to, 1, next);
-		local_to_utc(g->from, 0, first);
-		local_to_utc(next, 0, after);
-		existing = db_query(db, c->arena, "SELECT start_time FROM timeslots"
-		    " WHERE room_id = ? AND start_time >= ? AND start_time < ?"
-		    " ORDER BY start_time", "lss", g->room_id, first, after);
-		if (existing == NULL)
-			return ERR;
-	}
+	/* Every timeslot already there, sorted: looked up, not queried. */
+	date_add_days(g->to, 1, next);
+	local_to_utc(g->from, 0, first);
+	local_to_utc(next, 0, after);
+	if (room_slots_over(db, c->arena, g->room_id, first, after, &slots, &x.n) != OK)
+		return ERR;
+	x.v = slots;
 	date_parse(g->from, &a);
 	date_parse(g->to, &b);
 	ndays = (int)((timegm(&b) - timegm(&a)) / 86400) + 1;
@@ -165,8 +189,18 @@ run_txn(struct db *db, void *ctx)
 			local_to_utc(day, m + g->length, end);
 			if (strcmp(start, now) <= 0)
 				continue;
+			/* One starting then is the same slot made before; one
+			 * overlapping it otherwise refuses the run. */
+			if (exists(&x, start)) {
+				c->counts->skipped++;
+				continue;
+			}
+			if ((other = overlapped(&x, start, end)) != NULL) {
+				slot_overlap_error(c->arena, c->fe, "from", other);
+				return OVERLAPS;
+			}
 			if (c->dry_run)
-				rows = !exists(existing, start);
+				rows = 1;
 			else
 				rows = db_exec(db, "INSERT INTO timeslots (room_id, start_time,"
 				    " end_time, price, max_bookings, status) VALUES (?, ?, ?,"
@@ -190,7 +224,7 @@ slotgen_run(struct db *db, struct arena *a, struct slotgen *g, int dry_run,
     struct field_errors *fe, struct slotgen_counts *counts,
     void (*progress)(int, int))
 {
-	struct run c = { g, a, dry_run, g->price, g->capacity, counts, progress };
+	struct run c = { g, a, dry_run, g->price, g->capacity, counts, fe, progress };
 	struct room room;
 	int rc;
 
@@ -201,7 +235,8 @@ slotgen_run(struct db *db, struct arena *a, struct slotgen *g, int dry_run,
 		return rc;
 	if (c.price < 0)
 		c.price = slotgen_price(room.hourly_rate, g->length);
+	/* A room's own timeslots book the whole room. */
 	if (c.capacity < 0)
-		c.capacity = room.capacity;
+		c.capacity = 1;
 	return db_txn(db, run_txn, &c);
 }

@@ -23,7 +23,7 @@ struct slotgen {
 	char		 excluded[SLOTGEN_MAX_EXCLUDED][11];
 	int		 nexcluded;
 	long long	 price;		/* cents; -1: hourly rate x length */
-	long long	 capacity;	/* -1: the room's capacity */
+	long long	 capacity;	/* -1: 1, the whole room */
 };
 
 struct slotgen_counts {
@@ -31,8 +31,8 @@ struct slotgen_counts {
 	long long	 skipped;	/* already there for that room and start */
 };
 
-/* The defaults: 09:00 to 17:00 in 30 minutes, the room's rate and
- * capacity, Monday to Friday. */
+/* The defaults: 09:00 to 17:00 in 30 minutes, the room's rate for the
+ * length, the whole room (one booking per slot), Monday to Friday. */
 void	slotgen_init(struct slotgen *);
 
 /*
@@ -40,10 +40,11 @@ void	slotgen_init(struct slotgen *);
  * and holds a slot; the days run from today for at most a year; problems
  * go to fe, after those already there), then creates the slots in one
  * transaction, never a second one for the same room and start, so running
- * it twice creates nothing the second time. A dry run counts without
- * writing. progress, when given, is called with the days done and the
- * days in all. Returns OK, INVALID (fe says why), NOT_FOUND (no room) or
- * ERR.
+ * it twice creates nothing the second time. A slot that would overlap
+ * another live one of the room (not starting with it) refuses the run:
+ * OVERLAPS, fe naming that session. A dry run counts without writing.
+ * progress, when given, is called with the days done and the days in all.
+ * Returns OK, INVALID (fe says why), OVERLAPS, NOT_FOUND (no room) or ERR.
  */
 int	slotgen_run(struct db *, struct arena *, struct slotgen *, int dry_run,
 	    struct field_errors *, struct slotgen_counts *,

@@ -323,13 +323,20 @@ form_fill(struct form *f, struct tmpl *t, const char *const *fields)
 int
 form_reply_json(struct req *r, const struct form *f, int status)
 {
+	return form_reply_result(r, f, status == 400 ? INVALID : CONFLICT);
+}
+
+int
+form_reply_result(struct req *r, const struct form *f, int rc)
+{
 	struct json_object *o, *e, *fields;
 	int i;
 
 	o = json_object_new_object();
 	e = json_object_new_object();
 	fields = json_object_new_object();
-	json_object_object_add(e, "code", json_object_new_string("invalid_field"));
+	json_object_object_add(e, "code", json_object_new_string(
+	    rc == INVALID || rc == CONFLICT ? "invalid_field" : result_code(rc)));
 	json_object_object_add(e, "message", json_object_new_string(
 	    f->errors.n ? arena_printf(r->arena, "%s: %s", f->errors.v[0].field,
 	    f->errors.v[0].message) : "invalid input"));
@@ -338,6 +345,6 @@ form_reply_json(struct req *r, const struct form *f, int status)
 		    json_object_new_string(f->errors.v[i].message));
 	json_object_object_add(e, "fields", fields);
 	json_object_object_add(o, "error", e);
-	reply_json(r, status, o);
+	reply_json(r, rc == INVALID ? 400 : reply_result_status(rc), o);
 	return ERR;
 }

@@ -78,5 +78,8 @@ void		 form_fill(struct form *, struct tmpl *, const char *const *fields);
 /* For the API: status (400, or 409 for a refusal) with the first problem,
  * and every field's in "fields". Returns ERR like reply_error(). */
 int		 form_reply_json(struct req *, const struct form *, int status);
+/* The same for a domain result: INVALID is 400 and CONFLICT 409 as above;
+ * a refusal of its own (OVERLAPS) carries its status and code. */
+int		 form_reply_result(struct req *, const struct form *, int rc);
 
 #endif

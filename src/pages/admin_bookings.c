@@ -291,7 +291,7 @@ booking_page(struct req *r, const char *error, struct form *f, int status)
 	if (b.checked_out_at != NULL)
 		tmpl_set(tmpl_section(t, "CHECKED_OUT"), "WHEN",
 		    fmt_local(r->arena, b.checked_out_at, "%d %b %Y %H:%M"));
-	if (b.state == BOOKING_PENDING && b.hold_expires_at != NULL &&
+	if ((b.state == BOOKING_PENDING || b.hold_lapsed) && b.hold_expires_at != NULL &&
 	    dbtime_parse(b.hold_expires_at, &hold) == 0)
 		tmpl_set(tmpl_section(t, hold > now ? "HOLD" : "HOLD_EXPIRED"), "UNTIL",
 		    fmt_local(r->arena, b.hold_expires_at, "%d %b %Y %H:%M"));

@@ -268,8 +268,9 @@ admin_room_generate(struct req *r)
 	form_init(&f, r);
 	input_slotgen(&f, g);
 	rc = slotgen_run(r->db, r->arena, g, !create, &f.errors, &counts, NULL);
-	if (rc == INVALID)
-		return generate_page(r, &room, &f, g->weekdays, NULL, 400);
+	if (rc == INVALID || rc == OVERLAPS)
+		return generate_page(r, &room, &f, g->weekdays, NULL,
+		    rc == INVALID ? 400 : 409);
 	if (rc == NOT_FOUND)
 		return reply_not_found(r, "room", id);
 	if (rc != OK)

@@ -152,7 +152,7 @@ booking_page(struct req *r, int refused)
 	page_done(r, t, done_messages);
 	if (b.refund_amount > 0)
 		tmpl_set(tmpl_section(t, "REFUND"), "REFUND", money_fmt(r->arena, b.refund_amount));
-	if (b.state == BOOKING_PENDING && b.hold_expires_at != NULL &&
+	if ((b.state == BOOKING_PENDING || b.hold_lapsed) && b.hold_expires_at != NULL &&
 	    dbtime_parse(b.hold_expires_at, &hold) == 0) {
 		long long left = (long long)(hold - time(NULL));
 		struct tmpl *ht = tmpl_section(t, left > 0 ? "HOLD" : "HOLD_EXPIRED");

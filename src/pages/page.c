@@ -248,7 +248,7 @@ page_done(struct req *r, struct tmpl *t, const char *const (*messages)[2])
 int
 page_admin_refused(int rc)
 {
-	if (rc == CONFLICT)
+	if (rc == CONFLICT || rc == OVERLAPS)
 		return 409;
 	if (rc == INVALID)
 		return 400;

@@ -53,7 +53,7 @@ const char *page_back(struct req *, const char *def, const char *flash);
 void	page_done(struct req *, struct tmpl *, const char *const (*messages)[2]);
 /* After an admin save (admin.h) that did not fail outright: 0 when it was
  * saved, else the status to show the form again with: 400 (INVALID: fields
- * to fix) or 409 (CONFLICT: refused). */
+ * to fix) or 409 (CONFLICT or OVERLAPS: refused). */
 int	page_admin_refused(int rc);
 
 /* An admin family edited through one form (rooms, events, timeslots): its

@@ -183,7 +183,9 @@ def test_custom_slot_defaults_capacity_changes_and_cancellation_with_full_refund
             "endTime": (start + dt.timedelta(minutes=90)).strftime("%Y-%m-%dT%H:%M:%SZ")})
     assert r.status_code == 201, r.text
     slot = r.json()
-    assert slot["price"] == 30.0 and slot["maxBookings"] == 3 and slot["status"] == "scheduled"
+    # a room's own timeslot books the whole room, at the hourly rate for its length
+    assert slot["price"] == 30.0 and slot["maxBookings"] == 1 and slot["status"] == "scheduled"
+    assert api("PATCH", f"/admin/timeslots/{slot['id']}", h, json={"maxBookings": 3}).status_code == 200
     dup = api("POST", "/admin/timeslots", h, json={"roomId": room,
               "startTime": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
               "endTime": (start + dt.timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M:%SZ")})
@@ -232,6 +234,16 @@ def test_events_get_numbered_draft_sessions_that_publish():
 
 # --- bookings: list and state machine (rules 5, 6, 9) ---------------------------
 
+def starts_in(bid, minutes):
+    """Moves a booking's timeslot (and the booking's copy of its times) to start
+    minutes from now (negative: that long ago), for one hour."""
+    for table, key in (("timeslots", "id = (SELECT timeslot_id FROM bookings WHERE id = ?)"),
+                       ("bookings", "id = ?")):
+        sql(f"UPDATE {table} SET start_time = UTC_TIMESTAMP() + INTERVAL ? MINUTE,"
+            f" end_time = UTC_TIMESTAMP() + INTERVAL ? MINUTE WHERE {key}",
+            minutes, minutes + 60, bid)
+
+
 def booked(price="20.00", hours=48, status=None):
     """A fresh pending (or given status) booking; returns (admin headers, booking id, customer)."""
     h = admin()
@@ -271,17 +283,29 @@ def test_complete_no_show_check_in_and_check_out_follow_the_state_rules():
         assert error_code(act(h, bid, action), 409) == "invalid_state", action   # pending
     act(h, bid, "confirm", paymentId="p")
     assert error_code(act(h, bid, "check-out"), 409) == "invalid_state"          # not checked in
+    # attendance follows the clock: check-in from 30 minutes before the start,
+    # complete and no-show only once it started
+    assert error_code(act(h, bid, "check-in"), 409) == "invalid_state"           # two days early
+    starts_in(bid, 31)
+    assert error_code(act(h, bid, "check-in"), 409) == "invalid_state"
+    starts_in(bid, 29)
+    for action in ("complete", "no-show"):
+        assert error_code(act(h, bid, action), 409) == "invalid_state", action   # not started
     r = act(h, bid, "check-in")
     assert r.status_code == 200 and r.json()["checkedInAt"].endswith("Z")
     assert error_code(act(h, bid, "check-in"), 409) == "invalid_state"
     r = act(h, bid, "check-out")
     assert r.status_code == 200 and r.json()["checkedOutAt"].endswith("Z")
     assert error_code(act(h, bid, "check-out"), 409) == "invalid_state"
+    assert error_code(act(h, bid, "complete"), 409) == "invalid_state"
+    starts_in(bid, -1)
     r = act(h, bid, "complete")
     assert r.status_code == 200 and r.json()["status"] == "completed"
     for action in ("complete", "no-show", "check-in", "cancel"):
         assert error_code(act(h, bid, action), 409) == "invalid_state", action
     h, bid, _ = booked(status="confirmed")
+    assert error_code(act(h, bid, "no-show"), 409) == "invalid_state"
+    starts_in(bid, -60)
     assert act(h, bid, "no-show").json()["status"] == "no_show"
     assert error_code(act(h, bid, "confirm", paymentId="p"), 409) == "invalid_state"
     types = [t for (t,) in sql("SELECT type FROM booking_events WHERE booking_id = ? ORDER BY id", bid)]

@@ -106,7 +106,7 @@ def test_list_pages_by_cursor_keeping_the_filter_and_says_when_nothing_matches()
 def test_booking_page_shows_notes_hold_and_check_in_times():
     s, _, csrf = browser_user(role="admin")
     room = make_room()
-    slot = make_slot(room, utc_now() + dt.timedelta(hours=30))
+    slot = make_slot(room, utc_now() + dt.timedelta(minutes=20))    # check-in is open
     held = add_booking(make_user(), slot, status="pending", hold_minutes=10)
     sql("UPDATE bookings SET notes = ? WHERE id = ?", "Needs a projector", held)
     page = s.get(url(f"/admin/bookings/{held}")).text

@@ -1,11 +1,12 @@
 """test_admin_pages.py: the admin HTML pages: who may see them, the preview
 before generating, the booking actions and the CSV export."""
 import csv
+import datetime as dt
 import io
 import re
 
 from conftest import (at, browser_user, day, make_booking, make_room, make_slot,
-                      make_user, sql, unique, url)
+                      make_user, sql, unique, url, utc_now)
 
 ADMIN_GETS = ["/admin", "/admin/audit", "/admin/rooms", "/admin/rooms/new", "/admin/rooms/1",
               "/admin/rooms/1/generate", "/admin/timeslots/new", "/admin/timeslots/1",
@@ -72,7 +73,8 @@ def test_generation_page_previews_then_creates_once():
 def test_booking_actions_from_the_admin_booking_page():
     s, admin_id, csrf = browser_user(role="admin")
     room = make_room()
-    slot = make_slot(room, at(day(9), 10), price="25.00")
+    # started ten minutes ago: attendance can be recorded
+    slot = make_slot(room, utc_now() - dt.timedelta(minutes=10), price="25.00")
     user = make_user()
     make_booking(user, slot, status="pending")
     bid = int(sql("SELECT id FROM bookings WHERE timeslot_id = ?", slot)[0][0])

@@ -135,14 +135,14 @@ def test_new_timeslot_form_refuses_bad_input_then_creates():
     assert r.status_code == 303
     m = re.fullmatch(r"/admin/timeslots/(\d+)\?done=created", r.headers["Location"])
     assert m, r.headers["Location"]
-    # 90 minutes at the room's 20.00 an hour, for the room's capacity
+    # 90 minutes at the room's 20.00 an hour, for the whole room
     assert sql("SELECT price, max_bookings, status FROM timeslots WHERE id = ?", m.group(1)) == \
-        [["30.00", "5", "scheduled"]]
+        [["30.00", "1", "scheduled"]]
     assert "The timeslot is created." in s.get(url(r.headers["Location"])).text
     r = form_post(s, "/admin/timeslots", csrf=csrf, roomId=str(room), startTime=local_input(start),
                   endTime=local_input(at(day(12), 11)))
     assert r.status_code == 409
-    assert "already has a timeslot starting then" in field_errors(r.text)["startTime"]
+    assert f"This overlaps timeslot {m.group(1)}," in field_errors(r.text)["startTime"]
 
 
 def test_timeslot_edit_follows_the_status_rules_and_protects_booked_seats():

@@ -646,6 +646,8 @@ test_results(void)
 	CHECK(reply_result_status(LAST_ADMIN) == 409);
 	CHECK(reply_result_status(KEY_REUSED) == 422);
 	CHECK(reply_result_status(TOO_MANY_ATTEMPTS) == 429);
+	CHECK_STR(result_code(OVERLAPS), "overlaps");
+	CHECK(reply_result_status(OVERLAPS) == 409);
 }
 
 /* One formatter per kind: money, ISO times and stored amounts. */
@@ -814,7 +816,7 @@ test_booking_allows(void)
 	static const struct actor admin = { 9, 1, 1, NULL };
 	struct booking b;
 	char start[20];
-	time_t now = time(NULL);
+	time_t now = time(NULL), begun;
 	int act, st;
 
 	CHECK(booking_status_parse("no_show") == BOOKING_NO_SHOW);
@@ -835,18 +837,26 @@ test_booking_allows(void)
 	CHECK(booking_allows(&b, BK_CANCEL, &owner, now));
 	CHECK(booking_allows(&b, BK_RESCHEDULE, &owner, now));
 	CHECK(!booking_allows(&b, BK_CONFIRM, &admin, now));
-	CHECK(booking_allows(&b, BK_COMPLETE, &admin, now));
-	CHECK(booking_allows(&b, BK_NO_SHOW, &admin, now));
-	CHECK(!booking_allows(&b, BK_NO_SHOW, &owner, now));
-	/* Check-in before check-out, each once. */
-	CHECK(booking_allows(&b, BK_CHECK_IN, &admin, now));
-	CHECK(!booking_allows(&b, BK_CHECK_OUT, &admin, now));
-	b.checked_in_at = "2026-01-01 10:00:00";
+	/* Attendance follows the clock: it starts at now + 30 h. Complete
+	 * and no-show once it started, check-in from 30 minutes before. */
+	begun = now + 30 * 3600 + 60;
+	CHECK(!booking_allows(&b, BK_COMPLETE, &admin, now));
+	CHECK(!booking_allows(&b, BK_NO_SHOW, &admin, now));
+	CHECK(booking_allows(&b, BK_COMPLETE, &admin, begun));
+	CHECK(booking_allows(&b, BK_NO_SHOW, &admin, begun));
+	CHECK(!booking_allows(&b, BK_NO_SHOW, &owner, begun));
 	CHECK(!booking_allows(&b, BK_CHECK_IN, &admin, now));
-	CHECK(booking_allows(&b, BK_CHECK_OUT, &admin, now));
+	CHECK(!booking_allows(&b, BK_CHECK_IN, &admin, begun - 60 - 31 * 60));
+	CHECK(booking_allows(&b, BK_CHECK_IN, &admin, begun - 60 - 29 * 60));
+	/* Check-in before check-out, each once. */
+	CHECK(booking_allows(&b, BK_CHECK_IN, &admin, begun));
+	CHECK(!booking_allows(&b, BK_CHECK_OUT, &admin, begun));
+	b.checked_in_at = "2026-01-01 10:00:00";
+	CHECK(!booking_allows(&b, BK_CHECK_IN, &admin, begun));
+	CHECK(booking_allows(&b, BK_CHECK_OUT, &admin, begun));
 	b.checked_out_at = "2026-01-01 11:00:00";
-	CHECK(!booking_allows(&b, BK_CHECK_OUT, &admin, now));
-	CHECK(booking_allows(&b, BK_COMPLETE, &admin, now));
+	CHECK(!booking_allows(&b, BK_CHECK_OUT, &admin, begun));
+	CHECK(booking_allows(&b, BK_COMPLETE, &admin, begun));
 	/* A booking that has started can no longer move. */
 	CHECK(!booking_allows(&b, BK_RESCHEDULE, &owner, now + 31 * 3600));
 	booking_in(&b, start, -1);
