@@ -15,8 +15,8 @@
 <td>{{ROOM_NAME}}</td>
 <td>{{#EVENT}}{{EVENT_TITLE}}{{/EVENT}}</td>
 <td>{{USER_NAME}}</td>
-<td class="status {{STATUS}}">{{STATUS}}</td>
-<td>{{PAYMENT_STATUS}}</td>
+<td class="status {{STATUS}}" data-label="Status">{{STATUS_LABEL}}</td>
+<td data-label="Payment">{{PAYMENT_LABEL}}</td>
 </tr>
 {{/BOOKING}}
 </tbody>
@@ -29,7 +29,7 @@
 <section aria-labelledby="counts-h">
 <h2 id="counts-h">Bookings by status</h2>
 <ul class="counts">
-{{#COUNT}}<li><a href="/admin/bookings?status={{STATUS}}">{{STATUS}}</a>: <strong>{{N}}</strong></li>
+{{#COUNT}}<li><a href="/admin/bookings?status={{STATUS}}">{{STATUS_LABEL}}</a>: <strong>{{N}}</strong></li>
 {{/COUNT}}
 </ul>
 </section>
@@ -59,7 +59,7 @@
 {{#HOLD}}
 <tr data-booking="{{ID}}">
 <th scope="row"><a href="/admin/bookings/{{ID}}">{{ID}}</a></th>
-<td>{{DATE}}, {{START}}–{{END}}</td>
+<td>{{SHORT_DATE}}, {{START}}–{{END}}</td>
 <td>{{ROOM_NAME}}</td>
 <td>{{USER_NAME}}<br><span class="meta">{{USER_EMAIL}}</span></td>
 <td>{{PRICE}}</td>

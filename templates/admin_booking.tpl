@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>ADMIN_NAV}}
-<h1>Booking {{ID}}</h1>
+<h1>Booking by {{USER_NAME}}</h1>
+<p class="meta">Booking number {{ID}}</p>
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#ERROR}}<p class="error" role="alert" id="booking-error">{{MESSAGE}}</p>{{/ERROR}}
 <dl class="facts">
@@ -8,8 +9,8 @@
 <dt>When</dt><dd><a href="/admin/timeslots/{{SLOT_ID}}">{{DATE}}, {{START}}–{{END}}</a></dd>
 <dt>Room</dt><dd><a href="/admin/rooms/{{ROOM_ID}}?date={{ISO_DATE}}">{{ROOM_NAME}}</a></dd>
 {{#EVENT}}<dt>Event</dt><dd><a href="/admin/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a></dd>{{/EVENT}}
-<dt>Status</dt><dd class="status {{STATUS}}" id="status">{{STATUS}}</dd>
-<dt>Payment</dt><dd id="payment-status">{{PAYMENT_STATUS}}</dd>
+<dt>Status</dt><dd class="status {{STATUS}}" id="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</dd>
+<dt>Payment</dt><dd id="payment-status" data-status="{{PAYMENT_STATUS}}">{{PAYMENT_LABEL}}</dd>
 {{#PAID_WITH}}<dt>Payment id</dt><dd id="payment-id">{{PAYMENT_ID}}</dd>{{/PAID_WITH}}
 <dt>Price</dt><dd>{{PRICE}}</dd>
 <dt>Refunded</dt><dd id="refund">{{REFUND}}</dd>
@@ -42,7 +43,7 @@
 {{#CAN_CHECK_OUT}}<form method="post" action="/admin/bookings/{{ID}}/check-out" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Check out</button></form>{{/CAN_CHECK_OUT}}
 {{#CAN_COMPLETE}}<form method="post" action="/admin/bookings/{{ID}}/complete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Complete</button></form>
 <form method="post" action="/admin/bookings/{{ID}}/no-show" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Mark as no-show</button></form>{{/CAN_COMPLETE}}
-{{#CAN_CANCEL}}<form method="post" action="/admin/bookings/{{ID}}/cancel" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" aria-describedby="cancel-hint">Cancel booking</button> <span class="hint" id="cancel-hint">Refunds everything paid ({{REFUND_QUOTE}}) and notifies the customer.</span></form>{{/CAN_CANCEL}}
+{{#CAN_CANCEL}}<form method="post" action="/admin/bookings/{{ID}}/cancel" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="danger" aria-describedby="cancel-hint">Cancel booking</button> <span class="hint" id="cancel-hint">Refunds everything paid ({{REFUND_QUOTE}}) and notifies the customer.</span></form>{{/CAN_CANCEL}}
 </div>
 </section>
 

@@ -44,7 +44,7 @@
 <tr class="slot {{STATE}}" data-slot="{{SLOT_ID}}">
 <th scope="row"><a href="/admin/timeslots/{{SLOT_ID}}">{{#EVENT}}{{#SEQUENCE}}{{SEQUENCE_NO}}. {{/SEQUENCE}}{{/EVENT}}<time datetime="{{ISO_DATE}}">{{DATE}}</time>, {{START}}–{{END}}</a></th>
 <td><a href="/admin/rooms/{{ROOM_ID}}?date={{ISO_DATE}}">{{ROOM_NAME}}</a></td>
-<td class="status">{{STATUS}}</td>
+<td class="status">{{STATUS_LABEL}}</td>
 <td>{{BOOKED}} of {{CAPACITY}}</td>
 <td>{{PRICE}}</td>
 <td class="buttons">

@@ -76,6 +76,6 @@
 {{#ROOMID_ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ROOMID_ERROR}}
 <div class="actions">
 <button type="submit" name="preview" value="1">Preview</button>
-<button type="submit" name="create" value="1">Create timeslots</button>
+<button type="submit" name="create" value="1" class="secondary">Create timeslots</button>
 </div>
 </form>

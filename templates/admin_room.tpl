@@ -96,7 +96,7 @@
 <tr class="slot {{STATE}}" data-slot="{{SLOT_ID}}">
 <td><time datetime="{{ISO_DATE}}">{{DATE}}</time></td>
 <th scope="row"><a href="/admin/timeslots/{{SLOT_ID}}">{{START}}–{{END}}<span class="visually-hidden"> {{DATE}}</span></a></th>
-<td>{{STATUS}}</td>
+<td>{{STATUS_LABEL}}</td>
 <td>{{BOOKED}} of {{CAPACITY}}</td>
 <td>{{PRICE}}</td>
 <td>{{#EVENT}}<a href="/admin/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a>{{/EVENT}}</td>

@@ -3,7 +3,7 @@
 <h1>Rooms</h1>
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 <p><a class="button" href="/admin/rooms/new">New room</a></p>
-<p class="count">{{TOTAL}} rooms, active and inactive</p>
+<p class="count">{{TOTAL}}, active and inactive</p>
 {{#NO_ROOMS}}<p>There are no rooms yet.</p>{{/NO_ROOMS}}
 <table class="rooms" id="rooms">
 <thead><tr><th scope="col">Room</th><th scope="col">Type</th><th scope="col">Capacity</th><th scope="col">Hourly rate</th><th scope="col">State</th><th scope="col">Actions</th></tr></thead>
@@ -11,7 +11,7 @@
 {{#ROOM}}
 <tr data-room="{{ID}}">
 <th scope="row"><a href="/admin/rooms/{{ID}}">{{NAME}}</a></th>
-<td>{{TYPE}}</td>
+<td>{{TYPE_LABEL}}</td>
 <td>{{CAPACITY}}</td>
 <td>{{RATE}}</td>
 <td>{{#ACTIVE}}Active{{/ACTIVE}}{{#INACTIVE}}<strong>Inactive</strong>{{/INACTIVE}}</td>

@@ -18,17 +18,17 @@
 <p><button type="submit">Filter</button> <a href="/admin/audit?log=security">Clear</a></p>
 </form>
 {{#NO_EVENTS}}<p>No security event matches.</p>{{/NO_EVENTS}}
-<table class="audit" id="security-events">
+<table class="audit stack" id="security-events">
 <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Account</th><th scope="col">By</th><th scope="col">Address</th><th scope="col">Details</th></tr></thead>
 <tbody>
 {{#EVENT}}
 <tr data-type="{{TYPE}}">
-<td>{{WHEN}}</td>
-<td>{{WHAT}}</td>
-<td>{{#ACCOUNT}}{{NAME}}<br>{{/ACCOUNT}}<span class="meta">{{EMAIL}}</span></td>
-<td>{{#ACTOR}}{{NAME}}<br><span class="meta">{{ACTOR_EMAIL}}</span>{{/ACTOR}}</td>
-<td>{{ADDRESS}}</td>
-<td>{{DETAIL}}</td>
+<td data-label="When">{{WHEN}}</td>
+<td data-label="What">{{WHAT}}</td>
+<td data-label="Account">{{#ACCOUNT}}{{NAME}}<br>{{/ACCOUNT}}<span class="meta">{{EMAIL}}</span></td>
+<td data-label="By">{{#ACTOR}}{{NAME}}<br><span class="meta">{{ACTOR_EMAIL}}</span>{{/ACTOR}}</td>
+<td data-label="Address">{{ADDRESS}}</td>
+<td data-label="Details">{{DETAIL}}</td>
 </tr>
 {{/EVENT}}
 </tbody>

@@ -9,7 +9,7 @@
 <dl class="facts">
 <dt>Room</dt><dd><a href="/admin/rooms/{{ROOM_ID}}?date={{ISO_DATE}}">{{ROOM_NAME}}</a></dd>
 {{#EVENT}}<dt>Event</dt><dd><a href="/admin/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a>{{#SEQUENCE}}, session {{SEQUENCE_NO}}{{/SEQUENCE}}</dd>{{/EVENT}}
-<dt>Status</dt><dd id="slot-status">{{STATUS}}</dd>
+<dt>Status</dt><dd id="slot-status" data-status="{{STATUS}}">{{STATUS_LABEL}}</dd>
 <dt>Booked</dt><dd id="slot-booked">{{BOOKED}} of {{CAPACITY}} seats</dd>
 <dt>Price</dt><dd>{{PRICE}}</dd>
 </dl>
@@ -74,7 +74,7 @@
 <form method="post" action="/admin/timeslots/{{SLOT_ID}}/cancel" class="stacked">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p class="hint" id="cancel-hint">Cancelling this timeslot also cancels every active booking of it ({{BOOKED}} seats are held now) with a full refund, and notifies their owners. It cannot be undone.</p>
-<p><button type="submit" aria-describedby="cancel-hint">Cancel this timeslot</button></p>
+<p><button type="submit" class="danger" aria-describedby="cancel-hint">Cancel this timeslot</button></p>
 </form>
 </section>
 {{/CAN_CANCEL}}
@@ -88,8 +88,8 @@
 <tr data-booking="{{ID}}">
 <th scope="row"><a href="/admin/bookings/{{ID}}">{{ID}}</a></th>
 <td>{{USER_NAME}} &lt;{{USER_EMAIL}}&gt;</td>
-<td class="status {{STATUS}}">{{STATUS}}</td>
-<td>{{PAYMENT_STATUS}}</td>
+<td class="status {{STATUS}}" data-label="Status">{{STATUS_LABEL}}</td>
+<td data-label="Payment">{{PAYMENT_LABEL}}</td>
 <td>{{PRICE}}</td>
 </tr>
 {{/BOOKING}}

@@ -7,7 +7,7 @@
 <input type="search" id="q" name="q" value="{{Q}}">
 <button type="submit">Search</button>
 </form>
-<p class="count">{{TOTAL}} users</p>
+<p class="count">{{TOTAL}}</p>
 {{#NO_USERS}}<p>No user matches.</p>{{/NO_USERS}}
 <table class="users">
 <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Registered</th><th scope="col">Role</th></tr></thead>

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
-<h1>Booking {{ID}}</h1>
+<h1>Your booking: {{ROOM_NAME}}</h1>
+<p class="meta">Booking number {{ID}}</p>
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#ERROR}}<p class="error" role="alert" id="booking-error">{{MESSAGE}}</p>{{/ERROR}}
 <dl class="facts">
@@ -7,18 +8,18 @@
 <dt>When</dt><dd>{{DATE}}, {{START}}–{{END}}</dd>
 <dt>Room</dt><dd><a href="/rooms/{{ROOM_ID}}?date={{ISO_DATE}}">{{ROOM_NAME}}</a></dd>
 {{#EVENT}}<dt>Event</dt><dd><a href="/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a></dd>{{/EVENT}}
-<dt>Status</dt><dd class="status {{STATUS}}" id="status">{{STATUS}}</dd>
-<dt>Payment</dt><dd id="payment-status">{{PAYMENT_STATUS}}</dd>
+<dt>Status</dt><dd class="status {{STATUS}}" id="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</dd>
+<dt>Payment</dt><dd id="payment-status" data-status="{{PAYMENT_STATUS}}">{{PAYMENT_LABEL}}</dd>
 <dt>Price</dt><dd>{{PRICE}}</dd>
 {{#REFUND}}<dt>Refund</dt><dd id="refund">{{REFUND}}</dd>{{/REFUND}}
 {{#HAS_NOTES}}<dt>Notes</dt><dd id="notes">{{NOTES}}</dd>{{/HAS_NOTES}}
 </dl>
-{{#HOLD}}<p class="notice" id="hold">Your seat is held for {{MINUTES}} more minutes (until {{UNTIL}}). Pay {{PRICE}} to confirm it.</p>
+{{#HOLD}}<p class="notice" id="hold">Your place is held for {{MINUTES_TEXT}} (until {{UNTIL}}). Pay {{PRICE}} to confirm it.</p>
 <p id="pay-by">Amount due: <strong>{{PRICE}}</strong>, pay by {{PAY_BY}}.</p>
 {{#PAY_ONLINE}}<p><a class="button" id="pay" href="{{PAY_URL}}">Pay {{PRICE}}</a></p>{{/PAY_ONLINE}}
 {{#PAY_AT_DESK}}<p id="pay-at-desk">Payment is taken at the desk.</p>{{/PAY_AT_DESK}}
 {{/HOLD}}
-{{#HOLD_EXPIRED}}<p class="notice" id="hold">The hold on this seat ran out at {{UNTIL}}; it will be released.</p>{{/HOLD_EXPIRED}}
+{{#HOLD_EXPIRED}}<p class="notice" id="hold">The hold ran out at {{UNTIL}}, unpaid: the booking is released.</p>{{/HOLD_EXPIRED}}
 
 <div class="actions">
 {{#CAN_CANCEL}}<a class="button" href="/bookings/{{ID}}/cancel">Cancel this booking…</a>{{/CAN_CANCEL}}

@@ -18,7 +18,7 @@
 <legend>Free times on {{PICK_LABEL}}</legend>
 {{#NO_CHOICE}}<p>No free time in this room on this day.</p>{{/NO_CHOICE}}
 {{#CHOICE}}<p><input type="radio" id="slot-{{SLOT_ID}}" name="timeslot_id" value="{{SLOT_ID}}" required>
-<label for="slot-{{SLOT_ID}}">{{START}}–{{END}}, {{PRICE}}, {{SEATS_LEFT}} of {{CAPACITY}} seats left</label></p>
+<label for="slot-{{SLOT_ID}}">{{START}}–{{END}}, {{PRICE}}{{#SEATS}}, {{SEATS_TEXT}}{{/SEATS}}</label></p>
 {{/CHOICE}}
 </fieldset>
 {{#SUBMIT}}<p><button type="submit">Move my booking</button></p>{{/SUBMIT}}

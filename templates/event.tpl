@@ -14,7 +14,7 @@
 <th scope="row"><time datetime="{{ISO_DATE}}">{{DATE}}</time>{{#EVENT}}{{#SEQUENCE}} (session {{SEQUENCE_NO}}){{/SEQUENCE}}{{/EVENT}}</th>
 <td>{{START}}–{{END}}</td>
 <td><a href="/rooms/{{ROOM_ID}}?date={{ISO_DATE}}">{{ROOM_NAME}}</a></td>
-<td class="state">{{STATE_LABEL}}{{#SEATS}}: {{SEATS_LEFT}} of {{CAPACITY}} left <a href="/timeslots/{{SLOT_ID}}">Book<span class="visually-hidden"> {{DATE}} {{START}}</span></a>{{/SEATS}}</td>
+<td class="state">{{STATE_LABEL}}{{#SEATS}}: {{SEATS_TEXT}} <a href="/timeslots/{{SLOT_ID}}">Book<span class="visually-hidden"> {{DATE}} {{START}}</span></a>{{/SEATS}}</td>
 <td>{{PRICE}}</td>
 </tr>
 {{/SESSION}}

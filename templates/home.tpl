@@ -16,7 +16,7 @@
 <span class="when"><time datetime="{{ISO_DATE}}">{{DATE}}</time>, {{START}}–{{END}}</span>
 {{#EVENT}}<a href="/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a>{{#SEQUENCE}} (session {{SEQUENCE_NO}}){{/SEQUENCE}}{{/EVENT}}
 in <a href="/rooms/{{ROOM_ID}}?date={{ISO_DATE}}">{{ROOM_NAME}}</a>
-<span class="state">{{STATE_LABEL}}{{#SEATS}}, {{SEATS_LEFT}} of {{CAPACITY}} seats left <a href="/timeslots/{{SLOT_ID}}">Book<span class="visually-hidden"> {{DATE}} {{START}}</span></a>{{/SEATS}}</span>
+<span class="state">{{STATE_LABEL}}{{#SEATS}}, {{SEATS_TEXT}} <a href="/timeslots/{{SLOT_ID}}">Book<span class="visually-hidden"> {{DATE}} {{START}}</span></a>{{/SEATS}}</span>
 <span class="price">{{PRICE}}</span>
 </li>
 {{/SESSION}}
@@ -28,7 +28,7 @@ in <a href="/rooms/{{ROOM_ID}}?date={{ISO_DATE}}">{{ROOM_NAME}}</a>
 {{#NO_ROOMS}}<p>No rooms yet.</p>{{/NO_ROOMS}}
 <ul class="rooms">
 {{#ROOM}}
-<li><a href="/rooms/{{ID}}?date={{DATE}}">{{NAME}}</a> <span class="meta">{{TYPE}}, up to {{CAPACITY}} people</span></li>
+<li><a href="/rooms/{{ID}}?date={{DATE}}">{{NAME}}</a> <span class="meta">{{TYPE_LABEL}}, up to {{CAPACITY}} people</span></li>
 {{/ROOM}}
 </ul>
 <p><a href="/rooms">All rooms, by type and size</a></p>

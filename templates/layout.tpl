@@ -4,7 +4,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · {{SITE_NAME}}</title>
-<link rel="stylesheet" href="/static/style.css?v=2">
+<link rel="stylesheet" href="/static/style.css?v=3">
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -38,7 +38,7 @@
 {{>BODY}}
 </main>
 <footer class="site">
-<p>Times are shown in the site's time zone.</p>
+<p>Times in {{TIMEZONE}}. Prices in {{CURRENCY}}.</p>
 </footer>
 </body>
 </html>

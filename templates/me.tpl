@@ -9,23 +9,25 @@
 </nav>
 <h2 class="tab-title">{{TAB_TITLE}}</h2>
 {{#EMPTY}}<p>Nothing here. <a href="/rooms">Find a room</a> or <a href="/events">an event</a>.</p>{{/EMPTY}}
-<table class="bookings">
+{{#ANY}}<table class="bookings stack">
 <thead><tr><th scope="col">When</th><th scope="col">Room</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Payment</th><th scope="col">Price</th><th scope="col">Actions</th></tr></thead>
-<tbody>
+<tbody>{{/ANY}}
 {{#BOOKING}}
 <tr data-booking="{{ID}}">
-<th scope="row"><a href="/bookings/{{ID}}">{{DATE}}, {{START}}–{{END}}</a></th>
-<td>{{ROOM_NAME}}</td>
-<td>{{#EVENT}}{{EVENT_TITLE}}{{/EVENT}}</td>
-<td class="status {{STATUS}}">{{STATUS}}</td>
-<td>{{PAYMENT_STATUS}}</td>
-<td>{{PRICE}}</td>
-<td>{{#CAN_CANCEL}}<a href="/bookings/{{ID}}/cancel">Cancel<span class="visually-hidden"> booking {{ID}}</span></a>{{/CAN_CANCEL}}
+<th scope="row" data-label="When"><a href="/bookings/{{ID}}">{{SHORT_DATE}}, {{START}}–{{END}}</a></th>
+<td data-label="Room">{{ROOM_NAME}}</td>
+<td data-label="Event">{{#EVENT}}{{EVENT_TITLE}}{{/EVENT}}</td>
+<td data-label="Status" class="status {{STATUS}}">{{STATUS_LABEL}}</td>
+<td data-label="Payment">{{PAYMENT_LABEL}}</td>
+<td data-label="Price">{{PRICE}}</td>
+<td data-label="Actions" class="buttons">{{#CAN_PAY}}<a class="button primary" href="{{PAY_HREF}}">Pay<span class="visually-hidden"> booking {{ID}}</span></a>{{/CAN_PAY}}
+{{#CAN_RESCHEDULE}}<a href="/bookings/{{ID}}/reschedule">Move<span class="visually-hidden"> booking {{ID}}</span></a>{{/CAN_RESCHEDULE}}
+{{#CAN_CANCEL}}<a href="/bookings/{{ID}}/cancel">Cancel<span class="visually-hidden"> booking {{ID}}</span></a>{{/CAN_CANCEL}}
 {{#CAN_REACTIVATE}}<form method="post" action="/bookings/{{ID}}/reactivate" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Book again<span class="visually-hidden"> booking {{ID}}</span></button></form>{{/CAN_REACTIVATE}}</td>
 </tr>
 {{/BOOKING}}
-</tbody>
-</table>
+{{#ANY}}</tbody>
+</table>{{/ANY}}
 <nav class="pages" aria-label="Pages">
 {{#PREV_PAGE}}<a rel="prev" href="/me?tab={{TAB}}&amp;cursor={{CURSOR}}">Previous page</a>{{/PREV_PAGE}}
 {{#NEXT_PAGE}}<a rel="next" href="/me?tab={{TAB}}&amp;cursor={{CURSOR}}">Next page</a>{{/NEXT_PAGE}}

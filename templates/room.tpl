@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{NAME}}</h1>
-<p class="meta">{{TYPE}}, up to {{CAPACITY}} people, {{RATE}} per hour</p>
+<p class="meta">{{TYPE_LABEL}} for up to {{CAPACITY}} people. The whole room is yours for {{RATE}} an hour.</p>
 <p>{{DESCRIPTION}}</p>
 {{#INACTIVE}}<p class="notice" role="status">This room is not taking bookings at the moment.</p>{{/INACTIVE}}
 <nav class="tabs" aria-label="Views">
@@ -33,7 +33,7 @@
 <tr class="slot {{STATE}}" data-slot="{{SLOT_ID}}">
 <th scope="row">{{START}}–{{END}}</th>
 <td>{{#EVENT}}<a href="/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a>{{/EVENT}}</td>
-<td class="state">{{STATE_LABEL}}{{#SEATS}} ({{SEATS_LEFT}} of {{CAPACITY}} left) <a href="/timeslots/{{SLOT_ID}}">Book<span class="visually-hidden"> {{START}}–{{END}}</span></a>{{/SEATS}}</td>
+<td class="state">{{STATE_LABEL}}{{#SEATS}} ({{SEATS_TEXT}}) <a href="/timeslots/{{SLOT_ID}}">Book<span class="visually-hidden"> {{START}}–{{END}}</span></a>{{/SEATS}}</td>
 <td>{{PRICE}}</td>
 </tr>
 {{/SLOT}}

@@ -12,7 +12,7 @@
 <button type="submit">Filter</button>
 </form>
 
-<p class="count">{{TOTAL}} rooms</p>
+<p class="count">{{TOTAL}}</p>
 {{#NO_ROOMS}}<p>No room matches this filter.</p>{{/NO_ROOMS}}
 <table class="rooms">
 <thead><tr><th scope="col">Room</th><th scope="col">Type</th><th scope="col">Capacity</th><th scope="col">Hourly rate</th></tr></thead>
@@ -20,7 +20,7 @@
 {{#ROOM}}
 <tr>
 <th scope="row"><a href="/rooms/{{ID}}">{{NAME}}</a><br><span class="meta">{{DESCRIPTION}}</span></th>
-<td>{{TYPE}}</td>
+<td>{{TYPE_LABEL}}</td>
 <td>{{CAPACITY}}</td>
 <td>{{RATE}}</td>
 </tr>

@@ -4,7 +4,7 @@
 <dl class="facts">
 <dt>Room</dt><dd><a href="/rooms/{{ROOM_ID}}?date={{ISO_DATE}}">{{ROOM_NAME}}</a></dd>
 <dt>Price</dt><dd>{{PRICE}}</dd>
-<dt>Availability</dt><dd class="slot {{STATE}}">{{STATE_LABEL}}{{#SEATS}}: {{SEATS_LEFT}} of {{CAPACITY}} seats left{{/SEATS}}</dd>
+<dt>Availability</dt><dd class="slot {{STATE}}">{{STATE_LABEL}}{{#SEATS}}: {{SEATS_TEXT}}{{/SEATS}}</dd>
 </dl>
 {{#ERROR}}<p class="error" role="alert" id="booking-error">{{MESSAGE}}</p>{{/ERROR}}
 {{#MINE}}<p class="notice">You have booked this timeslot: <a href="/bookings/{{BOOKING_ID}}">see your booking</a>.</p>{{/MINE}}
@@ -18,7 +18,7 @@
 <label for="notes">Notes for the host (optional)</label>
 <textarea id="notes" name="notes" rows="3" maxlength="{{NOTES_MAX}}">{{NOTES}}</textarea>
 </p>
-{{#HOLD}}<p class="hint">The seat is held for you for {{HOLD_MINUTES}} minutes while you pay.</p>{{/HOLD}}
-<p><button type="submit">Book this timeslot</button></p>
+{{#HOLD}}<p class="hint">Your place is held for {{HOLD_MINUTES}} minutes while you pay.</p>{{/HOLD}}
+<p><button type="submit">{{#WHOLE_ROOM}}Book the room{{/WHOLE_ROOM}}{{#PER_SEAT}}Book a place{{/PER_SEAT}}</button></p>
 </form>
 {{/FORM}}

@@ -113,8 +113,8 @@ what(struct arena *a, const struct facts *f)
 static const char *
 when(struct arena *a, const struct facts *f)
 {
-	return arena_printf(a, "%s-%s", fmt_local(a, f->start, "%a %d %b %Y %H:%M"),
-	    fmt_local(a, f->end, "%H:%M"));
+	return arena_printf(a, "%s-%s", fmt_local(a, f->start, FMT_WHEN),
+	    fmt_local(a, f->end, FMT_TIME));
 }
 
 /* The booking as an iCalendar object: one UID per booking, SEQUENCE
@@ -174,12 +174,12 @@ fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct fac
 	tmpl_set(d, "SITE_URL", cfg.site_url);
 	tmpl_set(d, "WHAT", what(a, f));
 	tmpl_set(d, "WHEN", when(a, f));
-	tmpl_set(d, "PRICE", money_fmt(a, f->price));
-	tmpl_set(d, "PAY_BY", fmt_local(a, f->pay_by, "%a %d %b %Y %H:%M"));
+	tmpl_set(d, "PRICE", money_show(a, f->price));
+	tmpl_set(d, "PAY_BY", fmt_local(a, f->pay_by, FMT_WHEN));
 	tmpl_set(d, "SOON", strcmp(m->kind, "reminder_1h") == 0 ? "in an hour" : "tomorrow");
 	tmpl_show(d, section);
 	if (f->refund > 0 && strcmp(m->kind, "cancelled") == 0)
-		tmpl_set(tmpl_section(d, "REFUND"), "REFUND", money_fmt(a, f->refund));
+		tmpl_set(tmpl_section(d, "REFUND"), "REFUND", money_show(a, f->refund));
 	tmpl_set(d, "LOGIN_URL", arena_printf(a, "%s/login", cfg.site_url));
 	tmpl_set(d, "FORGOT_URL", arena_printf(a, "%s/password/forgot", cfg.site_url));
 	tmpl_set_int(d, "SIGNUP_HOURS", SIGNUP_HOURS);
@@ -218,7 +218,7 @@ mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf 
 	subject = !kinds[k].booking ?
 	    arena_printf(a, "%s%s", kinds[k].subject, cfg.site_name) :
 	    arena_printf(a, "%s%s, %s", kinds[k].subject, what(a, &f),
-	    fmt_local(a, f.start, "%a %d %b %H:%M"));
+	    fmt_local(a, f.start, FMT_WHEN));
 	method = kinds[k].method;
 	mixed = arena_printf(a, "=_mixed_%lld_%s", m->id, auth_random_hex(a, 8));
 	alt = arena_printf(a, "=_alt_%lld_%s", m->id, auth_random_hex(a, 8));

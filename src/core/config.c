@@ -21,7 +21,7 @@
 
 struct config cfg;
 
-enum { STR, INT };
+enum { STR, INT, CURRENCY };
 
 static const struct setting {
 	const char	*key;
@@ -44,6 +44,7 @@ static const struct setting {
 	{ "openapi",		  STR, offsetof(struct config, openapi), DATA_DIR "/openapi.json", 0, 0 },
 	{ "migrations",		  STR, offsetof(struct config, migrations), MIGRATIONS_DIR, 0, 0 },
 	{ "timezone",		  STR, offsetof(struct config, timezone), "UTC", 0, 0 },
+	{ "currency",		  CURRENCY, offsetof(struct config, currency), "EUR", 0, 0 },
 	{ "site_name",		  STR, offsetof(struct config, site_name), "booking", 0, 0 },
 	{ "threads",		  INT, offsetof(struct config, threads), "4", 1, 512 },
 	{ "max_body",		  INT, offsetof(struct config, max_body), "262144", 1024, 16777216 },
@@ -77,7 +78,14 @@ set(const struct setting *s, const char *value, char *err, int errlen)
 	char *end;
 	long v;
 
-	if (s->type == STR) {
+	/* An ISO 4217 code: three capital letters. */
+	if (s->type == CURRENCY && (strlen(value) != 3 ||
+	    strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)) {
+		snprintf(err, errlen, "%s: expected an ISO 4217 code like EUR, got '%s'",
+		    s->key, value);
+		return -1;
+	}
+	if (s->type != INT) {
 		char **slot = (char **)((char *)&cfg + s->off);
 
 		free(*slot);

@@ -21,6 +21,7 @@ struct config {
 	char	*common_passwords;	/* file of passwords refused for new accounts */
 	char	*openapi;		/* the API's OpenAPI document */
 	char	*timezone;		/* site time zone, e.g. Europe/Berlin */
+	char	*currency;		/* ISO 4217 code of every amount, e.g. EUR */
 	char	*site_name;
 	int	 threads;		/* request threads per worker process */
 	int	 max_body;		/* bytes; larger bodies get 413 */

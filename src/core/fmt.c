@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/arena.h"
+#include "core/config.h"
 #include "core/fmt.h"
 
 size_t
@@ -343,4 +344,38 @@ money_fmt(struct arena *a, long long cents)
 	char text[MONEY_TEXT];
 
 	return arena_strdup(a, money_text(cents, text));
+}
+
+/* The sign of the currencies people know by one; others by their code. */
+static const char *
+currency_symbol(const char *code)
+{
+	static const char *const symbols[][2] = {
+		{ "EUR", "€" }, { "USD", "$" }, { "GBP", "£" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(symbols) / sizeof(symbols[0]); i++)
+		if (strcmp(symbols[i][0], code) == 0)
+			return symbols[i][1];
+	return NULL;
+}
+
+char *
+money_show(struct arena *a, long long cents)
+{
+	const char *code = money_currency();
+	const char *symbol = currency_symbol(code);
+	char text[MONEY_TEXT];
+
+	money_text(cents < 0 ? -cents : cents, text);
+	if (symbol != NULL)
+		return arena_printf(a, "%s%s%s", cents < 0 ? "-" : "", symbol, text);
+	return arena_printf(a, "%s%s\xc2\xa0%s", cents < 0 ? "-" : "", text, code);
+}
+
+const char *
+money_currency(void)
+{
+	return cfg.currency != NULL ? cfg.currency : "EUR";
 }

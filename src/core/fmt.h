@@ -40,6 +40,12 @@ int	 datetime_input(const char *s, char out[20]);
 int	 dbtime_from(time_t, char out[20]);
 void	 dbtime_now(char out[20]);
 char	*fmt_local(struct arena *, const char *dbtime, const char *strftime_fmt);
+/* The one short and one long way every page and mail writes a date, the
+ * time of day, and a moment (the site's zone is named in the footer). */
+#define FMT_DATE_SHORT	"%a %d %b %Y"		/* Tue 24 Nov 2026 */
+#define FMT_DATE_LONG	"%A %d %B %Y"		/* Tuesday 24 November 2026 */
+#define FMT_TIME	"%H:%M"
+#define FMT_WHEN	FMT_DATE_SHORT " " FMT_TIME
 /* ISO 8601 UTC, "YYYY-MM-DDTHH:MM:SSZ", for the API and exports: into
  * out, or in the arena; NULL when dbtime is NULL or not a time. */
 #define ISO_TEXT	21
@@ -54,5 +60,11 @@ long long money_cents(const char *decimal);
 #define MONEY_TEXT	24
 char	*money_text(long long cents, char out[MONEY_TEXT]);
 char	*money_fmt(struct arena *, long long cents);
+/* An amount as people read it, in the site's currency (the currency
+ * setting): "€12.50", "12.50 CHF". Every page, mail and notification
+ * shows money through this one. */
+char	*money_show(struct arena *, long long cents);
+/* The ISO 4217 code of every amount (the API's currency field). */
+const char *money_currency(void);
 
 #endif

@@ -559,7 +559,7 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 static const char *
 describe(struct arena *a, const char *room, const char *start)
 {
-	return arena_printf(a, "%s, %s", room, fmt_local(a, start, "%a %d %b %H:%M"));
+	return arena_printf(a, "%s, %s", room, fmt_local(a, start, FMT_WHEN));
 }
 
 /* {"key": "value"} for an event's data, escaped by json-c. */
@@ -874,7 +874,7 @@ cancel_locked(struct db *db, struct arena *a, const struct actor *who,
 	    "cancelled", arena_printf(a, "{\"refund\":\"%s\"}", money_fmt(a, *refund)),
 	    *refund > 0 ?
 	    arena_printf(a, "Cancelled: %s. %s will be refunded.",
-	    describe(a, b->room_name, b->start), money_fmt(a, *refund)) :
+	    describe(a, b->room_name, b->start), money_show(a, *refund)) :
 	    arena_printf(a, "Cancelled: %s.", describe(a, b->room_name, b->start)));
 }
 
@@ -1004,8 +1004,8 @@ reschedule_txn(struct db *db, void *ctx)
 	    b.status, arena_printf(a, "{\"from\":%lld,\"to\":%lld,\"refund\":\"%s\"}",
 	    from.id, to.id, money_fmt(a, refund)),
 	    arena_printf(a, "Rescheduled: %s, now %s.%s", describe(a, b.room_name, b.start),
-	    fmt_local(a, to.start, "%a %d %b %H:%M"), refund > 0 ?
-	    arena_printf(a, " %s will be refunded.", money_fmt(a, refund)) : ""));
+	    fmt_local(a, to.start, FMT_WHEN), refund > 0 ?
+	    arena_printf(a, " %s will be refunded.", money_show(a, refund)) : ""));
 }
 
 int

@@ -64,6 +64,7 @@ json_room(struct arena *a, const struct room *r)
 	json_set_int(o, "capacity", r->capacity);
 	json_set_str(o, "roomType", r->room_type);
 	json_set_money(o, "hourlyRate", r->hourly_rate);
+	json_set_str(o, "currency", money_currency());
 	json_set_bool(o, "isActive", r->is_active);
 	json_set_raw(o, "metadata", r->metadata);
 	json_set_time(o, a, "createdAt", r->created_at);
@@ -93,6 +94,7 @@ json_slot(struct arena *a, const struct slot *s)
 	json_set_time(o, a, "startTime", s->start);
 	json_set_time(o, a, "endTime", s->end);
 	json_set_money(o, "price", s->price);
+	json_set_str(o, "currency", money_currency());
 	json_set_int(o, "maxBookings", s->capacity);
 	json_set_int(o, "bookedCount", s->booked);
 	json_set_int(o, "seatsLeft", s->seats_left);
@@ -117,6 +119,7 @@ json_booking(struct arena *a, const struct booking *b)
 	json_set_money(o, "price", b->price);
 	json_set_money(o, "paidAmount", b->paid_amount);
 	json_set_money(o, "refundAmount", b->refund_amount);
+	json_set_str(o, "currency", money_currency());
 	json_set_str(o, "notes", b->notes);
 	json_set_str(o, "bookingType", b->booking_type);
 	json_set_time(o, a, "createdAt", b->created_at);
@@ -161,6 +164,7 @@ json_reply_booking(struct req *r, int rc, const struct booking *b, int status,
 	o = json_object_new_object();
 	json_object_object_add(o, "booking", json_booking(r->arena, b));
 	json_set_money(o, "refundAmount", refund);
+	json_set_str(o, "currency", money_currency());
 	return reply_json(r, status, o);
 }
 

@@ -7,6 +7,7 @@
 #include <json-c/json.h>
 
 #include "core/config.h"
+#include "core/fmt.h"
 #include "core/limits.h"
 #include "core/log.h"
 #include "http/request.h"
@@ -145,6 +146,8 @@ page_begin(struct req *r, const char *file, const char *title)
 	r->layout = tmpl_new();
 	tmpl_set(r->layout, "TITLE", title);
 	tmpl_set(r->layout, "SITE_NAME", cfg.site_name);
+	tmpl_set(r->layout, "TIMEZONE", cfg.timezone);
+	tmpl_set(r->layout, "CURRENCY", money_currency());
 	tmpl_set(r->layout, "CSRF", csrf);
 	if (r->user != NULL) {
 		u = tmpl_section(r->layout, "USER");

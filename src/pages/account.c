@@ -364,9 +364,9 @@ account_page(struct req *r, struct form *f, const char *new_token,
 		tmpl_set(row, "CREATED", fmt_local(r->arena, tokens[n].created_at,
 		    "%d %b %Y %H:%M"));
 		tmpl_set(row, "LAST_USED", tokens[n].last_used_at ?
-		    fmt_local(r->arena, tokens[n].last_used_at, "%d %b %Y %H:%M") : "never");
+		    fmt_local(r->arena, tokens[n].last_used_at, FMT_WHEN) : "never");
 		tmpl_set(row, "EXPIRES", tokens[n].expires_at ?
-		    fmt_local(r->arena, tokens[n].expires_at, "%d %b %Y %H:%M") : "never");
+		    fmt_local(r->arena, tokens[n].expires_at, FMT_WHEN) : "never");
 	}
 	if (ntokens == 0)
 		tmpl_show(t, "NO_TOKENS");

@@ -32,7 +32,7 @@ audit_rows(struct req *r, struct tmpl *t, const struct booking_event *ev, int n)
 		tmpl_set(row, "TO", ev[i].new_status);
 		if (ev[i].data != NULL)
 			tmpl_set(tmpl_section(row, "DETAILS"), "DATA", ev[i].data);
-		tmpl_set(row, "WHEN", fmt_local(r->arena, ev[i].created_at, "%d %b %Y %H:%M:%S"));
+		tmpl_set(row, "WHEN", fmt_local(r->arena, ev[i].created_at, FMT_WHEN));
 		tmpl_set(row, "ACTOR", ev[i].actor_name);
 		if (ev[i].actor_email != NULL)
 			tmpl_set(tmpl_section(row, "BY_EMAIL"), "EMAIL", ev[i].actor_email);
@@ -57,7 +57,7 @@ day_bookings(struct req *r, struct tmpl *t, const char *date, const char *label)
 	day = tmpl_section(t, "DAY");
 	tmpl_set(day, "LABEL", label);
 	tmpl_set(day, "DAY_DATE", date);
-	tmpl_set(day, "LONG_DATE", fmt_local(r->arena, from, "%A %d %B %Y"));
+	tmpl_set(day, "LONG_DATE", fmt_local(r->arena, from, FMT_DATE_LONG));
 	tmpl_set(day, "ALL_HREF", arena_printf(r->arena,
 	    "/admin/bookings?from=%s&to=%s", date, date));
 	for (i = 0; i < n && i < OVERVIEW_DAY_MAX; i++)
@@ -86,7 +86,7 @@ occupancy(struct req *r, struct tmpl *t, const char *today)
 		if (admin_occupancy(r->db, r->arena, from, to, &o) != OK)
 			return ERR;
 		row = tmpl_section(t, "OCCUPANCY");
-		tmpl_set(row, "DAY", fmt_local(r->arena, from, "%a %d %b"));
+		tmpl_set(row, "DAY", fmt_local(r->arena, from, FMT_DATE_SHORT));
 		tmpl_set(row, "DAY_DATE", arena_strdup(r->arena, day));
 		tmpl_set_int(row, "SLOTS", o.slots);
 		if (o.seats == 0) {
@@ -127,12 +127,13 @@ admin_overview(struct req *r)
 	for (i = 0; i < BOOKING_STATUSES; i++) {
 		row = tmpl_section(t, "COUNT");
 		tmpl_set(row, "STATUS", booking_statuses[i]);
+		tmpl_set(row, "STATUS_LABEL", page_status_label(booking_statuses[i]));
 		tmpl_set_int(row, "N", counts[i]);
 	}
 	for (i = 0; i < nholds; i++) {
 		row = tmpl_section(t, "HOLD");
 		page_booking(r, row, &holds[i]);
-		tmpl_set(row, "UNTIL", fmt_local(r->arena, holds[i].hold_expires_at, "%H:%M"));
+		tmpl_set(row, "UNTIL", fmt_local(r->arena, holds[i].hold_expires_at, FMT_TIME));
 	}
 	if (nholds == 0)
 		tmpl_show(t, "NO_HOLDS");

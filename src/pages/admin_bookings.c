@@ -71,6 +71,8 @@ filter_options(struct req *r, struct tmpl *t, const struct admin_filter *f)
 	return OK;
 }
 
+static int admin_actions(struct req *, struct tmpl *, const struct booking *, time_t);
+
 int
 admin_bookings_list(struct req *r)
 {
@@ -79,6 +81,7 @@ admin_bookings_list(struct req *r)
 	struct list_page page;
 	struct tmpl *t, *row;
 	const char *q;
+	time_t now = time(NULL);
 	int i, n;
 
 	if (input_admin_filter(r, &f, BOOKINGS_PER_PAGE, BOOKINGS_PER_PAGE) != OK)
@@ -90,9 +93,9 @@ admin_bookings_list(struct req *r)
 	if (filter_options(r, t, &f) != OK)
 		return ERR;
 	/* Counting stops past LIST_COUNT_MAX: "More than 10,000". */
-	tmpl_set(t, "TOTAL", page.more ? arena_printf(r->arena, "%d,%03d",
+	tmpl_set(t, "TOTAL", page.more ? arena_printf(r->arena, "%d,%03d bookings match",
 	    LIST_COUNT_MAX / 1000, LIST_COUNT_MAX % 1000) :
-	    arena_printf(r->arena, "%lld", page.total));
+	    page_plural(r, page.total, "booking matches", "bookings match"));
 	if (page.more)
 		tmpl_show(t, "TOTAL_CAPPED");
 	tmpl_set(t, "CSV_HREF", arena_printf(r->arena, "/admin/bookings.csv%s%s",
@@ -100,7 +103,8 @@ admin_bookings_list(struct req *r)
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "BOOKING");
 		page_booking(r, row, &list[i]);
-		tmpl_set(row, "CREATED", fmt_local(r->arena, list[i].created_at, "%d %b %Y %H:%M"));
+		tmpl_set(row, "CREATED", fmt_local(r->arena, list[i].created_at, FMT_WHEN));
+		admin_actions(r, row, &list[i], now);
 	}
 	if (n == 0)
 		tmpl_show(t, "EMPTY");
@@ -193,15 +197,16 @@ struct csv {
 static void
 csv_begin(struct csv *c)
 {
-	static const char header[] = "id,user name,user email,room,event,start,end,"
-	    "status,payment status,payment id,price,refund,created\r\n";
+	const char *header = arena_printf(c->r->arena, "id,user name,user email,room,"
+	    "event,start,end,status,payment status,payment id,price (%s),refund (%s),"
+	    "created\r\n", money_currency(), money_currency());
 	char today[11];
 
 	date_today(today);
 	reply_header(c->r, "Content-Disposition: attachment; filename=\"bookings-%s.csv\"",
 	    today);
 	reply_stream_begin(c->r, "text/csv; charset=utf-8");
-	reply_stream(c->r, header, sizeof(header) - 1);
+	reply_stream(c->r, header, strlen(header));
 }
 
 static int
@@ -249,10 +254,12 @@ admin_bookings_csv(struct req *r)
 	return rc;
 }
 
+/* Only the actions the booking's state allows (rule 5 and rule 9), as
+ * CAN_* sections, the same on its page and on its row in the list;
+ * returns how many. */
 static int
-booking_page(struct req *r, const char *error, struct form *f, int status)
+admin_actions(struct req *r, struct tmpl *t, const struct booking *b, time_t now)
 {
-	static const char *const fields[] = { "paymentId", NULL };
 	static const struct {
 		enum bk_action	 action;
 		const char	*section;
@@ -261,17 +268,38 @@ booking_page(struct req *r, const char *error, struct form *f, int status)
 		{ BK_COMPLETE, "CAN_COMPLETE" }, { BK_CHECK_IN, "CAN_CHECK_IN" },
 		{ BK_CHECK_OUT, "CAN_CHECK_OUT" },
 	};
+	size_t i;
+	int shown = 0;
+
+	for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++) {
+		if (!booking_allows(b, buttons[i].action, &r->actor, now))
+			continue;
+		if (buttons[i].action == BK_CANCEL)
+			tmpl_set(tmpl_section(t, "CAN_CANCEL"), "REFUND_QUOTE",
+			    money_show(r->arena, booking_refund_quote(b, &r->actor)));
+		else
+			tmpl_show(t, buttons[i].section);
+		shown++;
+	}
+	return shown;
+}
+
+static int
+booking_page(struct req *r, const char *error, struct form *f, int status)
+{
+	static const char *const fields[] = { "paymentId", NULL };
 	struct booking b;
 	struct booking_event *h;
 	struct tmpl *t;
 	time_t hold, now = time(NULL);
-	size_t i;
-	int nh, shown = 0;
+	int nh;
 
 	if (booking_get_or_reply(r, "id", &b) != OK ||
 	    booking_history(r->db, r->arena, b.id, &h, &nh) != OK)
 		return ERR;
-	t = page_admin_begin(r, "admin_booking.tpl", arena_printf(r->arena, "Booking %lld", b.id));
+	t = page_admin_begin(r, "admin_booking.tpl", arena_printf(r->arena,
+	    "Booking by %s: %s, %s", b.user_name, b.room_name,
+	    fmt_local(r->arena, b.start, FMT_DATE_SHORT)));
 	page_booking(r, t, &b);
 	page_done(r, t, booking_done);
 	if (error != NULL)
@@ -280,33 +308,22 @@ booking_page(struct req *r, const char *error, struct form *f, int status)
 		tmpl_set(tmpl_section(t, "HAS_NOTES"), "NOTES", b.notes);
 	if (b.payment_id != NULL)
 		tmpl_set(tmpl_section(t, "PAID_WITH"), "PAYMENT_ID", b.payment_id);
-	tmpl_set(t, "REFUND", money_fmt(r->arena, b.refund_amount));
-	tmpl_set(t, "CREATED", fmt_local(r->arena, b.created_at, "%d %b %Y %H:%M"));
+	tmpl_set(t, "REFUND", money_show(r->arena, b.refund_amount));
+	tmpl_set(t, "CREATED", fmt_local(r->arena, b.created_at, FMT_WHEN));
 	if (b.cancelled_at != NULL)
 		tmpl_set(tmpl_section(t, "CANCELLED_AT"), "WHEN",
-		    fmt_local(r->arena, b.cancelled_at, "%d %b %Y %H:%M"));
+		    fmt_local(r->arena, b.cancelled_at, FMT_WHEN));
 	if (b.checked_in_at != NULL)
 		tmpl_set(tmpl_section(t, "CHECKED_IN"), "WHEN",
-		    fmt_local(r->arena, b.checked_in_at, "%d %b %Y %H:%M"));
+		    fmt_local(r->arena, b.checked_in_at, FMT_WHEN));
 	if (b.checked_out_at != NULL)
 		tmpl_set(tmpl_section(t, "CHECKED_OUT"), "WHEN",
-		    fmt_local(r->arena, b.checked_out_at, "%d %b %Y %H:%M"));
+		    fmt_local(r->arena, b.checked_out_at, FMT_WHEN));
 	if ((b.state == BOOKING_PENDING || b.hold_lapsed) && b.hold_expires_at != NULL &&
 	    dbtime_parse(b.hold_expires_at, &hold) == 0)
 		tmpl_set(tmpl_section(t, hold > now ? "HOLD" : "HOLD_EXPIRED"), "UNTIL",
-		    fmt_local(r->arena, b.hold_expires_at, "%d %b %Y %H:%M"));
-	/* Only the actions the booking's state allows (rule 5 and rule 9). */
-	for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++) {
-		if (!booking_allows(&b, buttons[i].action, &r->actor, now))
-			continue;
-		if (buttons[i].action == BK_CANCEL)
-			tmpl_set(tmpl_section(t, "CAN_CANCEL"), "REFUND_QUOTE",
-			    money_fmt(r->arena, booking_refund_quote(&b, &r->actor)));
-		else
-			tmpl_show(t, buttons[i].section);
-		shown++;
-	}
-	if (shown == 0)
+		    fmt_local(r->arena, b.hold_expires_at, FMT_WHEN));
+	if (admin_actions(r, t, &b, now) == 0)
 		tmpl_show(t, "NO_ACTIONS");
 	form_fill(f, t, fields);
 	page_history(r, t, h, nh);

@@ -99,6 +99,7 @@ event_page(struct req *r, const struct event *ev, struct form *f, int status)
 			row = tmpl_section(e, "SESSION");
 			page_slot(r, row, &slots[i]);
 			tmpl_set(row, "STATUS", slots[i].status);
+			tmpl_set(row, "STATUS_LABEL", page_status_label(slots[i].status));
 			tmpl_set_int(row, "BOOKED", slots[i].booked);
 			session_actions(row, slots[i].status);
 			drafts += strcmp(slots[i].status, "draft") == 0;

@@ -53,9 +53,9 @@ admin_mail(struct req *r)
 		tmpl_set(row, "TO", rows[i].to);
 		tmpl_set_int(row, "ATTEMPTS", rows[i].attempts);
 		tmpl_set(row, "ERROR", rows[i].last_error ? rows[i].last_error : "");
-		tmpl_set(row, "CREATED", fmt_local(r->arena, rows[i].created_at, "%d %b %H:%M"));
+		tmpl_set(row, "CREATED", fmt_local(r->arena, rows[i].created_at, FMT_WHEN));
 		tmpl_set(row, "WHEN", fmt_local(r->arena, rows[i].sent_at ? rows[i].sent_at :
-		    rows[i].next_attempt_at, "%d %b %H:%M"));
+		    rows[i].next_attempt_at, FMT_WHEN));
 		if (rows[i].booking_id != 0)
 			tmpl_set_int(tmpl_section(row, "BOOKING"), "BOOKING_ID", rows[i].booking_id);
 		if (strcmp(status, "pending") != 0)
@@ -68,9 +68,9 @@ admin_mail(struct req *r)
 		tmpl_set(row, "EVENT", pays[i].event_id);
 		tmpl_set(row, "TYPE", pays[i].type);
 		tmpl_set_int(row, "BOOKING_ID", pays[i].booking_id);
-		tmpl_set(row, "AMOUNT", money_fmt(r->arena, pays[i].amount));
+		tmpl_set(row, "AMOUNT", money_show(r->arena, pays[i].amount));
 		tmpl_set(row, "OUTCOME", pays[i].outcome);
-		tmpl_set(row, "RECEIVED", fmt_local(r->arena, pays[i].received_at, "%d %b %H:%M"));
+		tmpl_set(row, "RECEIVED", fmt_local(r->arena, pays[i].received_at, FMT_WHEN));
 	}
 	if (npays == 0)
 		tmpl_show(t, "NO_PAYMENTS");

@@ -60,7 +60,7 @@ admin_rooms_list(struct req *r)
 		return ERR;
 	t = page_admin_begin(r, "admin_rooms.tpl", "Rooms");
 	page_done(r, t, room_done);
-	tmpl_set_int(t, "TOTAL", total);
+	tmpl_set(t, "TOTAL", page_plural(r, total, "room", "rooms"));
 	page_rooms(r, t, rooms, n, 1);
 	page_pager(t, page, page * ROOMS_PER_PAGE < total);
 	return page_end(r, 200);
@@ -113,8 +113,8 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 		tmpl_set_int(e, "ID", room->id);
 		tmpl_set(e, "NAME", room->name);
 		tmpl_show(e, room->is_active ? "ACTIVE" : "INACTIVE");
-		tmpl_set(e, "WEEK_FROM", fmt_local(r->arena, from, "%a %d %b %Y"));
-		tmpl_set(e, "WEEK_TO", fmt_local(r->arena, last_from, "%a %d %b %Y"));
+		tmpl_set(e, "WEEK_FROM", fmt_local(r->arena, from, FMT_DATE_SHORT));
+		tmpl_set(e, "WEEK_TO", fmt_local(r->arena, last_from, FMT_DATE_SHORT));
 		date_add_days(date, -ROOM_DAYS, prev);
 		date_add_days(date, ROOM_DAYS, next);
 		tmpl_set(e, "PREV_DATE", prev);
@@ -123,6 +123,7 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 			row = tmpl_section(e, "SLOT");
 			page_slot(r, row, &slots[i]);
 			tmpl_set(row, "STATUS", slots[i].status);
+			tmpl_set(row, "STATUS_LABEL", page_status_label(slots[i].status));
 			tmpl_set_int(row, "BOOKED", slots[i].booked);
 		}
 		if (n == 0)
@@ -217,7 +218,7 @@ generate_page(struct req *r, const struct room *room, struct form *f, int weekda
 	    arena_printf(r->arena, "Generate timeslots: %s", room->name));
 	tmpl_set_int(t, "ID", room->id);
 	tmpl_set(t, "NAME", room->name);
-	tmpl_set(t, "RATE", money_fmt(r->arena, room->hourly_rate));
+	tmpl_set(t, "RATE", money_show(r->arena, room->hourly_rate));
 	tmpl_set_int(t, "ROOM_CAPACITY", room->capacity);
 	form_fill(f, t, generate_fields);
 	for (i = 0; i < 7; i++) {
@@ -329,6 +330,7 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 	e = tmpl_section(t, "EDIT");
 	page_slot(r, e, s);
 	tmpl_set(e, "STATUS", s->status);
+	tmpl_set(e, "STATUS_LABEL", page_status_label(s->status));
 	tmpl_set_int(e, "BOOKED", s->booked);
 	if (strcmp(s->status, "canceled") != 0) {
 		tmpl_show(t, "FORM");

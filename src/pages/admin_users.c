@@ -37,7 +37,7 @@ admin_users(struct req *r)
 		tmpl_set_int(row, "ID", users[i].id);
 		tmpl_set(row, "NAME", users[i].name);
 		tmpl_set(row, "EMAIL", users[i].email);
-		tmpl_set(row, "CREATED", fmt_local(r->arena, users[i].created_at, "%d %b %Y"));
+		tmpl_set(row, "CREATED", fmt_local(r->arena, users[i].created_at, FMT_DATE_SHORT));
 		for (j = 0; account_roles[j] != NULL; j++) {
 			struct tmpl *o = tmpl_section(row, "ROLE_OPTION");
 
@@ -46,7 +46,7 @@ admin_users(struct req *r)
 				tmpl_show(o, "SELECTED");
 		}
 	}
-	tmpl_set_int(t, "TOTAL", total);
+	tmpl_set(t, "TOTAL", page_plural(r, total, "user", "users"));
 	if (n == 0)
 		tmpl_show(t, "NO_USERS");
 	page_pager(t, page, page * USERS_PER_PAGE < total);

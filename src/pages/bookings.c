@@ -36,9 +36,11 @@ timeslot_page(struct req *r, long long id, int refused, const char *notes)
 	if (rc != OK || (r->user != NULL &&
 	    booking_active_id(r->db, r->arena, id, r->user->id, &mine) != OK))
 		return ERR;
-	t = page_begin(r, "timeslot.tpl", s.room_name);
+	t = page_begin(r, "timeslot.tpl", arena_printf(r->arena, "%s%s%s, %s %s",
+	    s.event_title ? s.event_title : "", s.event_title ? " in " : "", s.room_name,
+	    fmt_local(r->arena, s.start, FMT_DATE_SHORT), fmt_local(r->arena, s.start, FMT_TIME)));
 	page_slot(r, t, &s);
-	tmpl_set(t, "LONG_DATE", fmt_local(r->arena, s.start, "%A %d %B %Y"));
+	tmpl_set(t, "LONG_DATE", fmt_local(r->arena, s.start, FMT_DATE_LONG));
 	if (refused != OK)
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
 	if (r->user == NULL) {
@@ -54,6 +56,7 @@ timeslot_page(struct req *r, long long id, int refused, const char *notes)
 		/* One key per page view: submitting this form twice books once. */
 		tmpl_set(form, "IDEMPOTENCY_KEY", auth_random_hex(r->arena, 16));
 		tmpl_set(form, "NOTES", notes);
+		tmpl_show(form, s.capacity == 1 && s.event_id == 0 ? "WHOLE_ROOM" : "PER_SEAT");
 		if (s.price > 0)
 			tmpl_set_int(tmpl_section(form, "HOLD"), "HOLD_MINUTES", cfg.hold_minutes);
 	}
@@ -97,10 +100,24 @@ booking_new(struct req *r)
 	    replayed ? "" : "?done=booked"));
 }
 
-/* The buttons of the owner's actions b allows now: CAN_CANCEL,
- * CAN_REACTIVATE, CAN_RESCHEDULE (the dashboard shows the first two). */
+/* Where the customer pays a held booking: the provider's page, or the
+ * booking's own page (which says payment is taken at the desk). */
+static const char *
+pay_href(struct req *r, const struct booking *b)
+{
+	if (*cfg.payment_url == '\0')
+		return arena_printf(r->arena, "/bookings/%lld#pay-at-desk", b->id);
+	return arena_printf(r->arena, "%s%cbooking=%lld&amount=%lld", cfg.payment_url,
+	    strchr(cfg.payment_url, '?') ? '&' : '?', b->id, b->price);
+}
+
+/* The buttons of the owner's actions b allows now (booking_allows, the
+ * rule the transactions keep): CAN_PAY while a hold runs, CAN_CANCEL,
+ * CAN_REACTIVATE, CAN_RESCHEDULE; the booking page and every dashboard
+ * row show the same. */
 static void
-owner_actions(struct tmpl *t, const struct booking *b, const struct actor *who)
+owner_actions(struct req *r, struct tmpl *t, const struct booking *b,
+    const struct actor *who)
 {
 	static const struct {
 		enum bk_action	 action;
@@ -116,6 +133,8 @@ owner_actions(struct tmpl *t, const struct booking *b, const struct actor *who)
 	for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++)
 		if (booking_allows(b, buttons[i].action, who, now))
 			tmpl_show(t, buttons[i].section);
+	if (b->state == BOOKING_PENDING && b->user_id == who->user_id)
+		tmpl_set(tmpl_section(t, "CAN_PAY"), "PAY_HREF", pay_href(r, b));
 }
 
 static const char *const done_messages[][2] = {
@@ -140,7 +159,8 @@ booking_page(struct req *r, int refused)
 	if (booking_get_or_reply(r, "id", &b) != OK ||
 	    booking_history(r->db, r->arena, b.id, &h, &nh) != OK)
 		return ERR;
-	t = page_begin(r, "booking.tpl", "Booking");
+	t = page_begin(r, "booking.tpl", arena_printf(r->arena, "Your booking: %s, %s",
+	    b.room_name, fmt_local(r->arena, b.start, FMT_DATE_SHORT)));
 	page_booking(r, t, &b);
 	if (b.notes != NULL && *b.notes != '\0')
 		tmpl_set(tmpl_section(t, "HAS_NOTES"), "NOTES", b.notes);
@@ -151,23 +171,23 @@ booking_page(struct req *r, int refused)
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
 	page_done(r, t, done_messages);
 	if (b.refund_amount > 0)
-		tmpl_set(tmpl_section(t, "REFUND"), "REFUND", money_fmt(r->arena, b.refund_amount));
+		tmpl_set(tmpl_section(t, "REFUND"), "REFUND", money_show(r->arena, b.refund_amount));
 	if ((b.state == BOOKING_PENDING || b.hold_lapsed) && b.hold_expires_at != NULL &&
 	    dbtime_parse(b.hold_expires_at, &hold) == 0) {
 		long long left = (long long)(hold - time(NULL));
 		struct tmpl *ht = tmpl_section(t, left > 0 ? "HOLD" : "HOLD_EXPIRED");
 
 		tmpl_set_int(ht, "MINUTES", left > 0 ? (left + 59) / 60 : 0);
-		tmpl_set(ht, "UNTIL", fmt_local(r->arena, b.hold_expires_at, "%H:%M"));
-		tmpl_set(ht, "PAY_BY", fmt_local(r->arena, b.hold_expires_at, "%a %d %b %H:%M"));
+		tmpl_set(ht, "UNTIL", fmt_local(r->arena, b.hold_expires_at, FMT_TIME));
+		tmpl_set(ht, "PAY_BY", fmt_local(r->arena, b.hold_expires_at, FMT_WHEN));
+		tmpl_set(ht, "MINUTES_TEXT", page_plural(r, left > 0 ? (left + 59) / 60 : 0,
+		    "more minute", "more minutes"));
 		if (left > 0 && *cfg.payment_url != '\0')
-			tmpl_set(tmpl_section(ht, "PAY_ONLINE"), "PAY_URL", arena_printf(r->arena,
-			    "%s%cbooking=%lld&amount=%lld", cfg.payment_url,
-			    strchr(cfg.payment_url, '?') ? '&' : '?', b.id, b.price));
+			tmpl_set(tmpl_section(ht, "PAY_ONLINE"), "PAY_URL", pay_href(r, &b));
 		else if (left > 0)
 			tmpl_show(ht, "PAY_AT_DESK");
 	}
-	owner_actions(t, &b, &r->actor);
+	owner_actions(r, t, &b, &r->actor);
 	page_history(r, t, h, nh);
 	return page_end(r, reply_result_status(refused));
 }
@@ -192,8 +212,8 @@ booking_cancel_form(struct req *r)
 	refund = booking_refund_quote(&b, &r->actor);
 	t = page_begin(r, "booking_cancel.tpl", "Cancel booking");
 	page_booking(r, t, &b);
-	tmpl_set(t, "REFUND", money_fmt(r->arena, refund));
-	tmpl_set(t, "PAID", money_fmt(r->arena, b.paid_amount));
+	tmpl_set(t, "REFUND", money_show(r->arena, refund));
+	tmpl_set(t, "PAID", money_show(r->arena, b.paid_amount));
 	tmpl_show(t, strcmp(b.payment_status, "paid") == 0 && b.paid_amount > 0 ?
 	    "PAID" : "NOT_PAID");
 	tmpl_set_int(t, "FULL_HOURS", cfg.refund_full_hours);
@@ -259,10 +279,10 @@ reschedule_page(struct req *r, int refused)
 	t = page_begin(r, "booking_reschedule.tpl", "Reschedule booking");
 	page_booking(r, t, &b);
 	tmpl_set(t, "PICK_DATE", date);
-	tmpl_set(t, "PICK_LABEL", fmt_local(r->arena, from, "%A %d %B %Y"));
+	tmpl_set(t, "PICK_LABEL", fmt_local(r->arena, from, FMT_DATE_LONG));
 	tmpl_set(t, "PREV_DATE", prev);
 	tmpl_set(t, "NEXT_DATE", next);
-	tmpl_set(t, "PAID", money_fmt(r->arena, b.paid_amount));
+	tmpl_set(t, "PAID", money_show(r->arena, b.paid_amount));
 	if (refused != OK)
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
 	if (b.state != BOOKING_CONFIRMED)
@@ -339,10 +359,9 @@ me_show(struct req *r)
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "BOOKING");
 		page_booking(r, row, &list[i]);
-		owner_actions(row, &list[i], &r->actor);
+		owner_actions(r, row, &list[i], &r->actor);
 	}
-	if (n == 0)
-		tmpl_show(t, "EMPTY");
+	tmpl_show(t, n == 0 ? "EMPTY" : "ANY");
 	if (page.prev != NULL)
 		tmpl_set(tmpl_section(t, "PREV_PAGE"), "CURSOR", page.prev);
 	if (page.next != NULL)
@@ -368,7 +387,7 @@ notifications_show(struct req *r)
 			tmpl_set(tmpl_section(row, "LINK"), "HREF", list[i].link);
 		if (list[i].unread)
 			tmpl_show(row, "UNREAD");
-		tmpl_set(row, "WHEN", fmt_local(r->arena, list[i].created_at, "%d %b %Y %H:%M"));
+		tmpl_set(row, "WHEN", fmt_local(r->arena, list[i].created_at, FMT_WHEN));
 	}
 	if (n == 0)
 		tmpl_show(t, "EMPTY");

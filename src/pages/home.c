@@ -37,7 +37,7 @@ home_show(struct req *r)
 	tmpl_set(t, "TODAY", today);
 	if (strcmp(date, today) != 0)
 		tmpl_set(tmpl_section(t, "FROM_DATE"), "DATE_LABEL",
-		    fmt_local(r->arena, from, "%A %d %B %Y"));
+		    fmt_local(r->arena, from, FMT_DATE_LONG));
 	for (i = 0; i < nslots; i++)
 		page_slot(r, tmpl_section(t, "SESSION"), &slots[i]);
 	if (nslots == 0)

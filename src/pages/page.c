@@ -15,8 +15,8 @@ static const char *
 state_label(const struct slot *s)
 {
 	switch (s->state) {
-	case OK:	return "Free";
-	case SLOT_FULL:	return "Full";
+	case OK:	return "Available";
+	case SLOT_FULL:	return s->capacity == 1 ? "Booked" : "Fully booked";
 	case SLOT_PAST:	return "Past";
 	default:	return strcmp(s->status, "canceled") == 0 ? "Cancelled" : "Unavailable";
 	}
@@ -30,20 +30,20 @@ when(struct req *r, struct tmpl *t, const char *start, const char *end,
 {
 	tmpl_set(t, "DATE", fmt_local(r->arena, start, date_fmt));
 	tmpl_set(t, "ISO_DATE", fmt_local(r->arena, start, "%Y-%m-%d"));
-	tmpl_set(t, "START", fmt_local(r->arena, start, "%H:%M"));
-	tmpl_set(t, "END", fmt_local(r->arena, end, "%H:%M"));
+	tmpl_set(t, "START", fmt_local(r->arena, start, FMT_TIME));
+	tmpl_set(t, "END", fmt_local(r->arena, end, FMT_TIME));
 }
 
 void
 page_slot(struct req *r, struct tmpl *t, const struct slot *s)
 {
 	tmpl_set_int(t, "SLOT_ID", s->id);
-	when(r, t, s->start, s->end, "%a %d %b %Y");
+	when(r, t, s->start, s->end, FMT_DATE_SHORT);
 	tmpl_set(t, "STATE", slot_state_name(s->state));
 	tmpl_set(t, "STATE_LABEL", state_label(s));
 	tmpl_set_int(t, "SEATS_LEFT", s->seats_left);
 	tmpl_set_int(t, "CAPACITY", s->capacity);
-	tmpl_set(t, "PRICE", s->price ? money_fmt(r->arena, s->price) : "Free");
+	tmpl_set(t, "PRICE", s->price ? money_show(r->arena, s->price) : "No charge");
 	tmpl_set_int(t, "ROOM_ID", s->room_id);
 	tmpl_set(t, "ROOM_NAME", s->room_name);
 	if (s->event_id) {
@@ -55,7 +55,73 @@ page_slot(struct req *r, struct tmpl *t, const struct slot *s)
 			tmpl_set_int(tmpl_section(e, "SEQUENCE"), "SEQUENCE_NO", s->sequence_no);
 	}
 	if (s->state == OK)
-		tmpl_show(t, "SEATS");
+		tmpl_set(tmpl_section(t, "SEATS"), "SEATS_TEXT", page_seats(r, s));
+	if (s->capacity == 1 && s->event_id == 0)
+		tmpl_show(t, "WHOLE_ROOM");
+}
+
+const char *
+page_seats(struct req *r, const struct slot *s)
+{
+	/* A room's own timeslot is the whole room: no seats to count. */
+	if (s->capacity == 1)
+		return s->event_id ? "1 place" : "the whole room";
+	return arena_printf(r->arena, "%lld of %lld left", s->seats_left, s->capacity);
+}
+
+const char *
+page_room_type_label(const char *type)
+{
+	static const char *const labels[][2] = {
+		{ "office", "Office" }, { "consultation", "Consultation room" },
+		{ "meeting", "Meeting room" }, { "treatment", "Treatment room" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(type, labels[i][0]) == 0)
+			return labels[i][1];
+	return type;
+}
+
+const char *
+page_plural(struct req *r, long long n, const char *one, const char *many)
+{
+	return arena_printf(r->arena, "%lld %s", n, n == 1 ? one : many);
+}
+
+/* Words for people, in the order of the enums they name. */
+static const char *const status_labels[][2] = {
+	{ "pending", "Awaiting payment" }, { "confirmed", "Confirmed" },
+	{ "cancelled", "Cancelled" }, { "completed", "Completed" },
+	{ "no_show", "No-show" },
+	{ "paid", "Paid" }, { "refunded", "Refunded" },
+	{ "draft", "Draft" }, { "scheduled", "Scheduled" },
+	{ "in_progress", "In progress" }, { "canceled", "Cancelled" },
+	{ "failed", "Failed" }, { "sent", "Sent" },
+};
+
+const char *
+page_status_label(const char *status)
+{
+	size_t i;
+
+	for (i = 0; status != NULL && i < sizeof(status_labels) / sizeof(status_labels[0]); i++)
+		if (strcmp(status, status_labels[i][0]) == 0)
+			return status_labels[i][1];
+	return status;
+}
+
+/* What a booking's payment is, said plainly: nothing to pay, not paid
+ * yet, paid, refunded. */
+static const char *
+payment_label(const struct booking *b)
+{
+	if (b->price == 0 && b->paid_amount == 0 && b->refund_amount == 0)
+		return "No charge";
+	if (strcmp(b->payment_status, "pending") == 0)
+		return b->state == BOOKING_PENDING ? "Due" : "Not paid";
+	return page_status_label(b->payment_status);
 }
 
 void
@@ -65,8 +131,9 @@ page_room(struct req *r, struct tmpl *t, const struct room *room)
 	tmpl_set(t, "NAME", room->name);
 	tmpl_set(t, "DESCRIPTION", room->description);
 	tmpl_set(t, "TYPE", room->room_type);
+	tmpl_set(t, "TYPE_LABEL", page_room_type_label(room->room_type));
 	tmpl_set_int(t, "CAPACITY", room->capacity);
-	tmpl_set(t, "RATE", money_fmt(r->arena, room->hourly_rate));
+	tmpl_set(t, "RATE", money_show(r->arena, room->hourly_rate));
 }
 
 void
@@ -79,7 +146,7 @@ page_event(struct req *r, struct tmpl *t, const struct event *e)
 	tmpl_set_int(t, "UPCOMING", e->upcoming);
 	if (e->next_start != NULL)
 		tmpl_set(tmpl_section(t, "NEXT"), "NEXT_START",
-		    fmt_local(r->arena, e->next_start, "%a %d %b %Y %H:%M"));
+		    fmt_local(r->arena, e->next_start, FMT_WHEN));
 }
 
 void
@@ -138,10 +205,13 @@ page_booking(struct req *r, struct tmpl *t, const struct booking *b)
 	tmpl_set_int(t, "SLOT_ID", b->timeslot_id);
 	tmpl_set_int(t, "ROOM_ID", b->room_id);
 	tmpl_set(t, "ROOM_NAME", b->room_name);
-	when(r, t, b->start, b->end, "%A %d %B %Y");
+	when(r, t, b->start, b->end, FMT_DATE_LONG);
+	tmpl_set(t, "SHORT_DATE", fmt_local(r->arena, b->start, FMT_DATE_SHORT));
 	tmpl_set(t, "STATUS", b->status);
+	tmpl_set(t, "STATUS_LABEL", page_status_label(b->status));
 	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
-	tmpl_set(t, "PRICE", money_fmt(r->arena, b->price));
+	tmpl_set(t, "PAYMENT_LABEL", payment_label(b));
+	tmpl_set(t, "PRICE", b->price ? money_show(r->arena, b->price) : "No charge");
 	tmpl_set(t, "USER_NAME", b->user_name);
 	tmpl_set(t, "USER_EMAIL", b->user_email);
 	if (b->event_title != NULL) {
@@ -183,8 +253,8 @@ page_history(struct req *r, struct tmpl *t, const struct booking_event *h, int n
 		row = tmpl_section(t, "HISTORY");
 		tmpl_set(row, "WHAT", page_event_label(h[i].type));
 		tmpl_set(row, "WHO", h[i].actor_name);
-		tmpl_set(row, "TO", h[i].new_status);
-		tmpl_set(row, "WHEN", fmt_local(r->arena, h[i].created_at, "%d %b %Y %H:%M"));
+		tmpl_set(row, "TO", page_status_label(h[i].new_status));
+		tmpl_set(row, "WHEN", fmt_local(r->arena, h[i].created_at, FMT_WHEN));
 	}
 }
 

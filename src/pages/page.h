@@ -12,6 +12,17 @@ struct tmpl;
 /* Fills one row of a timeslot list: times in the site time zone, state,
  * seats left, price, event and room. */
 void	page_slot(struct req *, struct tmpl *, const struct slot *);
+/* How many seats a bookable timeslot has left, in words ("3 of 12 left",
+ * "the whole room"). */
+const char *page_seats(struct req *, const struct slot *);
+/* "Meeting room" for "meeting". */
+const char *page_room_type_label(const char *type);
+/* "1 minute", "5 minutes". */
+const char *page_plural(struct req *, long long n, const char *one,
+	    const char *many);
+/* A status of a booking, payment, timeslot or message as people say it
+ * ("Awaiting payment", "No-show"); the value itself when it has no words. */
+const char *page_status_label(const char *status);
 /* One room or event in a list: ID, NAME/TITLE, TYPE/KIND, CAPACITY, RATE,
  * DESCRIPTION; UPCOMING and a NEXT section with NEXT_START for events. */
 struct room;

@@ -32,7 +32,7 @@ rooms_list(struct req *r)
 		page_option(t, "TYPE_OPTION", room_types[i], room_types[i], f.type);
 	if (f.min_capacity > 0)
 		tmpl_set_int(t, "MIN_CAPACITY", f.min_capacity);
-	tmpl_set_int(t, "TOTAL", total);
+	tmpl_set(t, "TOTAL", page_plural(r, total, "room", "rooms"));
 	page_rooms(r, t, rooms, n, 0);
 	page_pager(t, page, page * ROOMS_PER_PAGE < total);
 	if (f.type || f.min_capacity) {
@@ -78,7 +78,7 @@ room_show(struct req *r)
 	if (!room.is_active)
 		tmpl_show(t, "INACTIVE");
 	tmpl_set(t, "DATE", date);
-	tmpl_set(t, "DATE_LABEL", fmt_local(r->arena, from, "%A %d %B %Y"));
+	tmpl_set(t, "DATE_LABEL", fmt_local(r->arena, from, FMT_DATE_LONG));
 	day_link(t, "PREV", date, -1);
 	day_link(t, "NEXT", date, 1);
 	tmpl_set(t, "TODAY", today);

@@ -928,13 +928,13 @@ def test_booking_through_the_form_redirects_to_the_booking_page():
     page = s.get(url(f"/bookings/{bid}"))
     assert page.status_code == 200
     assert "Page Room" in page.text and "12.50" in page.text
-    assert "pending" in page.text.lower()
+    assert "Awaiting payment" in page.text          # the status in plain words
     # The hold's time left is shown while it is pending.
     assert re.search(r"\b1[45]\b[^<]{0,20}\bmin", page.text), "no hold time left"
     # Its history holds the booking's creation: one row, by its owner, to pending.
     rows = history_rows(page.text)
     assert len(rows) == 1, rows
-    assert "Form Booker" in rows[0] and "pending" in rows[0].lower()
+    assert "Form Booker" in rows[0] and "Awaiting payment" in rows[0]
     # The notes are shown, as text.
     assert "&lt;b&gt;bring a projector&lt;/b&gt;" in page.text
 
@@ -1106,7 +1106,7 @@ def test_reschedule_page_offers_free_slots_of_the_same_room_and_moves_the_bookin
     dearer = make_slot(room, dt.datetime(d.year, d.month, d.day, 13), price="0.01")
     r = s.get(url(f"/bookings/{bid}/reschedule?date={d}"))
     assert r.status_code == 200
-    assert f'value="{free}"' in r.text and '<span id="paid">0.00</span>' in r.text
+    assert f'value="{free}"' in r.text and '<span id="paid">€0.00</span>' in r.text
     for absent in (full, off, other_room, dearer):
         assert f'value="{absent}"' not in r.text, absent
     assert re.search(r'<form[^>]*method="post"[^>]*action="/bookings/%d/reschedule"' % bid, r.text)
@@ -1135,9 +1135,9 @@ def test_after_a_cheaper_move_the_pages_show_the_refund_due_and_what_is_still_pa
                allow_redirects=False)
     assert redirected_to(r) == f"/bookings/{bid}"
     page = s.get(url(f"/bookings/{bid}")).text
-    assert re.search(r'<dd id="refund">20\.00</dd>', page)
+    assert re.search(r'<dd id="refund">€20\.00</dd>', page)
     page = s.get(url(f"/bookings/{bid}/cancel")).text
-    assert "You paid 30.00." in page and '<strong id="refund">30.00</strong>' in page
+    assert "You paid €30.00." in page and '<strong id="refund">€30.00</strong>' in page
 
 
 def test_notifications_are_listed_and_counted_in_the_header():

@@ -135,7 +135,7 @@ def test_a_paid_booking_tells_the_pay_by_time_then_that_its_hold_expired():
     [created] = messages_to(addr)
     assert created["Subject"].startswith("Booked, payment due:")
     text, _, ics = parts(created)
-    assert "17.50" in text and hold[11:16] in text and ics is None
+    assert "€17.50" in text and hold[11:16] in text and ics is None
     later = dt.datetime.strptime(hold, "%Y-%m-%d %H:%M:%S") + dt.timedelta(seconds=1)
     out = run_jobs(now=later)
     assert "released" in out.stdout

@@ -204,7 +204,7 @@ def test_a_pending_booking_page_shows_the_amount_the_pay_by_time_and_a_pay_butto
     booking = add_booking(uid, slot, status="pending", payment_status="pending",
                           hold_minutes=10)
     page = s.get(url(f"/bookings/{booking}")).text
-    assert "Amount due: <strong>12.00</strong>" in page and 'id="pay-by"' in page
+    assert "Amount due: <strong>€12.00</strong>" in page and 'id="pay-by"' in page
     assert (f'href="https://pay.example.com/checkout?shop=booking&amp;booking={booking}'
             f'&amp;amount=1200"') in page
     send(event(booking, 1200))

@@ -56,7 +56,7 @@ def security_events(email, **filters):
     rows = re.findall(r'<tr data-type="([a-z_]+)">(.*?)</tr>', r.text, re.S)
     out = []
     for kind, cells in rows:
-        tds = re.findall(r"<td>(.*?)</td>", cells, re.S)
+        tds = re.findall(r"<td[^>]*>(.*?)</td>", cells, re.S)
         out.append((kind, tds[4], html.unescape(tds[5])))
     return out
 

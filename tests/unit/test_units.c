@@ -595,6 +595,25 @@ test_config(void)
 	CHECK(strstr(err, "threads") != NULL);
 	unsetenv("BOOKING_THREADS");
 	CHECK(config_load("/nonexistent/booking.conf", err, sizeof(err)) != 0);
+	/* Money is shown in the currency setting: an ISO 4217 code. */
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	CHECK_STR(money_currency(), "EUR");
+	arena_reset(&a);
+	CHECK_STR(money_show(&a, 1750), "€17.50");
+	CHECK_STR(money_show(&a, -305), "-€3.05");
+	setenv("BOOKING_CURRENCY", "CHF", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	CHECK_STR(money_show(&a, 8000), "80.00\xc2\xa0" "CHF");
+	setenv("BOOKING_CURRENCY", "GBP", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	CHECK_STR(money_show(&a, 5), "£0.05");
+	setenv("BOOKING_CURRENCY", "euro", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) != 0);
+	CHECK(strstr(err, "currency: expected an ISO 4217 code") != NULL);
+	setenv("BOOKING_CURRENCY", "EU", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) != 0);
+	unsetenv("BOOKING_CURRENCY");
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
 }
 
 /* A line too long to read whole is refused: its rest would be read as a
