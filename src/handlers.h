@@ -70,6 +70,8 @@ int	login_enrol_submit(struct req *);
 /* pages/bookings.c */
 int	timeslot_show(struct req *);
 int	booking_new(struct req *);
+int	waitlist_join_submit(struct req *);
+int	waitlist_leave_submit(struct req *);
 int	booking_show(struct req *);
 int	booking_cancel_form(struct req *);
 int	booking_cancel_submit(struct req *);
@@ -81,6 +83,9 @@ int	notifications_show(struct req *);
 int	notifications_read(struct req *);
 /* api/bookings.c */
 int	api_booking_create(struct req *);
+int	api_waitlist_join(struct req *);
+int	api_waitlist_leave(struct req *);
+int	api_waitlist_list(struct req *);
 int	api_bookings_list(struct req *);
 int	api_booking_show(struct req *);
 int	api_booking_cancel(struct req *);

@@ -28,6 +28,12 @@
 {{/BOOKING}}
 {{#ANY}}</tbody>
 </table>{{/ANY}}
+{{#ANY_WAITING}}<h2>Waiting lists</h2>
+<ul class="waiting">
+{{#WAITLIST}}<li data-waiting="{{SLOT_ID}}"><a href="/timeslots/{{SLOT_ID}}">{{WHEN}}, {{ROOM_NAME}}{{#EVENT}}: {{EVENT_TITLE}}{{/EVENT}}</a>: number {{POSITION}} in line
+<form method="post" action="/timeslots/{{SLOT_ID}}/waitlist/leave" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="/me"><button type="submit" class="secondary">Leave<span class="visually-hidden"> the waiting list of {{WHEN}}</span></button></form></li>
+{{/WAITLIST}}
+</ul>{{/ANY_WAITING}}
 <nav class="pages" aria-label="Pages">
 {{#PREV_PAGE}}<a rel="prev" href="/me?tab={{TAB}}&amp;cursor={{CURSOR}}">Previous page</a>{{/PREV_PAGE}}
 {{#NEXT_PAGE}}<a rel="next" href="/me?tab={{TAB}}&amp;cursor={{CURSOR}}">Next page</a>{{/NEXT_PAGE}}

@@ -22,3 +22,18 @@
 <p><button type="submit">{{#WHOLE_ROOM}}Book the room{{/WHOLE_ROOM}}{{#PER_SEAT}}Book a place{{/PER_SEAT}}</button></p>
 </form>
 {{/FORM}}
+{{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
+{{#JOIN_WAITLIST}}
+<form method="post" action="/timeslots/{{SLOT_ID}}/waitlist" class="stacked">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>This timeslot is full. Join the waiting list: when a place comes free it is held for you, and you are told.</p>
+<p><button type="submit">Join the waiting list</button></p>
+</form>
+{{/JOIN_WAITLIST}}
+{{#WAITING}}
+<form method="post" action="/timeslots/{{SLOT_ID}}/waitlist/leave" class="stacked">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p id="waiting">You are number {{POSITION}} on the waiting list.</p>
+<p><button type="submit" class="secondary">Leave the waiting list</button></p>
+</form>
+{{/WAITING}}

@@ -112,3 +112,77 @@ api_booking_reschedule(struct req *r)
 		return reply_not_found(r, "timeslot", slot);
 	return api_reply_booking(r, rc, id, 200, 0, 0);
 }
+
+/* The waiting list of a full timeslot: POST joins (201 with the place in
+ * line), DELETE leaves, GET /api/v1/waitlist lists one's places. */
+static struct json_object *
+json_waiting(struct arena *a, long long slot_id, long long position,
+    const struct waitlist_entry *w)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "timeslotId", slot_id);
+	json_set_int(o, "position", position);
+	if (w != NULL) {
+		json_set_time(o, a, "startTime", w->start);
+		json_set_time(o, a, "endTime", w->end);
+		json_set_str(o, "roomName", w->room_name);
+		json_set_str(o, "eventTitle", w->event_title);
+		json_set_time(o, a, "createdAt", w->created_at);
+	}
+	return o;
+}
+
+int
+api_waitlist_join(struct req *r)
+{
+	long long slot, position;
+	int rc;
+
+	if (req_id(r, "id", &slot) != OK)
+		return ERR;
+	rc = booking_waitlist_join(r->db, r->arena, &r->actor, slot, &position);
+	if (rc == NOT_FOUND)
+		return reply_not_found(r, "timeslot", slot);
+	if (rc != OK)
+		return reply_result(r, rc);
+	return reply_json(r, 201, json_waiting(r->arena, slot, position, NULL));
+}
+
+int
+api_waitlist_leave(struct req *r)
+{
+	struct json_object *o;
+	long long slot;
+	int rc;
+
+	if (req_id(r, "id", &slot) != OK)
+		return ERR;
+	if ((rc = booking_waitlist_leave(r->db, &r->actor, slot)) == NOT_FOUND)
+		return reply_error(r, 404, "not_found",
+		    "You are not on the waiting list of timeslot %lld.", slot);
+	if (rc != OK)
+		return ERR;
+	o = json_object_new_object();
+	json_set_int(o, "timeslotId", slot);
+	json_object_object_add(o, "left", json_object_new_boolean(1));
+	return reply_json(r, 200, o);
+}
+
+int
+api_waitlist_list(struct req *r)
+{
+	struct waitlist_entry *w;
+	struct json_object *items, *o;
+	int i, n;
+
+	if (booking_waitlist_list(r->db, r->arena, r->user->id, &w, &n) != OK)
+		return ERR;
+	items = json_object_new_array();
+	for (i = 0; i < n; i++)
+		json_object_array_add(items, json_waiting(r->arena, w[i].timeslot_id,
+		    w[i].position, &w[i]));
+	o = json_object_new_object();
+	json_object_object_add(o, "waitlist", items);
+	return reply_json(r, 200, o);
+}

@@ -27,6 +27,8 @@ enum result {
 	PRICE_DIFFERS,		/* a reschedule to a timeslot dearer than what was paid */
 	SLOT_MISSING,		/* a reschedule to a timeslot that does not exist (404) */
 	OVERLAPS,		/* a timeslot over another active one of its room */
+	NOT_FULL,		/* a waiting list for a timeslot with a free seat */
+	ALREADY_WAITING,	/* on that waiting list already */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

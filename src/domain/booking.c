@@ -652,6 +652,94 @@ booking_release_lapsed(struct db *db, struct arena *a, long long slot_id,
 	return OK;
 }
 
+/* Rule 4 on a locked timeslot the rules let user book: a free timeslot
+ * confirms at once, a paid one holds the seat while the customer pays;
+ * with its reminders, event, notification and mail. by is who acts: the
+ * user, or the system giving a waiting user a place that came free. */
+static int
+take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
+    long long user_id, const struct actor *by, const char *notes, long long *id)
+{
+	int free_slot = s->price == 0, mine = by->user_id == user_id, rc;
+	const char *status = free_slot ? "confirmed" : "pending", *what, *message;
+
+	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id,"
+	    " start_time, end_time, status, payment_status, price, notes,"
+	    " hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ? / 100, ?,"
+	    " IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
+	    "lllsssslsii", user_id, s->id, s->room_id, s->start, s->end, status,
+	    free_slot ? "paid" : "pending", s->price, notes ? notes : "",
+	    free_slot, cfg.hold_minutes) < 0)
+		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
+	*id = db_insert_id(db);
+	if ((rc = booking_seats_add(db, s->id, 1)) != OK)
+		return rc;
+	if (free_slot && plan_reminders(db, *id, s->start) != OK)
+		return ERR;
+	what = describe(a, s->room_name, s->start);
+	if (mine)
+		message = free_slot ? arena_printf(a, "Booked and confirmed: %s.", what) :
+		    arena_printf(a, "Booked: %s. Pay within %d minutes to keep the seat.",
+		    what, cfg.hold_minutes);
+	else
+		message = free_slot ? arena_printf(a, "A place came free and is yours: %s.",
+		    what) : arena_printf(a, "A place came free for you: %s. Pay within %d"
+		    " minutes to keep it.", what, cfg.hold_minutes);
+	return record(db, a, *id, user_id, "created", by, NULL, status,
+	    mine ? NULL : "{\"reason\":\"waitlist\"}", message);
+}
+
+/* The seats a locked timeslot's counter says are taken now. */
+static int
+seats_held(struct db *db, struct arena *a, long long slot_id, long long *held)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT booked FROM timeslots WHERE id = ?", "l", slot_id);
+	if (res == NULL || res->nrows == 0)
+		return ERR;
+	*held = db_int(res, 0, 0);
+	return OK;
+}
+
+/*
+ * The waiting list of a locked timeslot: while it has a free seat and
+ * someone waits, the first in line gets the seat (a hold for a paid
+ * timeslot, as if they had booked) and is told. Whoever frees a seat calls
+ * this under the timeslot's lock, so two freed seats never go to one
+ * person and one seat never to two.
+ */
+static int
+promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
+{
+	static const struct actor system = { 0, 1, 0, NULL };
+	struct db_res *res;
+	long long held, id;
+	int rc;
+
+	if (strcmp(s->status, "scheduled") != 0 || !s->room_active || !s->future)
+		return OK;
+	for (;;) {
+		if (seats_held(db, a, s->id, &held) != OK)
+			return ERR;
+		if (held >= s->capacity)
+			return OK;
+		res = db_query(db, a, "SELECT id, user_id FROM waitlist WHERE timeslot_id = ?"
+		    " ORDER BY id LIMIT 1 FOR UPDATE", "l", s->id);
+		if (res == NULL)
+			return ERR;
+		if (res->nrows == 0)
+			return OK;
+		if (db_exec(db, "DELETE FROM waitlist WHERE id = ?", "l",
+		    db_int(res, 0, 0)) < 0)
+			return ERR;
+		/* One who booked meanwhile just leaves the line. */
+		rc = take_seat(db, a, s, db_int(res, 0, 1), &system, NULL, &id);
+		if (rc != OK && rc != ALREADY_BOOKED)
+			return rc;
+	}
+}
+
 /* Rules 1 to 3 on a locked timeslot: may user take a seat of it now? The
  * holds of the timeslot that ran out give their seats back first, so they
  * never count against a new booking. One statement finds them and the
@@ -685,7 +773,10 @@ check_bookable(struct db *db, struct arena *a, struct slot_lock *s,
 	}
 	if (lapsed > 0) {
 		/* The user's own lapsed hold may be among them: ask again. */
-		if (booking_release_lapsed(db, a, s->id, &released) != OK)
+		/* Seats given back go to those waiting before anyone else. */
+		if (booking_release_lapsed(db, a, s->id, &released) != OK ||
+		    promote_waiting(db, a, s) != OK ||
+		    seats_held(db, a, s->id, &s->booked) != OK)
 			return ERR;
 		s->booked -= released;
 		return check_bookable(db, a, s, user_id);
@@ -735,8 +826,7 @@ create_txn(struct db *db, void *ctx)
 	struct create *c = ctx;
 	struct arena *a = c->arena;
 	struct slot_lock s;
-	const char *status, *message;
-	int rc, free_slot;
+	int rc;
 
 	c->replayed = 0;
 	if ((rc = lock_slot(db, a, c->slot_id, &s)) != OK)
@@ -745,33 +835,14 @@ create_txn(struct db *db, void *ctx)
 		return rc;
 	if ((rc = check_bookable(db, a, &s, c->who->user_id)) != OK)
 		return rc;
-	/* Rule 4: a free timeslot confirms at once; a paid one holds the
-	 * seat while the customer pays. */
-	free_slot = s.price == 0;
-	status = free_slot ? "confirmed" : "pending";
-	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id,"
-	    " start_time, end_time, status, payment_status, price, notes,"
-	    " hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ? / 100, ?,"
-	    " IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
-	    "lllsssslsii", c->who->user_id, s.id, s.room_id, s.start, s.end, status,
-	    free_slot ? "paid" : "pending", s.price, c->notes ? c->notes : "",
-	    free_slot, cfg.hold_minutes) < 0)
-		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
-	c->booking_id = db_insert_id(db);
-	if ((rc = booking_seats_add(db, s.id, 1)) != OK)
+	if ((rc = take_seat(db, a, &s, c->who->user_id, c->who, c->notes,
+	    &c->booking_id)) != OK)
 		return rc;
 	if (c->key != NULL && db_exec(db, "INSERT INTO idempotency_keys"
 	    " (user_id, idem_key, request_hash, booking_id) VALUES (?, ?, ?, ?)",
 	    "lssl", c->who->user_id, c->key, c->hash, c->booking_id) < 0)
 		return ERR;
-	if (free_slot && plan_reminders(db, c->booking_id, s.start) != OK)
-		return ERR;
-	message = free_slot ?
-	    arena_printf(a, "Booked and confirmed: %s.", describe(a, s.room_name, s.start)) :
-	    arena_printf(a, "Booked: %s. Pay within %d minutes to keep the seat.",
-	    describe(a, s.room_name, s.start), cfg.hold_minutes);
-	return record(db, a, c->booking_id, c->who->user_id, "created", c->who,
-	    NULL, status, NULL, message);
+	return OK;
 }
 
 int
@@ -882,6 +953,7 @@ static int
 cancel_txn(struct db *db, void *ctx)
 {
 	struct action *c = ctx;
+	struct slot_lock s;
 	struct booking b;
 	int rc;
 
@@ -889,7 +961,10 @@ cancel_txn(struct db *db, void *ctx)
 		return rc;
 	if (!booking_allows(&b, BK_CANCEL, c->who, time(NULL)))
 		return INVALID_STATE;
-	return cancel_locked(db, c->arena, c->who, &b, &c->refund);
+	if ((rc = cancel_locked(db, c->arena, c->who, &b, &c->refund)) != OK ||
+	    (rc = lock_slot(db, c->arena, b.timeslot_id, &s)) != OK)
+		return rc;
+	return promote_waiting(db, c->arena, &s);
 }
 
 int
@@ -998,7 +1073,8 @@ reschedule_txn(struct db *db, void *ctx)
 	if (booking_seats_add(db, from.id, -1) != OK ||
 	    (rc = booking_seats_add(db, to.id, 1)) != OK)
 		return rc == OK ? ERR : rc;
-	if (cancel_reminders(db, b.id) != OK || plan_reminders(db, b.id, to.start) != OK)
+	if (cancel_reminders(db, b.id) != OK || plan_reminders(db, b.id, to.start) != OK ||
+	    promote_waiting(db, a, &from) != OK)
 		return ERR;
 	return record(db, a, b.id, b.user_id, "rescheduled", c->who, b.status,
 	    b.status, arena_printf(a, "{\"from\":%lld,\"to\":%lld,\"refund\":\"%s\"}",
@@ -1202,8 +1278,10 @@ static int
 expire_txn(struct db *db, void *ctx)
 {
 	struct expiry *e = ctx;
+	struct slot_lock s;
 	struct db_res *res;
-	long long owner;
+	long long owner, slot;
+	int rc;
 
 	e->done = 0;
 	res = db_query(db, e->arena, "SELECT user_id FROM bookings WHERE id = ?"
@@ -1219,9 +1297,13 @@ expire_txn(struct db *db, void *ctx)
 	    " WHERE b.id = ?", "l", e->id);
 	if (res == NULL || res->nrows == 0)
 		return ERR;
+	slot = db_int(res, 0, 2);
 	e->done = 1;
-	return expire_one(db, e->arena, e->id, db_int(res, 0, 2), owner,
-	    db_val(res, 0, 0), db_val(res, 0, 1));
+	if ((rc = expire_one(db, e->arena, e->id, slot, owner,
+	    db_val(res, 0, 0), db_val(res, 0, 1))) != OK ||
+	    (rc = lock_slot(db, e->arena, slot, &s)) != OK)
+		return rc;
+	return promote_waiting(db, e->arena, &s);
 }
 
 int
@@ -1242,4 +1324,103 @@ booking_expire_holds(struct db *db, struct arena *a, const char *now)
 		n += e.done;
 	}
 	return n;
+}
+
+/* The place in line of user's row for the timeslot: 1 for the first, 0
+ * when not waiting. */
+int
+booking_waitlist_position(struct db *db, struct arena *a, long long slot_id,
+    long long user_id, long long *position)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, "SELECT COUNT(*) FROM waitlist w JOIN waitlist me"
+	    " ON me.timeslot_id = w.timeslot_id AND me.user_id = ? AND w.id <= me.id"
+	    " WHERE w.timeslot_id = ?", "ll", user_id, slot_id);
+	if (res == NULL)
+		return ERR;
+	*position = db_int(res, 0, 0);
+	return OK;
+}
+
+struct waiting {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 slot_id;
+	long long		 position;
+};
+
+static int
+join_txn(struct db *db, void *ctx)
+{
+	struct waiting *c = ctx;
+	struct slot_lock s;
+	int rc;
+
+	if ((rc = lock_slot(db, c->arena, c->slot_id, &s)) != OK)
+		return rc;
+	/* Only a full timeslot has a line; one with a free seat is booked. */
+	rc = check_bookable(db, c->arena, &s, c->who->user_id);
+	if (rc == OK)
+		return NOT_FULL;
+	if (rc != SLOT_FULL)
+		return rc;
+	if (db_exec(db, "INSERT INTO waitlist (timeslot_id, user_id) VALUES (?, ?)",
+	    "ll", s.id, c->who->user_id) < 0)
+		return db_errno(db) == DB_DUP_KEY ? ALREADY_WAITING : ERR;
+	return booking_waitlist_position(db, c->arena, s.id, c->who->user_id,
+	    &c->position);
+}
+
+int
+booking_waitlist_join(struct db *db, struct arena *a, const struct actor *who,
+    long long slot_id, long long *position)
+{
+	struct waiting c = { a, who, slot_id, 0 };
+	int rc = db_txn(db, join_txn, &c);
+
+	*position = c.position;
+	return rc;
+}
+
+int
+booking_waitlist_leave(struct db *db, const struct actor *who, long long slot_id)
+{
+	long long n = db_exec(db, "DELETE FROM waitlist WHERE timeslot_id = ? AND user_id = ?",
+	    "ll", slot_id, who->user_id);
+
+	if (n < 0)
+		return ERR;
+	return n == 0 ? NOT_FOUND : OK;
+}
+
+int
+booking_waitlist_list(struct db *db, struct arena *a, long long user_id,
+    struct waitlist_entry **out, int *n)
+{
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a, "SELECT w.timeslot_id, w.created_at, t.start_time, t.end_time,"
+	    " r.name, e.title, (SELECT COUNT(*) FROM waitlist o"
+	    "   WHERE o.timeslot_id = w.timeslot_id AND o.id <= w.id)"
+	    " FROM waitlist w JOIN timeslots t ON t.id = w.timeslot_id"
+	    " JOIN rooms r ON r.id = t.room_id LEFT JOIN events e ON e.id = t.event_id"
+	    " WHERE w.user_id = ? ORDER BY t.start_time, w.id", "l", user_id);
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++) {
+		struct waitlist_entry *w = &(*out)[i];
+
+		w->timeslot_id = db_int(res, i, 0);
+		w->created_at = db_val(res, i, 1);
+		w->start = db_val(res, i, 2);
+		w->end = db_val(res, i, 3);
+		w->room_name = db_val(res, i, 4);
+		w->event_title = db_val(res, i, 5);
+		w->position = db_int(res, i, 6);
+	}
+	return OK;
 }

@@ -326,4 +326,32 @@ int	booking_cancel_slot(struct db *, struct arena *, const struct actor *,
  * or -1. */
 int	booking_expire_holds(struct db *, struct arena *, const char *now);
 
+/* The waiting list of a full timeslot (first come, first served): when
+ * a seat frees (a cancellation, a move away, a hold running out), the first
+ * in line gets it as if they had booked, a hold for a paid timeslot, and is
+ * told; if that hold runs out too, the next one. */
+struct waitlist_entry {
+	long long	 timeslot_id;
+	long long	 position;	/* 1: the next to get a place */
+	const char	*created_at;
+	const char	*start;
+	const char	*end;
+	const char	*room_name;
+	const char	*event_title;	/* NULL when none */
+};
+
+/* Joins the line of a full timeslot; *position is the place in it.
+ * NOT_FULL when a seat is free (book it instead), ALREADY_WAITING,
+ * ALREADY_BOOKED, or the booking refusals of a timeslot. */
+int	booking_waitlist_join(struct db *, struct arena *, const struct actor *,
+	    long long timeslot_id, long long *position);
+/* Leaves it: OK, or NOT_FOUND when not waiting. */
+int	booking_waitlist_leave(struct db *, const struct actor *, long long timeslot_id);
+/* The place of user_id in the line, 0 when not in it. */
+int	booking_waitlist_position(struct db *, struct arena *, long long timeslot_id,
+	    long long user_id, long long *position);
+/* Every line user_id waits in, soonest timeslot first. */
+int	booking_waitlist_list(struct db *, struct arena *, long long user_id,
+	    struct waitlist_entry **, int *n);
+
 #endif

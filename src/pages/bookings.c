@@ -21,6 +21,30 @@
 #define DASHBOARD_PER_PAGE	25
 #define NOTIFICATIONS_SHOWN	100
 
+static const char *const waitlist_done[][2] = {
+	{ "waiting", "You are on the waiting list. When a place comes free it is held"
+	    " for you and you are told." },
+	{ "left", "You have left the waiting list." },
+	{ NULL, NULL },
+};
+
+/* A full timeslot's waiting list: the place in it with a Leave button,
+ * or the button to join. */
+static int
+waitlist_form(struct req *r, struct tmpl *t, const struct slot *s)
+{
+	long long position;
+
+	if (booking_waitlist_position(r->db, r->arena, s->id, r->user->id,
+	    &position) != OK)
+		return ERR;
+	if (position > 0)
+		tmpl_set_int(tmpl_section(t, "WAITING"), "POSITION", position);
+	else
+		tmpl_show(t, "JOIN_WAITLIST");
+	return OK;
+}
+
 /* The timeslot page; refused and notes are set when a booking was refused:
  * its result gives the message and the status. */
 static int
@@ -59,7 +83,9 @@ timeslot_page(struct req *r, long long id, int refused, const char *notes)
 		tmpl_show(form, s.capacity == 1 && s.event_id == 0 ? "WHOLE_ROOM" : "PER_SEAT");
 		if (s.price > 0)
 			tmpl_set_int(tmpl_section(form, "HOLD"), "HOLD_MINUTES", cfg.hold_minutes);
-	}
+	} else if (s.state == SLOT_FULL && waitlist_form(r, t, &s) != OK)
+		return ERR;
+	page_done(r, t, waitlist_done);
 	return page_end(r, reply_result_status(refused));
 }
 
@@ -71,6 +97,38 @@ timeslot_show(struct req *r)
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
 	return timeslot_page(r, id, OK, NULL);
+}
+
+int
+waitlist_join_submit(struct req *r)
+{
+	long long slot, position;
+	int rc;
+
+	if (req_id(r, "id", &slot) != OK)
+		return ERR;
+	rc = booking_waitlist_join(r->db, r->arena, &r->actor, slot, &position);
+	if (rc == ERR)
+		return ERR;
+	if (rc == NOT_FOUND)
+		return reply_not_found(r, "timeslot", slot);
+	if (rc != OK)
+		return timeslot_page(r, slot, rc, NULL);
+	return reply_redirect(r, arena_printf(r->arena, "/timeslots/%lld?done=waiting", slot));
+}
+
+int
+waitlist_leave_submit(struct req *r)
+{
+	long long slot;
+	int rc;
+
+	if (req_id(r, "id", &slot) != OK)
+		return ERR;
+	if ((rc = booking_waitlist_leave(r->db, &r->actor, slot)) == ERR)
+		return ERR;
+	return reply_redirect(r, page_back(r, arena_printf(r->arena, "/timeslots/%lld",
+	    slot), rc == OK ? "done=left" : NULL));
 }
 
 int
@@ -327,6 +385,30 @@ booking_reschedule_submit(struct req *r)
 
 static const char *const tabs[] = { "upcoming", "past", "cancelled", NULL };
 
+/* The waiting lists the user is in, with the place in each. */
+static int
+me_waiting(struct req *r, struct tmpl *t)
+{
+	struct waitlist_entry *w;
+	struct tmpl *row;
+	int i, n;
+
+	if (booking_waitlist_list(r->db, r->arena, r->user->id, &w, &n) != OK)
+		return ERR;
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(t, "WAITLIST");
+		tmpl_set_int(row, "SLOT_ID", w[i].timeslot_id);
+		tmpl_set_int(row, "POSITION", w[i].position);
+		tmpl_set(row, "ROOM_NAME", w[i].room_name);
+		tmpl_set(row, "WHEN", fmt_local(r->arena, w[i].start, FMT_WHEN));
+		if (w[i].event_title != NULL)
+			tmpl_set(tmpl_section(row, "EVENT"), "EVENT_TITLE", w[i].event_title);
+	}
+	if (n > 0)
+		tmpl_show(t, "ANY_WAITING");
+	return OK;
+}
+
 int
 me_show(struct req *r)
 {
@@ -362,6 +444,8 @@ me_show(struct req *r)
 		owner_actions(r, row, &list[i], &r->actor);
 	}
 	tmpl_show(t, n == 0 ? "EMPTY" : "ANY");
+	if (strcmp(f.tab, "upcoming") == 0 && me_waiting(r, t) != OK)
+		return ERR;
 	if (page.prev != NULL)
 		tmpl_set(tmpl_section(t, "PREV_PAGE"), "CURSOR", page.prev);
 	if (page.next != NULL)
