@@ -11,6 +11,7 @@
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/quota.h"
 #include "domain/slotgen.h"
 #include "handlers.h"
 #include "http/form.h"
@@ -361,4 +362,57 @@ api_admin_user_role(struct req *r)
 	    account_get(r->db, r->arena, id, &u) != OK)
 		return ERR;
 	return reply_json(r, 200, json_account(r->arena, &u));
+}
+
+/* GET and PUT /api/v1/admin/quotas: every role's limits per room type;
+ * a PUT sets one {role, roomType, maxActive, maxHolds, maxHoursWeek}
+ * (null or absent: no limit) and answers them all. */
+static int
+quotas_reply(struct req *r)
+{
+	struct json_object *items, *o, *q1;
+	struct quota *q;
+	int i, n;
+
+	if (quota_list(r->db, r->arena, &q, &n) != OK)
+		return ERR;
+	items = json_object_new_array();
+	for (i = 0; i < n; i++) {
+		q1 = json_object_new_object();
+		json_set_str(q1, "role", q[i].role);
+		json_set_str(q1, "roomType", q[i].room_type);
+		json_object_object_add(q1, "maxActive", q[i].max_active < 0 ? NULL :
+		    json_object_new_int64(q[i].max_active));
+		json_object_object_add(q1, "maxHolds", q[i].max_holds < 0 ? NULL :
+		    json_object_new_int64(q[i].max_holds));
+		json_object_object_add(q1, "maxHoursWeek", q[i].max_hours_week < 0 ? NULL :
+		    json_object_new_int64(q[i].max_hours_week));
+		json_object_array_add(items, q1);
+	}
+	o = json_object_new_object();
+	json_object_object_add(o, "quotas", items);
+	return reply_json(r, 200, o);
+}
+
+int
+api_admin_quotas(struct req *r)
+{
+	return quotas_reply(r);
+}
+
+int
+api_admin_quota_save(struct req *r)
+{
+	struct quota q;
+	struct form f;
+
+	form_init(&f, r);
+	form_enum(&f, "role", "Role", quota_roles, 1, &q.role);
+	form_enum(&f, "roomType", "Room type", room_types, 1, &q.room_type);
+	input_quota(&f, "", &q);
+	if (f.errors.n > 0)
+		return form_reply_json(r, &f, 400);
+	if (quota_save(r->db, &q) != OK)
+		return ERR;
+	return quotas_reply(r);
 }

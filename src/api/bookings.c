@@ -26,7 +26,7 @@ api_reply_booking(struct req *r, int rc, long long id, int status, long long ref
 int
 api_booking_create(struct req *r)
 {
-	const char *notes, *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
+	const char *notes, *why, *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
 	long long slot, id = 0;
 	int rc, replayed = 0;
 
@@ -38,9 +38,12 @@ api_booking_create(struct req *r)
 	if (key != NULL && !booking_key_valid(key))
 		return reply_error(r, 400, "invalid_field",
 		    "Idempotency-Key: " IDEMPOTENCY_KEY_RULE ".");
-	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed);
+	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed,
+	    &why);
 	if (rc == NOT_FOUND)
 		return reply_not_found(r, "timeslot", slot);
+	if (rc == QUOTA_EXCEEDED)
+		return reply_error(r, 409, result_code(rc), "%s", why);
 	return api_reply_booking(r, rc, id, replayed ? 200 : 201, 0, 0);
 }
 

@@ -27,6 +27,8 @@ static const struct {
 	[NOT_FULL]		= { "not_full",
 				    "This timeslot has a free place: book it instead of waiting." },
 	[ALREADY_WAITING]	= { "already_waiting", "You are on the waiting list already." },
+	[QUOTA_EXCEEDED]	= { "quota_exceeded",
+				    "This booking would go over a limit for this kind of room." },
 	[LAST_ADMIN]		= { "last_admin",
 				    "This is the last admin; make another user an admin first." },
 	[TOO_MANY_ATTEMPTS]	= { "too_many_attempts",

@@ -29,6 +29,7 @@ enum result {
 	OVERLAPS,		/* a timeslot over another active one of its room */
 	NOT_FULL,		/* a waiting list for a timeslot with a free seat */
 	ALREADY_WAITING,	/* on that waiting list already */
+	QUOTA_EXCEEDED,		/* over a limit of the user's role for the room type */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

@@ -18,6 +18,7 @@
 #include "domain/catalog.h"
 #include "domain/mail.h"
 #include "domain/notify.h"
+#include "domain/quota.h"
 
 /*
  * Locking order, so that concurrent actions wait for each other instead of
@@ -797,6 +798,7 @@ struct create {
 	const char		*hash;
 	long long		 booking_id;
 	int			 replayed;
+	const char		*why;		/* the limit a QUOTA_EXCEEDED names */
 };
 
 /* The first booking made with this key, if any; KEY_REUSED when the
@@ -835,7 +837,8 @@ create_txn(struct db *db, void *ctx)
 		return rc;
 	if ((rc = check_bookable(db, a, &s, c->who->user_id)) != OK)
 		return rc;
-	if ((rc = take_seat(db, a, &s, c->who->user_id, c->who, c->notes,
+	if ((rc = quota_check(db, a, c->who->user_id, s.id, &c->why)) != OK ||
+	    (rc = take_seat(db, a, &s, c->who->user_id, c->who, c->notes,
 	    &c->booking_id)) != OK)
 		return rc;
 	if (c->key != NULL && db_exec(db, "INSERT INTO idempotency_keys"
@@ -859,9 +862,9 @@ booking_key_valid(const char *key)
 int
 booking_create(struct db *db, struct arena *a, const struct actor *who,
     long long slot_id, const char *notes, const char *key, long long *booking_id,
-    int *replayed)
+    int *replayed, const char **why)
 {
-	struct create c = { a, who, slot_id, notes, key, NULL, 0, 0 };
+	struct create c = { a, who, slot_id, notes, key, NULL, 0, 0, NULL };
 	int rc;
 
 	if (key != NULL)
@@ -876,6 +879,7 @@ booking_create(struct db *db, struct arena *a, const struct actor *who,
 	}
 	*booking_id = c.booking_id;
 	*replayed = c.replayed;
+	*why = c.why != NULL ? c.why : result_message(rc);
 	return rc;
 }
 

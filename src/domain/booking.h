@@ -289,10 +289,11 @@ int	booking_seats_check(struct db *, struct arena *, int fix,
 	" punctuation; no spaces)"
 int	booking_key_valid(const char *key);
 /* Books one seat. key may be NULL; with a key, a repeat of the same request
- * returns the first booking and sets *replayed. */
+ * returns the first booking and sets *replayed. A refusal's sentence is in
+ * *why (for QUOTA_EXCEEDED it names the limit: domain/quota.h). */
 int	booking_create(struct db *, struct arena *, const struct actor *,
 	    long long timeslot_id, const char *notes, const char *key,
-	    long long *booking_id, int *replayed);
+	    long long *booking_id, int *replayed, const char **why);
 /* What cancelling now would refund, in cents: a share of what was paid
  * (rule 6), never of the price. */
 long long booking_refund_quote(const struct booking *, const struct actor *);

@@ -1,5 +1,6 @@
 /* http/input.c: the domain's input structs read from a request's fields,
  * the same names in HTML forms, JSON bodies and bookingctl's options */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -10,6 +11,7 @@
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/quota.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
 #include "http/input.h"
@@ -202,4 +204,27 @@ input_room_filter(struct req *r, const char *min_capacity, long long max_limit,
 		return ERR;
 	f->offset = (*page - 1) * f->limit;
 	return OK;
+}
+
+void
+input_quota(struct form *f, const char *prefix, struct quota *q)
+{
+	static const struct {
+		const char	*field;
+		const char	*label;
+		size_t		 off;
+	} limits[] = {
+		{ "maxActive", "Active bookings", offsetof(struct quota, max_active) },
+		{ "maxHolds", "Unpaid holds", offsetof(struct quota, max_holds) },
+		{ "maxHoursWeek", "Hours a week", offsetof(struct quota, max_hours_week) },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
+		long long *v = (long long *)((char *)q + limits[i].off);
+
+		*v = -1;
+		form_int(f, arena_printf(f->arena, "%s%s", prefix, limits[i].field),
+		    limits[i].label, 0, COUNT_MAX, 0, v);
+	}
 }

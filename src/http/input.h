@@ -21,6 +21,11 @@ void	input_event(struct form *, int creating, struct event_input *);
 void	input_slot(struct form *, int creating, struct slot_input *);
 void	input_slotgen(struct form *, struct slotgen *);
 void	input_account(struct form *, struct account_input *);
+/* maxActive, maxHolds and maxHoursWeek after prefix ("" for the API,
+ * "customer.meeting." on the admin page's grid); empty or absent: no
+ * limit (-1). */
+struct quota;
+void	input_quota(struct form *, const char *prefix, struct quota *);
 
 /* A sign-up read from the request into f and *in, and tried:
  * account_register's result (INVALID: the problems are in f). */

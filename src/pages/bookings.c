@@ -48,7 +48,8 @@ waitlist_form(struct req *r, struct tmpl *t, const struct slot *s)
 /* The timeslot page; refused and notes are set when a booking was refused:
  * its result gives the message and the status. */
 static int
-timeslot_page(struct req *r, long long id, int refused, const char *notes)
+timeslot_page(struct req *r, long long id, int refused, const char *notes,
+    const char *why)
 {
 	struct slot s;
 	struct tmpl *t, *form;
@@ -66,7 +67,8 @@ timeslot_page(struct req *r, long long id, int refused, const char *notes)
 	page_slot(r, t, &s);
 	tmpl_set(t, "LONG_DATE", fmt_local(r->arena, s.start, FMT_DATE_LONG));
 	if (refused != OK)
-		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
+		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE",
+		    why != NULL ? why : result_message(refused));
 	if (r->user == NULL) {
 		tmpl_set(tmpl_section(t, "LOGIN"), "NEXT",
 		    url_encode(r->arena, arena_printf(r->arena, "/timeslots/%lld", id)));
@@ -96,7 +98,7 @@ timeslot_show(struct req *r)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	return timeslot_page(r, id, OK, NULL);
+	return timeslot_page(r, id, OK, NULL, NULL);
 }
 
 int
@@ -113,7 +115,7 @@ waitlist_join_submit(struct req *r)
 	if (rc == NOT_FOUND)
 		return reply_not_found(r, "timeslot", slot);
 	if (rc != OK)
-		return timeslot_page(r, slot, rc, NULL);
+		return timeslot_page(r, slot, rc, NULL, NULL);
 	return reply_redirect(r, arena_printf(r->arena, "/timeslots/%lld?done=waiting", slot));
 }
 
@@ -134,7 +136,7 @@ waitlist_leave_submit(struct req *r)
 int
 booking_new(struct req *r)
 {
-	const char *notes, *key;
+	const char *notes, *key, *why;
 	long long slot, id = 0;
 	int rc, replayed;
 
@@ -147,13 +149,14 @@ booking_new(struct req *r)
 	if (key != NULL && !booking_key_valid(key))
 		return reply_error(r, 400, "invalid_field",
 		    "idempotency_key: " IDEMPOTENCY_KEY_RULE ".");
-	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed);
+	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed,
+	    &why);
 	if (rc == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
 		return reply_not_found(r, "timeslot", slot);
 	if (rc != OK)
-		return timeslot_page(r, slot, rc, notes);
+		return timeslot_page(r, slot, rc, notes, why);
 	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld%s", id,
 	    replayed ? "" : "?done=booked"));
 }

@@ -266,6 +266,7 @@ page_admin_begin(struct req *r, const char *file, const char *title)
 		{ "/admin/rooms", "AT_ROOMS" }, { "/admin/timeslots", "AT_ROOMS" },
 		{ "/admin/events", "AT_EVENTS" }, { "/admin/bookings", "AT_BOOKINGS" },
 		{ "/admin/audit", "AT_AUDIT" }, { "/admin/users", "AT_USERS" },
+		{ "/admin/quotas", "AT_QUOTAS" },
 		{ "/admin/mail", "AT_MAIL" }, { "/admin/calendar", "AT_CALENDAR" },
 	};
 	struct tmpl *t = page_begin(r, file, title), *nav;

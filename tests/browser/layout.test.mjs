@@ -145,7 +145,7 @@ export default {
 			await check(page, url, 'admin', ['/admin', '/admin/rooms', `/admin/rooms/${w.room}`,
 				`/admin/rooms/${w.room}/generate`, '/admin/timeslots/new', `/admin/timeslots/${w.slots[0]}`,
 				'/admin/events', `/admin/events/${w.event}`, '/admin/bookings', `/admin/bookings/${w.held}`,
-				'/admin/audit', '/admin/audit?log=security', '/admin/users', '/admin/mail']);
+				'/admin/audit', '/admin/audit?log=security', '/admin/users', '/admin/mail', '/admin/quotas']);
 		} finally {
 			drop(sql, w);
 		}
