@@ -118,8 +118,9 @@ export default {
 		const w = world(sql);
 		try {
 			await check(page, url, 'public', ['/', '/rooms', `/rooms/${w.room}?date=${w.day}`, '/events',
-				`/events/${w.event}`, `/timeslots/${w.slots[3]}`, `/timeslots/${w.session}`, '/login',
-				'/register']);
+				`/events/${w.event}`, `/timeslots/${w.slots[3]}`, `/timeslots/${w.session}`,
+				`/rooms/${w.room}/week?date=${w.day}`, `/rooms/${w.room}/month?date=${w.day}`,
+				'/login', '/register']);
 		} finally {
 			drop(sql, w);
 		}
@@ -132,6 +133,7 @@ export default {
 			await check(page, url, 'account', ['/me', '/me?tab=cancelled', `/bookings/${w.held}`,
 				`/bookings/${w.confirmed}`, `/bookings/${w.confirmed}/cancel`,
 				`/bookings/${w.confirmed}/reschedule?date=${w.day}`, `/timeslots/${w.slots[3]}`,
+				`/timeslots/${w.slots[0]}`,
 				'/notifications', '/account', '/account/two-factor']);
 		} finally {
 			drop(sql, w);
@@ -145,6 +147,7 @@ export default {
 			await check(page, url, 'admin', ['/admin', '/admin/rooms', `/admin/rooms/${w.room}`,
 				`/admin/rooms/${w.room}/generate`, '/admin/timeslots/new', `/admin/timeslots/${w.slots[0]}`,
 				'/admin/events', `/admin/events/${w.event}`, '/admin/bookings', `/admin/bookings/${w.held}`,
+				`/admin/calendar?date=${w.day}`,
 				'/admin/audit', '/admin/audit?log=security', '/admin/users', '/admin/mail', '/admin/quotas']);
 		} finally {
 			drop(sql, w);
