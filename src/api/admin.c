@@ -370,7 +370,7 @@ api_admin_user_role(struct req *r)
 static int
 quotas_reply(struct req *r)
 {
-	struct json_object *items, *o, *q1;
+	struct json_object *items, *q1;
 	struct quota *q;
 	int i, n;
 
@@ -389,9 +389,7 @@ quotas_reply(struct req *r)
 		    json_object_new_int64(q[i].max_hours_week));
 		json_object_array_add(items, q1);
 	}
-	o = json_object_new_object();
-	json_object_object_add(o, "quotas", items);
-	return reply_json(r, 200, o);
+	return reply_json(r, 200, json_page(items, 1, n, n));
 }
 
 int

@@ -176,7 +176,7 @@ int
 api_waitlist_list(struct req *r)
 {
 	struct waitlist_entry *w;
-	struct json_object *items, *o;
+	struct json_object *items;
 	int i, n;
 
 	if (booking_waitlist_list(r->db, r->arena, r->user->id, &w, &n) != OK)
@@ -185,7 +185,5 @@ api_waitlist_list(struct req *r)
 	for (i = 0; i < n; i++)
 		json_object_array_add(items, json_waiting(r->arena, w[i].timeslot_id,
 		    w[i].position, &w[i]));
-	o = json_object_new_object();
-	json_object_object_add(o, "waitlist", items);
-	return reply_json(r, 200, o);
+	return reply_json(r, 200, json_page(items, 1, n > 0 ? n : 1, n));
 }

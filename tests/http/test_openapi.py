@@ -156,7 +156,30 @@ def _reactivate(w):
     return call("POST", f"/api/v1/bookings/{bid}/reactivate", w["user"])
 
 
+def _full_slot(w):
+    """A timeslot its one seat taken by someone else."""
+    w["n"] = w.get("n", 0) + 1
+    slot = make_slot(w["room"], at(day(13), 6 + w["n"]), price="0.00", capacity=1)
+    add_booking(make_user(), slot, "confirmed")
+    return slot
+
+
+def _waiting(w):
+    slot = _full_slot(w)
+    r = call("POST", f"/api/v1/timeslots/{slot}/waitlist", w["user"])
+    assert r.status_code == 201, r.text
+    return slot
+
+
 EXAMPLES = {
+    ("POST", "/api/v1/timeslots/{id}/waitlist"): lambda w: call(
+        "POST", f"/api/v1/timeslots/{_full_slot(w)}/waitlist", w["user"]),
+    ("DELETE", "/api/v1/timeslots/{id}/waitlist"): lambda w: call(
+        "DELETE", f"/api/v1/timeslots/{_waiting(w)}/waitlist", w["user"]),
+    ("GET", "/api/v1/waitlist"): lambda w: (_waiting(w), call("GET", "/api/v1/waitlist", w["user"]))[1],
+    ("GET", "/api/v1/admin/quotas"): lambda w: call("GET", "/api/v1/admin/quotas", w["admin"]),
+    ("PUT", "/api/v1/admin/quotas"): lambda w: call(
+        "PUT", "/api/v1/admin/quotas", w["admin"], json={"role": "admin", "roomType": "office"}),
     ("POST", "/api/v1/auth/login"): _login,
     ("POST", "/api/v1/auth/register"): lambda w: call(
         "POST", "/api/v1/auth/register", json={"name": "X", "email": "not-an-email", "password": "x"}),

@@ -31,7 +31,7 @@ def set_quota(h, **limits):
                  "maxHolds": None, "maxHoursWeek": None}, **limits)
     r = api("PUT", "/admin/quotas", h, json=body)
     assert r.status_code == 200, r.text
-    return r.json()["quotas"]
+    return r.json()["items"]
 
 
 def admin():

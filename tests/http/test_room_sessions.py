@@ -220,7 +220,7 @@ def test_a_lapsed_hold_reads_as_released_everywhere_before_the_job_runs():
     def listed(status):
         r = api("GET", f"/admin/bookings?status={status}&email={email}", h)
         assert r.status_code == 200, r.text
-        return dict((b["id"], b) for b in r.json()["bookings"])
+        return dict((b["id"], b) for b in r.json()["items"])
     assert list(listed("pending")) == [running]
     assert list(listed("cancelled")) == [lapsed]
     assert listed("cancelled")[lapsed]["cancelledAt"] is not None

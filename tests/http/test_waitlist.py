@@ -53,10 +53,10 @@ def test_join_leave_and_list_with_positions():
     assert code(join(people[1][2], slot), 409) == "already_waiting"
     r = api("GET", "/waitlist", people[2][2])
     assert r.status_code == 200
-    [entry] = r.json()["waitlist"]
+    [entry] = r.json()["items"]
     assert entry["timeslotId"] == slot and entry["position"] == 3 and entry["startTime"].endswith("Z")
     assert api("DELETE", f"/timeslots/{slot}/waitlist", people[0][2]).status_code == 200
-    assert api("GET", "/waitlist", people[2][2]).json()["waitlist"][0]["position"] == 2
+    assert api("GET", "/waitlist", people[2][2]).json()["items"][0]["position"] == 2
     assert code(api("DELETE", f"/timeslots/{slot}/waitlist", people[0][2]), 404) == "not_found"
     # a timeslot with a free place is booked, not waited for
     free = make_slot(make_room(), at(day(9), 12), capacity=2)
@@ -78,15 +78,15 @@ def test_a_freed_seat_goes_to_the_first_in_line_and_then_the_next():
     note = sql("SELECT message, link FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 1", a)
     assert note[0][0].startswith("A place came free for you:") and note[0][1].startswith("/bookings/")
     assert sql("SELECT kind FROM mail_outbox WHERE user_id = ? ORDER BY id", a) == [["created"]]
-    assert api("GET", "/waitlist", hb).json()["waitlist"][0]["position"] == 1
-    assert api("GET", "/waitlist", ha).json()["waitlist"] == []
+    assert api("GET", "/waitlist", hb).json()["items"][0]["position"] == 1
+    assert api("GET", "/waitlist", ha).json()["items"] == []
     # the first lets the hold lapse: the job gives the seat to the next one
     sql("UPDATE bookings SET hold_expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
         " WHERE timeslot_id = ? AND user_id = ?", slot, a)
     done = subprocess.run([CTL, "expire-holds"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert holds(slot) == [[str(b), "pending"]]
-    assert api("GET", "/waitlist", hb).json()["waitlist"] == []
+    assert api("GET", "/waitlist", hb).json()["items"] == []
 
 
 def test_a_free_session_confirms_the_waiting_person_at_once():
@@ -127,7 +127,7 @@ def test_64_waiting_and_one_freed_seat_give_exactly_one_hold():
         outcomes = list(pool.map(race, range(20)))
     assert outcomes[:16] == [409] * 16, outcomes
     assert holds(slot) == [[str(first[0]), "pending"]]
-    left = api("GET", "/waitlist", last[2]).json()["waitlist"]
+    left = api("GET", "/waitlist", last[2]).json()["items"]
     assert left and left[0]["position"] == 63
     assert int(sql("SELECT COUNT(*) FROM waitlist WHERE timeslot_id = ?", slot)[0][0]) == 63
     assert holder
