@@ -8,7 +8,8 @@ import re
 import requests
 
 from conftest import (CA, add_booking, api_user, at, browser_user, day, make_event,
-                      make_room, make_slot, make_user, new_email, sql, url, utc_now)
+                      make_room, make_slot, make_user, new_email, recount_seats, sql, url,
+                      utc_now)
 
 PAY_URL = "https://pay.example.com/checkout?shop=booking"
 
@@ -64,6 +65,7 @@ def test_statuses_seats_and_titles_read_as_words():
     assert 'data-status="pending">Awaiting payment<' in page
     assert "held for 1 more minute (" in page            # not "1 more minutes"
     sql("UPDATE bookings SET status = 'no_show', hold_expires_at = NULL WHERE id = ?", held)
+    recount_seats(booking_id=held)
     assert 'data-status="no_show">No-show<' in s.get(url(f"/bookings/{held}")).text
     one = make_room(name="Only Words Room " + new_email("r"))
     rooms = s.get(url(f"/rooms?type=meeting&min_capacity=1")).text
