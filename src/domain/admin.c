@@ -503,11 +503,12 @@ each_booking_row(void *ctx, int ncols, char **values)
  * catalogue read first, since a primary-key lookup per row and table was
  * most of MariaDB's time for a large export. */
 #define EXPORT_COLUMNS \
-	"b.id, b.user_id, b.timeslot_id, b.room_id, NULL, b.status," \
+	"b.id, b.user_id, b.timeslot_id, b.room_id, NULL, " BOOKING_STATUS_SHOWN "," \
 	" b.payment_status, b.payment_id, NULL, b.booking_type, b.price," \
-	" b.refund_amount, b.created_at, b.updated_at, b.cancelled_at," \
+	" b.refund_amount, b.created_at, b.updated_at," \
+	" IF(" BOOKING_LAPSED ", b.hold_expires_at, b.cancelled_at)," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
-	" b.start_time, b.end_time, NULL, NULL, b.paid_amount"
+	" b.start_time, b.end_time, NULL, NULL, b.paid_amount, " BOOKING_LAPSED
 
 /* In the index's order, so the first row leaves MariaDB at once instead of
  * after a sort of them all. */
