@@ -117,53 +117,10 @@ admin_bookings_list(struct req *r)
 	return page_end(r, 200);
 }
 
-/* A spreadsheet runs a cell starting with one of these as a formula. */
-static int
-formula_char(char c)
-{
-	return c != '\0' && strchr("=+-@\t\r", c) != NULL;
-}
-
-/*
- * One CSV cell (RFC 4180). Text is always quoted, so no separator in it
- * splits it for a reader that honours quotes. A reader that splits on ";"
- * or a tab, or ignores quotes, starts a cell after each of ",;\t\r\n"
- * as well: wherever a cell can start, a formula character or a quote
- * gets an apostrophe before it, so that no reader runs it.
- */
-static void
-csv_cell(struct buf *b, const char *v, int text, int last)
-{
-	static const char cell_starts[] = ",;\t\r\n";
-	const char *p;
-	size_t n;
-	int start = 1;
-
-	if (v == NULL)
-		v = "";
-	if (text)
-		buf_add(b, "\"", 1);
-	for (p = v; *p; p += n) {
-		if (start && (formula_char(*p) || (*p == '"' && p != v)))
-			buf_add(b, "'", 1);
-		if (*p == '"')
-			buf_add(b, "\"", 1);
-		/* After a character that starts a cell, the next one is looked
-		 * at alone; otherwise it goes out with those after it that are
-		 * neither a quote nor start a cell (a million rows' worth). */
-		start = strchr(cell_starts, *p) != NULL;
-		n = start ? 1 : 1 + strcspn(p + 1, "\"" ",;\t\r\n");
-		buf_add(b, p, n);
-	}
-	if (text)
-		buf_add(b, "\"", 1);
-	buf_puts(b, last ? "\r\n" : ",");
-}
-
 static void
 csv_field(struct buf *b, const char *v, int last)
 {
-	csv_cell(b, v, 1, last);
+	page_csv_cell(b, v, 1, last);
 }
 
 /* Times in the export are ISO 8601 UTC, whatever the site's zone. */
@@ -182,7 +139,7 @@ csv_money(struct buf *b, long long cents)
 {
 	char text[MONEY_TEXT];
 
-	csv_cell(b, money_text(cents, text), 0, 0);
+	page_csv_cell(b, money_text(cents, text), 0, 0);
 }
 
 /* One line is made in a buffer reused for every row, so the export's
@@ -219,7 +176,7 @@ csv_row(void *ctx, const struct booking *bk)
 		csv_begin(c);
 	c->line.len = 0;
 	snprintf(id, sizeof(id), "%lld", bk->id);
-	csv_cell(&c->line, id, 0, 0);
+	page_csv_cell(&c->line, id, 0, 0);
 	csv_field(&c->line, bk->user_name, 0);
 	csv_field(&c->line, bk->user_email, 0);
 	csv_field(&c->line, bk->room_name, 0);

@@ -416,3 +416,46 @@ page_query(struct req *r, const char *const *keys)
 			    url_encode(r->arena, v));
 	return buf_cstr(&b);
 }
+
+/* A spreadsheet runs a cell starting with one of these as a formula. */
+static int
+formula_char(char c)
+{
+	return c != '\0' && strchr("=+-@\t\r", c) != NULL;
+}
+
+/*
+ * One CSV cell (RFC 4180). Text is always quoted, so no separator in it
+ * splits it for a reader that honours quotes. A reader that splits on ";"
+ * or a tab, or ignores quotes, starts a cell after each of ",;\t\r\n"
+ * as well: wherever a cell can start, a formula character or a quote
+ * gets an apostrophe before it, so that no reader runs it.
+ */
+void
+page_csv_cell(struct buf *b, const char *v, int text, int last)
+{
+	static const char cell_starts[] = ",;\t\r\n";
+	const char *p;
+	size_t n;
+	int start = 1;
+
+	if (v == NULL)
+		v = "";
+	if (text)
+		buf_add(b, "\"", 1);
+	for (p = v; *p; p += n) {
+		if (start && (formula_char(*p) || (*p == '"' && p != v)))
+			buf_add(b, "'", 1);
+		if (*p == '"')
+			buf_add(b, "\"", 1);
+		/* After a character that starts a cell, the next one is looked
+		 * at alone; otherwise it goes out with those after it that are
+		 * neither a quote nor start a cell (a million rows' worth). */
+		start = strchr(cell_starts, *p) != NULL;
+		n = start ? 1 : 1 + strcspn(p + 1, "\"" ",;\t\r\n");
+		buf_add(b, p, n);
+	}
+	if (text)
+		buf_add(b, "\"", 1);
+	buf_puts(b, last ? "\r\n" : ",");
+}

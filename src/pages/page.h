@@ -110,6 +110,10 @@ const char *page_query(struct req *, const char *const *keys);
 /* The FEED section: whether the user has a live calendar feed (of room_id,
  * 0: of their bookings) and since when (pages/feeds.c). */
 int	page_feed_status(struct req *, struct tmpl *, long long room_id);
+/* One CSV cell (RFC 4180) and its "," or line end: text quoted and kept
+ * from being run as a spreadsheet formula, numbers (text 0) as they are. */
+struct buf;
+void	page_csv_cell(struct buf *, const char *v, int text, int last);
 
 /* A fresh session for user_id replacing the request's one, its cookie set
  * (pages/account.c). */
