@@ -115,6 +115,9 @@ int	api_admin_booking_check_out(struct req *);
 /* pages/admin.c */
 int	admin_overview(struct req *);
 int	admin_audit(struct req *);
+/* pages/admin_reports.c */
+int	admin_reports(struct req *);
+int	admin_reports_csv(struct req *);
 /* pages/admin_rooms.c */
 int	admin_rooms_list(struct req *);
 int	admin_room_new_form(struct req *);

@@ -67,6 +67,8 @@ static const struct route routes[] = {
 	{ "GET",  "/admin",			admin_overview,		NEED_ADMIN },
 	{ "GET",  "/admin/audit",		admin_audit,		NEED_ADMIN },
 	{ "GET",  "/admin/calendar",		admin_calendar,		NEED_ADMIN },
+	{ "GET",  "/admin/reports",		admin_reports,		NEED_ADMIN },
+	{ "GET",  "/admin/reports.csv",		admin_reports_csv,	NEED_ADMIN },
 	{ "GET",  "/admin/rooms",		admin_rooms_list,	NEED_ADMIN },
 	{ "POST", "/admin/rooms",		admin_room_create,	NEED_ADMIN },
 	{ "GET",  "/admin/rooms/new",		admin_room_new_form,	NEED_ADMIN },

@@ -36,6 +36,7 @@
 
 <section aria-labelledby="occupancy-h">
 <h2 id="occupancy-h">Occupancy, next seven days</h2>
+<figure class="chart">{{>OCCUPANCY_CHART}}</figure>
 <table class="occupancy" id="occupancy">
 <thead><tr><th scope="col">Day</th><th scope="col">Timeslots</th><th scope="col">Booked seats</th></tr></thead>
 <tbody>
@@ -49,6 +50,9 @@
 </tbody>
 </table>
 </section>
+
+{{#REVENUE}}{{>REPORT_TABLE}}{{/REVENUE}}
+<p><a href="/admin/reports">All reports</a></p>
 
 <section aria-labelledby="holds-h">
 <h2 id="holds-h">Seats held, waiting for payment</h2>

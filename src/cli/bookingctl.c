@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/mailer.h"
@@ -19,6 +20,7 @@
 #include "domain/catalog.h"
 #include "domain/mail.h"
 #include "domain/mfa.h"
+#include "domain/report.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
 #include "http/input.h"
@@ -65,6 +67,10 @@ static const char usage_text[] =
 "  encrypt-totp-secrets    encrypt the two-factor secrets stored before they\n"
 "                          were (with totp_key; the workers also do each one\n"
 "                          the next time its code is accepted)\n"
+"  report --from YYYY-MM-DD --to YYYY-MM-DD [--room ID]\n"
+"                          run every admin report over those days (at most\n"
+"                          366) and print each one's rows and milliseconds\n"
+"                          (bench/reports)\n"
 "  help, --help            show this text\n"
 "\n"
 "Settings come from the file named by BOOKING_CONFIG, then BOOKING_*\n"
@@ -474,6 +480,79 @@ cmd_run_jobs(struct db *db, struct arena *a, int argc, char **argv)
 	return rc;
 }
 
+static double
+ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* Each report the admin pages run, timed as they run it: one statement. */
+static int
+cmd_report(struct db *db, struct arena *a, int argc, char **argv)
+{
+	static const char *const names[] = { "occupancy", "events", "hours", "attendance",
+	    "revenue-room", "revenue-event", "revenue-month", "revenue-day" };
+	const char *from = NULL, *to = NULL;
+	struct report_range rg;
+	struct report_seats *seats;
+	struct report_attendance *at;
+	struct report_money *m;
+	struct timespec t0;
+	long long room = 0;
+	int i, n, rc, days;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
+			from = argv[++i];
+		else if (strcmp(argv[i], "--to") == 0 && i + 1 < argc)
+			to = argv[++i];
+		else if (strcmp(argv[i], "--room") == 0 && i + 1 < argc &&
+		    int_parse(argv[i + 1], 1, ID_MAX, &room) == 0)
+			i++;
+		else {
+			fprintf(stderr, "report: unexpected '%s'\n", argv[i]);
+			return usage(stderr, 2);
+		}
+	}
+	days = from && to ? date_diff_days(from, to) : -1;
+	if (days < 0 || days >= REPORT_DAYS_MAX ||
+	    report_range_init(&rg, from, to, room) != OK) {
+		fprintf(stderr, "report: --from and --to must be dates, at most %d days apart,"
+		    " the first first\n", REPORT_DAYS_MAX);
+		return 2;
+	}
+	printf("%-16s %8s %10s\n", "report", "rows", "ms");
+	for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++) {
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		switch (i) {
+		case 0:
+			rc = report_occupancy(db, a, &rg, &seats, &n);
+			break;
+		case 1:
+			rc = report_events(db, a, &rg, &seats, &n);
+			break;
+		case 2:
+			rc = report_hours(db, a, &rg, &seats, &n);
+			break;
+		case 3:
+			rc = report_attendance(db, a, &rg, &at, &n);
+			break;
+		default:
+			rc = report_revenue(db, a, &rg, (enum report_by)(i - 4), &m, &n);
+		}
+		if (rc != OK) {
+			fprintf(stderr, "report: %s\n", db_error(db));
+			return 1;
+		}
+		printf("%-16s %8d %10.1f\n", names[i], n, ms_since(&t0));
+		arena_reset(a);
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -490,6 +569,7 @@ main(int argc, char **argv)
 	    strcmp(argv[1], "check") != 0 &&
 	    strcmp(argv[1], "generate-slots") != 0 && strcmp(argv[1], "run-jobs") != 0 &&
 	    strcmp(argv[1], "encrypt-totp-secrets") != 0 &&
+	    strcmp(argv[1], "report") != 0 &&
 	    !(strcmp(argv[1], "user") == 0 && argc > 2 && strcmp(argv[2], "add") == 0)) {
 		fprintf(stderr, "bookingctl: unknown command '%s'\n", argv[1]);
 		return usage(stderr, 2);
@@ -515,6 +595,8 @@ main(int argc, char **argv)
 		rc = cmd_generate(db, &a, argc - 2, argv + 2);
 	else if (strcmp(argv[1], "encrypt-totp-secrets") == 0)
 		rc = cmd_encrypt_totp(db, &a);
+	else if (strcmp(argv[1], "report") == 0)
+		rc = cmd_report(db, &a, argc - 2, argv + 2);
 	else
 		rc = cmd_user_add(db, argc - 3, argv + 3);
 	db_close(db);

@@ -581,7 +581,7 @@ admin_occupancy(struct db *db, struct arena *a, const char *from, const char *to
 	    "SELECT COUNT(*), COALESCE(SUM(x.seats), 0), COALESCE(SUM(x.booked), 0)"
 	    " FROM (SELECT t.max_bookings AS seats,"
 	    "   (SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id"
-	    "     AND (b.status IN ('completed','no_show') OR " BOOKING_HOLDS_SEAT "))"
+	    "     AND " BOOKING_USES_SEAT ")"
 	    "   AS booked"
 	    "  FROM timeslots t WHERE t.start_time >= ? AND t.start_time < ?"
 	    "   AND t.status IN ('scheduled','in_progress','completed')) x",

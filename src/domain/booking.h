@@ -58,6 +58,10 @@ enum bk_action {
 #define BOOKING_HOLDS_SEAT \
 	"(b.status = 'confirmed' OR (b.status = 'pending'" \
 	" AND b.hold_expires_at > UTC_TIMESTAMP()))"
+/* A booking used its seat or holds it: held, completed or missed (a
+ * no-show's seat went unsold all the same), as occupancy counts seats. */
+#define BOOKING_USES_SEAT \
+	"(b.status IN ('completed','no_show') OR " BOOKING_HOLDS_SEAT ")"
 
 struct booking {
 	long long	 id;

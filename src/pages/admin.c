@@ -9,6 +9,7 @@
 #include "handlers.h"
 #include "http/request.h"
 #include "http/tmpl.h"
+#include "pages/chart.h"
 #include "pages/page.h"
 
 #define AUDIT_PER_PAGE		50
@@ -71,15 +72,23 @@ day_bookings(struct req *r, struct tmpl *t, const char *date, const char *label)
 
 /* Booked seats against the seats of the timeslots that run, per day: the
  * seats held as the timeslot pages count them, plus bookings already
- * completed or missed. */
+ * completed or missed; as a table and as a chart of the same numbers. */
 static int
 occupancy(struct req *r, struct tmpl *t, const char *today)
 {
+	struct chart c = {
+		"overview-occupancy", "Occupancy, next seven days", "Day",
+		"Booked seats of seats", CHART_BAR, CHART_PERMILLE, OCCUPANCY_DAYS, NULL,
+		1, { "Occupancy" }, { NULL },
+	};
 	struct admin_occupancy o;
 	struct tmpl *row;
 	char day[11], from[20], to[20];
+	long long *pct;
 	int d;
 
+	c.labels = arena_calloc(r->arena, OCCUPANCY_DAYS, sizeof(*c.labels));
+	c.values[0] = pct = arena_calloc(r->arena, OCCUPANCY_DAYS, sizeof(*pct));
 	for (d = 0; d < OCCUPANCY_DAYS; d++) {
 		date_add_days(today, d, day);
 		day_bounds_utc(day, from, to);
@@ -89,15 +98,18 @@ occupancy(struct req *r, struct tmpl *t, const char *today)
 		tmpl_set(row, "DAY", fmt_local(r->arena, from, FMT_DATE_SHORT));
 		tmpl_set(row, "DAY_DATE", arena_strdup(r->arena, day));
 		tmpl_set_int(row, "SLOTS", o.slots);
+		c.labels[d] = fmt_local(r->arena, from, "%a %d");
 		if (o.seats == 0) {
 			tmpl_show(row, "NO_SEATS");
 			continue;
 		}
+		pct[d] = o.booked * 1000 / o.seats;
 		row = tmpl_section(row, "SEATS");
 		tmpl_set_int(row, "SEATS", o.seats);
 		tmpl_set_int(row, "BOOKED", o.booked);
 		tmpl_set_int(row, "PERCENT", o.booked * 100 / o.seats);
 	}
+	chart_fill(r->arena, tmpl_include(t, "OCCUPANCY_CHART", "chart.tpl"), &c);
 	return OK;
 }
 
@@ -109,11 +121,12 @@ admin_overview(struct req *r)
 	struct booking *holds;
 	struct booking_event *events;
 	struct tmpl *t, *row;
-	char today[11], tomorrow[11];
+	char today[11], tomorrow[11], last[11];
 	int i, nholds, nevents;
 
 	date_today(today);
 	date_add_days(today, 1, tomorrow);
+	date_add_days(today, OCCUPANCY_DAYS - 1, last);
 	if (admin_booking_counts(r->db, r->arena, counts) != OK ||
 	    admin_holds(r->db, r->arena, OVERVIEW_HOLDS_MAX, &holds, &nholds) != OK ||
 	    admin_audit_list(r->db, r->arena, &any, OVERVIEW_EVENTS, 0, &events, &nevents) != OK)
@@ -122,7 +135,8 @@ admin_overview(struct req *r)
 	t = page_admin_begin(r, "admin.tpl", "Admin");
 	if (day_bookings(r, t, today, "Today") != OK ||
 	    day_bookings(r, t, tomorrow, "Tomorrow") != OK ||
-	    occupancy(r, t, today) != OK)
+	    occupancy(r, t, today) != OK ||
+	    page_report(r, t, "REVENUE", "revenue-day", today, last) != OK)
 		return ERR;
 	for (i = 0; i < BOOKING_STATUSES; i++) {
 		row = tmpl_section(t, "COUNT");

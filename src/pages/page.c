@@ -268,6 +268,7 @@ page_admin_begin(struct req *r, const char *file, const char *title)
 		{ "/admin/audit", "AT_AUDIT" }, { "/admin/users", "AT_USERS" },
 		{ "/admin/quotas", "AT_QUOTAS" },
 		{ "/admin/mail", "AT_MAIL" }, { "/admin/calendar", "AT_CALENDAR" },
+		{ "/admin/reports", "AT_REPORTS" },
 	};
 	struct tmpl *t = page_begin(r, file, title), *nav;
 	const char *section = "AT_OVERVIEW", *current = "page";

@@ -115,6 +115,12 @@ int	page_feed_status(struct req *, struct tmpl *, long long room_id);
 struct buf;
 void	page_csv_cell(struct buf *, const char *v, int text, int last);
 
+/* A report's table (pages/admin_reports.c: "revenue-day", ...) over the
+ * local days [from, to] of every room, with its charts and CSV link, as
+ * one section of t (templates/report_table.tpl). */
+int	page_report(struct req *, struct tmpl *, const char *section,
+	    const char *table, const char *from, const char *to);
+
 /* A fresh session for user_id replacing the request's one, its cookie set
  * (pages/account.c). */
 int	page_session_start(struct req *, long long user_id);

@@ -18,12 +18,15 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/mfa.h"
+#include "domain/report.h"
 #include "domain/slotgen.h"
 #include "cli/mailer.h"
 #include "http/form.h"
 #include "http/input.h"
 #include "http/lookup.h"
 #include "http/request.h"
+#include "http/tmpl.h"
+#include "pages/chart.h"
 #include "router.h"
 #include "check.h"
 
@@ -1298,6 +1301,102 @@ test_list_cursors(void)
 	CHECK(page.next == NULL && page.prev == NULL);
 }
 
+/* Reports group by the site's local day: the zone's offsets over a range,
+ * each change to the second, with the last carried to the unused slots. */
+static void
+test_report_range(void)
+{
+	struct report_range rg;
+
+	CHECK(report_range_init(&rg, "2026-01-01", "2026-12-31", 7) == OK);
+	CHECK_STR(rg.from, "2026-01-01 00:00:00");
+	CHECK_STR(rg.to, "2027-01-01 00:00:00");
+	CHECK(rg.room_id == 7);
+	CHECK(rg.offset[0] == 0 && rg.offset[3] == 0);
+	CHECK_STR(rg.until[0], "9999-12-31 23:59:59");
+	setenv("TZ", "Europe/Berlin", 1);
+	tzset();
+	CHECK(report_range_init(&rg, "2026-01-01", "2026-12-31", 0) == OK);
+	CHECK_STR(rg.from, "2025-12-31 23:00:00");
+	CHECK_STR(rg.until[0], "2026-03-29 01:00:00");
+	CHECK_STR(rg.until[1], "2026-10-25 01:00:00");
+	CHECK_STR(rg.until[2], "9999-12-31 23:59:59");
+	CHECK(rg.offset[0] == 60 && rg.offset[1] == 120 && rg.offset[2] == 60 &&
+	    rg.offset[3] == 60);
+	/* two years cross four changes: more than a report takes */
+	CHECK(report_range_init(&rg, "2026-01-01", "2027-12-31", 0) == INVALID);
+	CHECK(report_range_init(&rg, "2026-02-30", "2026-03-01", 0) == INVALID);
+	CHECK(report_range_init(&rg, "2026-03-02", "2026-03-01", 0) == INVALID);
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
+/* The chart writer: the value axis ends on a round step, values read as
+ * the tables write them, and the SVG holds the title, the axis titles,
+ * one bar per value with that value, and the series' fills. */
+static void
+test_chart(void)
+{
+	static const char *labels[] = { "Room <1>", "Room 2", "Room 3" };
+	static const long long in[] = { 3, 0, 12 }, out[] = { 1, 7, 2 };
+	struct chart c = {
+		"t-chart", "Checked in & out", "Room", "Bookings", CHART_BAR, CHART_COUNT,
+		3, labels, 2, { "In", "Out" }, { in, out },
+	};
+	struct tmpl *t;
+	char *svg, *err = NULL;
+	size_t len;
+
+	CHECK(chart_axis_top(0, CHART_COUNT) == 4);
+	CHECK(chart_axis_top(12, CHART_COUNT) == 20);
+	CHECK(chart_axis_top(21, CHART_COUNT) == 40);
+	CHECK(chart_axis_top(12345, CHART_MONEY) == 20000);
+	CHECK(chart_axis_top(750, CHART_PERMILLE) == 1000);
+	CHECK(chart_axis_top(1500, CHART_PERMILLE) == 2000);
+	CHECK_STR(chart_value(&a, 1250, CHART_MONEY), "12.50");
+	CHECK_STR(chart_value(&a, 444, CHART_PERMILLE), "44.4%");
+	CHECK_STR(chart_value(&a, 7, CHART_COUNT), "7");
+
+	CHECK(tmpl_init(TEMPLATES_DIR, &err) == 0);
+	free(err);
+	t = tmpl_new();
+	chart_fill(&a, t, &c);
+	svg = tmpl_expand("chart.tpl", t, &len, &err);
+	CHECK(svg != NULL);
+	if (svg != NULL) {
+		CHECK(strstr(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\"") != NULL);
+		CHECK(strstr(svg, "<title id=\"t-chart-title\">Checked in &amp; out</title>") != NULL);
+		CHECK(strstr(svg, ">Bookings</text>") != NULL);
+		CHECK(strstr(svg, "<title>Room &lt;1&gt;, In: 3</title>") != NULL);
+		CHECK(strstr(svg, "<title>Room 3, Out: 2</title>") != NULL);
+		CHECK(strstr(svg, "data-value=\"12\"") != NULL);
+		CHECK(strstr(svg, "fill=\"url(#t-chart-hatch)\"") != NULL);
+		/* axis 0 to 20 in four steps */
+		CHECK(strstr(svg, ">20</text>") != NULL && strstr(svg, ">15</text>") != NULL);
+		CHECK(strstr(svg, "polyline") == NULL);
+	}
+	free(svg);
+	tmpl_free(t);
+
+	c.kind = CHART_LINE;
+	c.nseries = 1;
+	t = tmpl_new();
+	chart_fill(&a, t, &c);
+	svg = tmpl_expand("chart.tpl", t, &len, &err);
+	CHECK(svg != NULL && strstr(svg, "<polyline class=\"line s0\" points=\"") != NULL);
+	CHECK(svg != NULL && strstr(svg, "<rect class=\"bar") == NULL);
+	free(svg);
+	tmpl_free(t);
+
+	c.n = 0;
+	t = tmpl_new();
+	chart_fill(&a, t, &c);
+	svg = tmpl_expand("chart.tpl", t, &len, &err);
+	CHECK(svg != NULL && strstr(svg, "Nothing in this range") != NULL);
+	free(svg);
+	tmpl_free(t);
+}
+
 int
 main(void)
 {
@@ -1337,6 +1436,8 @@ main(void)
 	RUN(test_password_strength);
 	RUN(test_lock_waits);
 	RUN(test_db_rows);
+	RUN(test_report_range);
+	RUN(test_chart);
 	arena_free(&a);
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failures);
 	return check_failures ? 1 : 0;
