@@ -39,7 +39,9 @@ zone_changes(struct report_range *rg, time_t lo, time_t hi)
 			else
 				b = m;
 		}
-		if (n == REPORT_ZONES - 1 || b >= hi)
+		if (b >= hi)		/* at the end: the range is all before it */
+			continue;
+		if (n == REPORT_ZONES - 1)
 			break;
 		dbtime_from(b, rg->until[n]);
 		off = zone_offset(b);

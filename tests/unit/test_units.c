@@ -1323,6 +1323,19 @@ test_report_range(void)
 	CHECK_STR(rg.until[2], "9999-12-31 23:59:59");
 	CHECK(rg.offset[0] == 60 && rg.offset[1] == 120 && rg.offset[2] == 60 &&
 	    rg.offset[3] == 60);
+	/* a change at the very end of the range (Chile moves at local
+	 * midnight) is not in it */
+	setenv("TZ", "America/Santiago", 1);
+	tzset();
+	CHECK(report_range_init(&rg, "2026-09-01", "2026-09-05", 0) == OK);
+	CHECK_STR(rg.to, "2026-09-06 04:00:00");
+	CHECK_STR(rg.until[0], "9999-12-31 23:59:59");
+	CHECK(rg.offset[0] == -240 && rg.offset[3] == -240);
+	CHECK(report_range_init(&rg, "2026-09-01", "2026-09-06", 0) == OK);
+	CHECK_STR(rg.until[0], "2026-09-06 04:00:00");
+	CHECK(rg.offset[1] == -180);
+	setenv("TZ", "Europe/Berlin", 1);
+	tzset();
 	/* two years cross four changes: more than a report takes */
 	CHECK(report_range_init(&rg, "2026-01-01", "2027-12-31", 0) == INVALID);
 	CHECK(report_range_init(&rg, "2026-02-30", "2026-03-01", 0) == INVALID);
