@@ -26,6 +26,7 @@ function reportFixture(sql) {
 			price, paid_amount, refund_amount, cancelled_at)
 			SELECT @user, id, room_id, start_time, end_time, 'cancelled', 'refunded', 20, 10, 10, UTC_TIMESTAMP()
 			FROM timeslots WHERE id = @slot;
+		UPDATE timeslots SET booked = 1 WHERE id = @slot;
 		SELECT @room;`);
 	return { name, room: Number(out.trim().split('\n').pop()) };
 }

@@ -14,7 +14,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import browser_user, make_event, make_room, make_slot, make_user, sql, unique, url
+from conftest import (browser_user, make_event, make_room, make_slot, make_user, recount_seats,
+                      sql, unique, url)
 
 SVG = "{http://www.w3.org/2000/svg}"
 TABLES = {"occupancy": "occupancy", "events": "popularity", "hours": "popularity",
@@ -32,6 +33,7 @@ def booking(user, slot, status, paid="0.00", refund="0.00", payment="pending",
         " IF(? = 'cancelled', UTC_TIMESTAMP(), NULL) FROM timeslots WHERE id = ?",
         user, status, payment, paid, refund, 1 if checked_in else 0, hold_minutes,
         hold_minutes or 0, status, slot)
+    recount_seats(slot)
 
 
 @pytest.fixture(scope="module")
