@@ -1,4 +1,4 @@
--- 017_report_indexes.sql: the admin reports read a range of sessions from an index alone
+-- 019_report_indexes.sql: the admin reports read a range of sessions from an index alone
 --
 -- Every report (domain/report.c) takes the sessions or bookings whose start
 -- is in the range asked, of one room or all. These keys begin with the
