@@ -86,6 +86,21 @@ int	api_booking_show(struct req *);
 int	api_booking_cancel(struct req *);
 int	api_booking_reactivate(struct req *);
 int	api_booking_reschedule(struct req *);
+/* pages/orders.c */
+int	cart_show(struct req *);
+int	cart_item_add(struct req *);
+int	cart_item_remove(struct req *);
+int	cart_clear_submit(struct req *);
+int	cart_checkout_submit(struct req *);
+int	order_show(struct req *);
+/* api/orders.c */
+int	api_cart_show(struct req *);
+int	api_cart_add(struct req *);
+int	api_cart_remove(struct req *);
+int	api_cart_clear(struct req *);
+int	api_cart_checkout(struct req *);
+int	api_orders_list(struct req *);
+int	api_order_show(struct req *);
 /* api/admin.c */
 int	api_admin_room_create(struct req *);
 int	api_admin_room_update(struct req *);

@@ -17,6 +17,7 @@
 <li><a href="/events">Events</a></li>
 {{#USER}}
 <li><a href="/me">My bookings</a></li>
+<li><a href="/cart">Cart</a></li>
 <li><a href="/notifications">Notifications{{#HAS_UNREAD}} <span class="badge">{{UNREAD}}<span class="visually-hidden"> unread</span></span>{{/HAS_UNREAD}}</a></li>
 <li><a href="/account">Account</a></li>
 {{#ADMIN}}<li><a href="/admin">Admin</a></li>{{/ADMIN}}

@@ -11,8 +11,9 @@
 {{#EMPTY}}<p>Nothing here. <a href="/rooms">Find a room</a> or <a href="/events">an event</a>.</p>{{/EMPTY}}
 <table class="bookings">
 <thead><tr><th scope="col">When</th><th scope="col">Room</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Payment</th><th scope="col">Price</th><th scope="col">Actions</th></tr></thead>
-<tbody>
-{{#BOOKING}}
+{{#GROUP}}<tbody{{#ORDER}} class="order" data-order="{{ORDER_ID}}"{{/ORDER}}>
+{{#ORDER}}<tr class="order-heading"><th scope="rowgroup" colspan="7"><a href="/orders/{{ORDER_ID}}">Order {{ORDER_ID}}</a>: {{COUNT}} bookings, total <span class="order-total">{{TOTAL}}</span>, {{ORDER_STATUS}}</th></tr>
+{{/ORDER}}{{#BOOKING}}
 <tr data-booking="{{ID}}">
 <th scope="row"><a href="/bookings/{{ID}}">{{DATE}}, {{START}}–{{END}}</a></th>
 <td>{{ROOM_NAME}}</td>
@@ -24,7 +25,7 @@
 {{#CAN_REACTIVATE}}<form method="post" action="/bookings/{{ID}}/reactivate" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Book again<span class="visually-hidden"> booking {{ID}}</span></button></form>{{/CAN_REACTIVATE}}</td>
 </tr>
 {{/BOOKING}}
-</tbody>
+</tbody>{{/GROUP}}
 </table>
 <nav class="pages" aria-label="Pages">
 {{#PREV_PAGE}}<a rel="prev" href="/me?tab={{TAB}}&amp;cursor={{CURSOR}}">Previous page</a>{{/PREV_PAGE}}

@@ -21,4 +21,9 @@
 {{#HOLD}}<p class="hint">The seat is held for you for {{HOLD_MINUTES}} minutes while you pay.</p>{{/HOLD}}
 <p><button type="submit">Book this timeslot</button></p>
 </form>
+<form method="post" action="/cart/items" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="timeslot_id" value="{{SLOT_ID}}">
+<button type="submit">Add to cart</button>
+</form>
 {{/FORM}}

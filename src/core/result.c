@@ -22,6 +22,9 @@ static const struct {
 				    "That time costs more than was paid for this booking;"
 				    " cancel it and book that time instead." },
 	[SLOT_MISSING]		= { "not_found", "There is no such timeslot." },
+	[CART_EMPTY]		= { "cart_empty", "Your cart is empty." },
+	[CART_FULL]		= { "cart_full",
+				    "Your cart is full; check it out or remove an item first." },
 	[LAST_ADMIN]		= { "last_admin",
 				    "This is the last admin; make another user an admin first." },
 	[TOO_MANY_ATTEMPTS]	= { "too_many_attempts",

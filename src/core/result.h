@@ -26,6 +26,9 @@ enum result {
 	KEY_REUSED,		/* an idempotency key sent with another request */
 	PRICE_DIFFERS,		/* a reschedule to a timeslot dearer than what was paid */
 	SLOT_MISSING,		/* a reschedule to a timeslot that does not exist (404) */
+	/* Carts and orders. */
+	CART_EMPTY,		/* a checkout of nothing */
+	CART_FULL,		/* no room for another item */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

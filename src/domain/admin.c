@@ -470,7 +470,7 @@ each_booking_row(void *ctx, int ncols, char **values)
 	" b.payment_status, b.payment_id, NULL, b.booking_type, b.price," \
 	" b.refund_amount, b.created_at, b.updated_at, b.cancelled_at," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
-	" b.start_time, b.end_time, NULL, NULL, b.paid_amount"
+	" b.start_time, b.end_time, NULL, NULL, b.paid_amount, b.order_id"
 
 /* In the index's order, so the first row leaves MariaDB at once instead of
  * after a sort of them all. */

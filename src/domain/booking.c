@@ -18,6 +18,7 @@
 #include "domain/catalog.h"
 #include "domain/mail.h"
 #include "domain/notify.h"
+#include "domain/orders.h"
 
 /*
  * Locking order, so that concurrent actions wait for each other instead of
@@ -131,6 +132,7 @@ booking_from_values(char *const *v, struct booking *b)
 	b->room_name = v[22];
 	b->event_title = v[23];
 	b->paid_amount = money_cents(v[24]);
+	b->order_id = v[25] ? strtoll(v[25], NULL, 10) : 0;
 }
 
 static void
@@ -574,7 +576,8 @@ record(struct db *db, struct arena *a, long long booking_id, long long owner,
 	if (db_exec(db, "INSERT INTO booking_events (booking_id, type, actor_id,"
 	    " old_status, new_status, data) VALUES (?, ?, NULLIF(?, 0), ?, ?, ?)",
 	    "lslsss", booking_id, type, who->user_id, old_status, new_status, data) < 0 ||
-	    mail_booking_event(db, a, booking_id, type, new_status, data) != OK)
+	    mail_booking_event(db, a, booking_id, type, new_status, data) != OK ||
+	    order_refresh(db, booking_id) != OK)
 		return ERR;
 	return notify_add(db, owner, message, arena_printf(a, "/bookings/%lld", booking_id));
 }
@@ -719,49 +722,107 @@ find_key(struct db *db, struct create *c)
 	return OK;
 }
 
+/* Takes a seat of a locked timeslot that check_bookable() passed, under
+ * order order_id: every booking is made here. */
+static int
+take_seat(struct db *db, struct arena *a, const struct actor *who,
+    const struct slot_lock *s, long long order_id, const char *type,
+    const char *notes, long long *booking_id)
+{
+	const char *status, *message;
+	int rc, free_slot;
+
+	/* Rule 4: a free timeslot confirms at once; a paid one holds the
+	 * seat while the customer pays. */
+	free_slot = s->price == 0;
+	status = free_slot ? "confirmed" : "pending";
+	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id, order_id,"
+	    " start_time, end_time, status, payment_status, price, notes, booking_type,"
+	    " hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ? / 100, ?, ?,"
+	    " IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
+	    "llllssssls" "sii", who->user_id, s->id, s->room_id, order_id, s->start, s->end,
+	    status, free_slot ? "paid" : "pending", s->price, notes ? notes : "", type,
+	    free_slot, cfg.hold_minutes) < 0)
+		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
+	*booking_id = db_insert_id(db);
+	if ((rc = booking_seats_add(db, s->id, 1)) != OK)
+		return rc;
+	if (free_slot && plan_reminders(db, *booking_id, s->start) != OK)
+		return ERR;
+	message = free_slot ?
+	    arena_printf(a, "Booked and confirmed: %s.", describe(a, s->room_name, s->start)) :
+	    arena_printf(a, "Booked: %s. Pay within %d minutes to keep the seat.",
+	    describe(a, s->room_name, s->start), cfg.hold_minutes);
+	return record(db, a, *booking_id, who->user_id, "created", who,
+	    NULL, status, NULL, message);
+}
+
+/* One order for a seat of each locked timeslot, all or none. */
+static int
+book_locked(struct db *db, struct arena *a, const struct actor *who,
+    struct slot_lock *s, int n, const char *type, const char *notes,
+    long long *order_id, long long *last_booking, int *failed)
+{
+	long long total = 0;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		if ((rc = check_bookable(db, a, &s[i], who->user_id)) != OK) {
+			*failed = i;
+			return rc;
+		}
+		total += s[i].price;
+	}
+	if (order_create(db, who->user_id, total, order_id) != OK)
+		return ERR;
+	for (i = 0; i < n; i++)
+		if ((rc = take_seat(db, a, who, &s[i], *order_id, type, notes,
+		    last_booking)) != OK) {
+			*failed = i;
+			return rc;
+		}
+	return OK;
+}
+
+int
+booking_create_many(struct db *db, struct arena *a, const struct actor *who,
+    const long long *slot_ids, int n, const char *type, long long *order_id,
+    int *failed)
+{
+	struct slot_lock *s = arena_calloc(a, (size_t)(n > 0 ? n : 1), sizeof(*s));
+	long long booking_id;
+	int i, rc;
+
+	for (i = 0; i < n; i++)
+		if ((rc = lock_slot(db, a, slot_ids[i], &s[i])) != OK) {
+			*failed = i;
+			return rc;
+		}
+	return book_locked(db, a, who, s, n, type, NULL, order_id, &booking_id, failed);
+}
+
 static int
 create_txn(struct db *db, void *ctx)
 {
 	struct create *c = ctx;
 	struct arena *a = c->arena;
 	struct slot_lock s;
-	const char *status, *message;
-	int rc, free_slot;
+	long long order_id;
+	int rc, failed;
 
 	c->replayed = 0;
 	if ((rc = lock_slot(db, a, c->slot_id, &s)) != OK)
 		return rc;
 	if (c->key != NULL && (rc = find_key(db, c)) != NOT_FOUND)
 		return rc;
-	if ((rc = check_bookable(db, a, &s, c->who->user_id)) != OK)
-		return rc;
-	/* Rule 4: a free timeslot confirms at once; a paid one holds the
-	 * seat while the customer pays. */
-	free_slot = s.price == 0;
-	status = free_slot ? "confirmed" : "pending";
-	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id,"
-	    " start_time, end_time, status, payment_status, price, notes,"
-	    " hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ? / 100, ?,"
-	    " IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
-	    "lllsssslsii", c->who->user_id, s.id, s.room_id, s.start, s.end, status,
-	    free_slot ? "paid" : "pending", s.price, c->notes ? c->notes : "",
-	    free_slot, cfg.hold_minutes) < 0)
-		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
-	c->booking_id = db_insert_id(db);
-	if ((rc = booking_seats_add(db, s.id, 1)) != OK)
+	if ((rc = book_locked(db, a, c->who, &s, 1, "single", c->notes, &order_id,
+	    &c->booking_id, &failed)) != OK)
 		return rc;
 	if (c->key != NULL && db_exec(db, "INSERT INTO idempotency_keys"
 	    " (user_id, idem_key, request_hash, booking_id) VALUES (?, ?, ?, ?)",
 	    "lssl", c->who->user_id, c->key, c->hash, c->booking_id) < 0)
 		return ERR;
-	if (free_slot && plan_reminders(db, c->booking_id, s.start) != OK)
-		return ERR;
-	message = free_slot ?
-	    arena_printf(a, "Booked and confirmed: %s.", describe(a, s.room_name, s.start)) :
-	    arena_printf(a, "Booked: %s. Pay within %d minutes to keep the seat.",
-	    describe(a, s.room_name, s.start), cfg.hold_minutes);
-	return record(db, a, c->booking_id, c->who->user_id, "created", c->who,
-	    NULL, status, NULL, message);
+	return OK;
 }
 
 int

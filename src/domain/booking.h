@@ -61,6 +61,7 @@ struct booking {
 	long long	 timeslot_id;
 	long long	 room_id;
 	long long	 event_id;
+	long long	 order_id;	/* 0: made before orders were */
 	const char	*status;
 	enum bk_status	 state;		/* status, parsed */
 	const char	*payment_status;
@@ -96,7 +97,7 @@ int	booking_allows(const struct booking *, enum bk_action,
 	" b.payment_status, b.payment_id, b.notes, b.booking_type, b.price," \
 	" b.refund_amount, b.created_at, b.updated_at, b.cancelled_at," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
-	" t.start_time, t.end_time, r.name, e.title, b.paid_amount"
+	" t.start_time, t.end_time, r.name, e.title, b.paid_amount, b.order_id"
 #define BOOKING_JOINS \
 	" JOIN users u ON u.id = b.user_id" \
 	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \
@@ -276,6 +277,16 @@ int	booking_key_valid(const char *key);
 int	booking_create(struct db *, struct arena *, const struct actor *,
 	    long long timeslot_id, const char *notes, const char *key,
 	    long long *booking_id, int *replayed);
+/* Books one seat of each of n timeslots (ids ascending, no repeats) for
+ * who, all under one new order, all or none, as part of the caller's
+ * transaction: the timeslots are locked in ascending id order, so two of
+ * these never deadlock each other, and rules 1 to 4 are checked on each.
+ * On a refusal *failed is the index of the timeslot refused and the
+ * result says why; the caller rolls back. type is the bookings'
+ * booking_type ("cart"). */
+int	booking_create_many(struct db *, struct arena *, const struct actor *,
+	    const long long *slot_ids, int n, const char *type, long long *order_id,
+	    int *failed);
 /* What cancelling now would refund, in cents: a share of what was paid
  * (rule 6), never of the price. */
 long long booking_refund_quote(const struct booking *, const struct actor *);

@@ -11,6 +11,7 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/notify.h"
+#include "domain/orders.h"
 #include "handlers.h"
 #include "http/input.h"
 #include "http/lookup.h"
@@ -305,6 +306,50 @@ booking_reschedule_submit(struct req *r)
 	return after_action(r, rc, id, "rescheduled");
 }
 
+/* The dashboard's rows: a booking of an order of several (a checkout) goes
+ * under that order's heading, with its total, where the first of them is
+ * listed; any other is a group of its own. */
+static int
+dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
+{
+	struct tmpl **groups = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1),
+	    sizeof(*groups)), *group, *row, *head;
+	struct order o;
+	int i, j;
+
+	for (i = 0; i < n; i++) {
+		group = NULL;
+		for (j = 0; j < i && list[i].order_id != 0; j++)
+			if (groups[j] != NULL && list[j].order_id == list[i].order_id) {
+				group = groups[j];
+				break;
+			}
+		if (group == NULL) {
+			group = tmpl_section(t, "GROUP");
+			/* Only a checkout's bookings share an order. */
+			if (list[i].order_id != 0 && list[i].booking_type != NULL &&
+			    strcmp(list[i].booking_type, "single") != 0) {
+				o.id = 0;
+				if (order_get(r->db, r->arena, list[i].order_id, &r->actor,
+				    &o) == ERR)
+					return ERR;
+				if (o.id == list[i].order_id && o.bookings > 1) {
+					head = tmpl_section(group, "ORDER");
+					tmpl_set_int(head, "ORDER_ID", o.id);
+					tmpl_set_int(head, "COUNT", o.bookings);
+					tmpl_set(head, "TOTAL", money_fmt(r->arena, o.total));
+					tmpl_set(head, "ORDER_STATUS", o.status);
+				}
+			}
+			groups[i] = group;
+		}
+		row = tmpl_section(group, "BOOKING");
+		page_booking(r, row, &list[i]);
+		owner_actions(row, &list[i], &r->actor);
+	}
+	return OK;
+}
+
 static const char *const tabs[] = { "upcoming", "past", "cancelled", NULL };
 
 int
@@ -336,11 +381,8 @@ me_show(struct req *r)
 	}
 	tmpl_set(t, "TAB_TITLE", strcmp(f.tab, "upcoming") == 0 ? "Upcoming bookings" :
 	    strcmp(f.tab, "past") == 0 ? "Past bookings" : "Cancelled bookings");
-	for (i = 0; i < n; i++) {
-		row = tmpl_section(t, "BOOKING");
-		page_booking(r, row, &list[i]);
-		owner_actions(row, &list[i], &r->actor);
-	}
+	if (dashboard_rows(r, t, list, n) != OK)
+		return ERR;
 	if (n == 0)
 		tmpl_show(t, "EMPTY");
 	if (page.prev != NULL)

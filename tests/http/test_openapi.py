@@ -156,6 +156,25 @@ def _reactivate(w):
     return call("POST", f"/api/v1/bookings/{bid}/reactivate", w["user"])
 
 
+def _cart(w):
+    r = call("POST", "/api/v1/cart/items", w["user"], json={"timeslotId": _cart_slot(w)})
+    assert r.status_code == 201, r.text
+    return r
+
+
+def _cart_slot(w):
+    return make_slot(make_room(), at(day(13), 9), price="4.00")
+
+
+def _checkout(w):
+    _cart(w)
+    return call("POST", "/api/v1/cart/checkout", w["user"])
+
+
+def _an_order(w):
+    return _checkout(w).json()["id"]
+
+
 EXAMPLES = {
     ("POST", "/api/v1/auth/login"): _login,
     ("POST", "/api/v1/auth/register"): lambda w: call(
@@ -234,6 +253,14 @@ EXAMPLES = {
     ("POST", "/api/v1/notifications/read"): lambda w: call("POST", "/api/v1/notifications/read", w["user"]),
     ("GET", "/api/v1/openapi.json"): lambda w: call("GET", "/api/v1/openapi.json"),
     ("GET", "/api/docs"): lambda w: call("GET", "/api/docs"),
+    ("GET", "/api/v1/cart"): lambda w: call("GET", "/api/v1/cart", w["user"]),
+    ("DELETE", "/api/v1/cart"): lambda w: call("DELETE", "/api/v1/cart", w["user"]),
+    ("POST", "/api/v1/cart/items"): _cart,
+    ("DELETE", "/api/v1/cart/items/{id}"): lambda w: call(
+        "DELETE", f"/api/v1/cart/items/{_cart(w).json()['items'][0]['id']}", w["user"]),
+    ("POST", "/api/v1/cart/checkout"): _checkout,
+    ("GET", "/api/v1/orders"): lambda w: (_an_order(w), call("GET", "/api/v1/orders", w["user"]))[1],
+    ("GET", "/api/v1/orders/{id}"): lambda w: call("GET", f"/api/v1/orders/{_an_order(w)}", w["user"]),
 }
 
 
