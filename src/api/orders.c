@@ -73,7 +73,7 @@ api_cart_checkout(struct req *r)
 {
 	const char *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
 	struct json_object *obj, *err;
-	struct checkout co;
+	struct checkout co = { 0, 0, 0, 0 };
 	struct order o;
 	int rc;
 

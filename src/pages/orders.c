@@ -111,7 +111,7 @@ cart_clear_submit(struct req *r)
 int
 cart_checkout_submit(struct req *r)
 {
-	struct checkout co;
+	struct checkout co = { 0, 0, 0, 0 };
 	const char *key;
 	int rc;
 
