@@ -76,6 +76,9 @@ int	booking_cancel_submit(struct req *);
 int	booking_reactivate_submit(struct req *);
 int	booking_reschedule_form(struct req *);
 int	booking_reschedule_submit(struct req *);
+int	booking_check_in_submit(struct req *);
+int	booking_check_out_submit(struct req *);
+int	booking_review_submit(struct req *);
 int	me_show(struct req *);
 int	notifications_show(struct req *);
 int	notifications_read(struct req *);
@@ -86,6 +89,14 @@ int	api_booking_show(struct req *);
 int	api_booking_cancel(struct req *);
 int	api_booking_reactivate(struct req *);
 int	api_booking_reschedule(struct req *);
+int	api_booking_check_in(struct req *);
+int	api_booking_check_out(struct req *);
+/* pages/reviews.c */
+int	admin_review_hide(struct req *);
+/* api/reviews.c */
+int	api_booking_review(struct req *);
+int	api_reviews_list(struct req *);
+int	api_admin_review_hide(struct req *);
 /* pages/orders.c */
 int	cart_show(struct req *);
 int	cart_item_add(struct req *);

@@ -20,3 +20,4 @@
 {{/SESSION}}
 </tbody>
 </table>
+{{>REVIEWS}}

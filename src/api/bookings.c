@@ -1,4 +1,5 @@
-/* api/bookings.c: /api/v1/bookings: book, list, cancel, reactivate, reschedule */
+/* api/bookings.c: /api/v1/bookings: book, list, cancel, reactivate, reschedule,
+ * check in and out */
 #include <string.h>
 
 #include "api/api.h"
@@ -111,4 +112,28 @@ api_booking_reschedule(struct req *r)
 	if ((rc = booking_reschedule(r->db, r->arena, &r->actor, id, slot)) == SLOT_MISSING)
 		return reply_not_found(r, "timeslot", slot);
 	return api_reply_booking(r, rc, id, 200, 0, 0);
+}
+
+/* The owner's check-in and check-out. */
+static int
+attend(struct req *r, enum bk_action action)
+{
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return reply_booking(r, booking_transition(r->db, r->arena, &r->actor, id,
+	    action, NULL), id, 200, 0, 0);
+}
+
+int
+api_booking_check_in(struct req *r)
+{
+	return attend(r, BK_CHECK_IN);
+}
+
+int
+api_booking_check_out(struct req *r)
+{
+	return attend(r, BK_CHECK_OUT);
 }

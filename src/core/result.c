@@ -25,6 +25,7 @@ static const struct {
 	[CART_EMPTY]		= { "cart_empty", "Your cart is empty." },
 	[CART_FULL]		= { "cart_full",
 				    "Your cart is full; check it out or remove an item first." },
+	[ALREADY_REVIEWED]	= { "already_reviewed", "This booking has a review already." },
 	[LAST_ADMIN]		= { "last_admin",
 				    "This is the last admin; make another user an admin first." },
 	[TOO_MANY_ATTEMPTS]	= { "too_many_attempts",

@@ -56,6 +56,8 @@ booking_status_parse(const char *name)
 #define NEEDS_CHECKED_IN	0x04
 #define NEEDS_NOT_CHECKED_IN	0x08
 #define NEEDS_NOT_CHECKED_OUT	0x10
+#define NEEDS_OWNER		0x20	/* the booking's owner acts */
+#define NEEDS_CHECK_IN_WINDOW	0x40	/* an admin, or the owner near or during it */
 
 #define FROM(status)	(1u << (status))
 
@@ -72,10 +74,26 @@ static const struct {
 	[BK_CONFIRM]	= { FROM(BOOKING_PENDING), NEEDS_ADMIN },
 	[BK_COMPLETE]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN },
 	[BK_NO_SHOW]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN },
-	[BK_CHECK_IN]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN | NEEDS_NOT_CHECKED_IN },
-	[BK_CHECK_OUT]	= { FROM(BOOKING_CONFIRMED),
-			    NEEDS_ADMIN | NEEDS_CHECKED_IN | NEEDS_NOT_CHECKED_OUT },
+	[BK_CHECK_IN]	= { FROM(BOOKING_CONFIRMED),
+			    NEEDS_CHECK_IN_WINDOW | NEEDS_NOT_CHECKED_IN },
+	[BK_CHECK_OUT]	= { FROM(BOOKING_CONFIRMED), NEEDS_CHECKED_IN | NEEDS_NOT_CHECKED_OUT },
+	[BK_REVIEW]	= { FROM(BOOKING_COMPLETED), NEEDS_OWNER },
 };
+
+/* The owner checks in from BOOKING_CHECK_IN_MINUTES before the start
+ * until the end; an admin at any time. */
+static int
+in_check_in_window(const struct booking *b, const struct actor *who, time_t now)
+{
+	time_t start, end;
+
+	if (who->admin)
+		return 1;
+	if (who->user_id != b->user_id || dbtime_parse(b->start, &start) != 0 ||
+	    dbtime_parse(b->end, &end) != 0)
+		return 0;
+	return now >= start - BOOKING_CHECK_IN_MINUTES * 60 && now < end;
+}
 
 int
 booking_allows(const struct booking *b, enum bk_action action,
@@ -89,6 +107,10 @@ booking_allows(const struct booking *b, enum bk_action action,
 		return 0;
 	needs = machine[action].needs;
 	if ((needs & NEEDS_ADMIN) && !who->admin)
+		return 0;
+	if ((needs & NEEDS_OWNER) && who->user_id != b->user_id)
+		return 0;
+	if ((needs & NEEDS_CHECK_IN_WINDOW) && !in_check_in_window(b, who, now))
 		return 0;
 	if ((needs & NEEDS_FUTURE) &&
 	    (dbtime_parse(b->start, &start) != 0 || start <= now))
@@ -582,6 +604,20 @@ record(struct db *db, struct arena *a, long long booking_id, long long owner,
 	return notify_add(db, owner, message, arena_printf(a, "/bookings/%lld", booking_id));
 }
 
+int
+booking_record(struct db *db, struct arena *a, const struct booking *b,
+    const char *type, const struct actor *who, const char *data, const char *message)
+{
+	return record(db, a, b->id, b->user_id, type, who, b->status, b->status, data,
+	    message);
+}
+
+const char *
+booking_describe(struct arena *a, const struct booking *b)
+{
+	return describe(a, b->room_name, b->start);
+}
+
 /* Reminders 24 h and 1 h before the start, those still in the future. */
 static int
 plan_reminders(struct db *db, long long booking_id, const char *start)
@@ -860,8 +896,8 @@ booking_create(struct db *db, struct arena *a, const struct actor *who,
 }
 
 /* Locks the booking row for an action, with the owner filter. */
-static int
-lock_booking(struct db *db, struct arena *a, const struct actor *who,
+int
+booking_lock(struct db *db, struct arena *a, const struct actor *who,
     long long id, struct booking *b)
 {
 	struct db_res *res;
@@ -936,7 +972,7 @@ cancel_txn(struct db *db, void *ctx)
 	struct booking b;
 	int rc;
 
-	if ((rc = lock_booking(db, c->arena, c->who, c->id, &b)) != OK)
+	if ((rc = booking_lock(db, c->arena, c->who, c->id, &b)) != OK)
 		return rc;
 	if (!booking_allows(&b, BK_CANCEL, c->who, time(NULL)))
 		return INVALID_STATE;
@@ -965,7 +1001,7 @@ reactivate_txn(struct db *db, void *ctx)
 	long long price;
 	int rc, hold, kept;
 
-	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	if (!booking_allows(&b, BK_REACTIVATE, c->who, time(NULL)))
 		return INVALID_STATE;
@@ -1018,7 +1054,7 @@ reschedule_txn(struct db *db, void *ctx)
 	long long refund;
 	int rc;
 
-	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	if (!booking_allows(&b, BK_RESCHEDULE, c->who, time(NULL)))
 		return INVALID_STATE;
@@ -1085,7 +1121,7 @@ transition_txn(struct db *db, void *ctx)
 	const char *what;
 	int rc;
 
-	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	if (!booking_allows(&b, c->action, c->who, time(NULL)))
 		return INVALID_STATE;
@@ -1152,7 +1188,7 @@ retake_txn(struct db *db, void *ctx)
 	time_t hold;
 	int rc, held;
 
-	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	held = b.state == BOOKING_PENDING && (b.hold_expires_at == NULL ||
 	    dbtime_parse(b.hold_expires_at, &hold) != 0 || hold > time(NULL));

@@ -38,10 +38,16 @@ enum bk_action {
 	BK_CONFIRM,		/* admin: pending -> confirmed, paid */
 	BK_COMPLETE,		/* admin: confirmed -> completed */
 	BK_NO_SHOW,		/* admin: confirmed -> no_show */
-	BK_CHECK_IN,		/* admin: confirmed: records the arrival */
-	BK_CHECK_OUT,		/* admin: confirmed and checked in: the departure */
+	BK_CHECK_IN,		/* confirmed: records the arrival (the owner: from
+				 * BOOKING_CHECK_IN_MINUTES before the start
+				 * until the end) */
+	BK_CHECK_OUT,		/* confirmed and checked in: the departure */
+	BK_REVIEW,		/* the owner: completed (reviews.c: once) */
 	BK_ACTIONS
 };
+
+/* How long before the start the owner may check in. */
+#define BOOKING_CHECK_IN_MINUTES	15
 
 /* A booking is active while pending or confirmed: one per user and
  * timeslot (the unique key bookings_one_active), for bookings named b. */
@@ -303,7 +309,8 @@ int	booking_reactivate(struct db *, struct arena *, const struct actor *,
  * timeslot timeslot_id. */
 int	booking_reschedule(struct db *, struct arena *, const struct actor *,
 	    long long id, long long timeslot_id);
-/* An admin's action, BK_CONFIRM to BK_CHECK_OUT; payment_id for BK_CONFIRM. */
+/* An action of BK_CONFIRM to BK_CHECK_OUT (the owner's check-in and
+ * check-out among them); payment_id for BK_CONFIRM. */
 int	booking_transition(struct db *, struct arena *, const struct actor *,
 	    long long id, enum bk_action, const char *payment_id);
 /* A payment came for a booking whose hold ran out (pending past its hold,
@@ -312,6 +319,17 @@ int	booking_transition(struct db *, struct arena *, const struct actor *,
  * stays released. */
 int	booking_retake(struct db *, struct arena *, const struct actor *,
 	    long long id, const char *payment_id);
+/* For the other domain files that change a booking (reviews.c), inside
+ * their transaction: locks the booking's row, with the owner filter
+ * (NOT_FOUND), and loads it; and records a change as every change here is
+ * (its booking event, mail when it is one, the owner's notification). */
+int	booking_lock(struct db *, struct arena *, const struct actor *, long long id,
+	    struct booking *);
+int	booking_record(struct db *, struct arena *, const struct booking *,
+	    const char *type, const struct actor *, const char *data,
+	    const char *message);
+/* "Room A, Mon 23 Nov 10:00": a booking in one line of a message. */
+const char *booking_describe(struct arena *, const struct booking *);
 /* Cancels a timeslot and, with full refunds, its active bookings. */
 int	booking_cancel_slot(struct db *, struct arena *, const struct actor *,
 	    long long slot_id, int *cancelled);

@@ -6,6 +6,7 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/orders.h"
+#include "domain/reviews.h"
 #include "http/lookup.h"
 #include "http/request.h"
 
@@ -111,4 +112,14 @@ cart_remove_or_reply(struct req *r, const char *param)
 	if (req_id(r, param, &id) != OK)
 		return ERR;
 	return found_or_reply(r, cart_remove(r->db, r->user->id, id), "cart item", id);
+}
+
+int
+review_hide_or_reply(struct req *r, const char *param)
+{
+	long long id;
+
+	if (req_id(r, param, &id) != OK)
+		return ERR;
+	return found_or_reply(r, review_hide(r->db, r->arena, &r->actor, id), "review", id);
 }

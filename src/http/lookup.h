@@ -32,6 +32,8 @@ struct order;
 int	order_get_or_reply(struct req *, const char *param, struct order *);
 /* Removes the item the id names from the user's cart, or replies 404. */
 int	cart_remove_or_reply(struct req *, const char *param);
+/* An admin hides the review the id names (domain/reviews.h), or 404. */
+int	review_hide_or_reply(struct req *, const char *param);
 
 /* The 404 for a thing that is not there (any more): "There is no room 4."
  * A customer's booking, order or cart item is "yours": one of someone

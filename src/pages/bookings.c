@@ -12,6 +12,7 @@
 #include "domain/catalog.h"
 #include "domain/notify.h"
 #include "domain/orders.h"
+#include "domain/reviews.h"
 #include "handlers.h"
 #include "http/input.h"
 #include "http/lookup.h"
@@ -99,7 +100,8 @@ booking_new(struct req *r)
 }
 
 /* The buttons of the owner's actions b allows now: CAN_CANCEL,
- * CAN_REACTIVATE, CAN_RESCHEDULE (the dashboard shows the first two). */
+ * CAN_REACTIVATE, CAN_RESCHEDULE, CAN_CHECK_IN, CAN_CHECK_OUT, CAN_REVIEW
+ * (the dashboard shows some of them). */
 static void
 owner_actions(struct tmpl *t, const struct booking *b, const struct actor *who)
 {
@@ -110,6 +112,8 @@ owner_actions(struct tmpl *t, const struct booking *b, const struct actor *who)
 		{ BK_CANCEL, "CAN_CANCEL" },
 		{ BK_REACTIVATE, "CAN_REACTIVATE" },
 		{ BK_RESCHEDULE, "CAN_RESCHEDULE" },
+		{ BK_CHECK_IN, "CAN_CHECK_IN" },
+		{ BK_CHECK_OUT, "CAN_CHECK_OUT" },
 	};
 	time_t now = time(NULL);
 	size_t i;
@@ -124,6 +128,9 @@ static const char *const done_messages[][2] = {
 	{ "cancelled", "The booking is cancelled." },
 	{ "reactivated", "The booking is active again." },
 	{ "rescheduled", "The booking is moved." },
+	{ "checked-in", "You are checked in." },
+	{ "checked-out", "You are checked out." },
+	{ "reviewed", "Thank you for your review." },
 	{ NULL, NULL },
 };
 
@@ -169,6 +176,14 @@ booking_page(struct req *r, int refused)
 			tmpl_show(ht, "PAY_AT_DESK");
 	}
 	owner_actions(t, &b, &r->actor);
+	if (b.checked_in_at != NULL)
+		tmpl_set(tmpl_section(t, "CHECKED_IN"), "WHEN",
+		    fmt_local(r->arena, b.checked_in_at, "%H:%M"));
+	if (b.checked_out_at != NULL)
+		tmpl_set(tmpl_section(t, "CHECKED_OUT"), "WHEN",
+		    fmt_local(r->arena, b.checked_out_at, "%H:%M"));
+	if (page_booking_review(r, t, &b) != OK)
+		return ERR;
 	page_history(r, t, h, nh);
 	return page_end(r, reply_result_status(refused));
 }
@@ -236,6 +251,44 @@ booking_reactivate_submit(struct req *r)
 		return ERR;
 	return after_action(r, booking_reactivate(r->db, r->arena, &r->actor, id),
 	    id, "reactivated");
+}
+
+/* The owner's check-in and check-out. */
+static int
+attend(struct req *r, enum bk_action action, const char *done)
+{
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return after_action(r, booking_transition(r->db, r->arena, &r->actor, id,
+	    action, NULL), id, done);
+}
+
+int
+booking_check_in_submit(struct req *r)
+{
+	return attend(r, BK_CHECK_IN, "checked-in");
+}
+
+int
+booking_check_out_submit(struct req *r)
+{
+	return attend(r, BK_CHECK_OUT, "checked-out");
+}
+
+int
+booking_review_submit(struct req *r)
+{
+	const char *comment;
+	long long id, rating, review;
+
+	if (req_id(r, "id", &id) != OK ||
+	    req_int(r, "rating", REVIEW_RATING_MIN, REVIEW_RATING_MAX, &rating) != OK ||
+	    req_lines_opt(r, "comment", REVIEW_COMMENT_MAX, "", &comment) != OK)
+		return ERR;
+	return after_action(r, review_create(r->db, r->arena, &r->actor, id, rating,
+	    comment, &review), id, "reviewed");
 }
 
 static int

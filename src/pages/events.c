@@ -41,5 +41,7 @@ event_show(struct req *r)
 		page_slot(r, tmpl_section(t, "SESSION"), &slots[i]);
 	if (n == 0)
 		tmpl_show(t, "NO_SESSIONS");
+	if (page_reviews(r, t, 0, ev.id, arena_printf(r->arena, "/events/%lld", ev.id)) != OK)
+		return ERR;
 	return page_end(r, 200);
 }

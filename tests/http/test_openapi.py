@@ -175,6 +175,28 @@ def _an_order(w):
     return _checkout(w).json()["id"]
 
 
+def _completed(w):
+    slot = make_slot(make_room(), at(day(-3), 9), price="0.00")
+    return add_booking(w["user_id"], slot, "completed", payment_status="paid")
+
+
+def _review(w):
+    return call("POST", f"/api/v1/bookings/{_completed(w)}/review", w["user"],
+                json={"rating": 4, "comment": "Documented"})
+
+
+def _starting_soon(w):
+    start = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0) + \
+        dt.timedelta(minutes=5)
+    return add_booking(w["user_id"], make_slot(make_room(), start, price="0.00"), "confirmed")
+
+
+def _check_out(w):
+    bid = _starting_soon(w)
+    assert call("POST", f"/api/v1/bookings/{bid}/check-in", w["user"]).status_code == 200
+    return call("POST", f"/api/v1/bookings/{bid}/check-out", w["user"])
+
+
 EXAMPLES = {
     ("POST", "/api/v1/auth/login"): _login,
     ("POST", "/api/v1/auth/register"): lambda w: call(
@@ -261,6 +283,13 @@ EXAMPLES = {
     ("POST", "/api/v1/cart/checkout"): _checkout,
     ("GET", "/api/v1/orders"): lambda w: (_an_order(w), call("GET", "/api/v1/orders", w["user"]))[1],
     ("GET", "/api/v1/orders/{id}"): lambda w: call("GET", f"/api/v1/orders/{_an_order(w)}", w["user"]),
+    ("POST", "/api/v1/bookings/{id}/check-in"): lambda w: call(
+        "POST", f"/api/v1/bookings/{_starting_soon(w)}/check-in", w["user"]),
+    ("POST", "/api/v1/bookings/{id}/check-out"): _check_out,
+    ("POST", "/api/v1/bookings/{id}/review"): _review,
+    ("GET", "/api/v1/reviews"): lambda w: (_review(w), call("GET", f"/api/v1/reviews?roomId={w['room']}"))[1],
+    ("POST", "/api/v1/admin/reviews/{id}/hide"): lambda w: call(
+        "POST", f"/api/v1/admin/reviews/{_review(w).json()['id']}/hide", w["admin"]),
 }
 
 
