@@ -122,7 +122,7 @@ attend(struct req *r, enum bk_action action)
 
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
-	return reply_booking(r, booking_transition(r->db, r->arena, &r->actor, id,
+	return api_reply_booking(r, booking_transition(r->db, r->arena, &r->actor, id,
 	    action, NULL), id, 200, 0, 0);
 }
 

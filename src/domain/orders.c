@@ -52,46 +52,28 @@ order_refresh(struct db *db, long long booking_id)
 	" o.created_at, o.paid_at," \
 	" (SELECT COUNT(*) FROM bookings b WHERE b.order_id = o.id) FROM orders o"
 
-static int
-orders_from(struct arena *a, const struct db_res *res, struct order **out, int *n)
+static void
+order_fill(const struct db_res *res, int i, void *out)
 {
-	int i;
+	struct order *o = out;
 
-	if (res == NULL)
-		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		struct order *o = &(*out)[i];
-
-		o->id = db_int(res, i, 0);
-		o->user_id = db_int(res, i, 1);
-		o->status = db_val(res, i, 2);
-		o->total = money_cents(db_val(res, i, 3));
-		o->refunded = money_cents(db_val(res, i, 4));
-		o->payment_id = db_val(res, i, 5);
-		o->created_at = db_val(res, i, 6);
-		o->paid_at = db_val(res, i, 7);
-		o->bookings = db_int(res, i, 8);
-	}
-	return OK;
+	o->id = db_int(res, i, 0);
+	o->user_id = db_int(res, i, 1);
+	o->status = db_val(res, i, 2);
+	o->total = money_cents(db_val(res, i, 3));
+	o->refunded = money_cents(db_val(res, i, 4));
+	o->payment_id = db_val(res, i, 5);
+	o->created_at = db_val(res, i, 6);
+	o->paid_at = db_val(res, i, 7);
+	o->bookings = db_int(res, i, 8);
 }
 
 int
 order_get(struct db *db, struct arena *a, long long id, const struct actor *who,
     struct order *out)
 {
-	struct order *list;
-	int n;
-
-	if (orders_from(a, db_query(db, a, ORDER_SELECT
-	    " WHERE o.id = ? AND (o.user_id = ? OR ?)", "lli", id, who->user_id,
-	    who->admin), &list, &n) != OK)
-		return ERR;
-	if (n == 0)
-		return NOT_FOUND;
-	*out = list[0];
-	return OK;
+	return db_row(db_query(db, a, ORDER_SELECT " WHERE o.id = ? AND (o.user_id = ? OR ?)",
+	    "lli", id, who->user_id, who->admin), order_fill, out);
 }
 
 int
@@ -100,9 +82,9 @@ order_list(struct db *db, struct arena *a, long long user_id, long long limit,
 {
 	struct db_res *res;
 
-	if (orders_from(a, db_query(db, a, ORDER_SELECT " WHERE o.user_id = ?"
+	if ((*out = db_rows(a, db_query(db, a, ORDER_SELECT " WHERE o.user_id = ?"
 	    " ORDER BY o.id DESC LIMIT ? OFFSET ?", "lll", user_id, limit, offset),
-	    out, n) != OK)
+	    sizeof(**out), order_fill, n)) == NULL)
 		return ERR;
 	if (total == NULL)
 		return OK;

@@ -173,17 +173,10 @@ static int
 apply_booking(struct db *db, struct apply *c)
 {
 	const struct payment_event *ev = c->ev;
-	struct db_res *res;
 	struct booking b;
 	int rc;
 
-	res = db_query(db, c->arena, "SELECT id FROM bookings WHERE id = ? FOR UPDATE",
-	    "l", ev->booking_id);
-	if (res == NULL)
-		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
-	if ((rc = booking_get(db, c->arena, ev->booking_id, &provider, &b)) != OK)
+	if ((rc = booking_lock(db, c->arena, &provider, ev->booking_id, &b)) != OK)
 		return rc;
 	if (strcmp(ev->type, "payment.succeeded") == 0)
 		return succeeded(db, c, &b, ev->amount, time(NULL));

@@ -1,6 +1,5 @@
 /* domain/reviews.c: a customer's review of a completed booking (rule 12),
  * the averages rooms and events show, and an admin hiding one */
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -60,48 +59,31 @@ review_create(struct db *db, struct arena *a, const struct actor *who,
 	" JOIN users u ON u.id = v.user_id JOIN rooms r ON r.id = v.room_id" \
 	" LEFT JOIN events e ON e.id = v.event_id"
 
-static int
-reviews_from(struct arena *a, const struct db_res *res, struct review **out, int *n)
+static void
+review_fill(const struct db_res *res, int i, void *out)
 {
-	int i;
+	struct review *v = out;
 
-	if (res == NULL)
-		return ERR;
-	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
-	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		struct review *v = &(*out)[i];
-
-		v->id = db_int(res, i, 0);
-		v->booking_id = db_int(res, i, 1);
-		v->user_id = db_int(res, i, 2);
-		v->room_id = db_int(res, i, 3);
-		v->event_id = db_int(res, i, 4);
-		v->rating = db_int(res, i, 5);
-		v->comment = db_val(res, i, 6);
-		v->created_at = db_val(res, i, 7);
-		v->hidden_at = db_val(res, i, 8);
-		v->user_name = db_val(res, i, 9);
-		v->room_name = db_val(res, i, 10);
-		v->event_title = db_val(res, i, 11);
-	}
-	return OK;
+	v->id = db_int(res, i, 0);
+	v->booking_id = db_int(res, i, 1);
+	v->user_id = db_int(res, i, 2);
+	v->room_id = db_int(res, i, 3);
+	v->event_id = db_int(res, i, 4);
+	v->rating = db_int(res, i, 5);
+	v->comment = db_val(res, i, 6);
+	v->created_at = db_val(res, i, 7);
+	v->hidden_at = db_val(res, i, 8);
+	v->user_name = db_val(res, i, 9);
+	v->room_name = db_val(res, i, 10);
+	v->event_title = db_val(res, i, 11);
 }
 
 int
 review_of_booking(struct db *db, struct arena *a, long long booking_id,
     struct review *out)
 {
-	struct review *list;
-	int n;
-
-	if (reviews_from(a, db_query(db, a, REVIEW_SELECT " WHERE v.booking_id = ?",
-	    "l", booking_id), &list, &n) != OK)
-		return ERR;
-	if (n == 0)
-		return NOT_FOUND;
-	*out = list[0];
-	return OK;
+	return db_row(db_query(db, a, REVIEW_SELECT " WHERE v.booking_id = ?", "l",
+	    booking_id), review_fill, out);
 }
 
 static int
@@ -171,7 +153,9 @@ int
 review_list(struct db *db, struct arena *a, const struct review_filter *f,
     struct review **out, int *n)
 {
-	return reviews_from(a, db_query(db, a, arena_printf(a, REVIEW_SELECT
+	*out = db_rows(a, db_query(db, a, arena_printf(a, REVIEW_SELECT
 	    "%s ORDER BY v.id DESC LIMIT ? OFFSET ?", filter_where(f)), "lll",
-	    f->room_id ? f->room_id : f->event_id, f->limit, f->offset), out, n);
+	    f->room_id ? f->room_id : f->event_id, f->limit, f->offset), sizeof(**out),
+	    review_fill, n);
+	return *out != NULL ? OK : ERR;
 }
