@@ -35,6 +35,7 @@ int	api_calendar(struct req *);
 /* pages/events.c */
 int	events_list(struct req *);
 int	event_show(struct req *);
+int	event_enrol_submit(struct req *);
 /* api/rooms.c */
 int	api_rooms_list(struct req *);
 int	api_room_show(struct req *);
@@ -104,6 +105,7 @@ int	cart_item_remove(struct req *);
 int	cart_clear_submit(struct req *);
 int	cart_checkout_submit(struct req *);
 int	order_show(struct req *);
+int	order_cancel_submit(struct req *);
 /* api/orders.c */
 int	api_cart_show(struct req *);
 int	api_cart_add(struct req *);
@@ -112,6 +114,8 @@ int	api_cart_clear(struct req *);
 int	api_cart_checkout(struct req *);
 int	api_orders_list(struct req *);
 int	api_order_show(struct req *);
+int	api_event_enrol(struct req *);
+int	api_order_cancel(struct req *);
 /* api/admin.c */
 int	api_admin_room_create(struct req *);
 int	api_admin_room_update(struct req *);

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Order {{ORDER_ID}}</h1>
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
+{{#ERROR}}<p class="error" role="alert" id="order-error">{{MESSAGE}}</p>{{/ERROR}}
 <dl class="facts">
 <dt>Made</dt><dd>{{CREATED}}</dd>
 <dt>Status</dt><dd class="status {{ORDER_STATUS}}" id="order-status">{{ORDER_STATUS}}</dd>
@@ -24,3 +25,8 @@
 {{/BOOKING}}
 </tbody>
 </table>
+{{#CAN_CANCEL}}<form method="post" action="/orders/{{ORDER_ID}}/cancel" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Cancel the enrolment</button>
+</form>
+<p class="hint">Every session still to come is cancelled; the refund follows the cancellation rules, counted from the first of them.</p>{{/CAN_CANCEL}}

@@ -1,4 +1,5 @@
-/* api/orders.c: /api/v1/cart (items, checkout) and /api/v1/orders */
+/* api/orders.c: /api/v1/cart (items, checkout), /api/v1/orders, a course's
+ * enrolment and its cancellation */
 #include <string.h>
 
 #include "core/limits.h"
@@ -28,6 +29,29 @@ reply_order(struct req *r, const struct order *o, int status)
 	if (order_bookings(r->db, r->arena, o->id, &list, &n) != OK)
 		return ERR;
 	return reply_json(r, status, json_order(r->arena, o, list, n));
+}
+
+/* A checkout's or an enrolment's refusal, naming the cart item (when
+ * item is not 0) and the timeslot (when slot is not 0) refused: nothing
+ * was booked. */
+static int
+reply_refused(struct req *r, int rc, long long item, long long slot)
+{
+	struct json_object *obj, *err;
+
+	if (rc == ERR)
+		return ERR;
+	if (slot == 0)
+		return reply_result(r, rc);
+	err = json_object_new_object();
+	json_set_str(err, "code", result_code(rc));
+	json_set_str(err, "message", result_message(rc));
+	if (item != 0)
+		json_set_int(err, "itemId", item);
+	json_set_int(err, "timeslotId", slot);
+	obj = json_object_new_object();
+	json_object_object_add(obj, "error", err);
+	return reply_json(r, reply_result_status(rc), obj);
 }
 
 int
@@ -72,7 +96,6 @@ int
 api_cart_checkout(struct req *r)
 {
 	const char *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
-	struct json_object *obj, *err;
 	struct checkout co = { 0, 0, 0, 0 };
 	struct order o;
 	int rc;
@@ -83,24 +106,52 @@ api_cart_checkout(struct req *r)
 		return reply_error(r, 400, "invalid_field",
 		    "Idempotency-Key: at most 100 characters.");
 	rc = cart_checkout(r->db, r->arena, &r->actor, key, &co);
-	if (rc == ERR)
-		return ERR;
-	if (rc != OK && co.failed_item == 0)
-		return reply_result(r, rc);
-	if (rc != OK) {
-		/* Which item, and why: the cart is as it was. */
-		err = json_object_new_object();
-		json_set_str(err, "code", result_code(rc));
-		json_set_str(err, "message", result_message(rc));
-		json_set_int(err, "itemId", co.failed_item);
-		json_set_int(err, "timeslotId", co.failed_slot);
-		obj = json_object_new_object();
-		json_object_object_add(obj, "error", err);
-		return reply_json(r, reply_result_status(rc), obj);
-	}
+	if (rc != OK)
+		return reply_refused(r, rc, co.failed_item, co.failed_slot);
 	if (order_get(r->db, r->arena, co.order_id, &r->actor, &o) != OK)
 		return ERR;
 	return reply_order(r, &o, co.replayed ? 200 : 201);
+}
+
+int
+api_event_enrol(struct req *r)
+{
+	struct order o;
+	long long id, order_id, slot;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	rc = booking_enrol(r->db, r->arena, &r->actor, id, &order_id, &slot);
+	if (rc == NOT_FOUND && slot == 0)
+		return reply_not_found(r, "event", id);
+	if (rc != OK)
+		return reply_refused(r, rc, 0, slot);
+	if (order_get(r->db, r->arena, order_id, &r->actor, &o) != OK)
+		return ERR;
+	return reply_order(r, &o, 201);
+}
+
+int
+api_order_cancel(struct req *r)
+{
+	struct json_object *obj;
+	struct booking *list;
+	struct order o;
+	long long refund;
+	int n, rc;
+
+	if (order_get_or_reply(r, "id", &o) != OK)
+		return ERR;
+	if ((rc = booking_cancel_order(r->db, r->arena, &r->actor, o.id, &refund)) != OK)
+		return rc == ERR ? ERR : reply_result(r, rc);
+	if (order_get(r->db, r->arena, o.id, &r->actor, &o) != OK ||
+	    order_bookings(r->db, r->arena, o.id, &list, &n) != OK)
+		return ERR;
+	obj = json_object_new_object();
+	json_object_object_add(obj, "order", json_order(r->arena, &o, list, n));
+	json_set_money(obj, "refundAmount", refund);
+	return reply_json(r, 200, obj);
 }
 
 int

@@ -25,6 +25,8 @@ static const struct {
 	[CART_EMPTY]		= { "cart_empty", "Your cart is empty." },
 	[CART_FULL]		= { "cart_full",
 				    "Your cart is full; check it out or remove an item first." },
+	[NOT_A_COURSE]		= { "not_a_course",
+				    "Only a course is sold as one series of sessions." },
 	[ALREADY_REVIEWED]	= { "already_reviewed", "This booking has a review already." },
 	[LAST_ADMIN]		= { "last_admin",
 				    "This is the last admin; make another user an admin first." },

@@ -29,6 +29,7 @@ enum result {
 	/* Carts and orders. */
 	CART_EMPTY,		/* a checkout of nothing */
 	CART_FULL,		/* no room for another item */
+	NOT_A_COURSE,		/* an enrolment in an event that is not a course */
 	ALREADY_REVIEWED,	/* a booking is reviewed once */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */

@@ -105,17 +105,20 @@ admin_event_save(struct db *db, struct arena *a, long long *id,
 	if (fe->n > 0)
 		return INVALID;
 	if (*id == 0) {
-		if (db_exec(db, "INSERT INTO events (title, description, kind)"
-		    " VALUES (?, ?, ?)", "sss", in->title,
-		    in->description ? in->description : "", in->kind) < 0)
+		if (db_exec(db, "INSERT INTO events (title, description, kind, course_price)"
+		    " VALUES (?, ?, ?, IF(? < 0, NULL, ? / 100))", "sssll", in->title,
+		    in->description ? in->description : "", in->kind, in->course_price,
+		    in->course_price) < 0)
 			return ERR;
 		*id = db_insert_id(db);
 		return OK;
 	}
 	if (db_exec(db, "UPDATE events SET title = COALESCE(?, title),"
 	    " description = COALESCE(?, description),"
-	    " kind = COALESCE(?, kind) WHERE id = ?", "sssl", in->title,
-	    in->description, in->kind, *id) < 0)
+	    " kind = COALESCE(?, kind),"
+	    " course_price = IF(? < 0, course_price, ? / 100) WHERE id = ?", "sssl" "ll",
+	    in->title, in->description, in->kind, in->course_price, in->course_price,
+	    *id) < 0)
 		return ERR;
 	return db_found(db_query(db, a, "SELECT 1 FROM events WHERE id = ?", "l", *id));
 }

@@ -43,6 +43,7 @@ struct event_input {
 	const char	*title;
 	const char	*description;	/* "" clears it */
 	const char	*kind;		/* one of admin_event_kinds */
+	long long	 course_price;	/* cents; -1: not given (kept, or none) */
 };
 
 struct slot_input {

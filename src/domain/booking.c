@@ -793,10 +793,12 @@ take_seat(struct db *db, struct arena *a, const struct actor *who,
 	    NULL, status, NULL, message);
 }
 
-/* One order for a seat of each locked timeslot, all or none. */
+/* One order for a seat of each locked timeslot, all or none. price is
+ * the order's (a course's), shared out over the bookings, the first ones
+ * taking the odd cents; -1: each booking costs its timeslot's price. */
 static int
 book_locked(struct db *db, struct arena *a, const struct actor *who,
-    struct slot_lock *s, int n, const char *type, const char *notes,
+    struct slot_lock *s, int n, long long price, const char *type, const char *notes,
     long long *order_id, long long *last_booking, int *failed)
 {
 	long long total = 0;
@@ -807,6 +809,8 @@ book_locked(struct db *db, struct arena *a, const struct actor *who,
 			*failed = i;
 			return rc;
 		}
+		if (price >= 0)
+			s[i].price = price / n + (i < price % n);
 		total += s[i].price;
 	}
 	if (order_create(db, who->user_id, total, order_id) != OK)
@@ -834,7 +838,7 @@ booking_create_many(struct db *db, struct arena *a, const struct actor *who,
 			*failed = i;
 			return rc;
 		}
-	return book_locked(db, a, who, s, n, type, NULL, order_id, &booking_id, failed);
+	return book_locked(db, a, who, s, n, -1, type, NULL, order_id, &booking_id, failed);
 }
 
 static int
@@ -851,7 +855,7 @@ create_txn(struct db *db, void *ctx)
 		return rc;
 	if (c->key != NULL && (rc = find_key(db, c)) != NOT_FOUND)
 		return rc;
-	if ((rc = book_locked(db, a, c->who, &s, 1, "single", c->notes, &order_id,
+	if ((rc = book_locked(db, a, c->who, &s, 1, -1, "single", c->notes, &order_id,
 	    &c->booking_id, &failed)) != OK)
 		return rc;
 	if (c->key != NULL && db_exec(db, "INSERT INTO idempotency_keys"
@@ -892,6 +896,64 @@ booking_create(struct db *db, struct arena *a, const struct actor *who,
 	}
 	*booking_id = c.booking_id;
 	*replayed = c.replayed;
+	return rc;
+}
+
+struct enrol {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 event_id;
+	long long		 order_id;
+	long long		 failed_slot;
+};
+
+/* Rule 11: every session of the course still to come, locked in id order
+ * like a checkout's, under one order at the course's price. */
+static int
+enrol_txn(struct db *db, void *ctx)
+{
+	struct enrol *c = ctx;
+	struct arena *a = c->arena;
+	struct db_res *ev, *res;
+	struct slot_lock *s;
+	long long price, booking_id;
+	int i, rc, failed = -1;
+
+	c->failed_slot = 0;
+	ev = db_query(db, a, "SELECT kind, course_price FROM events WHERE id = ?", "l",
+	    c->event_id);
+	if ((rc = db_found(ev)) != OK)
+		return rc;
+	if (strcmp(db_val(ev, 0, 0), "course") != 0)
+		return NOT_A_COURSE;
+	price = db_val(ev, 0, 1) != NULL ? money_cents(db_val(ev, 0, 1)) : -1;
+	res = db_query(db, a, "SELECT id FROM timeslots WHERE event_id = ?"
+	    " AND status = 'scheduled' AND start_time > UTC_TIMESTAMP() ORDER BY id",
+	    "l", c->event_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return SLOT_UNAVAILABLE;
+	s = arena_calloc(a, (size_t)res->nrows, sizeof(*s));
+	for (i = 0; i < res->nrows; i++)
+		if ((rc = lock_slot(db, a, db_int(res, i, 0), &s[i])) != OK)
+			return rc;
+	rc = book_locked(db, a, c->who, s, res->nrows, price, "course", NULL, &c->order_id,
+	    &booking_id, &failed);
+	if (rc != OK && failed >= 0)
+		c->failed_slot = s[failed].id;
+	return rc;
+}
+
+int
+booking_enrol(struct db *db, struct arena *a, const struct actor *who,
+    long long event_id, long long *order_id, long long *failed_slot)
+{
+	struct enrol c = { a, who, event_id, 0, 0 };
+	int rc = db_txn(db, enrol_txn, &c);
+
+	*order_id = c.order_id;
+	*failed_slot = c.failed_slot;
 	return rc;
 }
 
@@ -943,25 +1005,25 @@ struct action {
 	long long		 refund;
 };
 
-/* Cancels a booking whose row the caller has locked; returns the refund. */
+/* Cancels a booking whose row the caller has locked, refunding refund
+ * (booking_refund_quote()'s, or a course's share). */
 static int
 cancel_locked(struct db *db, struct arena *a, const struct actor *who,
-    const struct booking *b, long long *refund)
+    const struct booking *b, long long refund)
 {
-	*refund = booking_refund_quote(b, who);
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
 	    " cancelled_at = UTC_TIMESTAMP(), paid_amount = paid_amount - ? / 100,"
 	    " refund_amount = refund_amount + ? / 100,"
 	    " payment_status = IF(? > 0, 'refunded', payment_status)"
-	    " WHERE id = ?", "llll", *refund, *refund, *refund, b->id) < 0 ||
+	    " WHERE id = ?", "llll", refund, refund, refund, b->id) < 0 ||
 	    booking_seats_add(db, b->timeslot_id, -1) != OK ||
 	    cancel_reminders(db, b->id) != OK)
 		return ERR;
 	return record(db, a, b->id, b->user_id, "cancelled", who, b->status,
-	    "cancelled", arena_printf(a, "{\"refund\":\"%s\"}", money_fmt(a, *refund)),
-	    *refund > 0 ?
+	    "cancelled", arena_printf(a, "{\"refund\":\"%s\"}", money_fmt(a, refund)),
+	    refund > 0 ?
 	    arena_printf(a, "Cancelled: %s. %s will be refunded.",
-	    describe(a, b->room_name, b->start), money_fmt(a, *refund)) :
+	    describe(a, b->room_name, b->start), money_fmt(a, refund)) :
 	    arena_printf(a, "Cancelled: %s.", describe(a, b->room_name, b->start)));
 }
 
@@ -976,7 +1038,8 @@ cancel_txn(struct db *db, void *ctx)
 		return rc;
 	if (!booking_allows(&b, BK_CANCEL, c->who, time(NULL)))
 		return INVALID_STATE;
-	return cancel_locked(db, c->arena, c->who, &b, &c->refund);
+	c->refund = booking_refund_quote(&b, c->who);
+	return cancel_locked(db, c->arena, c->who, &b, c->refund);
 }
 
 int
@@ -985,6 +1048,79 @@ booking_cancel(struct db *db, struct arena *a, const struct actor *who,
 {
 	struct action c = { a, who, id, 0, 0 };
 	int rc = db_txn(db, cancel_txn, &c);
+
+	*refund = c.refund;
+	return rc;
+}
+
+int
+booking_to_come(const struct booking *b, const struct actor *who, time_t now)
+{
+	time_t start;
+
+	return booking_allows(b, BK_CANCEL, who, now) && dbtime_parse(b->start, &start) == 0 &&
+	    start > now;
+}
+
+struct order_cancel {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 order_id;
+	long long		 refund;
+};
+
+/* Ends a course enrolment: its bookings still to come are cancelled and
+ * the refund policy (rule 6) is applied to them as one, by the start of
+ * the first of them. */
+static int
+order_cancel_txn(struct db *db, void *ctx)
+{
+	struct order_cancel *c = ctx;
+	struct arena *a = c->arena;
+	struct booking *list, b;
+	const char *first = NULL;
+	time_t now = time(NULL);
+	long long share;
+	int i, n, rc, left = 0;
+
+	c->refund = 0;
+	if ((rc = db_found(db_query(db, a, "SELECT id FROM orders WHERE id = ?"
+	    " AND (user_id = ? OR ?)", "lli", c->order_id, c->who->user_id,
+	    c->who->admin))) != OK)
+		return rc;
+	if (db_query(db, a, "SELECT id FROM bookings WHERE order_id = ? ORDER BY id FOR UPDATE",
+	    "l", c->order_id) == NULL || order_bookings(db, a, c->order_id, &list, &n) != OK)
+		return ERR;
+	for (i = 0; i < n; i++) {
+		if (strcmp(list[i].booking_type, "course") != 0)
+			return NOT_A_COURSE;
+		if (booking_to_come(&list[i], c->who, now)) {
+			if (first == NULL || strcmp(list[i].start, first) < 0)
+				first = list[i].start;
+			left++;
+		}
+	}
+	if (left == 0)
+		return INVALID_STATE;
+	for (i = 0; i < n; i++) {
+		if (!booking_to_come(&list[i], c->who, now))
+			continue;
+		b = list[i];
+		b.start = first;	/* the policy's clock: the first session left */
+		share = booking_refund_quote(&b, c->who);
+		if (cancel_locked(db, a, c->who, &list[i], share) != OK)
+			return ERR;
+		c->refund += share;
+	}
+	return OK;
+}
+
+int
+booking_cancel_order(struct db *db, struct arena *a, const struct actor *who,
+    long long order_id, long long *refund)
+{
+	struct order_cancel c = { a, who, order_id, 0 };
+	int rc = db_txn(db, order_cancel_txn, &c);
 
 	*refund = c.refund;
 	return rc;
@@ -1243,7 +1379,6 @@ slot_cancel_txn(struct db *db, void *ctx)
 	struct db_res *res;
 	struct slot_lock s;
 	struct booking b;
-	long long refund;
 	int i, rc;
 
 	c->cancelled = 0;
@@ -1260,7 +1395,8 @@ slot_cancel_txn(struct db *db, void *ctx)
 		return ERR;
 	for (i = 0; i < res->nrows; i++) {
 		if (booking_get(db, c->arena, db_int(res, i, 0), c->who, &b) != OK ||
-		    cancel_locked(db, c->arena, c->who, &b, &refund) != OK)
+		    cancel_locked(db, c->arena, c->who, &b,
+		    booking_refund_quote(&b, c->who)) != OK)
 			return ERR;
 		c->cancelled++;
 	}

@@ -293,6 +293,20 @@ int	booking_create(struct db *, struct arena *, const struct actor *,
 int	booking_create_many(struct db *, struct arena *, const struct actor *,
 	    const long long *slot_ids, int n, const char *type, long long *order_id,
 	    int *failed);
+/* Rule 11: books every scheduled session of course event_id still to
+ * come under one order at the course's price (or its sessions' prices
+ * added up), all or none; NOT_A_COURSE for another kind of event, and on
+ * a refusal *failed_slot names the session refused. */
+int	booking_enrol(struct db *, struct arena *, const struct actor *,
+	    long long event_id, long long *order_id, long long *failed_slot);
+/* Whether b is still to come and who may cancel it: what cancelling a
+ * course enrolment cancels. */
+int	booking_to_come(const struct booking *, const struct actor *, time_t now);
+/* Cancels a course enrolment (order_id): its bookings still to come,
+ * with the refund rule 6 gives by the first of them's start, in *refund;
+ * INVALID_STATE when none is left, NOT_A_COURSE for another order. */
+int	booking_cancel_order(struct db *, struct arena *, const struct actor *,
+	    long long order_id, long long *refund);
 /* What cancelling now would refund, in cents: a share of what was paid
  * (rule 6), never of the price. */
 long long booking_refund_quote(const struct booking *, const struct actor *);

@@ -48,6 +48,7 @@ struct event {
 	const char	*kind;
 	const char	*next_start;	/* next scheduled session, or NULL */
 	long long	 upcoming;	/* scheduled sessions still to come */
+	long long	 course_price;	/* cents, for a whole course; -1: its sessions' */
 };
 
 struct room_filter {

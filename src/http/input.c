@@ -56,6 +56,8 @@ input_event(struct form *f, int creating, struct event_input *in)
 	in->description = clearable(f, "description", "Description", DESCRIPTION_MAX);
 	if (creating || form_sent(f, "kind"))
 		form_enum(f, "kind", "Kind", admin_event_kinds, 1, &in->kind);
+	in->course_price = -1;
+	form_money(f, "coursePrice", "Course price", 0, &in->course_price);
 }
 
 void

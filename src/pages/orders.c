@@ -1,6 +1,7 @@
 /* pages/orders.c: the cart (add, remove, clear), its checkout and an
- * order's page */
+ * order's page, with a course enrolment's cancellation */
 #include <string.h>
+#include <time.h>
 
 #include "core/config.h"
 #include "core/fmt.h"
@@ -128,23 +129,29 @@ cart_checkout_submit(struct req *r)
 
 static const char *const order_done[][2] = {
 	{ "ordered", "Your order is made." },
+	{ "enrolled", "You are enrolled in the course." },
+	{ "cancelled", "The enrolment is cancelled." },
 	{ NULL, NULL },
 };
 
-int
-order_show(struct req *r)
+/* The order's page; refused, when not OK, is why cancelling it failed. */
+static int
+order_page(struct req *r, int refused)
 {
 	struct order o;
 	struct booking *list;
 	struct tmpl *t, *row;
 	long long due = 0;
-	int i, n;
+	time_t now = time(NULL);
+	int i, n, course = 0;
 
 	if (order_get_or_reply(r, "id", &o) != OK ||
 	    order_bookings(r->db, r->arena, o.id, &list, &n) != OK)
 		return ERR;
 	t = page_begin(r, "order.tpl", arena_printf(r->arena, "Order %lld", o.id));
 	page_done(r, t, order_done);
+	if (refused != OK)
+		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
 	tmpl_set_int(t, "ORDER_ID", o.id);
 	tmpl_set(t, "ORDER_STATUS", o.status);
 	tmpl_set(t, "TOTAL", money_fmt(r->arena, o.total));
@@ -157,12 +164,42 @@ order_show(struct req *r)
 		if (list[i].state == BOOKING_PENDING &&
 		    strcmp(list[i].payment_status, "pending") == 0)
 			due += list[i].price;
+		/* A course's sessions still to come can be given up together. */
+		if (strcmp(list[i].booking_type, "course") == 0 &&
+		    booking_to_come(&list[i], &r->actor, now))
+			course = 1;
 	}
+	if (course)
+		tmpl_show(t, "CAN_CANCEL");
 	if (due > 0 && due == o.total && *cfg.payment_url != '\0')
 		tmpl_set(tmpl_section(t, "PAY_ONLINE"), "PAY_URL", arena_printf(r->arena,
 		    "%s%corder=%lld&amount=%lld", cfg.payment_url,
 		    strchr(cfg.payment_url, '?') ? '&' : '?', o.id, due));
 	if (due > 0)
 		tmpl_set(tmpl_section(t, "DUE"), "DUE", money_fmt(r->arena, due));
-	return page_end(r, 200);
+	return page_end(r, reply_result_status(refused));
+}
+
+int
+order_show(struct req *r)
+{
+	return order_page(r, OK);
+}
+
+int
+order_cancel_submit(struct req *r)
+{
+	long long id, refund;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	rc = booking_cancel_order(r->db, r->arena, &r->actor, id, &refund);
+	if (rc == ERR)
+		return ERR;
+	if (rc == NOT_FOUND)
+		return reply_not_found(r, "order", id);
+	if (rc != OK)
+		return order_page(r, rc);
+	return reply_redirect(r, arena_printf(r->arena, "/orders/%lld?done=cancelled", id));
 }

@@ -197,6 +197,19 @@ def _check_out(w):
     return call("POST", f"/api/v1/bookings/{bid}/check-out", w["user"])
 
 
+def _course(w):
+    ev, room = make_event(kind="course"), make_room()
+    for h in (7, 9):
+        make_slot(room, at(day(14), h), price="3.00", event_id=ev)
+    return ev
+
+
+def _enrolment(w):
+    r = call("POST", f"/api/v1/events/{_course(w)}/enrol", w["user"])
+    assert r.status_code == 201, r.text
+    return r
+
+
 EXAMPLES = {
     ("POST", "/api/v1/auth/login"): _login,
     ("POST", "/api/v1/auth/register"): lambda w: call(
@@ -290,6 +303,9 @@ EXAMPLES = {
     ("GET", "/api/v1/reviews"): lambda w: (_review(w), call("GET", f"/api/v1/reviews?roomId={w['room']}"))[1],
     ("POST", "/api/v1/admin/reviews/{id}/hide"): lambda w: call(
         "POST", f"/api/v1/admin/reviews/{_review(w).json()['id']}/hide", w["admin"]),
+    ("POST", "/api/v1/events/{id}/enrol"): _enrolment,
+    ("POST", "/api/v1/orders/{id}/cancel"): lambda w: call(
+        "POST", f"/api/v1/orders/{_enrolment(w).json()['id']}/cancel", w["user"]),
 }
 
 
