@@ -36,6 +36,13 @@ int	api_calendar(struct req *);
 int	events_list(struct req *);
 int	event_show(struct req *);
 int	event_enrol_submit(struct req *);
+/* pages/appointments.c */
+int	appointments_show(struct req *);
+int	appointment_submit(struct req *);
+/* api/appointments.c */
+int	api_appointments_list(struct req *);
+int	api_appointment_book(struct req *);
+int	api_admin_room_hours(struct req *);
 /* api/rooms.c */
 int	api_rooms_list(struct req *);
 int	api_room_show(struct req *);

@@ -3,6 +3,7 @@
 <p class="meta">{{KIND}}</p>
 <p>{{DESCRIPTION}}</p>
 {{#ERROR}}<p class="error" role="alert" id="enrol-error" data-code="{{CODE}}">{{#SESSION}}Nothing was booked: the session of {{WHEN}} could not be booked. {{/SESSION}}{{MESSAGE}}</p>{{/ERROR}}
+{{#APPOINTMENTS}}<p><a class="button" id="pick-time" href="/events/{{ID}}/appointments">Pick a time</a></p>{{/APPOINTMENTS}}
 {{#COURSE}}<p class="notice">This course is sold as one series: enrolling books every session still to come, for <strong id="course-price">{{COURSE_PRICE}}</strong>.</p>
 {{#ENROL}}<form method="post" action="/events/{{ID}}/enrol" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -59,6 +59,8 @@ event_page(struct req *r, int refused, long long failed_slot)
 			    fmt_local(r->arena, slots[i].start, "%H:%M")));
 		}
 	}
+	if (ev.room_id != 0 && ev.session_minutes > 0 && strcmp(ev.kind, "individual") == 0)
+		tmpl_show(t, "APPOINTMENTS");
 	if (strcmp(ev.kind, "course") == 0) {	/* sold as one series */
 		struct tmpl *c = tmpl_section(t, "COURSE");
 

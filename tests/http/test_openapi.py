@@ -210,6 +210,21 @@ def _enrolment(w):
     return r
 
 
+def _appointable(w):
+    if "appointments" not in w:
+        room = make_room(rate="20.00")
+        date = day(15)
+        assert call("PUT", f"/api/v1/admin/rooms/{room}/hours", w["admin"],
+                    json={"weekday": date.isoweekday() % 7, "opens": "09:00",
+                          "closes": "12:00"}).status_code == 200
+        r = call("POST", "/api/v1/admin/events", w["admin"],
+                 json={"title": "Doc Consult", "kind": "individual",
+                       "appointmentRoomId": room, "sessionMinutes": 30})
+        assert r.status_code == 201, r.text
+        w["appointments"] = (r.json()["id"], date)
+    return w["appointments"]
+
+
 EXAMPLES = {
     ("POST", "/api/v1/auth/login"): _login,
     ("POST", "/api/v1/auth/register"): lambda w: call(
@@ -306,6 +321,14 @@ EXAMPLES = {
     ("POST", "/api/v1/events/{id}/enrol"): _enrolment,
     ("POST", "/api/v1/orders/{id}/cancel"): lambda w: call(
         "POST", f"/api/v1/orders/{_enrolment(w).json()['id']}/cancel", w["user"]),
+    ("GET", "/api/v1/events/{id}/appointments"): lambda w: call(
+        "GET", "/api/v1/events/%d/appointments?date=%s" % _appointable(w)),
+    ("POST", "/api/v1/events/{id}/appointments"): lambda w: call(
+        "POST", "/api/v1/events/%d/appointments" % _appointable(w)[0], w["user"],
+        json={"startTime": f"{_appointable(w)[1]}T10:00:00Z"}),
+    ("PUT", "/api/v1/admin/rooms/{id}/hours"): lambda w: call(
+        "PUT", f"/api/v1/admin/rooms/{w['room']}/hours", w["admin"],
+        json={"weekday": 1, "opens": "09:00", "closes": "17:00"}),
 }
 
 
