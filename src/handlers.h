@@ -36,6 +36,16 @@ int	api_calendar(struct req *);
 int	events_list(struct req *);
 int	event_show(struct req *);
 int	event_enrol_submit(struct req *);
+/* pages/packages.c */
+int	packages_show(struct req *);
+int	package_buy_submit(struct req *);
+/* api/packages.c */
+int	api_packages_list(struct req *);
+int	api_package_buy(struct req *);
+int	api_credits_list(struct req *);
+int	api_credit_schedule(struct req *);
+int	api_admin_package_create(struct req *);
+int	api_admin_package_item(struct req *);
 /* pages/appointments.c */
 int	appointments_show(struct req *);
 int	appointment_submit(struct req *);
@@ -78,6 +88,7 @@ int	login_enrol_submit(struct req *);
 /* pages/bookings.c */
 int	timeslot_show(struct req *);
 int	booking_new(struct req *);
+int	credit_schedule_submit(struct req *);
 int	booking_show(struct req *);
 int	booking_cancel_form(struct req *);
 int	booking_cancel_submit(struct req *);

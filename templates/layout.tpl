@@ -15,6 +15,7 @@
 <li><a href="/">Home</a></li>
 <li><a href="/rooms">Rooms</a></li>
 <li><a href="/events">Events</a></li>
+<li><a href="/packages">Packages</a></li>
 {{#USER}}
 <li><a href="/me">My bookings</a></li>
 <li><a href="/cart">Cart</a></li>

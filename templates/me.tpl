@@ -31,3 +31,10 @@
 {{#PREV_PAGE}}<a rel="prev" href="/me?tab={{TAB}}&amp;cursor={{CURSOR}}">Previous page</a>{{/PREV_PAGE}}
 {{#NEXT_PAGE}}<a rel="next" href="/me?tab={{TAB}}&amp;cursor={{CURSOR}}">Next page</a>{{/NEXT_PAGE}}
 </nav>
+{{#CREDITS}}<section id="credits">
+<h2>Your credits</h2>
+<ul>
+{{#CREDIT}}<li data-credit="{{CREDIT_ID}}"><a href="/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a> ({{PACKAGE_NAME}}), use by <span class="expires">{{EXPIRES}}</span>{{#UNPAID}}: <a href="/orders/{{ORDER_ID}}">pay for it first</a>{{/UNPAID}}</li>
+{{/CREDIT}}
+</ul>
+</section>{{/CREDITS}}

@@ -21,6 +21,11 @@
 {{#HOLD}}<p class="hint">The seat is held for you for {{HOLD_MINUTES}} minutes while you pay.</p>{{/HOLD}}
 <p><button type="submit">Book this timeslot</button></p>
 </form>
+{{#CREDIT}}<form method="post" action="/credits/{{CREDIT_ID}}/schedule" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="timeslot_id" value="{{SLOT_ID}}">
+<button type="submit">Book with a credit</button>
+</form>{{/CREDIT}}
 <form method="post" action="/cart/items" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="timeslot_id" value="{{SLOT_ID}}">

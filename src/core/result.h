@@ -30,6 +30,10 @@ enum result {
 	CART_EMPTY,		/* a checkout of nothing */
 	CART_FULL,		/* no room for another item */
 	NOT_A_COURSE,		/* an enrolment in an event that is not a course */
+	CREDIT_USED,		/* a credit already scheduled */
+	CREDIT_EXPIRED,
+	CREDIT_UNPAID,		/* its package's order waits for payment */
+	OTHER_EVENT,		/* a credit for another event's sessions */
 	ALREADY_REVIEWED,	/* a booking is reviewed once */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */

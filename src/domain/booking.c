@@ -19,6 +19,7 @@
 #include "domain/mail.h"
 #include "domain/notify.h"
 #include "domain/orders.h"
+#include "domain/packages.h"
 
 /*
  * Locking order, so that concurrent actions wait for each other instead of
@@ -535,6 +536,7 @@ struct slot_lock {
 	const char	*room_name;
 	int		 room_active;
 	int		 future;
+	long long	 event_id;	/* 0: none */
 };
 
 static int
@@ -549,7 +551,7 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	    "SELECT room_id, max_bookings, price, start_time, status,"
 	    "  start_time > UTC_TIMESTAMP(), end_time,"
 	    "  (SELECT name FROM rooms r WHERE r.id = t.room_id),"
-	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id), booked"
+	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id), booked, event_id"
 	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", id);
 	if (res == NULL)
 		return ERR;
@@ -566,6 +568,7 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	s->room_name = db_val(res, 0, 7);
 	s->room_active = db_int(res, 0, 8) != 0;
 	s->booked = db_int(res, 0, 9);
+	s->event_id = db_int(res, 0, 10);
 	return OK;
 }
 
@@ -841,6 +844,24 @@ booking_create_many(struct db *db, struct arena *a, const struct actor *who,
 	return book_locked(db, a, who, s, n, -1, type, NULL, order_id, &booking_id, failed);
 }
 
+int
+booking_create_in_order(struct db *db, struct arena *a, const struct actor *who,
+    long long slot_id, long long event_id, long long order_id, const char *type,
+    long long *booking_id)
+{
+	struct slot_lock s;
+	int rc;
+
+	if ((rc = lock_slot(db, a, slot_id, &s)) != OK)
+		return rc;
+	if (s.event_id != event_id)
+		return OTHER_EVENT;
+	if ((rc = check_bookable(db, a, &s, who->user_id)) != OK)
+		return rc;
+	s.price = 0;		/* paid for with the order */
+	return take_seat(db, a, who, &s, order_id, type, NULL, booking_id);
+}
+
 static int
 create_txn(struct db *db, void *ctx)
 {
@@ -1011,6 +1032,8 @@ static int
 cancel_locked(struct db *db, struct arena *a, const struct actor *who,
     const struct booking *b, long long refund)
 {
+	time_t start;
+
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
 	    " cancelled_at = UTC_TIMESTAMP(), paid_amount = paid_amount - ? / 100,"
 	    " refund_amount = refund_amount + ? / 100,"
@@ -1018,6 +1041,12 @@ cancel_locked(struct db *db, struct arena *a, const struct actor *who,
 	    " WHERE id = ?", "llll", refund, refund, refund, b->id) < 0 ||
 	    booking_seats_add(db, b->timeslot_id, -1) != OK ||
 	    cancel_reminders(db, b->id) != OK)
+		return ERR;
+	/* A credit's session given up early enough gives the credit back. */
+	if (b->booking_type != NULL && strcmp(b->booking_type, "credit") == 0 &&
+	    dbtime_parse(b->start, &start) == 0 &&
+	    start - time(NULL) >= (time_t)CREDIT_RETURN_HOURS * 3600 &&
+	    credit_release(db, b->id) != OK)
 		return ERR;
 	return record(db, a, b->id, b->user_id, "cancelled", who, b->status,
 	    "cancelled", arena_printf(a, "{\"refund\":\"%s\"}", money_fmt(a, refund)),

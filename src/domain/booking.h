@@ -293,6 +293,12 @@ int	booking_create(struct db *, struct arena *, const struct actor *,
 int	booking_create_many(struct db *, struct arena *, const struct actor *,
 	    const long long *slot_ids, int n, const char *type, long long *order_id,
 	    int *failed);
+/* Books a seat of slot_id, which must be a session of event_id (else
+ * OTHER_EVENT), under order_id, which paid for it (the booking is free and
+ * confirmed), in the caller's transaction: a package's credit. */
+int	booking_create_in_order(struct db *, struct arena *, const struct actor *,
+	    long long slot_id, long long event_id, long long order_id, const char *type,
+	    long long *booking_id);
 /* Rule 11: books every scheduled session of course event_id still to
  * come under one order at the course's price (or its sessions' prices
  * added up), all or none; NOT_A_COURSE for another kind of event, and on

@@ -258,7 +258,16 @@ apply_order(struct db *db, struct apply *c)
 			c->outcome = PAY_AMOUNT_MISMATCH;
 			return OK;
 		}
-		if ((rc = order_succeeded(db, c, list, n)) != OK)
+		if (n == 0) {
+			/* A package's order: its credits wait for it. */
+			long long paid = db_exec(db, "UPDATE orders SET status = 'paid',"
+			    " paid_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'pending'", "l",
+			    ev->order_id);
+
+			if (paid < 0)
+				return ERR;
+			c->outcome = paid > 0 ? PAY_CONFIRMED : PAY_IGNORED;
+		} else if ((rc = order_succeeded(db, c, list, n)) != OK)
 			return rc;
 		return db_exec(db, "UPDATE orders SET payment_id = ? WHERE id = ?", "sl",
 		    ev->payment_id, ev->order_id) < 0 ? ERR : OK;

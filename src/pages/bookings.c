@@ -12,6 +12,7 @@
 #include "domain/catalog.h"
 #include "domain/notify.h"
 #include "domain/orders.h"
+#include "domain/packages.h"
 #include "domain/reviews.h"
 #include "handlers.h"
 #include "http/input.h"
@@ -51,6 +52,13 @@ timeslot_page(struct req *r, long long id, int refused, const char *notes)
 	if (mine > 0)
 		tmpl_set_int(tmpl_section(t, "MINE"), "BOOKING_ID", mine);
 	else if (s.state == OK) {
+		long long credit = 0;
+
+		if (s.event_id != 0 && credit_for_event(r->db, r->arena, r->user->id,
+		    s.event_id, &credit) != OK)
+			return ERR;
+		if (credit != 0)
+			tmpl_set_int(tmpl_section(t, "CREDIT"), "CREDIT_ID", credit);
 		form = tmpl_section(t, "FORM");
 		tmpl_set_int(form, "SLOT_ID", s.id);
 		/* One key per page view: submitting this form twice books once. */
@@ -70,6 +78,25 @@ timeslot_show(struct req *r)
 	if (req_id(r, "id", &id) != OK)
 		return ERR;
 	return timeslot_page(r, id, OK, NULL);
+}
+
+int
+credit_schedule_submit(struct req *r)
+{
+	long long id, slot, booking = 0;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK || req_id(r, "timeslot_id", &slot) != OK)
+		return ERR;
+	rc = credit_schedule(r->db, r->arena, &r->actor, id, slot, &booking);
+	if (rc == ERR)
+		return ERR;
+	if (rc == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "You have no credit %lld, or there is"
+		    " no timeslot %lld.", id, slot);
+	if (rc != OK)
+		return timeslot_page(r, slot, rc, NULL);
+	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld?done=booked", booking));
 }
 
 int
@@ -403,6 +430,32 @@ dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
 	return OK;
 }
 
+/* The credits of packages bought and not yet scheduled, with their expiry. */
+static int
+dashboard_credits(struct req *r, struct tmpl *t)
+{
+	struct credit *list;
+	struct tmpl *s, *row;
+	int i, n;
+
+	if (credit_list(r->db, r->arena, r->user->id, &list, &n) != OK)
+		return ERR;
+	if (n == 0)
+		return OK;
+	s = tmpl_section(t, "CREDITS");
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(s, "CREDIT");
+		tmpl_set_int(row, "CREDIT_ID", list[i].id);
+		tmpl_set_int(row, "EVENT_ID", list[i].event_id);
+		tmpl_set(row, "EVENT_TITLE", list[i].event_title);
+		tmpl_set(row, "PACKAGE_NAME", list[i].package_name);
+		tmpl_set(row, "EXPIRES", fmt_local(r->arena, list[i].expires_at, "%d %b %Y"));
+		if (!list[i].paid)
+			tmpl_set_int(tmpl_section(row, "UNPAID"), "ORDER_ID", list[i].order_id);
+	}
+	return OK;
+}
+
 static const char *const tabs[] = { "upcoming", "past", "cancelled", NULL };
 
 int
@@ -434,7 +487,7 @@ me_show(struct req *r)
 	}
 	tmpl_set(t, "TAB_TITLE", strcmp(f.tab, "upcoming") == 0 ? "Upcoming bookings" :
 	    strcmp(f.tab, "past") == 0 ? "Past bookings" : "Cancelled bookings");
-	if (dashboard_rows(r, t, list, n) != OK)
+	if (dashboard_rows(r, t, list, n) != OK || dashboard_credits(r, t) != OK)
 		return ERR;
 	if (n == 0)
 		tmpl_show(t, "EMPTY");

@@ -171,6 +171,9 @@ order_page(struct req *r, int refused)
 	}
 	if (course)
 		tmpl_show(t, "CAN_CANCEL");
+	/* A package's order holds credits, not bookings, until it is paid. */
+	if (n == 0 && strcmp(o.status, "pending") == 0)
+		due = o.total;
 	if (due > 0 && due == o.total && *cfg.payment_url != '\0')
 		tmpl_set(tmpl_section(t, "PAY_ONLINE"), "PAY_URL", arena_printf(r->arena,
 		    "%s%corder=%lld&amount=%lld", cfg.payment_url,

@@ -225,6 +225,29 @@ def _appointable(w):
     return w["appointments"]
 
 
+def _package(w):
+    if "package" not in w:
+        r = call("POST", "/api/v1/admin/packages", w["admin"],
+                 json={"name": "Doc Bundle", "kind": "bundle", "price": "0.00"})
+        assert r.status_code == 201, r.text
+        w["package"] = r.json()["id"]
+        assert call("PUT", f"/api/v1/admin/packages/{w['package']}/items", w["admin"],
+                    json={"eventId": w["event"], "quantity": 3}).status_code == 200
+    return w["package"]
+
+
+def _credit(w):
+    r = call("POST", f"/api/v1/packages/{_package(w)}/buy", w["user"])
+    assert r.status_code == 201, r.text
+    return call("GET", "/api/v1/credits", w["user"]).json()["items"][0]["id"]
+
+
+def _schedule(w):
+    slot = make_slot(make_room(), at(day(16), 9), price="0.00", event_id=w["event"])
+    return call("POST", f"/api/v1/credits/{_credit(w)}/schedule", w["user"],
+                json={"timeslotId": slot})
+
+
 EXAMPLES = {
     ("POST", "/api/v1/auth/login"): _login,
     ("POST", "/api/v1/auth/register"): lambda w: call(
@@ -329,6 +352,16 @@ EXAMPLES = {
     ("PUT", "/api/v1/admin/rooms/{id}/hours"): lambda w: call(
         "PUT", f"/api/v1/admin/rooms/{w['room']}/hours", w["admin"],
         json={"weekday": 1, "opens": "09:00", "closes": "17:00"}),
+    ("GET", "/api/v1/packages"): lambda w: (_package(w), call("GET", "/api/v1/packages"))[1],
+    ("POST", "/api/v1/packages/{id}/buy"): lambda w: call(
+        "POST", f"/api/v1/packages/{_package(w)}/buy", w["user"]),
+    ("GET", "/api/v1/credits"): lambda w: (_credit(w), call("GET", "/api/v1/credits", w["user"]))[1],
+    ("POST", "/api/v1/credits/{id}/schedule"): _schedule,
+    ("POST", "/api/v1/admin/packages"): lambda w: call(
+        "POST", "/api/v1/admin/packages", w["admin"], json={"name": "Doc Pack", "price": "9.00"}),
+    ("PUT", "/api/v1/admin/packages/{id}/items"): lambda w: call(
+        "PUT", f"/api/v1/admin/packages/{_package(w)}/items", w["admin"],
+        json={"eventId": w["event"], "quantity": 2}),
 }
 
 
