@@ -35,6 +35,24 @@ int	api_calendar(struct req *);
 /* pages/events.c */
 int	events_list(struct req *);
 int	event_show(struct req *);
+int	event_enrol_submit(struct req *);
+/* pages/packages.c */
+int	packages_show(struct req *);
+int	package_buy_submit(struct req *);
+/* api/packages.c */
+int	api_packages_list(struct req *);
+int	api_package_buy(struct req *);
+int	api_credits_list(struct req *);
+int	api_credit_schedule(struct req *);
+int	api_admin_package_create(struct req *);
+int	api_admin_package_item(struct req *);
+/* pages/appointments.c */
+int	appointments_show(struct req *);
+int	appointment_submit(struct req *);
+/* api/appointments.c */
+int	api_appointments_list(struct req *);
+int	api_appointment_book(struct req *);
+int	api_admin_room_hours(struct req *);
 /* api/rooms.c */
 int	api_rooms_list(struct req *);
 int	api_room_show(struct req *);
@@ -72,12 +90,16 @@ int	timeslot_show(struct req *);
 int	booking_new(struct req *);
 int	waitlist_join_submit(struct req *);
 int	waitlist_leave_submit(struct req *);
+int	credit_schedule_submit(struct req *);
 int	booking_show(struct req *);
 int	booking_cancel_form(struct req *);
 int	booking_cancel_submit(struct req *);
 int	booking_reactivate_submit(struct req *);
 int	booking_reschedule_form(struct req *);
 int	booking_reschedule_submit(struct req *);
+int	booking_check_in_submit(struct req *);
+int	booking_check_out_submit(struct req *);
+int	booking_review_submit(struct req *);
 int	me_show(struct req *);
 int	notifications_show(struct req *);
 int	notifications_read(struct req *);
@@ -95,6 +117,32 @@ int	api_booking_show(struct req *);
 int	api_booking_cancel(struct req *);
 int	api_booking_reactivate(struct req *);
 int	api_booking_reschedule(struct req *);
+int	api_booking_check_in(struct req *);
+int	api_booking_check_out(struct req *);
+/* pages/reviews.c */
+int	admin_review_hide(struct req *);
+/* api/reviews.c */
+int	api_booking_review(struct req *);
+int	api_reviews_list(struct req *);
+int	api_admin_review_hide(struct req *);
+/* pages/orders.c */
+int	cart_show(struct req *);
+int	cart_item_add(struct req *);
+int	cart_item_remove(struct req *);
+int	cart_clear_submit(struct req *);
+int	cart_checkout_submit(struct req *);
+int	order_show(struct req *);
+int	order_cancel_submit(struct req *);
+/* api/orders.c */
+int	api_cart_show(struct req *);
+int	api_cart_add(struct req *);
+int	api_cart_remove(struct req *);
+int	api_cart_clear(struct req *);
+int	api_cart_checkout(struct req *);
+int	api_orders_list(struct req *);
+int	api_order_show(struct req *);
+int	api_event_enrol(struct req *);
+int	api_order_cancel(struct req *);
 /* api/admin.c */
 int	api_admin_room_create(struct req *);
 int	api_admin_room_update(struct req *);

@@ -24,6 +24,23 @@
 {{#KIND_ERROR}}<span class="field-error" id="kind-error">{{MESSAGE}}</span>{{/KIND_ERROR}}
 </p>
 <p>
+<label for="coursePrice">Course price (optional)</label>
+<input type="text" id="coursePrice" name="coursePrice" value="{{COURSEPRICE}}" inputmode="decimal" aria-describedby="coursePrice-hint{{#COURSEPRICE_ERROR}} coursePrice-error{{/COURSEPRICE_ERROR}}"{{#COURSEPRICE_ERROR}} aria-invalid="true"{{/COURSEPRICE_ERROR}}>
+<span class="hint" id="coursePrice-hint">For a course: what enrolling in all its remaining sessions costs. Empty: their prices added up.</span>
+{{#COURSEPRICE_ERROR}}<span class="field-error" id="coursePrice-error">{{MESSAGE}}</span>{{/COURSEPRICE_ERROR}}
+</p>
+<p>
+<label for="appointmentRoomId">Appointments: room id (optional)</label>
+<input type="text" id="appointmentRoomId" name="appointmentRoomId" value="{{APPOINTMENTROOMID}}" inputmode="numeric" aria-describedby="appointmentRoomId-hint{{#APPOINTMENTROOMID_ERROR}} appointmentRoomId-error{{/APPOINTMENTROOMID_ERROR}}"{{#APPOINTMENTROOMID_ERROR}} aria-invalid="true"{{/APPOINTMENTROOMID_ERROR}}>
+<span class="hint" id="appointmentRoomId-hint">For an individual event: customers pick a start within this room's bookable hours.</span>
+{{#APPOINTMENTROOMID_ERROR}}<span class="field-error" id="appointmentRoomId-error">{{MESSAGE}}</span>{{/APPOINTMENTROOMID_ERROR}}
+</p>
+<p>
+<label for="sessionMinutes">Appointments: minutes each (optional)</label>
+<input type="text" id="sessionMinutes" name="sessionMinutes" value="{{SESSIONMINUTES}}" inputmode="numeric"{{#SESSIONMINUTES_ERROR}} aria-invalid="true" aria-describedby="sessionMinutes-error"{{/SESSIONMINUTES_ERROR}}>
+{{#SESSIONMINUTES_ERROR}}<span class="field-error" id="sessionMinutes-error">{{MESSAGE}}</span>{{/SESSIONMINUTES_ERROR}}
+</p>
+<p>
 <label for="description">Description</label>
 <textarea id="description" name="description" rows="4" maxlength="{{DESCRIPTION_MAX}}"{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
 {{#DESCRIPTION_ERROR}}<span class="field-error" id="description-error">{{MESSAGE}}</span>{{/DESCRIPTION_ERROR}}

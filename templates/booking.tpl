@@ -13,6 +13,8 @@
 <dt>Price</dt><dd>{{PRICE}}</dd>
 {{#REFUND}}<dt>Refund</dt><dd id="refund">{{REFUND}}</dd>{{/REFUND}}
 {{#HAS_NOTES}}<dt>Notes</dt><dd id="notes">{{NOTES}}</dd>{{/HAS_NOTES}}
+{{#CHECKED_IN}}<dt>Checked in</dt><dd id="checked-in">{{WHEN}}</dd>{{/CHECKED_IN}}
+{{#CHECKED_OUT}}<dt>Checked out</dt><dd id="checked-out">{{WHEN}}</dd>{{/CHECKED_OUT}}
 </dl>
 {{#HOLD}}<p class="notice" id="hold">Your place is held for {{MINUTES_TEXT}} (until {{UNTIL}}). Pay {{PRICE}} to confirm it.</p>
 <p id="pay-by">Amount due: <strong>{{PRICE}}</strong>, pay by {{PAY_BY}}.</p>
@@ -30,7 +32,31 @@
 <button type="submit">Book this again</button>
 </form>
 {{/CAN_REACTIVATE}}
+{{#CAN_CHECK_IN}}
+<form method="post" action="/bookings/{{ID}}/check-in" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Check in</button>
+</form>
+{{/CAN_CHECK_IN}}
+{{#CAN_CHECK_OUT}}
+<form method="post" action="/bookings/{{ID}}/check-out" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Check out</button>
+</form>
+{{/CAN_CHECK_OUT}}
 </div>
+{{#REVIEWED}}<section id="review"><h2>Your review</h2>
+<p><span class="rating" id="review-rating">{{RATING}}</span> out of 5{{#HIDDEN}} (hidden by an admin){{/HIDDEN}}</p>
+{{#COMMENT}}<p id="review-comment">{{COMMENT}}</p>{{/COMMENT}}</section>{{/REVIEWED}}
+{{#CAN_REVIEW}}<section id="review"><h2>Review this booking</h2>
+<form method="post" action="/bookings/{{ID}}/review" class="stacked">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="rating">Rating (1 to 5)</label>
+<select id="rating" name="rating" required>{{#RATING_OPTION}}<option value="{{VALUE}}">{{VALUE}}</option>{{/RATING_OPTION}}</select></p>
+<p><label for="comment">Comment (optional)</label>
+<textarea id="comment" name="comment" rows="3" maxlength="{{COMMENT_MAX}}"></textarea></p>
+<p><button type="submit">Send the review</button></p>
+</form></section>{{/CAN_REVIEW}}
 
 <h2>History</h2>
 <table class="history">

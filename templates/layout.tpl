@@ -15,8 +15,10 @@
 <li><a href="/">Home</a></li>
 <li><a href="/rooms">Rooms</a></li>
 <li><a href="/events">Events</a></li>
+<li><a href="/packages">Packages</a></li>
 {{#USER}}
 <li><a href="/me">My bookings</a></li>
+<li><a href="/cart">Cart</a></li>
 <li><a href="/notifications">Notifications{{#HAS_UNREAD}} <span class="badge">{{UNREAD}}<span class="visually-hidden"> unread</span></span>{{/HAS_UNREAD}}</a></li>
 <li><a href="/account">Account</a></li>
 {{#ADMIN}}<li><a href="/admin">Admin</a></li>{{/ADMIN}}

@@ -40,3 +40,4 @@
 </tbody>
 </table>
 </section>
+{{>REVIEWS}}

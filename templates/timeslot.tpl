@@ -21,6 +21,16 @@
 {{#HOLD}}<p class="hint">Your place is held for {{HOLD_MINUTES}} minutes while you pay.</p>{{/HOLD}}
 <p><button type="submit">{{#WHOLE_ROOM}}Book the room{{/WHOLE_ROOM}}{{#PER_SEAT}}Book a place{{/PER_SEAT}}</button></p>
 </form>
+{{#CREDIT}}<form method="post" action="/credits/{{CREDIT_ID}}/schedule" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="timeslot_id" value="{{SLOT_ID}}">
+<button type="submit">Book with a credit</button>
+</form>{{/CREDIT}}
+<form method="post" action="/cart/items" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="timeslot_id" value="{{SLOT_ID}}">
+<button type="submit">Add to cart</button>
+</form>
 {{/FORM}}
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#JOIN_WAITLIST}}

@@ -1,4 +1,5 @@
-/* api/bookings.c: /api/v1/bookings: book, list, cancel, reactivate, reschedule */
+/* api/bookings.c: /api/v1/bookings: book, list, cancel, reactivate, reschedule,
+ * check in and out */
 #include <string.h>
 
 #include "api/api.h"
@@ -186,4 +187,28 @@ api_waitlist_list(struct req *r)
 		json_object_array_add(items, json_waiting(r->arena, w[i].timeslot_id,
 		    w[i].position, &w[i]));
 	return reply_json(r, 200, json_page(items, 1, n > 0 ? n : 1, n));
+}
+
+/* The owner's check-in and check-out. */
+static int
+attend(struct req *r, enum bk_action action)
+{
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return api_reply_booking(r, booking_transition(r->db, r->arena, &r->actor, id,
+	    action, NULL), id, 200, 0, 0);
+}
+
+int
+api_booking_check_in(struct req *r)
+{
+	return attend(r, BK_CHECK_IN);
+}
+
+int
+api_booking_check_out(struct req *r)
+{
+	return attend(r, BK_CHECK_OUT);
 }

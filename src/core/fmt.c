@@ -202,6 +202,23 @@ dbtime_parse(const char *s, time_t *out)
 	return 0;
 }
 
+/* "09:30" -> 570; -1 when malformed. "24:00" is the end of the day. */
+int
+hhmm_parse(const char *s)
+{
+	int h, m;
+
+	if (strlen(s) != 5 || s[2] != ':' || !isdigit((unsigned char)s[0]) ||
+	    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[3]) ||
+	    !isdigit((unsigned char)s[4]))
+		return -1;
+	h = (s[0] - '0') * 10 + (s[1] - '0');
+	m = (s[3] - '0') * 10 + (s[4] - '0');
+	if (m > 59 || h > 24 || (h == 24 && m != 0))
+		return -1;
+	return h * 60 + m;
+}
+
 int
 datetime_input(const char *s, char out[20])
 {

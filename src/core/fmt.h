@@ -36,6 +36,9 @@ int	 dbtime_parse(const char *s, time_t *out);
  * zone (an HTML datetime-local field), or the same ending in "Z" for UTC
  * (ISO 8601 from the API). Writes the UTC database form. */
 int	 datetime_input(const char *s, char out[20]);
+/* A time of day "HH:MM" in minutes ("24:00" ends the day); -1 when it is
+ * not one. */
+int	 hhmm_parse(const char *s);
 /* "" and -1 for a time no DATETIME holds. */
 int	 dbtime_from(time_t, char out[20]);
 void	 dbtime_now(char out[20]);

@@ -30,6 +30,15 @@ enum result {
 	NOT_FULL,		/* a waiting list for a timeslot with a free seat */
 	ALREADY_WAITING,	/* on that waiting list already */
 	QUOTA_EXCEEDED,		/* over a limit of the user's role for the room type */
+	/* Carts and orders. */
+	CART_EMPTY,		/* a checkout of nothing */
+	CART_FULL,		/* no room for another item */
+	NOT_A_COURSE,		/* an enrolment in an event that is not a course */
+	CREDIT_USED,		/* a credit already scheduled */
+	CREDIT_EXPIRED,
+	CREDIT_UNPAID,		/* its package's order waits for payment */
+	OTHER_EVENT,		/* a credit for another event's sessions */
+	ALREADY_REVIEWED,	/* a booking is reviewed once */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

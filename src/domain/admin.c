@@ -102,20 +102,36 @@ int
 admin_event_save(struct db *db, struct arena *a, long long *id,
     const struct event_input *in, struct field_errors *fe)
 {
+	int rc;
+
+	if (in->room_id > 0 && (rc = db_found(db_query(db, a, "SELECT 1 FROM rooms"
+	    " WHERE id = ?", "l", in->room_id))) != OK) {
+		if (rc == ERR)
+			return ERR;
+		field_error(fe, "appointmentRoomId", "There is no room %lld.", in->room_id);
+	}
 	if (fe->n > 0)
 		return INVALID;
 	if (*id == 0) {
-		if (db_exec(db, "INSERT INTO events (title, description, kind)"
-		    " VALUES (?, ?, ?)", "sss", in->title,
-		    in->description ? in->description : "", in->kind) < 0)
+		if (db_exec(db, "INSERT INTO events (title, description, kind, course_price,"
+		    " room_id, session_minutes) VALUES (?, ?, ?, IF(? < 0, NULL, ? / 100),"
+		    " NULLIF(GREATEST(?, 0), 0), NULLIF(GREATEST(?, 0), 0))", "sssll" "ll",
+		    in->title, in->description ? in->description : "", in->kind,
+		    in->course_price, in->course_price, in->room_id, in->session_minutes) < 0)
 			return ERR;
 		*id = db_insert_id(db);
 		return OK;
 	}
+	/* -1: not sent, kept; 0 clears. */
 	if (db_exec(db, "UPDATE events SET title = COALESCE(?, title),"
 	    " description = COALESCE(?, description),"
-	    " kind = COALESCE(?, kind) WHERE id = ?", "sssl", in->title,
-	    in->description, in->kind, *id) < 0)
+	    " kind = COALESCE(?, kind),"
+	    " course_price = IF(? < 0, course_price, ? / 100),"
+	    " room_id = IF(? < 0, room_id, NULLIF(?, 0)),"
+	    " session_minutes = IF(? < 0, session_minutes, NULLIF(?, 0)) WHERE id = ?",
+	    "sssll" "llll" "l", in->title, in->description, in->kind, in->course_price,
+	    in->course_price, in->room_id, in->room_id, in->session_minutes,
+	    in->session_minutes, *id) < 0)
 		return ERR;
 	return db_found(db_query(db, a, "SELECT 1 FROM events WHERE id = ?", "l", *id));
 }
@@ -508,7 +524,7 @@ each_booking_row(void *ctx, int ncols, char **values)
 	" b.refund_amount, b.created_at, b.updated_at," \
 	" IF(" BOOKING_LAPSED ", b.hold_expires_at, b.cancelled_at)," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
-	" b.start_time, b.end_time, NULL, NULL, b.paid_amount, " BOOKING_LAPSED
+	" b.start_time, b.end_time, NULL, NULL, b.paid_amount, " BOOKING_LAPSED ", b.order_id"
 
 /* In the index's order, so the first row leaves MariaDB at once instead of
  * after a sort of them all. */

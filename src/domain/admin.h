@@ -43,6 +43,9 @@ struct event_input {
 	const char	*title;
 	const char	*description;	/* "" clears it */
 	const char	*kind;		/* one of admin_event_kinds */
+	long long	 course_price;	/* cents; -1: not given (kept, or none) */
+	long long	 room_id;	/* appointments' room; -1: not given */
+	long long	 session_minutes;	/* their length; -1: not given */
 };
 
 struct slot_input {

@@ -18,6 +18,8 @@
 #include "domain/catalog.h"
 #include "domain/mail.h"
 #include "domain/notify.h"
+#include "domain/orders.h"
+#include "domain/packages.h"
 #include "domain/quota.h"
 
 /*
@@ -57,7 +59,8 @@ booking_status_parse(const char *name)
 #define NEEDS_NOT_CHECKED_IN	0x08
 #define NEEDS_NOT_CHECKED_OUT	0x10
 #define NEEDS_STARTED		0x20	/* the booking's time has begun */
-#define NEEDS_CHECK_IN_OPEN	0x40	/* it starts within BOOKING_CHECK_IN_MINUTES */
+#define NEEDS_OWNER		0x40	/* the booking's owner acts */
+#define NEEDS_CHECK_IN_WINDOW	0x80	/* an admin or the owner, each in their window */
 
 #define FROM(status)	(1u << (status))
 
@@ -75,10 +78,27 @@ static const struct {
 	[BK_COMPLETE]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN | NEEDS_STARTED },
 	[BK_NO_SHOW]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN | NEEDS_STARTED },
 	[BK_CHECK_IN]	= { FROM(BOOKING_CONFIRMED),
-			    NEEDS_ADMIN | NEEDS_NOT_CHECKED_IN | NEEDS_CHECK_IN_OPEN },
-	[BK_CHECK_OUT]	= { FROM(BOOKING_CONFIRMED),
-			    NEEDS_ADMIN | NEEDS_CHECKED_IN | NEEDS_NOT_CHECKED_OUT },
+			    NEEDS_CHECK_IN_WINDOW | NEEDS_NOT_CHECKED_IN },
+	[BK_CHECK_OUT]	= { FROM(BOOKING_CONFIRMED), NEEDS_CHECKED_IN | NEEDS_NOT_CHECKED_OUT },
+	[BK_REVIEW]	= { FROM(BOOKING_COMPLETED), NEEDS_OWNER },
 };
+
+/* An admin checks a guest in from BOOKING_CHECK_IN_MINUTES before the
+ * start; the owner checks in from BOOKING_OWNER_CHECK_IN_MINUTES before
+ * the start until the end. */
+static int
+in_check_in_window(const struct booking *b, const struct actor *who, time_t now)
+{
+	time_t start, end;
+
+	if (dbtime_parse(b->start, &start) != 0)
+		return 0;
+	if (who->admin)
+		return now >= start - BOOKING_CHECK_IN_MINUTES * 60;
+	if (who->user_id != b->user_id || dbtime_parse(b->end, &end) != 0)
+		return 0;
+	return now >= start - BOOKING_OWNER_CHECK_IN_MINUTES * 60 && now < end;
+}
 
 int
 booking_allows(const struct booking *b, enum bk_action action,
@@ -93,14 +113,15 @@ booking_allows(const struct booking *b, enum bk_action action,
 	needs = machine[action].needs;
 	if ((needs & NEEDS_ADMIN) && !who->admin)
 		return 0;
-	if ((needs & (NEEDS_FUTURE | NEEDS_STARTED | NEEDS_CHECK_IN_OPEN)) &&
-	    dbtime_parse(b->start, &start) != 0)
+	if ((needs & NEEDS_OWNER) && who->user_id != b->user_id)
+		return 0;
+	if ((needs & NEEDS_CHECK_IN_WINDOW) && !in_check_in_window(b, who, now))
+		return 0;
+	if ((needs & (NEEDS_FUTURE | NEEDS_STARTED)) && dbtime_parse(b->start, &start) != 0)
 		return 0;
 	if ((needs & NEEDS_FUTURE) && start <= now)
 		return 0;
 	if ((needs & NEEDS_STARTED) && start > now)
-		return 0;
-	if ((needs & NEEDS_CHECK_IN_OPEN) && start - BOOKING_CHECK_IN_MINUTES * 60 > now)
 		return 0;
 	if ((needs & NEEDS_CHECKED_IN) && b->checked_in_at == NULL)
 		return 0;
@@ -142,6 +163,7 @@ booking_from_values(char *const *v, struct booking *b)
 	b->event_title = v[23];
 	b->paid_amount = money_cents(v[24]);
 	b->hold_lapsed = v[25] != NULL && strcmp(v[25], "1") == 0;
+	b->order_id = v[26] ? strtoll(v[26], NULL, 10) : 0;
 }
 
 static void
@@ -522,6 +544,7 @@ struct slot_lock {
 	const char	*room_name;
 	int		 room_active;
 	int		 future;
+	long long	 event_id;	/* 0: none */
 };
 
 static int
@@ -536,7 +559,7 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	    "SELECT room_id, max_bookings, price, start_time, status,"
 	    "  start_time > UTC_TIMESTAMP(), end_time,"
 	    "  (SELECT name FROM rooms r WHERE r.id = t.room_id),"
-	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id), booked"
+	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id), booked, event_id"
 	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", id);
 	if (res == NULL)
 		return ERR;
@@ -553,6 +576,7 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	s->room_name = db_val(res, 0, 7);
 	s->room_active = db_int(res, 0, 8) != 0;
 	s->booked = db_int(res, 0, 9);
+	s->event_id = db_int(res, 0, 10);
 	return OK;
 }
 
@@ -585,9 +609,24 @@ record(struct db *db, struct arena *a, long long booking_id, long long owner,
 	if (db_exec(db, "INSERT INTO booking_events (booking_id, type, actor_id,"
 	    " old_status, new_status, data) VALUES (?, ?, NULLIF(?, 0), ?, ?, ?)",
 	    "lslsss", booking_id, type, who->user_id, old_status, new_status, data) < 0 ||
-	    mail_booking_event(db, a, booking_id, type, new_status, data) != OK)
+	    mail_booking_event(db, a, booking_id, type, new_status, data) != OK ||
+	    order_refresh(db, booking_id) != OK)
 		return ERR;
 	return notify_add(db, owner, message, arena_printf(a, "/bookings/%lld", booking_id));
+}
+
+int
+booking_record(struct db *db, struct arena *a, const struct booking *b,
+    const char *type, const struct actor *who, const char *data, const char *message)
+{
+	return record(db, a, b->id, b->user_id, type, who, b->status, b->status, data,
+	    message);
+}
+
+const char *
+booking_describe(struct arena *a, const struct booking *b)
+{
+	return describe(a, b->room_name, b->start);
 }
 
 /* Reminders 24 h and 1 h before the start, those still in the future. */
@@ -653,23 +692,26 @@ booking_release_lapsed(struct db *db, struct arena *a, long long slot_id,
 	return OK;
 }
 
-/* Rule 4 on a locked timeslot the rules let user book: a free timeslot
+/* Rule 4 on a locked timeslot the rules let user book, under order
+ * order_id: a free timeslot (or one the order paid for, s->price 0)
  * confirms at once, a paid one holds the seat while the customer pays;
  * with its reminders, event, notification and mail. by is who acts: the
- * user, or the system giving a waiting user a place that came free. */
+ * user, or the system giving a waiting user a place that came free. Every
+ * booking is made here. */
 static int
 take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
-    long long user_id, const struct actor *by, const char *notes, long long *id)
+    long long user_id, const struct actor *by, long long order_id, const char *type,
+    const char *notes, long long *id)
 {
 	int free_slot = s->price == 0, mine = by->user_id == user_id, rc;
 	const char *status = free_slot ? "confirmed" : "pending", *what, *message;
 
-	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id,"
-	    " start_time, end_time, status, payment_status, price, notes,"
-	    " hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ? / 100, ?,"
+	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id, order_id,"
+	    " start_time, end_time, status, payment_status, price, notes, booking_type,"
+	    " hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ? / 100, ?, ?,"
 	    " IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
-	    "lllsssslsii", user_id, s->id, s->room_id, s->start, s->end, status,
-	    free_slot ? "paid" : "pending", s->price, notes ? notes : "",
+	    "llllssssls" "sii", user_id, s->id, s->room_id, order_id, s->start, s->end,
+	    status, free_slot ? "paid" : "pending", s->price, notes ? notes : "", type,
 	    free_slot, cfg.hold_minutes) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	*id = db_insert_id(db);
@@ -715,7 +757,7 @@ promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
 {
 	static const struct actor system = { 0, 1, 0, NULL };
 	struct db_res *res;
-	long long held, id;
+	long long held, id, user, order;
 	int rc;
 
 	if (strcmp(s->status, "scheduled") != 0 || !s->room_active || !s->future)
@@ -734,8 +776,15 @@ promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
 		if (db_exec(db, "DELETE FROM waitlist WHERE id = ?", "l",
 		    db_int(res, 0, 0)) < 0)
 			return ERR;
-		/* One who booked meanwhile just leaves the line. */
-		rc = take_seat(db, a, s, db_int(res, 0, 1), &system, NULL, &id);
+		/* The seat comes with an order of its own, as a booking does;
+		 * one who booked meanwhile just leaves the line. */
+		user = db_int(res, 0, 1);
+		if (order_create(db, user, s->price, &order) != OK)
+			return ERR;
+		rc = take_seat(db, a, s, user, &system, order, "single", NULL, &id);
+		if (rc == ALREADY_BOOKED &&
+		    db_exec(db, "DELETE FROM orders WHERE id = ?", "l", order) < 0)
+			return ERR;
 		if (rc != OK && rc != ALREADY_BOOKED)
 			return rc;
 	}
@@ -822,24 +871,95 @@ find_key(struct db *db, struct create *c)
 	return OK;
 }
 
+/* One order for a seat of each locked timeslot, all or none, each seat
+ * within who's limits (quota_check, *why naming the limit refused). price
+ * is the order's (a course's), shared out over the bookings, the first
+ * ones taking the odd cents; -1: each booking costs its timeslot's price. */
+static int
+book_locked(struct db *db, struct arena *a, const struct actor *who,
+    struct slot_lock *s, int n, long long price, const char *type, const char *notes,
+    long long *order_id, long long *last_booking, int *failed, const char **why)
+{
+	long long total = 0;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		if ((rc = check_bookable(db, a, &s[i], who->user_id)) != OK) {
+			*failed = i;
+			return rc;
+		}
+		if (price >= 0)
+			s[i].price = price / n + (i < price % n);
+		total += s[i].price;
+	}
+	if (order_create(db, who->user_id, total, order_id) != OK)
+		return ERR;
+	/* Each seat taken counts against the limits of the next. */
+	for (i = 0; i < n; i++)
+		if ((rc = quota_check(db, a, who->user_id, s[i].id, why)) != OK ||
+		    (rc = take_seat(db, a, &s[i], who->user_id, who, *order_id, type,
+		    notes, last_booking)) != OK) {
+			*failed = i;
+			return rc;
+		}
+	return OK;
+}
+
+int
+booking_create_many(struct db *db, struct arena *a, const struct actor *who,
+    const long long *slot_ids, int n, const char *type, long long *order_id,
+    int *failed, const char **why)
+{
+	struct slot_lock *s = arena_calloc(a, (size_t)(n > 0 ? n : 1), sizeof(*s));
+	long long booking_id;
+	int i, rc;
+
+	*why = NULL;
+	for (i = 0; i < n; i++)
+		if ((rc = lock_slot(db, a, slot_ids[i], &s[i])) != OK) {
+			*failed = i;
+			return rc;
+		}
+	return book_locked(db, a, who, s, n, -1, type, NULL, order_id, &booking_id, failed,
+	    why);
+}
+
+int
+booking_create_in_order(struct db *db, struct arena *a, const struct actor *who,
+    long long slot_id, long long event_id, long long order_id, const char *type,
+    long long *booking_id, const char **why)
+{
+	struct slot_lock s;
+	int rc;
+
+	*why = NULL;
+	if ((rc = lock_slot(db, a, slot_id, &s)) != OK)
+		return rc;
+	if (s.event_id != event_id)
+		return OTHER_EVENT;
+	if ((rc = check_bookable(db, a, &s, who->user_id)) != OK ||
+	    (rc = quota_check(db, a, who->user_id, s.id, why)) != OK)
+		return rc;
+	s.price = 0;		/* paid for with the order */
+	return take_seat(db, a, &s, who->user_id, who, order_id, type, NULL, booking_id);
+}
+
 static int
 create_txn(struct db *db, void *ctx)
 {
 	struct create *c = ctx;
 	struct arena *a = c->arena;
 	struct slot_lock s;
-	int rc;
+	long long order_id;
+	int rc, failed;
 
 	c->replayed = 0;
 	if ((rc = lock_slot(db, a, c->slot_id, &s)) != OK)
 		return rc;
 	if (c->key != NULL && (rc = find_key(db, c)) != NOT_FOUND)
 		return rc;
-	if ((rc = check_bookable(db, a, &s, c->who->user_id)) != OK)
-		return rc;
-	if ((rc = quota_check(db, a, c->who->user_id, s.id, &c->why)) != OK ||
-	    (rc = take_seat(db, a, &s, c->who->user_id, c->who, c->notes,
-	    &c->booking_id)) != OK)
+	if ((rc = book_locked(db, a, c->who, &s, 1, -1, "single", c->notes, &order_id,
+	    &c->booking_id, &failed, &c->why)) != OK)
 		return rc;
 	if (c->key != NULL && db_exec(db, "INSERT INTO idempotency_keys"
 	    " (user_id, idem_key, request_hash, booking_id) VALUES (?, ?, ?, ?)",
@@ -883,9 +1003,69 @@ booking_create(struct db *db, struct arena *a, const struct actor *who,
 	return rc;
 }
 
-/* Locks the booking row for an action, with the owner filter. */
+struct enrol {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 event_id;
+	long long		 order_id;
+	long long		 failed_slot;
+	const char		*why;
+};
+
+/* Rule 11: every session of the course still to come, locked in id order
+ * like a checkout's, under one order at the course's price. */
 static int
-lock_booking(struct db *db, struct arena *a, const struct actor *who,
+enrol_txn(struct db *db, void *ctx)
+{
+	struct enrol *c = ctx;
+	struct arena *a = c->arena;
+	struct db_res *ev, *res;
+	struct slot_lock *s;
+	long long price, booking_id;
+	int i, rc, failed = -1;
+
+	c->failed_slot = 0;
+	ev = db_query(db, a, "SELECT kind, course_price FROM events WHERE id = ?", "l",
+	    c->event_id);
+	if ((rc = db_found(ev)) != OK)
+		return rc;
+	if (strcmp(db_val(ev, 0, 0), "course") != 0)
+		return NOT_A_COURSE;
+	price = db_val(ev, 0, 1) != NULL ? money_cents(db_val(ev, 0, 1)) : -1;
+	res = db_query(db, a, "SELECT id FROM timeslots WHERE event_id = ?"
+	    " AND status = 'scheduled' AND start_time > UTC_TIMESTAMP() ORDER BY id",
+	    "l", c->event_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return SLOT_UNAVAILABLE;
+	s = arena_calloc(a, (size_t)res->nrows, sizeof(*s));
+	for (i = 0; i < res->nrows; i++)
+		if ((rc = lock_slot(db, a, db_int(res, i, 0), &s[i])) != OK)
+			return rc;
+	rc = book_locked(db, a, c->who, s, res->nrows, price, "course", NULL, &c->order_id,
+	    &booking_id, &failed, &c->why);
+	if (rc != OK && failed >= 0)
+		c->failed_slot = s[failed].id;
+	return rc;
+}
+
+int
+booking_enrol(struct db *db, struct arena *a, const struct actor *who,
+    long long event_id, long long *order_id, long long *failed_slot, const char **why)
+{
+	struct enrol c = { a, who, event_id, 0, 0, NULL };
+	int rc = db_txn(db, enrol_txn, &c);
+
+	*order_id = c.order_id;
+	*failed_slot = c.failed_slot;
+	*why = c.why != NULL ? c.why : result_message(rc);
+	return rc;
+}
+
+/* Locks the booking row for an action, with the owner filter. */
+int
+booking_lock(struct db *db, struct arena *a, const struct actor *who,
     long long id, struct booking *b)
 {
 	struct db_res *res;
@@ -931,25 +1111,33 @@ struct action {
 	long long		 refund;
 };
 
-/* Cancels a booking whose row the caller has locked; returns the refund. */
+/* Cancels a booking whose row the caller has locked, refunding refund
+ * (booking_refund_quote()'s, or a course's share). */
 static int
 cancel_locked(struct db *db, struct arena *a, const struct actor *who,
-    const struct booking *b, long long *refund)
+    const struct booking *b, long long refund)
 {
-	*refund = booking_refund_quote(b, who);
+	time_t start;
+
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
 	    " cancelled_at = UTC_TIMESTAMP(), paid_amount = paid_amount - ? / 100,"
 	    " refund_amount = refund_amount + ? / 100,"
 	    " payment_status = IF(? > 0, 'refunded', payment_status)"
-	    " WHERE id = ?", "llll", *refund, *refund, *refund, b->id) < 0 ||
+	    " WHERE id = ?", "llll", refund, refund, refund, b->id) < 0 ||
 	    booking_seats_add(db, b->timeslot_id, -1) != OK ||
 	    cancel_reminders(db, b->id) != OK)
 		return ERR;
+	/* A credit's session given up early enough gives the credit back. */
+	if (b->booking_type != NULL && strcmp(b->booking_type, "credit") == 0 &&
+	    dbtime_parse(b->start, &start) == 0 &&
+	    start - time(NULL) >= (time_t)CREDIT_RETURN_HOURS * 3600 &&
+	    credit_release(db, b->id) != OK)
+		return ERR;
 	return record(db, a, b->id, b->user_id, "cancelled", who, b->status,
-	    "cancelled", arena_printf(a, "{\"refund\":\"%s\"}", money_fmt(a, *refund)),
-	    *refund > 0 ?
+	    "cancelled", arena_printf(a, "{\"refund\":\"%s\"}", money_fmt(a, refund)),
+	    refund > 0 ?
 	    arena_printf(a, "Cancelled: %s. %s will be refunded.",
-	    describe(a, b->room_name, b->start), money_show(a, *refund)) :
+	    describe(a, b->room_name, b->start), money_show(a, refund)) :
 	    arena_printf(a, "Cancelled: %s.", describe(a, b->room_name, b->start)));
 }
 
@@ -961,11 +1149,12 @@ cancel_txn(struct db *db, void *ctx)
 	struct booking b;
 	int rc;
 
-	if ((rc = lock_booking(db, c->arena, c->who, c->id, &b)) != OK)
+	if ((rc = booking_lock(db, c->arena, c->who, c->id, &b)) != OK)
 		return rc;
 	if (!booking_allows(&b, BK_CANCEL, c->who, time(NULL)))
 		return INVALID_STATE;
-	if ((rc = cancel_locked(db, c->arena, c->who, &b, &c->refund)) != OK ||
+	c->refund = booking_refund_quote(&b, c->who);
+	if ((rc = cancel_locked(db, c->arena, c->who, &b, c->refund)) != OK ||
 	    (rc = lock_slot(db, c->arena, b.timeslot_id, &s)) != OK)
 		return rc;
 	return promote_waiting(db, c->arena, &s);
@@ -982,6 +1171,83 @@ booking_cancel(struct db *db, struct arena *a, const struct actor *who,
 	return rc;
 }
 
+int
+booking_to_come(const struct booking *b, const struct actor *who, time_t now)
+{
+	time_t start;
+
+	return booking_allows(b, BK_CANCEL, who, now) && dbtime_parse(b->start, &start) == 0 &&
+	    start > now;
+}
+
+struct order_cancel {
+	struct arena		*arena;
+	const struct actor	*who;
+	long long		 order_id;
+	long long		 refund;
+};
+
+/* Ends a course enrolment: its bookings still to come are cancelled and
+ * the refund policy (rule 6) is applied to them as one, by the start of
+ * the first of them. */
+static int
+order_cancel_txn(struct db *db, void *ctx)
+{
+	struct order_cancel *c = ctx;
+	struct arena *a = c->arena;
+	struct booking *list, b;
+	struct slot_lock s;
+	const char *first = NULL;
+	time_t now = time(NULL);
+	long long share;
+	int i, n, rc, left = 0;
+
+	c->refund = 0;
+	if ((rc = db_found(db_query(db, a, "SELECT id FROM orders WHERE id = ?"
+	    " AND (user_id = ? OR ?)", "lli", c->order_id, c->who->user_id,
+	    c->who->admin))) != OK)
+		return rc;
+	if (db_query(db, a, "SELECT id FROM bookings WHERE order_id = ? ORDER BY id FOR UPDATE",
+	    "l", c->order_id) == NULL || order_bookings(db, a, c->order_id, &list, &n) != OK)
+		return ERR;
+	for (i = 0; i < n; i++) {
+		if (strcmp(list[i].booking_type, "course") != 0)
+			return NOT_A_COURSE;
+		if (booking_to_come(&list[i], c->who, now)) {
+			if (first == NULL || strcmp(list[i].start, first) < 0)
+				first = list[i].start;
+			left++;
+		}
+	}
+	if (left == 0)
+		return INVALID_STATE;
+	for (i = 0; i < n; i++) {
+		if (!booking_to_come(&list[i], c->who, now))
+			continue;
+		b = list[i];
+		b.start = first;	/* the policy's clock: the first session left */
+		share = booking_refund_quote(&b, c->who);
+		/* Each seat given back goes to that session's waiting list. */
+		if ((rc = cancel_locked(db, a, c->who, &list[i], share)) != OK ||
+		    (rc = lock_slot(db, a, list[i].timeslot_id, &s)) != OK ||
+		    (rc = promote_waiting(db, a, &s)) != OK)
+			return rc;
+		c->refund += share;
+	}
+	return OK;
+}
+
+int
+booking_cancel_order(struct db *db, struct arena *a, const struct actor *who,
+    long long order_id, long long *refund)
+{
+	struct order_cancel c = { a, who, order_id, 0 };
+	int rc = db_txn(db, order_cancel_txn, &c);
+
+	*refund = c.refund;
+	return rc;
+}
+
 static int
 reactivate_txn(struct db *db, void *ctx)
 {
@@ -993,7 +1259,7 @@ reactivate_txn(struct db *db, void *ctx)
 	long long price;
 	int rc, hold, kept;
 
-	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	if (!booking_allows(&b, BK_REACTIVATE, c->who, time(NULL)))
 		return INVALID_STATE;
@@ -1046,7 +1312,7 @@ reschedule_txn(struct db *db, void *ctx)
 	long long refund;
 	int rc;
 
-	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	if (!booking_allows(&b, BK_RESCHEDULE, c->who, time(NULL)))
 		return INVALID_STATE;
@@ -1114,7 +1380,7 @@ transition_txn(struct db *db, void *ctx)
 	const char *what;
 	int rc;
 
-	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	if (!booking_allows(&b, c->action, c->who, time(NULL)))
 		return INVALID_STATE;
@@ -1181,7 +1447,7 @@ retake_txn(struct db *db, void *ctx)
 	time_t hold;
 	int rc, held;
 
-	if ((rc = lock_booking(db, a, c->who, c->id, &b)) != OK)
+	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	held = b.state == BOOKING_PENDING && (b.hold_expires_at == NULL ||
 	    dbtime_parse(b.hold_expires_at, &hold) != 0 || hold > time(NULL));
@@ -1236,7 +1502,6 @@ slot_cancel_txn(struct db *db, void *ctx)
 	struct db_res *res;
 	struct slot_lock s;
 	struct booking b;
-	long long refund;
 	int i, rc;
 
 	c->cancelled = 0;
@@ -1253,7 +1518,8 @@ slot_cancel_txn(struct db *db, void *ctx)
 		return ERR;
 	for (i = 0; i < res->nrows; i++) {
 		if (booking_get(db, c->arena, db_int(res, i, 0), c->who, &b) != OK ||
-		    cancel_locked(db, c->arena, c->who, &b, &refund) != OK)
+		    cancel_locked(db, c->arena, c->who, &b,
+		    booking_refund_quote(&b, c->who)) != OK)
 			return ERR;
 		c->cancelled++;
 	}

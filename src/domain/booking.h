@@ -38,14 +38,19 @@ enum bk_action {
 	BK_CONFIRM,		/* admin: pending -> confirmed, paid */
 	BK_COMPLETE,		/* admin: confirmed and started -> completed */
 	BK_NO_SHOW,		/* admin: confirmed and started -> no_show */
-	BK_CHECK_IN,		/* admin: confirmed, from BOOKING_CHECK_IN_MINUTES
-				 * before the start: records the arrival */
-	BK_CHECK_OUT,		/* admin: confirmed and checked in: the departure */
+	BK_CHECK_IN,		/* confirmed: records the arrival (an admin from
+				 * BOOKING_CHECK_IN_MINUTES before the start, the
+				 * owner from BOOKING_OWNER_CHECK_IN_MINUTES before
+				 * it until the end) */
+	BK_CHECK_OUT,		/* confirmed and checked in: the departure */
+	BK_REVIEW,		/* the owner: completed (reviews.c: once) */
 	BK_ACTIONS
 };
 
-/* How long before its start a booking's guest can be checked in. */
+/* How long before its start a booking's guest can be checked in by an
+ * admin, and how long before it the owner can check in. */
 #define BOOKING_CHECK_IN_MINUTES	30
+#define BOOKING_OWNER_CHECK_IN_MINUTES	15
 
 /* A booking is active while pending or confirmed: one per user and
  * timeslot (the unique key bookings_one_active), for bookings named b. */
@@ -69,6 +74,7 @@ struct booking {
 	long long	 timeslot_id;
 	long long	 room_id;
 	long long	 event_id;
+	long long	 order_id;	/* 0: made before orders were */
 	const char	*status;
 	enum bk_status	 state;		/* status, parsed */
 	int		 hold_lapsed;	/* shown cancelled, still pending in its row */
@@ -117,7 +123,7 @@ int	booking_allows(const struct booking *, enum bk_action,
 	" IF(" BOOKING_LAPSED ", b.hold_expires_at, b.cancelled_at)," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
 	" t.start_time, t.end_time, r.name, e.title, b.paid_amount," \
-	" " BOOKING_LAPSED
+	" " BOOKING_LAPSED ", b.order_id"
 #define BOOKING_JOINS \
 	" JOIN users u ON u.id = b.user_id" \
 	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \
@@ -298,6 +304,40 @@ int	booking_key_valid(const char *key);
 int	booking_create(struct db *, struct arena *, const struct actor *,
 	    long long timeslot_id, const char *notes, const char *key,
 	    long long *booking_id, int *replayed, const char **why);
+/* Books one seat of each of n timeslots (ids ascending, no repeats) for
+ * who, all under one new order, all or none, as part of the caller's
+ * transaction: the timeslots are locked in ascending id order, so two of
+ * these never deadlock each other, and rules 1 to 4 and who's limits
+ * (quota_check) are checked on each. On a refusal *failed is the index of
+ * the timeslot refused and the result says why (for QUOTA_EXCEEDED *why
+ * names the limit); the caller rolls back. type is the bookings'
+ * booking_type ("cart"). */
+int	booking_create_many(struct db *, struct arena *, const struct actor *,
+	    const long long *slot_ids, int n, const char *type, long long *order_id,
+	    int *failed, const char **why);
+/* Books a seat of slot_id, which must be a session of event_id (else
+ * OTHER_EVENT), under order_id, which paid for it (the booking is free and
+ * confirmed), in the caller's transaction, within who's limits (*why):
+ * a package's credit. */
+int	booking_create_in_order(struct db *, struct arena *, const struct actor *,
+	    long long slot_id, long long event_id, long long order_id, const char *type,
+	    long long *booking_id, const char **why);
+/* Rule 11: books every scheduled session of course event_id still to
+ * come under one order at the course's price (or its sessions' prices
+ * added up), all or none; NOT_A_COURSE for another kind of event, and on
+ * a refusal *failed_slot names the session refused and *why says why
+ * (the limit, for QUOTA_EXCEEDED). */
+int	booking_enrol(struct db *, struct arena *, const struct actor *,
+	    long long event_id, long long *order_id, long long *failed_slot,
+	    const char **why);
+/* Whether b is still to come and who may cancel it: what cancelling a
+ * course enrolment cancels. */
+int	booking_to_come(const struct booking *, const struct actor *, time_t now);
+/* Cancels a course enrolment (order_id): its bookings still to come,
+ * with the refund rule 6 gives by the first of them's start, in *refund;
+ * INVALID_STATE when none is left, NOT_A_COURSE for another order. */
+int	booking_cancel_order(struct db *, struct arena *, const struct actor *,
+	    long long order_id, long long *refund);
 /* What cancelling now would refund, in cents: a share of what was paid
  * (rule 6), never of the price. */
 long long booking_refund_quote(const struct booking *, const struct actor *);
@@ -314,7 +354,8 @@ int	booking_reactivate(struct db *, struct arena *, const struct actor *,
  * timeslot timeslot_id. */
 int	booking_reschedule(struct db *, struct arena *, const struct actor *,
 	    long long id, long long timeslot_id);
-/* An admin's action, BK_CONFIRM to BK_CHECK_OUT; payment_id for BK_CONFIRM. */
+/* An action of BK_CONFIRM to BK_CHECK_OUT (the owner's check-in and
+ * check-out among them); payment_id for BK_CONFIRM. */
 int	booking_transition(struct db *, struct arena *, const struct actor *,
 	    long long id, enum bk_action, const char *payment_id);
 /* A payment came for a booking whose hold ran out (pending past its hold,
@@ -323,6 +364,17 @@ int	booking_transition(struct db *, struct arena *, const struct actor *,
  * stays released. */
 int	booking_retake(struct db *, struct arena *, const struct actor *,
 	    long long id, const char *payment_id);
+/* For the other domain files that change a booking (reviews.c), inside
+ * their transaction: locks the booking's row, with the owner filter
+ * (NOT_FOUND), and loads it; and records a change as every change here is
+ * (its booking event, mail when it is one, the owner's notification). */
+int	booking_lock(struct db *, struct arena *, const struct actor *, long long id,
+	    struct booking *);
+int	booking_record(struct db *, struct arena *, const struct booking *,
+	    const char *type, const struct actor *, const char *data,
+	    const char *message);
+/* "Room A, Mon 23 Nov 10:00": a booking in one line of a message. */
+const char *booking_describe(struct arena *, const struct booking *);
 /* Cancels a timeslot and, with full refunds, its active bookings. */
 int	booking_cancel_slot(struct db *, struct arena *, const struct actor *,
 	    long long slot_id, int *cancelled);

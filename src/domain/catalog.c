@@ -376,8 +376,8 @@ calendar_load(struct db *db, struct arena *a, const struct calendar_query *q,
 	" (SELECT MIN(t.start_time) FROM timeslots t WHERE t.event_id = e.id" \
 	"   AND t.status = 'scheduled' AND t.start_time > UTC_TIMESTAMP())," \
 	" (SELECT COUNT(*) FROM timeslots t WHERE t.event_id = e.id" \
-	"   AND t.status = 'scheduled' AND t.start_time > UTC_TIMESTAMP())" \
-	" FROM events e"
+	"   AND t.status = 'scheduled' AND t.start_time > UTC_TIMESTAMP())," \
+	" e.course_price, e.room_id, e.session_minutes FROM events e"
 
 static void
 event_fill(const struct db_res *res, int i, void *out)
@@ -390,6 +390,9 @@ event_fill(const struct db_res *res, int i, void *out)
 	e->kind = db_val(res, i, 3);
 	e->next_start = db_val(res, i, 4);
 	e->upcoming = db_int(res, i, 5);
+	e->course_price = db_val(res, i, 6) ? money_cents(db_val(res, i, 6)) : -1;
+	e->room_id = db_int(res, i, 7);
+	e->session_minutes = db_int(res, i, 8);
 }
 
 int

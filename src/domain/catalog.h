@@ -48,6 +48,9 @@ struct event {
 	const char	*kind;
 	const char	*next_start;	/* next scheduled session, or NULL */
 	long long	 upcoming;	/* scheduled sessions still to come */
+	long long	 course_price;	/* cents, for a whole course; -1: its sessions' */
+	long long	 room_id;	/* an individual event's appointments: where */
+	long long	 session_minutes;	/* and how long (0: none) */
 };
 
 struct room_filter {

@@ -12,6 +12,7 @@
 #include "core/fmt.h"
 #include "db/db.h"
 #include "domain/booking.h"
+#include "domain/orders.h"
 #include "domain/payments.h"
 
 const char *const payment_outcomes[PAY_OUTCOMES + 1] = {
@@ -99,16 +100,17 @@ released_by_hold(struct db *db, struct arena *a, long long id, int *yes)
 	return OK;
 }
 
-/* payment.succeeded (rules 4 and 5): the amount must be the booking's
- * price; a running hold is confirmed, one that ran out takes its seat
- * again if it is still free. */
+/* payment.succeeded (rules 4 and 5): amount must be the booking's price;
+ * a running hold is confirmed, one that ran out takes its seat again if
+ * it is still free. */
 static int
-succeeded(struct db *db, struct apply *c, const struct booking *b, time_t now)
+succeeded(struct db *db, struct apply *c, const struct booking *b, long long amount,
+    time_t now)
 {
 	time_t hold;
 	int rc, expired;
 
-	if (c->ev->amount != b->price) {
+	if (amount != b->price) {
 		c->outcome = PAY_AMOUNT_MISMATCH;
 		return OK;
 	}
@@ -140,6 +142,16 @@ succeeded(struct db *db, struct apply *c, const struct booking *b, time_t now)
 	return OK;
 }
 
+/* A booking's share of a refund: amount back in all, of what it holds and
+ * gave back already (paid). */
+static int
+refund_share(struct db *db, const struct booking *b, long long paid, long long amount)
+{
+	return db_exec(db, "UPDATE bookings SET payment_status = 'refunded',"
+	    " paid_amount = ? / 100, refund_amount = ? / 100 WHERE id = ?", "lll",
+	    paid - amount, amount, b->id) < 0 ? ERR : order_refresh(db, b->id);
+}
+
 /* payment.refunded: the provider gave money back, amount in all; never
  * more than was paid (rule 16: what the booking holds and what it gave
  * back already). */
@@ -153,9 +165,117 @@ refunded(struct db *db, struct apply *c, const struct booking *b)
 		return OK;
 	}
 	c->outcome = PAY_REFUNDED;
-	return db_exec(db, "UPDATE bookings SET payment_status = 'refunded',"
-	    " paid_amount = ? / 100, refund_amount = ? / 100 WHERE id = ?", "lll",
-	    paid - c->ev->amount, c->ev->amount, b->id) < 0 ? ERR : OK;
+	return refund_share(db, b, paid, c->ev->amount);
+}
+
+/* The booking the event names, its row locked. */
+static int
+apply_booking(struct db *db, struct apply *c)
+{
+	const struct payment_event *ev = c->ev;
+	struct booking b;
+	int rc;
+
+	if ((rc = booking_lock(db, c->arena, &provider, ev->booking_id, &b)) != OK)
+		return rc;
+	if (strcmp(ev->type, "payment.succeeded") == 0)
+		return succeeded(db, c, &b, ev->amount, time(NULL));
+	if (strcmp(ev->type, "payment.refunded") == 0)
+		return refunded(db, c, &b);
+	c->outcome = PAY_IGNORED;
+	return OK;
+}
+
+/* An order's payment confirms each of its bookings waiting for one. */
+static int
+order_succeeded(struct db *db, struct apply *c, const struct booking *list, int n)
+{
+	enum payment_outcome all = PAY_IGNORED;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(list[i].payment_status, "pending") != 0)
+			continue;
+		if ((rc = succeeded(db, c, &list[i], list[i].price, time(NULL))) != OK)
+			return rc;
+		if (c->outcome == PAY_REFUND_DUE || all == PAY_IGNORED)
+			all = c->outcome;
+	}
+	c->outcome = all;
+	return OK;
+}
+
+/* An order's refund, amount in all, shared out in booking order. */
+static int
+order_refunded(struct db *db, struct apply *c, const struct booking *list, int n)
+{
+	long long paid = 0, left = c->ev->amount, held, share;
+	int i;
+
+	for (i = 0; i < n; i++)
+		paid += list[i].paid_amount + list[i].refund_amount;
+	if (left <= 0 || left > paid) {
+		c->outcome = PAY_AMOUNT_MISMATCH;
+		return OK;
+	}
+	c->outcome = PAY_REFUNDED;
+	for (i = 0; i < n && left > 0; i++) {
+		held = list[i].paid_amount + list[i].refund_amount;
+		share = left < held ? left : held;
+		if (share > 0 && refund_share(db, &list[i], held, share) != OK)
+			return ERR;
+		left -= share;
+	}
+	return OK;
+}
+
+/* The order the event names: its bookings' rows locked in id order, then
+ * the order's. */
+static int
+apply_order(struct db *db, struct apply *c)
+{
+	const struct payment_event *ev = c->ev;
+	struct db_res *res;
+	struct booking *list;
+	long long total;
+	int n, rc;
+
+	res = db_query(db, c->arena, "SELECT id FROM bookings WHERE order_id = ?"
+	    " ORDER BY id FOR UPDATE", "l", ev->order_id);
+	if (res == NULL)
+		return ERR;
+	res = db_query(db, c->arena, "SELECT total FROM orders WHERE id = ? FOR UPDATE",
+	    "l", ev->order_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	total = money_cents(db_val(res, 0, 0));
+	if (order_bookings(db, c->arena, ev->order_id, &list, &n) != OK)
+		return ERR;
+	if (strcmp(ev->type, "payment.succeeded") == 0) {
+		if (ev->amount != total) {
+			c->outcome = PAY_AMOUNT_MISMATCH;
+			return OK;
+		}
+		if (n == 0) {
+			/* A package's order: its credits wait for it. */
+			long long paid = db_exec(db, "UPDATE orders SET status = 'paid',"
+			    " paid_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'pending'", "l",
+			    ev->order_id);
+
+			if (paid < 0)
+				return ERR;
+			c->outcome = paid > 0 ? PAY_CONFIRMED : PAY_IGNORED;
+		} else if ((rc = order_succeeded(db, c, list, n)) != OK)
+			return rc;
+		return db_exec(db, "UPDATE orders SET payment_id = ? WHERE id = ?", "sl",
+		    ev->payment_id, ev->order_id) < 0 ? ERR : OK;
+	}
+	if (strcmp(ev->type, "payment.refunded") == 0)
+		return order_refunded(db, c, list, n);
+	c->outcome = PAY_IGNORED;
+	return OK;
 }
 
 static int
@@ -163,8 +283,6 @@ apply_txn(struct db *db, void *ctx)
 {
 	struct apply *c = ctx;
 	const struct payment_event *ev = c->ev;
-	struct db_res *res;
-	struct booking b;
 	int rc;
 
 	/* The event's row first: a second delivery of it, even at the same
@@ -177,24 +295,12 @@ apply_txn(struct db *db, void *ctx)
 		c->outcome = PAY_REPLAYED;
 		return OK;
 	}
-	res = db_query(db, c->arena, "SELECT id FROM bookings WHERE id = ? FOR UPDATE",
-	    "l", ev->booking_id);
-	if (res == NULL)
-		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
-	if ((rc = booking_get(db, c->arena, ev->booking_id, &provider, &b)) != OK)
-		return rc;
-	if (strcmp(ev->type, "payment.succeeded") == 0)
-		rc = succeeded(db, c, &b, time(NULL));
-	else if (strcmp(ev->type, "payment.refunded") == 0)
-		rc = refunded(db, c, &b);
-	else
-		c->outcome = PAY_IGNORED;
+	rc = ev->order_id ? apply_order(db, c) : apply_booking(db, c);
 	if (rc != OK)
 		return rc;
-	return db_exec(db, "UPDATE payment_events SET booking_id = ?, outcome = ?"
-	    " WHERE event_id = ?", "lss", b.id, payment_outcomes[c->outcome], ev->id) < 0 ?
+	return db_exec(db, "UPDATE payment_events SET booking_id = NULLIF(?, 0),"
+	    " order_id = NULLIF(?, 0), outcome = ? WHERE event_id = ?", "llss",
+	    ev->booking_id, ev->order_id, payment_outcomes[c->outcome], ev->id) < 0 ?
 	    ERR : OK;
 }
 

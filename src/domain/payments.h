@@ -27,7 +27,8 @@ int	payment_signature_ok(const char *header, const char *body, size_t len,
 struct payment_event {
 	const char	*id;		/* evt_...: applied once */
 	const char	*type;		/* payment.succeeded or payment.refunded */
-	long long	 booking_id;
+	long long	 booking_id;	/* 0 when it pays an order */
+	long long	 order_id;	/* 0 when it pays one booking */
 	const char	*payment_id;
 	long long	 amount;	/* cents */
 };
@@ -46,7 +47,11 @@ enum payment_outcome {
 extern const char *const payment_outcomes[];
 
 /* Applies ev in one transaction and says what it did; NOT_FOUND when there
- * is no such booking (nothing is recorded then). */
+ * is no such booking or order (nothing is recorded then). An order's
+ * payment must be its total and confirms each of its bookings that waits
+ * for one (PAY_REFUND_DUE when a seat among them is gone); its refund, the
+ * amount refunded in all, is shared out over its bookings in the order
+ * they were made, none above what it holds. */
 int	payment_apply(struct db *, struct arena *, const struct payment_event *,
 	    enum payment_outcome *);
 

@@ -193,29 +193,12 @@ form_date(struct form *f, const char *field, const char *label, int required,
 	return 1;
 }
 
-/* "09:30" -> 570; -1 when malformed. "24:00" is the end of the day. */
-static int
-hhmm(const char *s)
-{
-	int h, m;
-
-	if (strlen(s) != 5 || s[2] != ':' || !isdigit((unsigned char)s[0]) ||
-	    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[3]) ||
-	    !isdigit((unsigned char)s[4]))
-		return -1;
-	h = (s[0] - '0') * 10 + (s[1] - '0');
-	m = (s[3] - '0') * 10 + (s[4] - '0');
-	if (m > 59 || h > 24 || (h == 24 && m != 0))
-		return -1;
-	return h * 60 + m;
-}
-
 int
 form_time(struct form *f, const char *field, const char *label, int required,
     int *minutes)
 {
 	const char *v = form_text(f, field, label, 5, required);
-	int m = v ? hhmm(v) : -1;
+	int m = v ? hhmm_parse(v) : -1;
 
 	if (v == NULL || !parsed(f, field, label, m >= 0, "a time as HH:MM"))
 		return 0;

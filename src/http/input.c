@@ -58,6 +58,11 @@ input_event(struct form *f, int creating, struct event_input *in)
 	in->description = clearable(f, "description", "Description", DESCRIPTION_MAX);
 	if (creating || form_sent(f, "kind"))
 		form_enum(f, "kind", "Kind", admin_event_kinds, 1, &in->kind);
+	in->course_price = in->room_id = in->session_minutes = -1;
+	form_money(f, "coursePrice", "Course price", 0, &in->course_price);
+	form_int(f, "appointmentRoomId", "Appointments' room", 0, ID_MAX, 0, &in->room_id);
+	form_int(f, "sessionMinutes", "Appointment length", 0, 24 * 60, 0,
+	    &in->session_minutes);
 }
 
 void

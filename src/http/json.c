@@ -8,6 +8,7 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/notify.h"
+#include "domain/orders.h"
 #include "http/json.h"
 #include "http/request.h"
 
@@ -135,6 +136,10 @@ json_booking(struct arena *a, const struct booking *b)
 	json_set_time(o, a, "endTime", b->end);
 	json_set_str(o, "roomName", b->room_name);
 	json_set_str(o, "eventTitle", b->event_title);
+	if (b->order_id)
+		json_set_int(o, "orderId", b->order_id);
+	else
+		json_object_object_add(o, "orderId", NULL);
 	return o;
 }
 
@@ -147,6 +152,48 @@ json_bookings(struct arena *a, const struct booking *list, int n)
 	for (i = 0; i < n; i++)
 		json_object_array_add(items, json_booking(a, &list[i]));
 	return items;
+}
+
+struct json_object *
+json_order(struct arena *a, const struct order *o, const struct booking *list, int n)
+{
+	struct json_object *obj = json_object_new_object();
+
+	json_set_int(obj, "id", o->id);
+	json_set_int(obj, "userId", o->user_id);
+	json_set_str(obj, "status", o->status);
+	json_set_money(obj, "total", o->total);
+	json_set_money(obj, "refundedAmount", o->refunded);
+	json_set_str(obj, "currency", money_currency());
+	json_set_str(obj, "paymentId", o->payment_id);
+	json_set_time(obj, a, "createdAt", o->created_at);
+	json_set_time(obj, a, "paidAt", o->paid_at);
+	json_set_int(obj, "bookingCount", o->bookings);
+	if (list != NULL)
+		json_object_object_add(obj, "bookings", json_bookings(a, list, n));
+	return obj;
+}
+
+struct json_object *
+json_cart(struct arena *a, const struct cart *c)
+{
+	struct json_object *obj = json_object_new_object(), *items, *it;
+	int i;
+
+	items = json_object_new_array();
+	for (i = 0; i < c->n; i++) {
+		it = json_object_new_object();
+		json_set_int(it, "id", c->items[i].id);
+		json_set_int(it, "timeslotId", c->items[i].slot.id);
+		json_set_money(it, "price", c->items[i].slot.price);
+		json_set_str(it, "currency", money_currency());
+		json_object_object_add(it, "timeslot", json_slot(a, &c->items[i].slot));
+		json_object_array_add(items, it);
+	}
+	json_object_object_add(obj, "items", items);
+	json_set_money(obj, "total", c->total);
+	json_set_str(obj, "currency", money_currency());
+	return obj;
 }
 
 int

@@ -43,5 +43,11 @@ struct json_object *json_account(struct arena *, const struct account *);
 struct list_page;
 struct json_object *json_list_page(struct json_object *items, long long limit,
 		    const struct list_page *);
+struct order;
+struct cart;
+/* An order with its bookings (list may be NULL: without them). */
+struct json_object *json_order(struct arena *, const struct order *,
+		    const struct booking *list, int n);
+struct json_object *json_cart(struct arena *, const struct cart *);
 
 #endif

@@ -5,14 +5,18 @@
 #include "domain/account.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/orders.h"
+#include "domain/reviews.h"
 #include "http/lookup.h"
 #include "http/request.h"
 
 int
 reply_not_found(struct req *r, const char *what, long long id)
 {
-	if (strcmp(what, "booking") == 0 && !r->actor.admin_route)
-		return reply_error(r, 404, "not_found", "You have no booking %lld.", id);
+	/* What only its owner sees. */
+	if ((strcmp(what, "booking") == 0 || strcmp(what, "order") == 0 ||
+	    strcmp(what, "cart item") == 0) && !r->actor.admin_route)
+		return reply_error(r, 404, "not_found", "You have no %s %lld.", what, id);
 	return reply_error(r, 404, "not_found", "There is no %s %lld.", what, id);
 }
 
@@ -88,4 +92,34 @@ user_role_or_reply(struct req *r, const char *param, long long *id)
 	if (rc != OK)
 		return rc == ERR ? ERR : reply_result(r, rc);
 	return OK;
+}
+
+int
+order_get_or_reply(struct req *r, const char *param, struct order *o)
+{
+	long long id;
+
+	if (req_id(r, param, &id) != OK)
+		return ERR;
+	return found_or_reply(r, order_get(r->db, r->arena, id, &r->actor, o), "order", id);
+}
+
+int
+cart_remove_or_reply(struct req *r, const char *param)
+{
+	long long id;
+
+	if (req_id(r, param, &id) != OK)
+		return ERR;
+	return found_or_reply(r, cart_remove(r->db, r->user->id, id), "cart item", id);
+}
+
+int
+review_hide_or_reply(struct req *r, const char *param)
+{
+	long long id;
+
+	if (req_id(r, param, &id) != OK)
+		return ERR;
+	return found_or_reply(r, review_hide(r->db, r->arena, &r->actor, id), "review", id);
 }

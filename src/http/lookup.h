@@ -27,10 +27,17 @@ int	booking_get_or_reply(struct req *, const char *param, struct booking *);
 /* The role change a request asks for (the id param and a role field),
  * made as r->actor; or the refusal replied (400, 404, 409) and ERR. */
 int	user_role_or_reply(struct req *, const char *param, long long *id);
+struct order;
+/* An order r->actor may see. */
+int	order_get_or_reply(struct req *, const char *param, struct order *);
+/* Removes the item the id names from the user's cart, or replies 404. */
+int	cart_remove_or_reply(struct req *, const char *param);
+/* An admin hides the review the id names (domain/reviews.h), or 404. */
+int	review_hide_or_reply(struct req *, const char *param);
 
 /* The 404 for a thing that is not there (any more): "There is no room 4."
- * A customer's booking is "yours": one of someone else's is not found
- * either. Returns ERR like reply_error(). */
+ * A customer's booking, order or cart item is "yours": one of someone
+ * else's is not found either. Returns ERR like reply_error(). */
 int	reply_not_found(struct req *, const char *what, long long id);
 
 #endif

@@ -16,7 +16,8 @@
 
 /* The event's form and the add-session form share the page. */
 static const char *const fields[] = {
-	"title", "kind", "description", "roomId", "startTime", "endTime", "price",
+	"title", "kind", "coursePrice", "appointmentRoomId", "sessionMinutes", "description",
+	"roomId", "startTime", "endTime", "price",
 	"maxBookings", NULL
 };
 
@@ -79,6 +80,14 @@ event_page(struct req *r, const struct event *ev, struct form *f, int status)
 	} else {
 		form_default(f, "title", ev->title);
 		form_default(f, "kind", ev->kind);
+		if (ev->course_price >= 0)
+			form_default(f, "coursePrice", money_fmt(r->arena, ev->course_price));
+		if (ev->room_id > 0)
+			form_default(f, "appointmentRoomId", arena_printf(r->arena, "%lld",
+			    ev->room_id));
+		if (ev->session_minutes > 0)
+			form_default(f, "sessionMinutes", arena_printf(r->arena, "%lld",
+			    ev->session_minutes));
 		form_default(f, "description", ev->description);
 		tmpl_set(t, "ACTION", arena_printf(r->arena, "/admin/events/%lld", ev->id));
 		page_done(r, t, event_done);

@@ -11,6 +11,9 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/notify.h"
+#include "domain/orders.h"
+#include "domain/packages.h"
+#include "domain/reviews.h"
 #include "handlers.h"
 #include "http/input.h"
 #include "http/lookup.h"
@@ -77,6 +80,13 @@ timeslot_page(struct req *r, long long id, int refused, const char *notes,
 	if (mine > 0)
 		tmpl_set_int(tmpl_section(t, "MINE"), "BOOKING_ID", mine);
 	else if (s.state == OK) {
+		long long credit = 0;
+
+		if (s.event_id != 0 && credit_for_event(r->db, r->arena, r->user->id,
+		    s.event_id, &credit) != OK)
+			return ERR;
+		if (credit != 0)
+			tmpl_set_int(tmpl_section(t, "CREDIT"), "CREDIT_ID", credit);
 		form = tmpl_section(t, "FORM");
 		tmpl_set_int(form, "SLOT_ID", s.id);
 		/* One key per page view: submitting this form twice books once. */
@@ -134,6 +144,26 @@ waitlist_leave_submit(struct req *r)
 }
 
 int
+credit_schedule_submit(struct req *r)
+{
+	const char *why;
+	long long id, slot, booking = 0;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK || req_id(r, "timeslot_id", &slot) != OK)
+		return ERR;
+	rc = credit_schedule(r->db, r->arena, &r->actor, id, slot, &booking, &why);
+	if (rc == ERR)
+		return ERR;
+	if (rc == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "You have no credit %lld, or there is"
+		    " no timeslot %lld.", id, slot);
+	if (rc != OK)
+		return timeslot_page(r, slot, rc, NULL, why);
+	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld?done=booked", booking));
+}
+
+int
 booking_new(struct req *r)
 {
 	const char *notes, *key, *why;
@@ -174,8 +204,8 @@ pay_href(struct req *r, const struct booking *b)
 
 /* The buttons of the owner's actions b allows now (booking_allows, the
  * rule the transactions keep): CAN_PAY while a hold runs, CAN_CANCEL,
- * CAN_REACTIVATE, CAN_RESCHEDULE; the booking page and every dashboard
- * row show the same. */
+ * CAN_REACTIVATE, CAN_RESCHEDULE, CAN_CHECK_IN, CAN_CHECK_OUT; the booking
+ * page and every dashboard row show the same. */
 static void
 owner_actions(struct req *r, struct tmpl *t, const struct booking *b,
     const struct actor *who)
@@ -187,6 +217,8 @@ owner_actions(struct req *r, struct tmpl *t, const struct booking *b,
 		{ BK_CANCEL, "CAN_CANCEL" },
 		{ BK_REACTIVATE, "CAN_REACTIVATE" },
 		{ BK_RESCHEDULE, "CAN_RESCHEDULE" },
+		{ BK_CHECK_IN, "CAN_CHECK_IN" },
+		{ BK_CHECK_OUT, "CAN_CHECK_OUT" },
 	};
 	time_t now = time(NULL);
 	size_t i;
@@ -203,6 +235,9 @@ static const char *const done_messages[][2] = {
 	{ "cancelled", "The booking is cancelled." },
 	{ "reactivated", "The booking is active again." },
 	{ "rescheduled", "The booking is moved." },
+	{ "checked-in", "You are checked in." },
+	{ "checked-out", "You are checked out." },
+	{ "reviewed", "Thank you for your review." },
 	{ NULL, NULL },
 };
 
@@ -249,6 +284,14 @@ booking_page(struct req *r, int refused)
 			tmpl_show(ht, "PAY_AT_DESK");
 	}
 	owner_actions(r, t, &b, &r->actor);
+	if (b.checked_in_at != NULL)
+		tmpl_set(tmpl_section(t, "CHECKED_IN"), "WHEN",
+		    fmt_local(r->arena, b.checked_in_at, FMT_TIME));
+	if (b.checked_out_at != NULL)
+		tmpl_set(tmpl_section(t, "CHECKED_OUT"), "WHEN",
+		    fmt_local(r->arena, b.checked_out_at, FMT_TIME));
+	if (page_booking_review(r, t, &b) != OK)
+		return ERR;
 	page_history(r, t, h, nh);
 	return page_end(r, reply_result_status(refused));
 }
@@ -316,6 +359,44 @@ booking_reactivate_submit(struct req *r)
 		return ERR;
 	return after_action(r, booking_reactivate(r->db, r->arena, &r->actor, id),
 	    id, "reactivated");
+}
+
+/* The owner's check-in and check-out. */
+static int
+attend(struct req *r, enum bk_action action, const char *done)
+{
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return after_action(r, booking_transition(r->db, r->arena, &r->actor, id,
+	    action, NULL), id, done);
+}
+
+int
+booking_check_in_submit(struct req *r)
+{
+	return attend(r, BK_CHECK_IN, "checked-in");
+}
+
+int
+booking_check_out_submit(struct req *r)
+{
+	return attend(r, BK_CHECK_OUT, "checked-out");
+}
+
+int
+booking_review_submit(struct req *r)
+{
+	const char *comment;
+	long long id, rating, review;
+
+	if (req_id(r, "id", &id) != OK ||
+	    req_int(r, "rating", REVIEW_RATING_MIN, REVIEW_RATING_MAX, &rating) != OK ||
+	    req_lines_opt(r, "comment", REVIEW_COMMENT_MAX, "", &comment) != OK)
+		return ERR;
+	return after_action(r, review_create(r->db, r->arena, &r->actor, id, rating,
+	    comment, &review), id, "reviewed");
 }
 
 static int
@@ -386,6 +467,76 @@ booking_reschedule_submit(struct req *r)
 	return after_action(r, rc, id, "rescheduled");
 }
 
+/* The dashboard's rows: a booking of an order of several (a checkout) goes
+ * under that order's heading, with its total, where the first of them is
+ * listed; any other is a group of its own. */
+static int
+dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
+{
+	struct tmpl **groups = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1),
+	    sizeof(*groups)), *group, *row, *head;
+	struct order o;
+	int i, j;
+
+	for (i = 0; i < n; i++) {
+		group = NULL;
+		for (j = 0; j < i && list[i].order_id != 0; j++)
+			if (groups[j] != NULL && list[j].order_id == list[i].order_id) {
+				group = groups[j];
+				break;
+			}
+		if (group == NULL) {
+			group = tmpl_section(t, "GROUP");
+			/* Only a checkout's bookings share an order. */
+			if (list[i].order_id != 0 && list[i].booking_type != NULL &&
+			    strcmp(list[i].booking_type, "single") != 0) {
+				o.id = 0;
+				if (order_get(r->db, r->arena, list[i].order_id, &r->actor,
+				    &o) == ERR)
+					return ERR;
+				if (o.id == list[i].order_id && o.bookings > 1) {
+					head = tmpl_section(group, "ORDER");
+					tmpl_set_int(head, "ORDER_ID", o.id);
+					tmpl_set_int(head, "COUNT", o.bookings);
+					tmpl_set(head, "TOTAL", money_show(r->arena, o.total));
+					tmpl_set(head, "ORDER_STATUS", o.status);
+				}
+			}
+			groups[i] = group;
+		}
+		row = tmpl_section(group, "BOOKING");
+		page_booking(r, row, &list[i]);
+		owner_actions(r, row, &list[i], &r->actor);
+	}
+	return OK;
+}
+
+/* The credits of packages bought and not yet scheduled, with their expiry. */
+static int
+dashboard_credits(struct req *r, struct tmpl *t)
+{
+	struct credit *list;
+	struct tmpl *s, *row;
+	int i, n;
+
+	if (credit_list(r->db, r->arena, r->user->id, &list, &n) != OK)
+		return ERR;
+	if (n == 0)
+		return OK;
+	s = tmpl_section(t, "CREDITS");
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(s, "CREDIT");
+		tmpl_set_int(row, "CREDIT_ID", list[i].id);
+		tmpl_set_int(row, "EVENT_ID", list[i].event_id);
+		tmpl_set(row, "EVENT_TITLE", list[i].event_title);
+		tmpl_set(row, "PACKAGE_NAME", list[i].package_name);
+		tmpl_set(row, "EXPIRES", fmt_local(r->arena, list[i].expires_at, FMT_DATE_SHORT));
+		if (!list[i].paid)
+			tmpl_set_int(tmpl_section(row, "UNPAID"), "ORDER_ID", list[i].order_id);
+	}
+	return OK;
+}
+
 static const char *const tabs[] = { "upcoming", "past", "cancelled", NULL };
 
 /* The waiting lists the user is in, with the place in each. */
@@ -441,11 +592,8 @@ me_show(struct req *r)
 	}
 	tmpl_set(t, "TAB_TITLE", strcmp(f.tab, "upcoming") == 0 ? "Upcoming bookings" :
 	    strcmp(f.tab, "past") == 0 ? "Past bookings" : "Cancelled bookings");
-	for (i = 0; i < n; i++) {
-		row = tmpl_section(t, "BOOKING");
-		page_booking(r, row, &list[i]);
-		owner_actions(r, row, &list[i], &r->actor);
-	}
+	if (dashboard_rows(r, t, list, n) != OK || dashboard_credits(r, t) != OK)
+		return ERR;
 	tmpl_show(t, n == 0 ? "EMPTY" : "ANY");
 	if (strcmp(f.tab, "upcoming") == 0 && me_waiting(r, t) != OK)
 		return ERR;

@@ -225,11 +225,11 @@ page_booking(struct req *r, struct tmpl *t, const struct booking *b)
 /* In the order of the booking_events.type ENUM. */
 const char *const page_event_types[] = {
 	"created", "confirmed", "cancelled", "reactivated", "rescheduled",
-	"checked_in", "checked_out", "completed", "no_show", NULL
+	"checked_in", "checked_out", "completed", "no_show", "reviewed", "review_hidden", NULL
 };
 static const char *const event_labels[] = {
 	"Booked", "Confirmed", "Cancelled", "Reactivated", "Rescheduled",
-	"Checked in", "Checked out", "Completed", "No-show",
+	"Checked in", "Checked out", "Completed", "No-show", "Reviewed", "Review hidden",
 };
 
 const char *

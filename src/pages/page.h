@@ -47,6 +47,15 @@ void	page_booking(struct req *, struct tmpl *, const struct booking *);
 /* A booking's history (booking_history()) as HISTORY sections. */
 void	page_history(struct req *, struct tmpl *, const struct booking_event *, int n);
 
+/* A booking's review (REVIEWED), or its form when the booking allows one
+ * (CAN_REVIEW) (pages/reviews.c). */
+int	page_booking_review(struct req *, struct tmpl *, const struct booking *);
+/* The REVIEWS section of a room's or an event's page at back: the
+ * average, the count and a page (reviews_page) of the latest, with the
+ * admin's Hide buttons. */
+int	page_reviews(struct req *, struct tmpl *, long long room_id, long long event_id,
+	    const char *back);
+
 /* The types of booking events (NULL-terminated) and their names on pages. */
 extern const char *const page_event_types[];
 const char *page_event_label(const char *type);

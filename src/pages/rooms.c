@@ -86,5 +86,8 @@ room_show(struct req *r)
 		page_slot(r, tmpl_section(t, "SLOT"), &slots[i]);
 	if (n == 0)
 		tmpl_show(t, "NO_SLOTS");
+	if (page_reviews(r, t, room.id, 0, arena_printf(r->arena, "/rooms/%lld?date=%s",
+	    room.id, date)) != OK)
+		return ERR;
 	return page_end(r, 200);
 }

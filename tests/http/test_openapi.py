@@ -169,6 +169,96 @@ def _waiting(w):
     r = call("POST", f"/api/v1/timeslots/{slot}/waitlist", w["user"])
     assert r.status_code == 201, r.text
     return slot
+def _cart(w):
+    r = call("POST", "/api/v1/cart/items", w["user"], json={"timeslotId": _cart_slot(w)})
+    assert r.status_code == 201, r.text
+    return r
+
+
+def _cart_slot(w):
+    return make_slot(make_room(), at(day(13), 9), price="4.00")
+
+
+def _checkout(w):
+    _cart(w)
+    return call("POST", "/api/v1/cart/checkout", w["user"])
+
+
+def _an_order(w):
+    return _checkout(w).json()["id"]
+
+
+def _completed(w):
+    slot = make_slot(make_room(), at(day(-3), 9), price="0.00")
+    return add_booking(w["user_id"], slot, "completed", payment_status="paid")
+
+
+def _review(w):
+    return call("POST", f"/api/v1/bookings/{_completed(w)}/review", w["user"],
+                json={"rating": 4, "comment": "Documented"})
+
+
+def _starting_soon(w):
+    start = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0) + \
+        dt.timedelta(minutes=5)
+    return add_booking(w["user_id"], make_slot(make_room(), start, price="0.00"), "confirmed")
+
+
+def _check_out(w):
+    bid = _starting_soon(w)
+    assert call("POST", f"/api/v1/bookings/{bid}/check-in", w["user"]).status_code == 200
+    return call("POST", f"/api/v1/bookings/{bid}/check-out", w["user"])
+
+
+def _course(w):
+    ev, room = make_event(kind="course"), make_room()
+    for h in (7, 9):
+        make_slot(room, at(day(14), h), price="3.00", event_id=ev)
+    return ev
+
+
+def _enrolment(w):
+    r = call("POST", f"/api/v1/events/{_course(w)}/enrol", w["user"])
+    assert r.status_code == 201, r.text
+    return r
+
+
+def _appointable(w):
+    if "appointments" not in w:
+        room = make_room(rate="20.00")
+        date = day(15)
+        assert call("PUT", f"/api/v1/admin/rooms/{room}/hours", w["admin"],
+                    json={"weekday": date.isoweekday() % 7, "opens": "09:00",
+                          "closes": "12:00"}).status_code == 200
+        r = call("POST", "/api/v1/admin/events", w["admin"],
+                 json={"title": "Doc Consult", "kind": "individual",
+                       "appointmentRoomId": room, "sessionMinutes": 30})
+        assert r.status_code == 201, r.text
+        w["appointments"] = (r.json()["id"], date)
+    return w["appointments"]
+
+
+def _package(w):
+    if "package" not in w:
+        r = call("POST", "/api/v1/admin/packages", w["admin"],
+                 json={"name": "Doc Bundle", "kind": "bundle", "price": "0.00"})
+        assert r.status_code == 201, r.text
+        w["package"] = r.json()["id"]
+        assert call("PUT", f"/api/v1/admin/packages/{w['package']}/items", w["admin"],
+                    json={"eventId": w["event"], "quantity": 3}).status_code == 200
+    return w["package"]
+
+
+def _credit(w):
+    r = call("POST", f"/api/v1/packages/{_package(w)}/buy", w["user"])
+    assert r.status_code == 201, r.text
+    return call("GET", "/api/v1/credits", w["user"]).json()["items"][0]["id"]
+
+
+def _schedule(w):
+    slot = make_slot(make_room(), at(day(16), 9), price="0.00", event_id=w["event"])
+    return call("POST", f"/api/v1/credits/{_credit(w)}/schedule", w["user"],
+                json={"timeslotId": slot})
 
 
 EXAMPLES = {
@@ -257,6 +347,42 @@ EXAMPLES = {
     ("POST", "/api/v1/notifications/read"): lambda w: call("POST", "/api/v1/notifications/read", w["user"]),
     ("GET", "/api/v1/openapi.json"): lambda w: call("GET", "/api/v1/openapi.json"),
     ("GET", "/api/docs"): lambda w: call("GET", "/api/docs"),
+    ("GET", "/api/v1/cart"): lambda w: call("GET", "/api/v1/cart", w["user"]),
+    ("DELETE", "/api/v1/cart"): lambda w: call("DELETE", "/api/v1/cart", w["user"]),
+    ("POST", "/api/v1/cart/items"): _cart,
+    ("DELETE", "/api/v1/cart/items/{id}"): lambda w: call(
+        "DELETE", f"/api/v1/cart/items/{_cart(w).json()['items'][0]['id']}", w["user"]),
+    ("POST", "/api/v1/cart/checkout"): _checkout,
+    ("GET", "/api/v1/orders"): lambda w: (_an_order(w), call("GET", "/api/v1/orders", w["user"]))[1],
+    ("GET", "/api/v1/orders/{id}"): lambda w: call("GET", f"/api/v1/orders/{_an_order(w)}", w["user"]),
+    ("POST", "/api/v1/bookings/{id}/check-in"): lambda w: call(
+        "POST", f"/api/v1/bookings/{_starting_soon(w)}/check-in", w["user"]),
+    ("POST", "/api/v1/bookings/{id}/check-out"): _check_out,
+    ("POST", "/api/v1/bookings/{id}/review"): _review,
+    ("GET", "/api/v1/reviews"): lambda w: (_review(w), call("GET", f"/api/v1/reviews?roomId={w['room']}"))[1],
+    ("POST", "/api/v1/admin/reviews/{id}/hide"): lambda w: call(
+        "POST", f"/api/v1/admin/reviews/{_review(w).json()['id']}/hide", w["admin"]),
+    ("POST", "/api/v1/events/{id}/enrol"): _enrolment,
+    ("POST", "/api/v1/orders/{id}/cancel"): lambda w: call(
+        "POST", f"/api/v1/orders/{_enrolment(w).json()['id']}/cancel", w["user"]),
+    ("GET", "/api/v1/events/{id}/appointments"): lambda w: call(
+        "GET", "/api/v1/events/%d/appointments?date=%s" % _appointable(w)),
+    ("POST", "/api/v1/events/{id}/appointments"): lambda w: call(
+        "POST", "/api/v1/events/%d/appointments" % _appointable(w)[0], w["user"],
+        json={"startTime": f"{_appointable(w)[1]}T10:00:00Z"}),
+    ("PUT", "/api/v1/admin/rooms/{id}/hours"): lambda w: call(
+        "PUT", f"/api/v1/admin/rooms/{w['room']}/hours", w["admin"],
+        json={"weekday": 1, "opens": "09:00", "closes": "17:00"}),
+    ("GET", "/api/v1/packages"): lambda w: (_package(w), call("GET", "/api/v1/packages"))[1],
+    ("POST", "/api/v1/packages/{id}/buy"): lambda w: call(
+        "POST", f"/api/v1/packages/{_package(w)}/buy", w["user"]),
+    ("GET", "/api/v1/credits"): lambda w: (_credit(w), call("GET", "/api/v1/credits", w["user"]))[1],
+    ("POST", "/api/v1/credits/{id}/schedule"): _schedule,
+    ("POST", "/api/v1/admin/packages"): lambda w: call(
+        "POST", "/api/v1/admin/packages", w["admin"], json={"name": "Doc Pack", "price": "9.00"}),
+    ("PUT", "/api/v1/admin/packages/{id}/items"): lambda w: call(
+        "PUT", f"/api/v1/admin/packages/{_package(w)}/items", w["admin"],
+        json={"eventId": w["event"], "quantity": 2}),
 }
 
 

@@ -899,6 +899,43 @@ test_booking_allows(void)
 	CHECK(!booking_allows(&b, BK_ACTIONS, &admin, now));
 }
 
+/* The owner checks in from BOOKING_OWNER_CHECK_IN_MINUTES before the start
+ * until the end, and reviews a completed booking; nobody else does either. */
+static void
+test_booking_allows_owner(void)
+{
+	static const struct actor owner = { 5, 0, 0, NULL };
+	static const struct actor stranger = { 6, 0, 0, NULL };
+	static const struct actor admin = { 9, 1, 1, NULL };
+	struct booking b;
+	char start[20], end[20];
+	time_t now = time(NULL);
+
+	booking_in(&b, start, 10.0 / 60);
+	dbtime_from(now + 70 * 60, end);
+	b.end = end;
+	CHECK(booking_allows(&b, BK_CHECK_IN, &owner, now));
+	CHECK(!booking_allows(&b, BK_CHECK_IN, &stranger, now));
+	CHECK(!booking_allows(&b, BK_CHECK_IN, &owner, now - 6 * 60));
+	/* An admin checks a guest in from 30 minutes before the start, the
+	 * owner from 15: it starts at now + 10 min. */
+	CHECK(booking_allows(&b, BK_CHECK_IN, &admin, now - 19 * 60));
+	CHECK(!booking_allows(&b, BK_CHECK_IN, &admin, now - 21 * 60));
+	CHECK(booking_allows(&b, BK_CHECK_IN, &admin, now + 3 * 3600));
+	CHECK(booking_allows(&b, BK_CHECK_IN, &owner, now + 69 * 60));
+	CHECK(!booking_allows(&b, BK_CHECK_IN, &owner, now + 70 * 60));
+	b.end = "not a time";
+	CHECK(!booking_allows(&b, BK_CHECK_IN, &owner, now));
+	b.end = end;
+	b.checked_in_at = start;
+	CHECK(booking_allows(&b, BK_CHECK_OUT, &owner, now));
+	CHECK(!booking_allows(&b, BK_REVIEW, &owner, now));
+	b.state = BOOKING_COMPLETED;
+	CHECK(booking_allows(&b, BK_REVIEW, &owner, now));
+	CHECK(!booking_allows(&b, BK_REVIEW, &admin, now));
+	CHECK(!booking_allows(&b, BK_REVIEW, &stranger, now));
+}
+
 /* Which timeslot moves an admin may make, written once for the save,
  * the cancellation and the pages' buttons. */
 static void
@@ -1439,6 +1476,7 @@ main(void)
 	RUN(test_refund_quote);
 	RUN(test_booking_allows);
 	RUN(test_list_cursors);
+	RUN(test_booking_allows_owner);
 	RUN(test_slot_moves);
 	RUN(test_dummy_hash_cost);
 	RUN(test_totp_sealing);
