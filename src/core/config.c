@@ -21,7 +21,7 @@
 
 struct config cfg;
 
-enum { STR, INT, CURRENCY };
+enum { STR, INT, CURRENCY, NODES };
 
 static const struct setting {
 	const char	*key;
@@ -32,6 +32,7 @@ static const struct setting {
 } settings[] = {
 	{ "db_host",		  STR, offsetof(struct config, db_host), "", 0, 0 },
 	{ "db_port",		  INT, offsetof(struct config, db_port), "3306", 0, 65535 },
+	{ "db_hosts",		  NODES, offsetof(struct config, db_hosts), "", 0, 0 },
 	{ "db_socket",		  STR, offsetof(struct config, db_socket), "", 0, 0 },
 	{ "db_name",		  STR, offsetof(struct config, db_name), "booking", 0, 0 },
 	{ "db_user",		  STR, offsetof(struct config, db_user), "booking", 0, 0 },
@@ -72,6 +73,92 @@ static const struct setting {
 
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
 
+/* One entry of a db_hosts list, e (n bytes, trimmed), into *node. */
+static int
+parse_node(const char *e, size_t n, struct config_node *node, char *err, int errlen)
+{
+	const char *host = e, *port = NULL, *close;
+	size_t hlen = n;
+	char *end;
+	long v;
+
+	if (n > 0 && *e == '[') {
+		/* An IPv6 address: its colons are not the port's. */
+		if ((close = memchr(e, ']', n)) == NULL)
+			goto bad;
+		host = e + 1;
+		hlen = (size_t)(close - host);
+		if (close + 1 < e + n) {
+			if (close[1] != ':')
+				goto bad;
+			port = close + 2;
+		}
+	} else if ((close = memchr(e, ':', n)) != NULL) {
+		if (memchr(close + 1, ':', (size_t)(e + n - close - 1)) != NULL) {
+			snprintf(err, errlen, "db_hosts: '%.*s': write an IPv6 address"
+			    " in brackets, as [::1]:3306", (int)n, e);
+			return -1;
+		}
+		hlen = (size_t)(close - e);
+		port = close + 1;
+	}
+	if (hlen == 0 || hlen >= sizeof(node->host) ||
+	    strcspn(host, " \t[],") < hlen)
+		goto bad;
+	memcpy(node->host, host, hlen);
+	node->host[hlen] = '\0';
+	node->port = 0;
+	if (port == NULL)
+		return 0;
+	errno = 0;
+	v = strtol(port, &end, 10);
+	if (port == e + n || !isdigit((unsigned char)*port) || end != e + n ||
+	    errno || v < 1 || v > 65535)
+		goto bad;
+	node->port = (int)v;
+	return 0;
+bad:
+	snprintf(err, errlen, "db_hosts: '%.*s' is not host, host:port or"
+	    " [address]:port", (int)n, e);
+	return -1;
+}
+
+int
+config_nodes(const char *list, struct config_node *out, int max,
+    char *err, int errlen)
+{
+	const char *p = list, *e, *comma;
+	size_t n;
+	int count = 0;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '\0')
+		return 0;
+	for (;;) {
+		comma = strchr(p, ',');
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		for (e = p; n > 0 && isspace((unsigned char)*e); n--)
+			e++;
+		while (n > 0 && isspace((unsigned char)e[n - 1]))
+			n--;
+		if (n == 0) {
+			snprintf(err, errlen, "db_hosts: an empty entry in '%s'", list);
+			return -1;
+		}
+		if (count == max) {
+			snprintf(err, errlen, "db_hosts: more than %d nodes", max);
+			return -1;
+		}
+		if (parse_node(e, n, &out[count], err, errlen) != 0)
+			return -1;
+		count++;
+		if (comma == NULL)
+			return count;
+		p = comma + 1;
+	}
+}
+
 static int
 set(const struct setting *s, const char *value, char *err, int errlen)
 {
@@ -83,6 +170,11 @@ set(const struct setting *s, const char *value, char *err, int errlen)
 	    strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)) {
 		snprintf(err, errlen, "%s: expected an ISO 4217 code like EUR, got '%s'",
 		    s->key, value);
+		return -1;
+	}
+	if (s->type == NODES && (cfg.db_nnodes = config_nodes(value, cfg.db_nodes,
+	    CONFIG_NODES_MAX, err, errlen)) < 0) {
+		cfg.db_nnodes = 0;
 		return -1;
 	}
 	if (s->type != INT) {

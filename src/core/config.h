@@ -4,9 +4,22 @@
 
 #include <stdio.h>
 
+/* One database node of db_hosts: a name or address, and its port (0:
+ * db_port's). */
+#define CONFIG_NODES_MAX	16
+struct config_node {
+	char	 host[256];
+	int	 port;
+};
+
 struct config {
 	char	*db_host;
 	int	 db_port;
+	/* "host:port,host:port,...": the nodes of a cluster (Galera), tried
+	 * in turn; empty: db_host (or db_socket) alone */
+	char	*db_hosts;
+	struct config_node db_nodes[CONFIG_NODES_MAX];
+	int	 db_nnodes;
 	char	*db_socket;
 	char	*db_name;
 	char	*db_user;
@@ -59,5 +72,12 @@ int	config_load(const char *path, char *err, int errlen);
 /* Applies the "key = value" lines of f (named name in messages) over the
  * settings in force. Returns 0, or -1 with a message. */
 int	config_read(FILE *f, const char *name, char *err, int errlen);
+/*
+ * Parses a db_hosts list: entries "host", "host:port" or "[v6 address]:port"
+ * separated by commas (spaces around them are ignored), at most max. Returns
+ * the number of entries, or -1 with a message naming the wrong entry.
+ */
+int	config_nodes(const char *list, struct config_node *out, int max,
+	    char *err, int errlen);
 
 #endif

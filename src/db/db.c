@@ -19,7 +19,9 @@
 #define STMT_CACHE	128	/* prepared statements kept per connection */
 #define MAX_PARAMS	32
 #define CELL_SIZE	256	/* first fetch buffer per column */
-#define TXN_TRIES	5
+#define TXN_TRIES	8	/* a Galera node may lose a seat's race to each other one's winner */
+#define TXN_WAIT_MS	2	/* the first wait before running a transaction again */
+#define TXN_WAIT_MAX_MS	64
 #define BACKOFF_MIN_MS	50	/* first wait after a failed connect */
 #define BACKOFF_MAX_MS	500	/* the longest: how late a worker may notice the database is back */
 #define LOG_EVERY_S	10	/* failed connects are logged once per this, with a count */
@@ -35,6 +37,8 @@ struct db {
 	const char		*user;		/* the account it logs in as */
 	const char		*password;
 	int			 in_txn;
+	int			 node;		/* cfg.db_nodes' index it is connected to */
+	unsigned int		 seed;		/* for the waits between tries */
 	unsigned int		 err;
 	char			 errmsg[256];
 	int			 commit_unknown;	/* a COMMIT went unanswered */
@@ -57,6 +61,11 @@ static long long	 retry_at;		/* CLOCK_MONOTONIC ms */
 static long long	 logged_at = -1;	/* ms; -1: nothing logged */
 static int		 failures;		/* since the last line */
 static unsigned int	 jitter_seed;
+static int		 node_at;		/* the db_nodes entry tried first */
+
+/* MariaDB error numbers only this file looks at. */
+#define DB_NOT_READY	1047	/* a Galera node not in the cluster's primary part */
+#define DB_UNKNOWN_VAR	1193
 
 int
 db_library_init(void)
@@ -161,19 +170,48 @@ connect_succeeded(void)
 	pthread_mutex_unlock(&outage_lock);
 }
 
+/*
+ * On a Galera node (wsrep_on), every read of this session first waits
+ * until the node has applied what the cluster committed before it
+ * (wsrep_sync_wait = 1): the page after a booking's redirect may come from
+ * another node than the booking, and must show it. A node not ready (cut
+ * off from the cluster's primary part, or still joining) would refuse the
+ * statements to come (DB_NOT_READY), so it is refused here and the next
+ * node tried: DB_NOT_READY is returned. A server without Galera knows no
+ * wsrep_on, or has it off, and is left as it is.
+ */
 static int
-connect_db(struct db *db)
+galera_session(MYSQL *conn)
+{
+	static const char ask[] = "SELECT @@wsrep_on, (SELECT VARIABLE_VALUE"
+	    " FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY')";
+	static const char sync_wait[] = "SET SESSION wsrep_sync_wait = 1";
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	int galera, ready;
+
+	if (mysql_real_query(conn, ask, sizeof(ask) - 1) != 0)
+		return mysql_errno(conn) == DB_UNKNOWN_VAR ? OK : ERR;
+	if ((res = mysql_store_result(conn)) == NULL)
+		return ERR;
+	row = mysql_fetch_row(res);
+	galera = row != NULL && row[0] != NULL && strcmp(row[0], "1") == 0;
+	ready = row != NULL && row[1] != NULL && strcmp(row[1], "ON") == 0;
+	mysql_free_result(res);
+	if (!galera)
+		return OK;
+	if (!ready)
+		return DB_NOT_READY;
+	return mysql_real_query(conn, sync_wait, sizeof(sync_wait) - 1) == 0 ? OK : ERR;
+}
+
+static int
+connect_to(struct db *db, const char *host, int port, const char *socket)
 {
 	unsigned int timeout = 5;
 	my_bool off = 0;
+	int rc = ERR;
 
-	if (db->conn != NULL)
-		return OK;
-	if (!may_connect()) {
-		set_error(db, CR_CONNECTION_ERROR,
-		    "the database is unavailable (waiting before trying again)");
-		return ERR;
-	}
 	if ((db->conn = mysql_init(NULL)) == NULL) {
 		set_error(db, CR_OUT_OF_MEMORY, "mysql_init failed");
 		return ERR;
@@ -186,18 +224,86 @@ connect_db(struct db *db)
 	 * real ones, whatever the transaction read before taking the lock. */
 	mysql_options(db->conn, MYSQL_INIT_COMMAND,
 	    "SET time_zone = '+00:00', tx_isolation = 'READ-COMMITTED'");
-	if (mysql_real_connect(db->conn,
-	    *cfg.db_host ? cfg.db_host : NULL, db->user, db->password,
-	    cfg.db_name, (unsigned int)cfg.db_port,
-	    *cfg.db_socket ? cfg.db_socket : NULL, 0) == NULL) {
-		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
-		connect_failed(db->errmsg);
+	if (mysql_real_connect(db->conn, *host ? host : NULL, db->user,
+	    db->password, cfg.db_name, (unsigned int)port,
+	    *socket ? socket : NULL, 0) == NULL ||
+	    (rc = galera_session(db->conn)) != OK) {
+		if (rc == DB_NOT_READY)
+			set_error(db, DB_NOT_READY, "the Galera node is not ready"
+			    " (outside the cluster's primary component, or joining)");
+		else
+			set_error(db, mysql_errno(db->conn) ? mysql_errno(db->conn) :
+			    CR_UNKNOWN_ERROR, mysql_error(db->conn));
 		mysql_close(db->conn);
 		db->conn = NULL;
 		return ERR;
 	}
-	connect_succeeded();
 	return OK;
+}
+
+/*
+ * Connects to db_host (or db_socket), or to the first of db_hosts' nodes
+ * that answers, starting from the one the process last reached; only when
+ * none answers is it an outage.
+ */
+static int
+connect_db(struct db *db)
+{
+	const struct config_node *n;
+	char first[sizeof(db->errmsg)];
+	int i, at, count = cfg.db_nnodes;
+
+	if (db->conn != NULL)
+		return OK;
+	if (!may_connect()) {
+		set_error(db, CR_CONNECTION_ERROR,
+		    "the database is unavailable (waiting before trying again)");
+		return ERR;
+	}
+	if (count == 0) {
+		if (connect_to(db, cfg.db_host, cfg.db_port, cfg.db_socket) != OK) {
+			connect_failed(db->errmsg);
+			return ERR;
+		}
+		connect_succeeded();
+		return OK;
+	}
+	pthread_mutex_lock(&outage_lock);
+	at = node_at;
+	pthread_mutex_unlock(&outage_lock);
+	for (i = 0; i < count; i++) {
+		db->node = (at + i) % count;
+		n = &cfg.db_nodes[db->node];
+		if (connect_to(db, n->host, n->port ? n->port : cfg.db_port, "") != OK) {
+			if (i == 0)
+				memcpy(first, db->errmsg, sizeof(first));
+			continue;
+		}
+		pthread_mutex_lock(&outage_lock);
+		if (node_at != db->node || i > 0)
+			log_msg("db[%d]: now using node %s:%d%s%s", (int)getpid(), n->host,
+			    n->port ? n->port : cfg.db_port, i > 0 ? "; the one before: " : "",
+			    i > 0 ? first : "");
+		node_at = db->node;
+		pthread_mutex_unlock(&outage_lock);
+		connect_succeeded();
+		return OK;
+	}
+	connect_failed(db->errmsg);
+	return ERR;
+}
+
+/* A connection of no more use: the next connect starts from the node
+ * after its own, so the process's other threads do not each try a dead
+ * node first. */
+static void
+connection_lost(struct db *db)
+{
+	pthread_mutex_lock(&outage_lock);
+	if (cfg.db_nnodes > 1 && node_at == db->node)
+		node_at = (db->node + 1) % cfg.db_nnodes;
+	pthread_mutex_unlock(&outage_lock);
+	disconnect(db);
 }
 
 struct db *
@@ -243,7 +349,8 @@ conn_lost(unsigned int err)
 {
 	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
 	    err == 4031 /* disconnected for inactivity */ ||
-	    err == 1927 /* connection was killed */;
+	    err == 1927 /* connection was killed */ ||
+	    err == DB_NOT_READY /* of no use until the node rejoins */;
 }
 
 int
@@ -415,9 +522,49 @@ bind_params(struct db *db, struct params *p, const struct db_args *g)
 }
 
 /*
+ * Is the transaction this connection was in gone without an error? On
+ * Galera another node's write can abort it (brute force) between two
+ * statements; the error should come with the next one, but a statement
+ * that answers as if nothing happened would leave the ones after it to
+ * run on their own, each saved at once. The server says in every answer
+ * whether a transaction is open: when it no longer is, nothing more is
+ * sent and the transaction fails as a deadlock, to run again.
+ */
+static int
+txn_gone(struct db *db)
+{
+	unsigned int status = SERVER_STATUS_IN_TRANS;
+
+	if (!db->in_txn || db->conn == NULL)
+		return 0;
+	mariadb_get_infov(db->conn, MARIADB_CONNECTION_SERVER_STATUS, &status);
+	if (status & SERVER_STATUS_IN_TRANS)
+		return 0;
+	log_msg("db: the transaction was rolled back under it; running it again");
+	set_error(db, DB_DEADLOCK, "the transaction was rolled back under it");
+	return 1;
+}
+
+/* Waits a little longer after each failed try, a random part of the wait
+ * so that the racers do not all come back at once; the winners finish
+ * meanwhile. */
+static void
+txn_wait(struct db *db, int attempt)
+{
+	int ms = TXN_WAIT_MS << attempt;
+
+	if (ms > TXN_WAIT_MAX_MS)
+		ms = TXN_WAIT_MAX_MS;
+	if (db->seed == 0)
+		db->seed = (unsigned int)now_ms() ^ (unsigned int)(uintptr_t)db;
+	usleep((useconds_t)(1000 * (ms / 2 + rand_r(&db->seed) % (ms / 2 + 1))));
+}
+
+/*
  * Prepares (or reuses) and executes sql. A lost connection outside a
  * transaction is reopened and the statement tried once more: the database
- * may have restarted since the last request.
+ * may have restarted since the last request (or, with db_hosts, the next
+ * node answers); a deadlock outside one is tried again a few times.
  */
 static MYSQL_STMT *
 run(struct db *db, const char *sql, const struct db_args *g)
@@ -431,7 +578,9 @@ run(struct db *db, const char *sql, const struct db_args *g)
 		log_msg("db: test fault in: %.200s", sql);
 		return NULL;
 	}
-	for (attempt = 0; attempt < 2; attempt++) {
+	if (txn_gone(db))
+		return NULL;
+	for (attempt = 0; attempt < TXN_TRIES; attempt++) {
 		db->err = 0;
 		if (connect_db(db) != OK)
 			return NULL;
@@ -448,13 +597,22 @@ run(struct db *db, const char *sql, const struct db_args *g)
 				return stmt;
 			set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 		}
-		if (!conn_lost(db->err) || db->in_txn)
+		if (db->in_txn)
 			break;
-		log_msg("db: connection lost (%s), reconnecting", db->errmsg);
-		disconnect(db);
+		if (conn_lost(db->err) && attempt == 0) {
+			log_msg("db: connection lost (%s), reconnecting", db->errmsg);
+			connection_lost(db);
+			continue;
+		}
+		/* A statement on its own that deadlocked (on Galera: lost to
+		 * another node's write at certification, as two requests of one
+		 * token touching it at once do) was undone whole: it runs again. */
+		if (db->err != DB_DEADLOCK)
+			break;
+		txn_wait(db, attempt);
 	}
 	if (conn_lost(db->err))
-		disconnect(db);
+		connection_lost(db);
 	else if (db->err != DB_DUP_KEY && db->err != DB_DEADLOCK &&
 	    db->err != DB_LOCK_WAIT)
 		log_msg("db: error %u: %s in: %.200s", db->err, db->errmsg, sql);
@@ -537,7 +695,14 @@ fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a, int keep,
 		if (rc == MYSQL_NO_DATA)
 			break;
 		if (rc == 1) {
-			set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+			/* An error that came with the rows (on Galera: this
+			 * transaction aborted by another node's write, 1213) is
+			 * the connection's; the statement's is left at 0. */
+			if (mysql_stmt_errno(stmt) != 0)
+				set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+			else
+				set_error(db, mysql_errno(db->conn) ? mysql_errno(db->conn) :
+				    CR_UNKNOWN_ERROR, mysql_error(db->conn));
 			ret = ERR;
 			break;
 		}
@@ -765,7 +930,7 @@ db_ping(struct db *db)
 		return ERR;
 	if (mysql_ping(db->conn) != 0) {
 		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
-		disconnect(db);
+		connection_lost(db);
 		return connect_db(db);
 	}
 	return OK;
@@ -779,7 +944,7 @@ simple(struct db *db, const char *sql)
 	if (mysql_real_query(db->conn, sql, strlen(sql)) != 0) {
 		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
 		if (conn_lost(db->err))
-			disconnect(db);
+			connection_lost(db);
 		return ERR;
 	}
 	return OK;
@@ -831,7 +996,7 @@ db_begin(struct db *db)
 int
 db_commit(struct db *db)
 {
-	int rc = simple(db, "COMMIT");
+	int rc = txn_gone(db) ? ERR : simple(db, "COMMIT");
 
 	db->in_txn = 0;
 	if (rc == OK && db->lose_commit) {
@@ -861,10 +1026,17 @@ db_rollback(struct db *db)
 	memcpy(db->errmsg, msg, sizeof(msg));
 }
 
+/*
+ * What runs a transaction again: a deadlock or a lock wait given up, which
+ * on a Galera cluster includes a write that lost to another node's at
+ * certification (1213 at COMMIT); and a connection lost before any COMMIT
+ * went out, which saved nothing (the next connect may reach another node).
+ */
 static int
 retryable(struct db *db)
 {
-	return db->err == DB_DEADLOCK || db->err == DB_LOCK_WAIT;
+	return db->err == DB_DEADLOCK || db->err == DB_LOCK_WAIT ||
+	    (conn_lost(db->err) && !db->commit_unknown);
 }
 
 int
@@ -889,8 +1061,11 @@ db_txn(struct db *db, db_txn_fn fn, void *ctx)
 			db_rollback(db);
 		if (!retryable(db))
 			return rc;
-		/* Back off a little, more each time, so the winners finish. */
-		usleep((useconds_t)(1000 * (attempt + 1) * (1 + rand() % 4)));
+		/* A new connection is wait enough. */
+		if (!conn_lost(db->err))
+			txn_wait(db, attempt);
 	}
+	log_msg("db: a transaction failed %d times, the last: error %u: %s",
+	    TXN_TRIES, db->err, db->errmsg);
 	return rc;
 }

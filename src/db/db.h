@@ -27,7 +27,10 @@ struct db_res {
 int		 db_library_init(void);
 /*
  * A connection as the workers' account (db_user), or as another (bookingctl
- * migrate's). A failed connect is tried again on use, after a wait that
+ * migrate's), to db_host or the first of db_hosts' nodes that answers (a
+ * lost connection's next connect starts from the node after it). On a
+ * Galera node, reads wait for the writes the cluster committed before them
+ * (wsrep_sync_wait). A failed connect is tried again on use, after a wait that
  * grows with each failure (up to a second), so a database that is down
  * costs neither it nor the log a try per request.
  */
@@ -99,10 +102,12 @@ void		 db_rollback(struct db *);
 
 /*
  * Runs fn inside one transaction and commits when it returns OK. A
- * deadlock or lock-wait timeout rolls back and runs fn again (a few times);
- * any other result rolls back and is returned as it is, so fn can return its
- * own positive codes for refusals. Called inside another db_txn(), fn just
- * runs as part of the outer transaction.
+ * deadlock or lock-wait timeout (on Galera also a certification conflict
+ * with another node's write, 1213 at COMMIT) rolls back and runs fn again,
+ * a few times after growing random waits, and so does a connection lost
+ * before COMMIT; any other result rolls back and is returned as it is, so
+ * fn can return its own positive codes for refusals. Called inside another
+ * db_txn(), fn just runs as part of the outer transaction.
  */
 typedef int	(*db_txn_fn)(struct db *, void *ctx);
 int		 db_txn(struct db *, db_txn_fn, void *ctx);

@@ -645,6 +645,72 @@ test_config_read(void)
 	CHECK(config_load(NULL, err, sizeof(err)) == 0);
 }
 
+/* db_hosts: a cluster's nodes in the order the workers try them. */
+static void
+test_config_nodes(void)
+{
+	struct config_node n[CONFIG_NODES_MAX];
+	char err[256], many[1024];
+	int i;
+
+	CHECK(config_nodes("", n, CONFIG_NODES_MAX, err, sizeof(err)) == 0);
+	CHECK(config_nodes("  ", n, CONFIG_NODES_MAX, err, sizeof(err)) == 0);
+	CHECK(config_nodes("db1:3306, db2.example.com:3307 ,10.0.0.3", n,
+	    CONFIG_NODES_MAX, err, sizeof(err)) == 3);
+	CHECK_STR(n[0].host, "db1");
+	CHECK(n[0].port == 3306);
+	CHECK_STR(n[1].host, "db2.example.com");
+	CHECK(n[1].port == 3307);
+	CHECK_STR(n[2].host, "10.0.0.3");
+	CHECK(n[2].port == 0);		/* db_port's */
+	CHECK(config_nodes("[::1]:23421,[fe80::1]", n, CONFIG_NODES_MAX, err,
+	    sizeof(err)) == 2);
+	CHECK_STR(n[0].host, "::1");
+	CHECK(n[0].port == 23421);
+	CHECK_STR(n[1].host, "fe80::1");
+	CHECK(n[1].port == 0);
+	/* Each wrong entry is named. */
+	CHECK(config_nodes("db1:3306,,db2", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(strstr(err, "an empty entry") != NULL);
+	CHECK(config_nodes("db1,", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("db1:", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(strstr(err, "'db1:'") != NULL);
+	CHECK(config_nodes("db1:0", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("db1:65536", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("db1:33x", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("db1: 33", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("db1:-3", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes(":3306", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("db 1:3306", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("::1", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(strstr(err, "in brackets") != NULL);
+	CHECK(config_nodes("[::1", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("[::1]3306", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("[::1]:", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("[]:3306", n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	CHECK(config_nodes("a,b,c", n, 2, err, sizeof(err)) < 0);
+	CHECK(strstr(err, "more than 2") != NULL);
+	memset(many, 'h', 300);
+	many[300] = '\0';
+	CHECK(config_nodes(many, n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	/* As a setting: the list is parsed when read, a wrong one refused. */
+	setenv("BOOKING_DB_HOSTS", "127.0.0.1:23421,127.0.0.1:23422", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	CHECK(cfg.db_nnodes == 2 && cfg.db_nodes[1].port == 23422);
+	setenv("BOOKING_DB_HOSTS", "127.0.0.1:23421,", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) != 0);
+	CHECK(cfg.db_nnodes == 0);
+	unsetenv("BOOKING_DB_HOSTS");
+	CHECK(config_load(NULL, err, sizeof(err)) == 0);
+	CHECK(cfg.db_nnodes == 0);
+	for (i = 0; i < CONFIG_NODES_MAX; i++)
+		memcpy(many + 2 * i, "h,", 2);
+	memcpy(many + 2 * i, "h", 2);
+	CHECK(config_nodes(many, n, CONFIG_NODES_MAX, err, sizeof(err)) < 0);
+	many[2 * i - 1] = '\0';
+	CHECK(config_nodes(many, n, CONFIG_NODES_MAX, err, sizeof(err)) == CONFIG_NODES_MAX);
+}
+
 /* Every result has a name, a message and the status its reply carries. */
 static void
 test_results(void)
@@ -1469,6 +1535,7 @@ main(void)
 	RUN(test_money);
 	RUN(test_config);
 	RUN(test_config_read);
+	RUN(test_config_nodes);
 	RUN(test_results);
 	RUN(test_formatters);
 	RUN(test_limit_messages);
