@@ -2,7 +2,9 @@
 # shellcheck shell=bash
 #
 # The caller sets ROOT (repo), VAR (state dir), BUILD (build dir), DB_PORT and optionally
-# CONFIGURE_FLAGS, HTTPS_PORT, HTTP_PORT, LISTEN before sourcing this file.
+# CONFIGURE_FLAGS, HTTPS_PORT, HTTP_PORT, LISTEN before sourcing this file. scripts/cluster
+# also sets MYSQLD_EXTRA (more [mysqld] lines), MYSQLD_ARGS (mariadbd's options) and
+# UPSTREAM (nginx's upstream servers) before calling the functions.
 # Everything runs as root from the caller's shell; no system service is ever used.
 
 : "${ROOT:?ROOT must be set}"
@@ -30,7 +32,7 @@ umask 022
 PACKAGES="libfcgi-dev spawn-fcgi multiwatch libmariadb-dev mariadb-server mariadb-client
 libctemplate-dev libjson-c-dev libargon2-dev libzxcvbn-dev libssl-dev liboath-dev libqrencode-dev nginx-light
 autoconf automake libtool pkg-config g++ make openssl curl wrk cppcheck clang-tools shellcheck gcovr libfcgi-bin
-clang libclang-rt-dev"
+clang libclang-rt-dev galera-4 mariadb-backup socat"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -249,6 +251,7 @@ performance_schema = OFF
 innodb_buffer_pool_size = 256M
 innodb_log_file_size = 64M
 innodb_flush_log_at_trx_commit = 1
+${MYSQLD_EXTRA:-}
 
 [client]
 socket = $RUN/mysqld.sock
@@ -277,7 +280,8 @@ db_start() {
 			>"$LOG/mysql-install.log" 2>&1 || { tail -n 20 "$LOG/mysql-install.log" >&2; die "mariadb-install-db failed"; }
 	fi
 	say "== starting mariadbd on port $DB_PORT"
-	setsid mariadbd --defaults-file="$MYCNF" >>"$LOG/mysqld.log" 2>&1 </dev/null &
+	# shellcheck disable=SC2086 # MYSQLD_ARGS is a list of options
+	setsid mariadbd --defaults-file="$MYCNF" ${MYSQLD_ARGS:-} >>"$LOG/mysqld.log" 2>&1 </dev/null &
 	pid=$!
 	until mariadb-admin --defaults-file="$MYCNF" ping >/dev/null 2>&1; do
 		n=$((n + 1))
@@ -289,7 +293,8 @@ db_start() {
 				[ "$busy" -gt 0 ] || say "port $DB_PORT is taken; waiting up to a minute for it"
 				busy=$((busy + 1)) n=0
 				sleep 1
-				setsid mariadbd --defaults-file="$MYCNF" >>"$LOG/mysqld.log" 2>&1 </dev/null &
+				# shellcheck disable=SC2086
+				setsid mariadbd --defaults-file="$MYCNF" ${MYSQLD_ARGS:-} >>"$LOG/mysqld.log" 2>&1 </dev/null &
 				pid=$!
 				continue
 			fi
@@ -431,6 +436,7 @@ nginx_start() {
 		-e "s|@HTTP_PORT@|$HTTP_PORT|g" -e "s|@LISTEN@|$LISTEN|g" -e "s|@LOGIN_RATE@|$LOGIN_RATE|g" \
 		-e "s|@USER@|$RUN_USER|g" -e "s|@GROUP@|$RUN_GROUP|g" \
 		-e "s|@HTTPS_HOST@|$HTTPS_HOST|g" -e "s|@CONN_LIMIT@|$CONN_LIMIT|g" \
+		-e "s|@UPSTREAM@|${UPSTREAM:-server unix:$RUN/booking.sock;}|g" \
 		"$ROOT/nginx/booking.conf.in" >"$VAR/nginx.conf.new"
 	if pid_alive "$RUN/nginx.pid" nginx; then
 		if cmp -s "$VAR/nginx.conf.new" "$VAR/nginx.conf"; then

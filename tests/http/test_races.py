@@ -30,10 +30,13 @@ def connected():
     return s
 
 
-def at_once(calls):
+def at_once(calls, sessions=None):
     """Runs each call(session) in its own thread, all released together by a
-    barrier; returns the responses in order."""
-    sessions = [connected() for _ in calls]
+    barrier; returns the responses in order. The sessions (connected(), one
+    per call) may be given, to be kept open for the next round."""
+    own = sessions is None
+    if own:
+        sessions = [connected() for _ in calls]
     barrier = threading.Barrier(len(calls))
 
     def run(i):
@@ -42,8 +45,9 @@ def at_once(calls):
 
     with ThreadPoolExecutor(max_workers=len(calls)) as pool:
         out = list(pool.map(run, range(len(calls))))
-    for s in sessions:
-        s.close()
+    if own:
+        for s in sessions:
+            s.close()
     return out
 
 
