@@ -133,6 +133,16 @@ int	cart_clear_submit(struct req *);
 int	cart_checkout_submit(struct req *);
 int	order_show(struct req *);
 int	order_cancel_submit(struct req *);
+/* pages/series.c */
+int	series_repeat_show(struct req *);
+int	series_book_submit(struct req *);
+int	series_show(struct req *);
+int	series_cancel_submit(struct req *);
+/* api/series.c */
+int	api_series_create(struct req *);
+int	api_series_preview(struct req *);
+int	api_series_show(struct req *);
+int	api_series_cancel(struct req *);
 /* api/orders.c */
 int	api_cart_show(struct req *);
 int	api_cart_add(struct req *);

@@ -32,6 +32,20 @@
 <button type="submit">Add to cart</button>
 </form>
 {{/FORM}}
+{{#REPEAT}}
+<form method="get" action="/timeslots/{{SLOT_ID}}/repeat" class="stacked" id="repeat">
+<p>
+<label for="repeat-every">Repeat this booking</label>
+<select id="repeat-every" name="every">
+<option value="week">every week</option>
+<option value="2weeks">every 2 weeks</option>
+</select>
+<label for="repeat-count">How many times</label>
+<input type="number" id="repeat-count" name="count" min="1" max="{{COUNT_MAX}}" value="4">
+<button type="submit" class="secondary">Check the dates</button>
+</p>
+</form>
+{{/REPEAT}}
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#JOIN_WAITLIST}}
 <form method="post" action="/timeslots/{{SLOT_ID}}/waitlist" class="stacked">

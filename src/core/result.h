@@ -39,6 +39,9 @@ enum result {
 	CREDIT_UNPAID,		/* its package's order waits for payment */
 	OTHER_EVENT,		/* a credit for another event's sessions */
 	ALREADY_REVIEWED,	/* a booking is reviewed once */
+	/* Recurring bookings. */
+	SERIES_INCOMPLETE,	/* all or nothing, and a date is not free */
+	SERIES_EMPTY,		/* none of the dates is free */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

@@ -925,6 +925,51 @@ booking_create_many(struct db *db, struct arena *a, const struct actor *who,
 }
 
 int
+booking_create_some(struct db *db, struct arena *a, const struct actor *who,
+    const long long *slot_ids, int n, int all, const char *type, long long *order_id,
+    struct seat_try *tries)
+{
+	struct slot_lock *s = arena_calloc(a, (size_t)(n > 0 ? n : 1), sizeof(*s));
+	struct seat_try *t;
+	long long total = 0;
+	int i, rc, booked = 0;
+
+	for (i = 0; i < n; i++) {
+		t = &tries[i];
+		t->booking_id = 0;
+		t->why = NULL;
+		if ((t->result = lock_slot(db, a, slot_ids[i], &s[i])) == ERR)
+			return ERR;
+	}
+	if (order_create(db, who->user_id, 0, order_id) != OK)
+		return ERR;
+	/* As in book_locked: each seat taken counts against the limits of
+	 * the next; a refused one is left out, and said why. */
+	for (i = 0; i < n; i++) {
+		t = &tries[i];
+		if (t->result == OK)
+			t->result = check_bookable(db, a, &s[i], who->user_id);
+		if (t->result == OK)
+			t->result = quota_check(db, a, who->user_id, s[i].id, &t->why);
+		if (t->result == ERR)
+			return ERR;
+		if (t->result != OK)
+			continue;
+		if ((rc = take_seat(db, a, &s[i], who->user_id, who, *order_id, type, NULL,
+		    &t->booking_id)) != OK)
+			return rc;
+		total += s[i].price;
+		booked++;
+	}
+	if (booked == 0)
+		return SERIES_EMPTY;
+	if (all && booked < n)
+		return SERIES_INCOMPLETE;
+	return db_exec(db, "UPDATE orders SET total = ? / 100 WHERE id = ?", "ll", total,
+	    *order_id) < 0 ? ERR : OK;
+}
+
+int
 booking_create_in_order(struct db *db, struct arena *a, const struct actor *who,
     long long slot_id, long long event_id, long long order_id, const char *type,
     long long *booking_id, const char **why)
@@ -1246,6 +1291,37 @@ booking_cancel_order(struct db *db, struct arena *a, const struct actor *who,
 
 	*refund = c.refund;
 	return rc;
+}
+
+int
+booking_cancel_some(struct db *db, struct arena *a, const struct actor *who,
+    const long long *ids, int n, int *cancelled, long long *refund)
+{
+	struct booking *b = arena_calloc(a, (size_t)(n > 0 ? n : 1), sizeof(*b));
+	struct slot_lock s;
+	time_t now = time(NULL);
+	long long share;
+	int i, rc;
+
+	*cancelled = 0;
+	*refund = 0;
+	/* Every booking's row first, then each one's timeslot, as
+	 * order_cancel_txn does. */
+	for (i = 0; i < n; i++)
+		if ((rc = booking_lock(db, a, who, ids[i], &b[i])) != OK)
+			return rc;
+	for (i = 0; i < n; i++) {
+		if (!booking_to_come(&b[i], who, now))
+			continue;
+		share = booking_refund_quote(&b[i], who);
+		if ((rc = cancel_locked(db, a, who, &b[i], share)) != OK ||
+		    (rc = lock_slot(db, a, b[i].timeslot_id, &s)) != OK ||
+		    (rc = promote_waiting(db, a, &s)) != OK)
+			return rc;
+		*refund += share;
+		(*cancelled)++;
+	}
+	return *cancelled > 0 ? OK : INVALID_STATE;
 }
 
 static int

@@ -315,6 +315,21 @@ int	booking_create(struct db *, struct arena *, const struct actor *,
 int	booking_create_many(struct db *, struct arena *, const struct actor *,
 	    const long long *slot_ids, int n, const char *type, long long *order_id,
 	    int *failed, const char **why);
+/* One timeslot's part of booking_create_some(): its result (OK: booked,
+ * else the refusal; *why names the limit of a QUOTA_EXCEEDED) and the
+ * booking made. */
+struct seat_try {
+	int		 result;
+	const char	*why;
+	long long	 booking_id;
+};
+/* Like booking_create_many, but the timeslots the rules refuse are left
+ * out (tries[i] says why) and the others booked under one new order:
+ * SERIES_EMPTY when none could be, and with all, SERIES_INCOMPLETE when
+ * one could not (the caller rolls back). Recurring bookings. */
+int	booking_create_some(struct db *, struct arena *, const struct actor *,
+	    const long long *slot_ids, int n, int all, const char *type,
+	    long long *order_id, struct seat_try *tries);
 /* Books a seat of slot_id, which must be a session of event_id (else
  * OTHER_EVENT), under order_id, which paid for it (the booking is free and
  * confirmed), in the caller's transaction, within who's limits (*why):
@@ -338,6 +353,11 @@ int	booking_to_come(const struct booking *, const struct actor *, time_t now);
  * INVALID_STATE when none is left, NOT_A_COURSE for another order. */
 int	booking_cancel_order(struct db *, struct arena *, const struct actor *,
 	    long long order_id, long long *refund);
+/* Cancels those of n bookings (ids ascending) that are still to come and
+ * who may cancel, each with its own refund by rule 6 (added up in
+ * *refund), in the caller's transaction; INVALID_STATE when none is left. */
+int	booking_cancel_some(struct db *, struct arena *, const struct actor *,
+	    const long long *ids, int n, int *cancelled, long long *refund);
 /* What cancelling now would refund, in cents: a share of what was paid
  * (rule 6), never of the price. */
 long long booking_refund_quote(const struct booking *, const struct actor *);

@@ -12,6 +12,7 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/quota.h"
+#include "domain/series.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
 #include "http/input.h"
@@ -232,4 +233,20 @@ input_quota(struct form *f, const char *prefix, struct quota *q)
 		form_int(f, arena_printf(f->arena, "%s%s", prefix, limits[i].field),
 		    limits[i].label, 0, COUNT_MAX, 0, v);
 	}
+}
+
+void
+input_series(struct form *f, struct series_input *in)
+{
+	char until[11];
+	long long id;
+
+	memset(in, 0, sizeof(*in));
+	if (form_int(f, "timeslotId", "Timeslot", 1, 4294967295LL, 1, &id))
+		in->timeslot_id = id;
+	form_enum(f, "every", "Repeat every", series_everies, 1, &in->every);
+	form_int(f, "count", "How many times", 1, 1000000, 0, &in->count);
+	if (form_date(f, "until", "Until", 0, until))
+		in->until = arena_strdup(f->arena, until);
+	form_flag(f, "allOrNothing", &in->all_or_nothing);
 }

@@ -24,6 +24,10 @@ void	input_account(struct form *, struct account_input *);
 /* maxActive, maxHolds and maxHoursWeek after prefix ("" for the API,
  * "customer.meeting." on the admin page's grid); empty or absent: no
  * limit (-1). */
+/* timeslotId, every, count or until, allOrNothing (a checkbox or a
+ * JSON boolean; absent: book the free dates). */
+struct series_input;
+void	input_series(struct form *, struct series_input *);
 struct quota;
 void	input_quota(struct form *, const char *prefix, struct quota *);
 

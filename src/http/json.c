@@ -9,6 +9,7 @@
 #include "domain/catalog.h"
 #include "domain/notify.h"
 #include "domain/orders.h"
+#include "domain/series.h"
 #include "http/json.h"
 #include "http/request.h"
 
@@ -193,6 +194,50 @@ json_cart(struct arena *a, const struct cart *c)
 	json_object_object_add(obj, "items", items);
 	json_set_money(obj, "total", c->total);
 	json_set_str(obj, "currency", money_currency());
+	return obj;
+}
+
+struct json_object *
+json_series(struct arena *a, const struct series *s)
+{
+	struct json_object *obj = json_object_new_object(), *dates, *d;
+	const struct series_date *sd;
+	int i, booked = 0;
+
+	if (s->id != 0)
+		json_set_int(obj, "id", s->id);
+	else
+		json_object_object_add(obj, "id", NULL);
+	if (s->order_id != 0)
+		json_set_int(obj, "orderId", s->order_id);
+	else
+		json_object_object_add(obj, "orderId", NULL);
+	json_set_int(obj, "roomId", s->room_id);
+	json_set_str(obj, "roomName", s->room_name);
+	json_set_str(obj, "every", s->every);
+	json_set_bool(obj, "allOrNothing", s->all_or_nothing);
+	dates = json_object_new_array();
+	for (i = 0; i < s->n; i++) {
+		sd = &s->dates[i];
+		d = json_object_new_object();
+		json_set_time(d, a, "start", sd->start);
+		json_set_time(d, a, "end", sd->end);
+		json_set_str(d, "date", fmt_local(a, sd->start, "%Y-%m-%d"));
+		if (sd->timeslot_id != 0)
+			json_set_int(d, "timeslotId", sd->timeslot_id);
+		else
+			json_object_object_add(d, "timeslotId", NULL);
+		if (sd->booking_id != 0)
+			json_set_int(d, "bookingId", sd->booking_id);
+		else
+			json_object_object_add(d, "bookingId", NULL);
+		json_set_str(d, "outcome", series_outcomes[sd->outcome]);
+		json_set_str(d, "message", sd->why);
+		booked += sd->outcome == SERIES_BOOKED;
+		json_object_array_add(dates, d);
+	}
+	json_object_object_add(obj, "dates", dates);
+	json_set_int(obj, "booked", booked);
 	return obj;
 }
 

@@ -49,5 +49,8 @@ struct cart;
 struct json_object *json_order(struct arena *, const struct order *,
 		    const struct booking *list, int n);
 struct json_object *json_cart(struct arena *, const struct cart *);
+struct series;
+/* A recurring series with each date's outcome (id null for a preview). */
+struct json_object *json_series(struct arena *, const struct series *);
 
 #endif

@@ -7,6 +7,8 @@
 #include "domain/catalog.h"
 #include "domain/orders.h"
 #include "domain/reviews.h"
+#include "domain/series.h"
+#include "http/form.h"
 #include "http/lookup.h"
 #include "http/request.h"
 
@@ -15,7 +17,8 @@ reply_not_found(struct req *r, const char *what, long long id)
 {
 	/* What only its owner sees. */
 	if ((strcmp(what, "booking") == 0 || strcmp(what, "order") == 0 ||
-	    strcmp(what, "cart item") == 0) && !r->actor.admin_route)
+	    strcmp(what, "cart item") == 0 || strcmp(what, "series") == 0) &&
+	    !r->actor.admin_route)
 		return reply_error(r, 404, "not_found", "You have no %s %lld.", what, id);
 	return reply_error(r, 404, "not_found", "There is no %s %lld.", what, id);
 }
@@ -102,6 +105,36 @@ order_get_or_reply(struct req *r, const char *param, struct order *o)
 	if (req_id(r, param, &id) != OK)
 		return ERR;
 	return found_or_reply(r, order_get(r->db, r->arena, id, &r->actor, o), "order", id);
+}
+
+int
+series_get_or_reply(struct req *r, const char *param, struct series *s)
+{
+	long long id;
+
+	if (req_id(r, param, &id) != OK)
+		return ERR;
+	return found_or_reply(r, series_get(r->db, r->arena, id, &r->actor, s), "series", id);
+}
+
+int
+series_cancel_or_reply(struct req *r, const char *param, struct series *s, int *rc,
+    int *cancelled, long long *refund)
+{
+	struct form f;
+	char from[11];
+	int dated;
+
+	if (series_get_or_reply(r, param, s) != OK)
+		return ERR;
+	form_init(&f, r);
+	dated = form_date(&f, "from", "From", 0, from);
+	if (!form_ok(&f))
+		return reply_error(r, 400, "invalid_field", "from: %s",
+		    field_error_of(&f.errors, "from"));
+	*rc = series_cancel(r->db, r->arena, &r->actor, s->id, dated ? from : NULL, cancelled,
+	    refund);
+	return *rc == ERR ? ERR : OK;
 }
 
 int

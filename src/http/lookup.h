@@ -30,6 +30,14 @@ int	user_role_or_reply(struct req *, const char *param, long long *id);
 struct order;
 /* An order r->actor may see. */
 int	order_get_or_reply(struct req *, const char *param, struct order *);
+struct series;
+/* A recurring series r->actor may see. */
+int	series_get_or_reply(struct req *, const char *param, struct series *);
+/* Cancels that series' bookings still to come from the date of the
+ * "from" field on (all of them without one): series_cancel()'s refusal in
+ * *rc, or a 400 or 404 replied and ERR. */
+int	series_cancel_or_reply(struct req *, const char *param, struct series *, int *rc,
+	    int *cancelled, long long *refund);
 /* Removes the item the id names from the user's cart, or replies 404. */
 int	cart_remove_or_reply(struct req *, const char *param);
 /* An admin hides the review the id names (domain/reviews.h), or 404. */

@@ -14,6 +14,7 @@
 #include "domain/orders.h"
 #include "domain/packages.h"
 #include "domain/reviews.h"
+#include "domain/series.h"
 #include "handlers.h"
 #include "http/input.h"
 #include "http/lookup.h"
@@ -97,6 +98,9 @@ timeslot_page(struct req *r, long long id, int refused, const char *notes,
 			tmpl_set_int(tmpl_section(form, "HOLD"), "HOLD_MINUTES", cfg.hold_minutes);
 	} else if (s.state == SLOT_FULL && waitlist_form(r, t, &s) != OK)
 		return ERR;
+	/* A room's own timeslot can be booked again every week or two. */
+	if (s.event_id == 0 && (s.state == OK || s.state == SLOT_FULL))
+		tmpl_set_int(tmpl_section(t, "REPEAT"), "COUNT_MAX", SERIES_COUNT_MAX);
 	page_done(r, t, waitlist_done);
 	return page_end(r, reply_result_status(refused));
 }

@@ -261,7 +261,29 @@ def _schedule(w):
                 json={"timeslotId": slot})
 
 
+def _series_body(w):
+    w["n"] = w.get("n", 0) + 1
+    room = make_room(capacity=1)
+    first = make_slot(room, at(day(17), 6 + w["n"]), price="0.00", capacity=1)
+    make_slot(room, at(day(24), 6 + w["n"]), price="0.00", capacity=1)
+    return {"timeslotId": first, "every": "week", "count": 3}
+
+
+def _series(w):
+    r = call("POST", "/api/v1/bookings/recurring", w["user"], json=_series_body(w))
+    assert r.status_code == 201, r.text
+    return r
+
+
 EXAMPLES = {
+    ("POST", "/api/v1/bookings/recurring"): _series,
+    ("POST", "/api/v1/bookings/recurring/preview"): lambda w: call(
+        "POST", "/api/v1/bookings/recurring/preview", w["user"], json=_series_body(w)),
+    ("GET", "/api/v1/bookings/recurring/{id}"): lambda w: call(
+        "GET", f"/api/v1/bookings/recurring/{_series(w).json()['id']}", w["user"]),
+    ("PUT", "/api/v1/bookings/recurring/{id}/cancel"): lambda w: call(
+        "PUT", f"/api/v1/bookings/recurring/{_series(w).json()['id']}/cancel", w["user"],
+        json={"from": day(24).isoformat()}),
     ("POST", "/api/v1/timeslots/{id}/waitlist"): lambda w: call(
         "POST", f"/api/v1/timeslots/{_full_slot(w)}/waitlist", w["user"]),
     ("DELETE", "/api/v1/timeslots/{id}/waitlist"): lambda w: call(
