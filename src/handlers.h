@@ -170,6 +170,8 @@ int	api_admin_booking_complete(struct req *);
 int	api_admin_booking_no_show(struct req *);
 int	api_admin_booking_check_in(struct req *);
 int	api_admin_booking_check_out(struct req *);
+int	api_admin_booking_approve(struct req *);
+int	api_admin_booking_decline(struct req *);
 /* pages/admin.c */
 int	admin_overview(struct req *);
 int	admin_audit(struct req *);
@@ -208,6 +210,8 @@ int	admin_booking_complete(struct req *);
 int	admin_booking_no_show(struct req *);
 int	admin_booking_check_in(struct req *);
 int	admin_booking_check_out(struct req *);
+int	admin_booking_approve(struct req *);
+int	admin_booking_decline(struct req *);
 /* pages/admin_users.c */
 int	admin_users(struct req *);
 int	admin_user_role(struct req *);

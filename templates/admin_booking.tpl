@@ -26,6 +26,13 @@
 <section aria-labelledby="actions-h">
 <h2 id="actions-h">Actions</h2>
 {{#NO_ACTIONS}}<p>Nothing more can be done with a {{STATUS}} booking.</p>{{/NO_ACTIONS}}
+{{#CAN_APPROVE}}
+<p id="awaiting">This booking is awaiting your approval; its place is held meanwhile.</p>
+<div class="actions">
+<form method="post" action="/admin/bookings/{{ID}}/approve" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Approve</button></form>
+<form method="post" action="/admin/bookings/{{ID}}/decline" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">Decline</button></form>
+</div>
+{{/CAN_APPROVE}}
 {{#CAN_CONFIRM}}
 <form method="post" action="/admin/bookings/{{ID}}/confirm" class="stacked" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -60,6 +60,14 @@
 <span class="hint" id="metadata-hint">A JSON object, like {"floor": 2, "projector": true}; leave empty for none.</span>
 {{#METADATA_ERROR}}<span class="field-error" id="metadata-error">{{MESSAGE}}</span>{{/METADATA_ERROR}}
 </p>
+<p>
+<label for="requiresApproval">Bookings need an admin's approval</label>
+<select id="requiresApproval" name="requiresApproval" aria-describedby="requiresApproval-hint">
+{{#APPROVAL_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/APPROVAL_OPTION}}
+</select>
+<span class="hint" id="requiresApproval-hint">With Yes, each booking holds its place as "Awaiting approval" until you approve or decline it on its admin page.</span>
+</p>
 <p><button type="submit">{{#NEW}}Create room{{/NEW}}{{#EDIT}}Save room{{/EDIT}}</button></p>
 </form>
 </section>

@@ -21,6 +21,7 @@
 {{#PAY_ONLINE}}<p><a class="button" id="pay" href="{{PAY_URL}}">Pay {{PRICE}}</a></p>{{/PAY_ONLINE}}
 {{#PAY_AT_DESK}}<p id="pay-at-desk">Payment is taken at the desk.</p>{{/PAY_AT_DESK}}
 {{/HOLD}}
+{{#AWAITING}}<p class="notice" id="awaiting">This room's bookings need an admin's approval. Your place is held until then, and you will be told when it is approved or declined.</p>{{/AWAITING}}
 {{#HOLD_EXPIRED}}<p class="notice" id="hold">The hold ran out at {{UNTIL}}, unpaid: the booking is released.</p>{{/HOLD_EXPIRED}}
 
 <div class="actions">

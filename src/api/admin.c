@@ -274,6 +274,18 @@ api_admin_booking_check_out(struct req *r)
 }
 
 int
+api_admin_booking_approve(struct req *r)
+{
+	return transition(r, BK_APPROVE);
+}
+
+int
+api_admin_booking_decline(struct req *r)
+{
+	return transition(r, BK_DECLINE);
+}
+
+int
 api_admin_slots_list(struct req *r)
 {
 	struct slot_filter f;

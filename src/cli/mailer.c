@@ -44,6 +44,10 @@ static const struct {
 	{ "hold_expired", "Released, not paid: ",	"HOLD_EXPIRED",	NULL, 1 },
 	{ "reminder_24h", "Tomorrow: ",		"REMINDER",	NULL, 1 },
 	{ "reminder_1h",  "In an hour: ",		"REMINDER",	NULL, 1 },
+	{ "promoted",	  "A seat is free for you — book by ", "PROMOTED", NULL, 1 },
+	{ "awaiting_approval", "Awaiting approval: ",	"AWAITING",	NULL, 1 },
+	{ "approved",	  "Approved, payment due: ",	"APPROVED",	NULL, 1 },
+	{ "declined",	  "Declined: ",			"DECLINED",	NULL, 1 },
 };
 
 /* The facts of a message, from its data. */
@@ -217,8 +221,10 @@ mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf 
 	}
 	subject = !kinds[k].booking ?
 	    arena_printf(a, "%s%s", kinds[k].subject, cfg.site_name) :
-	    arena_printf(a, "%s%s, %s", kinds[k].subject, what(a, &f),
-	    fmt_local(a, f.start, FMT_WHEN));
+	    arena_printf(a, "%s%s%s, %s", kinds[k].subject,
+	    strcmp(m->kind, "promoted") == 0 ?
+	    arena_printf(a, "%s: ", fmt_local(a, f.pay_by, FMT_TIME)) : "",
+	    what(a, &f), fmt_local(a, f.start, FMT_WHEN));
 	method = kinds[k].method;
 	mixed = arena_printf(a, "=_mixed_%lld_%s", m->id, auth_random_hex(a, 8));
 	alt = arena_printf(a, "=_alt_%lld_%s", m->id, auth_random_hex(a, 8));

@@ -16,6 +16,9 @@
 
 const char *const admin_event_kinds[] = { "individual", "workshop", "course", NULL };
 const char *const admin_payment_statuses[] = { "pending", "paid", "refunded", NULL };
+const char *const admin_status_filters[] = {
+	"pending", "confirmed", "cancelled", "completed", "no_show", "awaiting_approval", NULL
+};
 
 /*
  * A room's metadata is a JSON object, like {"floor": 2}, that the column's
@@ -71,11 +74,12 @@ admin_room_save(struct db *db, struct arena *a, long long *id,
 		return INVALID;
 	if (*id == 0) {
 		rows = db_exec(db, "INSERT INTO rooms (name, description, capacity,"
-		    " room_type, hourly_rate, metadata, is_active)"
-		    " VALUES (?, ?, ?, ?, ? / 100, NULLIF(?, ''), ?)", "ssl" "sls" "i",
+		    " room_type, hourly_rate, metadata, is_active, requires_approval)"
+		    " VALUES (?, ?, ?, ?, ? / 100, NULLIF(?, ''), ?, ?)", "ssl" "sls" "ii",
 		    in->name, in->description ? in->description : "", in->capacity,
 		    in->room_type, in->hourly_rate, in->metadata,
-		    in->is_active < 0 ? 1 : in->is_active);
+		    in->is_active < 0 ? 1 : in->is_active,
+		    in->requires_approval < 0 ? 0 : in->requires_approval);
 		if (rows < 0)
 			return ERR;
 		*id = db_insert_id(db);
@@ -91,10 +95,12 @@ admin_room_save(struct db *db, struct arena *a, long long *id,
 	    " capacity = IF(? < 0, capacity, ?),"
 	    " hourly_rate = IF(? < 0, hourly_rate, ? / 100),"
 	    " metadata = IF(? IS NULL, metadata, NULLIF(?, '')),"
-	    " is_active = IF(? < 0, is_active, ?) WHERE id = ?",
-	    "sssllll" "ssii" "l", in->name, in->description, in->room_type,
+	    " is_active = IF(? < 0, is_active, ?),"
+	    " requires_approval = IF(? < 0, requires_approval, ?) WHERE id = ?",
+	    "sssllll" "ssiiii" "l", in->name, in->description, in->room_type,
 	    in->capacity, in->capacity, in->hourly_rate, in->hourly_rate,
-	    in->metadata, in->metadata, in->is_active, in->is_active, *id);
+	    in->metadata, in->metadata, in->is_active, in->is_active,
+	    in->requires_approval, in->requires_approval, *id);
 	return rows < 0 ? ERR : OK;
 }
 
@@ -351,6 +357,8 @@ admin_where(struct arena *a, const struct admin_filter *f, struct db_args *g)
 	/* A hold that ran out reads as cancelled (booking.h). */
 	if (f->status != NULL && strcmp(f->status, "pending") == 0)
 		buf_puts(&w, " AND b.status = 'pending' AND NOT " BOOKING_LAPSED);
+	else if (f->status != NULL && strcmp(f->status, "awaiting_approval") == 0)
+		buf_puts(&w, " AND b.status = 'pending' AND b.approval = 'awaiting'");
 	else if (f->status != NULL && strcmp(f->status, "cancelled") == 0)
 		buf_puts(&w, " AND b.status IN ('cancelled', 'pending')"
 		    " AND (b.status = 'cancelled' OR " BOOKING_LAPSED ")");
@@ -524,7 +532,8 @@ each_booking_row(void *ctx, int ncols, char **values)
 	" b.refund_amount, b.created_at, b.updated_at," \
 	" IF(" BOOKING_LAPSED ", b.hold_expires_at, b.cancelled_at)," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
-	" b.start_time, b.end_time, NULL, NULL, b.paid_amount, " BOOKING_LAPSED ", b.order_id"
+	" b.start_time, b.end_time, NULL, NULL, b.paid_amount, " BOOKING_LAPSED ", b.order_id," \
+	" " BOOKING_AWAITING
 
 /* In the index's order, so the first row leaves MariaDB at once instead of
  * after a sort of them all. */

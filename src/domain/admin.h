@@ -18,6 +18,9 @@ struct field_errors;
  * catalog.h's slot_statuses). */
 extern const char *const admin_event_kinds[];
 extern const char *const admin_payment_statuses[];
+/* The status filter of the admin lists: a booking status, or
+ * "awaiting_approval" (pending until an admin approves or declines it). */
+extern const char *const admin_status_filters[];
 
 /*
  * What an admin sends for a room, an event or a timeslot, read from the
@@ -37,6 +40,7 @@ struct room_input {
 	long long	 hourly_rate;	/* cents */
 	const char	*metadata;	/* a JSON object; "" clears it */
 	int		 is_active;	/* new rooms take bookings */
+	int		 requires_approval;	/* -1: not given (kept, or no) */
 };
 
 struct event_input {

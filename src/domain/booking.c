@@ -61,6 +61,8 @@ booking_status_parse(const char *name)
 #define NEEDS_STARTED		0x20	/* the booking's time has begun */
 #define NEEDS_OWNER		0x40	/* the booking's owner acts */
 #define NEEDS_CHECK_IN_WINDOW	0x80	/* an admin or the owner, each in their window */
+#define NEEDS_AWAITING		0x100	/* waiting for an admin's approval */
+#define NEEDS_NOT_AWAITING	0x200
 
 #define FROM(status)	(1u << (status))
 
@@ -74,13 +76,15 @@ static const struct {
 	[BK_CANCEL]	= { FROM(BOOKING_PENDING) | FROM(BOOKING_CONFIRMED), 0 },
 	[BK_REACTIVATE]	= { FROM(BOOKING_CANCELLED), 0 },
 	[BK_RESCHEDULE]	= { FROM(BOOKING_CONFIRMED), NEEDS_FUTURE },
-	[BK_CONFIRM]	= { FROM(BOOKING_PENDING), NEEDS_ADMIN },
+	[BK_CONFIRM]	= { FROM(BOOKING_PENDING), NEEDS_ADMIN | NEEDS_NOT_AWAITING },
 	[BK_COMPLETE]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN | NEEDS_STARTED },
 	[BK_NO_SHOW]	= { FROM(BOOKING_CONFIRMED), NEEDS_ADMIN | NEEDS_STARTED },
 	[BK_CHECK_IN]	= { FROM(BOOKING_CONFIRMED),
 			    NEEDS_CHECK_IN_WINDOW | NEEDS_NOT_CHECKED_IN },
 	[BK_CHECK_OUT]	= { FROM(BOOKING_CONFIRMED), NEEDS_CHECKED_IN | NEEDS_NOT_CHECKED_OUT },
 	[BK_REVIEW]	= { FROM(BOOKING_COMPLETED), NEEDS_OWNER },
+	[BK_APPROVE]	= { FROM(BOOKING_PENDING), NEEDS_ADMIN | NEEDS_AWAITING },
+	[BK_DECLINE]	= { FROM(BOOKING_PENDING), NEEDS_ADMIN | NEEDS_AWAITING },
 };
 
 /* An admin checks a guest in from BOOKING_CHECK_IN_MINUTES before the
@@ -116,6 +120,10 @@ booking_allows(const struct booking *b, enum bk_action action,
 	if ((needs & NEEDS_OWNER) && who->user_id != b->user_id)
 		return 0;
 	if ((needs & NEEDS_CHECK_IN_WINDOW) && !in_check_in_window(b, who, now))
+		return 0;
+	if ((needs & NEEDS_AWAITING) && !b->awaiting)
+		return 0;
+	if ((needs & NEEDS_NOT_AWAITING) && b->awaiting)
 		return 0;
 	if ((needs & (NEEDS_FUTURE | NEEDS_STARTED)) && dbtime_parse(b->start, &start) != 0)
 		return 0;
@@ -164,6 +172,7 @@ booking_from_values(char *const *v, struct booking *b)
 	b->paid_amount = money_cents(v[24]);
 	b->hold_lapsed = v[25] != NULL && strcmp(v[25], "1") == 0;
 	b->order_id = v[26] ? strtoll(v[26], NULL, 10) : 0;
+	b->awaiting = v[27] != NULL && strcmp(v[27], "1") == 0;
 }
 
 static void
@@ -544,6 +553,7 @@ struct slot_lock {
 	const char	*room_name;
 	int		 room_active;
 	int		 future;
+	int		 approval;	/* its room's bookings wait for an admin's */
 	long long	 event_id;	/* 0: none */
 };
 
@@ -559,7 +569,8 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	    "SELECT room_id, max_bookings, price, start_time, status,"
 	    "  start_time > UTC_TIMESTAMP(), end_time,"
 	    "  (SELECT name FROM rooms r WHERE r.id = t.room_id),"
-	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id), booked, event_id"
+	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id), booked, event_id,"
+	    "  (SELECT requires_approval FROM rooms r WHERE r.id = t.room_id)"
 	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", id);
 	if (res == NULL)
 		return ERR;
@@ -577,6 +588,7 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	s->room_active = db_int(res, 0, 8) != 0;
 	s->booked = db_int(res, 0, 9);
 	s->event_id = db_int(res, 0, 10);
+	s->approval = db_int(res, 0, 11) != 0;
 	return OK;
 }
 
@@ -695,32 +707,38 @@ booking_release_lapsed(struct db *db, struct arena *a, long long slot_id,
 /* Rule 4 on a locked timeslot the rules let user book, under order
  * order_id: a free timeslot (or one the order paid for, s->price 0)
  * confirms at once, a paid one holds the seat while the customer pays;
- * with its reminders, event, notification and mail. by is who acts: the
- * user, or the system giving a waiting user a place that came free. Every
- * booking is made here. */
+ * in a room that requires approval either waits, its seat held with no
+ * expiry, for an admin's decision. With its reminders, event,
+ * notification and mail. by is who acts: the user, or the system giving a
+ * waiting user a place that came free. Every booking is made here. */
 static int
 take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
     long long user_id, const struct actor *by, long long order_id, const char *type,
     const char *notes, long long *id)
 {
 	int free_slot = s->price == 0, mine = by->user_id == user_id, rc;
-	const char *status = free_slot ? "confirmed" : "pending", *what, *message;
+	int confirmed = free_slot && !s->approval;
+	const char *status = confirmed ? "confirmed" : "pending", *what, *message, *data;
 
 	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id, order_id,"
 	    " start_time, end_time, status, payment_status, price, notes, booking_type,"
-	    " hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ? / 100, ?, ?,"
-	    " IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
-	    "llllssssls" "sii", user_id, s->id, s->room_id, order_id, s->start, s->end,
+	    " approval, hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ? / 100, ?, ?,"
+	    " IF(?, 'awaiting', NULL), IF(? OR ?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
+	    "llllssssls" "siiii", user_id, s->id, s->room_id, order_id, s->start, s->end,
 	    status, free_slot ? "paid" : "pending", s->price, notes ? notes : "", type,
-	    free_slot, cfg.hold_minutes) < 0)
+	    s->approval, free_slot, s->approval, cfg.hold_minutes) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	*id = db_insert_id(db);
 	if ((rc = booking_seats_add(db, s->id, 1)) != OK)
 		return rc;
-	if (free_slot && plan_reminders(db, *id, s->start) != OK)
+	if (confirmed && plan_reminders(db, *id, s->start) != OK)
 		return ERR;
 	what = describe(a, s->room_name, s->start);
-	if (mine)
+	if (s->approval)
+		message = arena_printf(a, "%s: %s. It needs an admin's approval; you will be"
+		    " told when it is approved or declined.", mine ? "Requested" :
+		    "A place came free for you", what);
+	else if (mine)
 		message = free_slot ? arena_printf(a, "Booked and confirmed: %s.", what) :
 		    arena_printf(a, "Booked: %s. Pay within %d minutes to keep the seat.",
 		    what, cfg.hold_minutes);
@@ -728,8 +746,10 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 		message = free_slot ? arena_printf(a, "A place came free and is yours: %s.",
 		    what) : arena_printf(a, "A place came free for you: %s. Pay within %d"
 		    " minutes to keep it.", what, cfg.hold_minutes);
-	return record(db, a, *id, user_id, "created", by, NULL, status,
-	    mine ? NULL : "{\"reason\":\"waitlist\"}", message);
+	data = s->approval ? (mine ? "{\"approval\":\"awaiting\"}" :
+	    "{\"reason\":\"waitlist\",\"approval\":\"awaiting\"}") :
+	    mine ? NULL : "{\"reason\":\"waitlist\"}";
+	return record(db, a, *id, user_id, "created", by, NULL, status, data, message);
 }
 
 /* The seats a locked timeslot's counter says are taken now. */
@@ -750,14 +770,17 @@ seats_held(struct db *db, struct arena *a, long long slot_id, long long *held)
  * someone waits, the first in line gets the seat (a hold for a paid
  * timeslot, as if they had booked) and is told. Whoever frees a seat calls
  * this under the timeslot's lock, so two freed seats never go to one
- * person and one seat never to two.
+ * person and one seat never to two. One whom the seat would take over a
+ * booking limit (quota_check) is passed over for the next in line but
+ * keeps their place: a seat that frees once they are under it is theirs.
  */
 static int
 promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
 {
 	static const struct actor system = { 0, 1, 0, NULL };
 	struct db_res *res;
-	long long held, id, user, order;
+	const char *why;
+	long long held, id, user, order, after = 0;
 	int rc;
 
 	if (strcmp(s->status, "scheduled") != 0 || !s->room_active || !s->future)
@@ -768,17 +791,21 @@ promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
 		if (held >= s->capacity)
 			return OK;
 		res = db_query(db, a, "SELECT id, user_id FROM waitlist WHERE timeslot_id = ?"
-		    " ORDER BY id LIMIT 1 FOR UPDATE", "l", s->id);
+		    " AND id > ? ORDER BY id LIMIT 1 FOR UPDATE", "ll", s->id, after);
 		if (res == NULL)
 			return ERR;
 		if (res->nrows == 0)
 			return OK;
-		if (db_exec(db, "DELETE FROM waitlist WHERE id = ?", "l",
+		user = db_int(res, 0, 1);
+		if ((rc = quota_check(db, a, user, s->id, &why)) == QUOTA_EXCEEDED) {
+			after = db_int(res, 0, 0);
+			continue;
+		}
+		if (rc != OK || db_exec(db, "DELETE FROM waitlist WHERE id = ?", "l",
 		    db_int(res, 0, 0)) < 0)
 			return ERR;
 		/* The seat comes with an order of its own, as a booking does;
 		 * one who booked meanwhile just leaves the line. */
-		user = db_int(res, 0, 1);
 		if (order_create(db, user, s->price, &order) != OK)
 			return ERR;
 		rc = take_seat(db, a, s, user, &system, order, "single", NULL, &id);
@@ -1157,18 +1184,21 @@ struct action {
 };
 
 /* Cancels a booking whose row the caller has locked, refunding refund
- * (booking_refund_quote()'s, or a course's share). */
+ * (booking_refund_quote()'s, or a course's share); declined: an admin
+ * declined it while it awaited approval. */
 static int
 cancel_locked(struct db *db, struct arena *a, const struct actor *who,
-    const struct booking *b, long long refund)
+    const struct booking *b, long long refund, int declined)
 {
+	const char *what = describe(a, b->room_name, b->start);
 	time_t start;
 
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
 	    " cancelled_at = UTC_TIMESTAMP(), paid_amount = paid_amount - ? / 100,"
 	    " refund_amount = refund_amount + ? / 100,"
-	    " payment_status = IF(? > 0, 'refunded', payment_status)"
-	    " WHERE id = ?", "llll", refund, refund, refund, b->id) < 0 ||
+	    " payment_status = IF(? > 0, 'refunded', payment_status),"
+	    " approval = IF(?, 'declined', approval)"
+	    " WHERE id = ?", "llli" "l", refund, refund, refund, declined, b->id) < 0 ||
 	    booking_seats_add(db, b->timeslot_id, -1) != OK ||
 	    cancel_reminders(db, b->id) != OK)
 		return ERR;
@@ -1178,12 +1208,11 @@ cancel_locked(struct db *db, struct arena *a, const struct actor *who,
 	    start - time(NULL) >= (time_t)CREDIT_RETURN_HOURS * 3600 &&
 	    credit_release(db, b->id) != OK)
 		return ERR;
-	return record(db, a, b->id, b->user_id, "cancelled", who, b->status,
-	    "cancelled", arena_printf(a, "{\"refund\":\"%s\"}", money_fmt(a, refund)),
-	    refund > 0 ?
-	    arena_printf(a, "Cancelled: %s. %s will be refunded.",
-	    describe(a, b->room_name, b->start), money_show(a, refund)) :
-	    arena_printf(a, "Cancelled: %s.", describe(a, b->room_name, b->start)));
+	return record(db, a, b->id, b->user_id, declined ? "declined" : "cancelled", who,
+	    b->status, "cancelled", arena_printf(a, "{\"refund\":\"%s\"}",
+	    money_fmt(a, refund)), arena_printf(a, "%s: %s.%s", declined ?
+	    "Declined by an admin" : "Cancelled", what, refund > 0 ? arena_printf(a,
+	    " %s will be refunded.", money_show(a, refund)) : ""));
 }
 
 static int
@@ -1199,7 +1228,7 @@ cancel_txn(struct db *db, void *ctx)
 	if (!booking_allows(&b, BK_CANCEL, c->who, time(NULL)))
 		return INVALID_STATE;
 	c->refund = booking_refund_quote(&b, c->who);
-	if ((rc = cancel_locked(db, c->arena, c->who, &b, c->refund)) != OK ||
+	if ((rc = cancel_locked(db, c->arena, c->who, &b, c->refund, 0)) != OK ||
 	    (rc = lock_slot(db, c->arena, b.timeslot_id, &s)) != OK)
 		return rc;
 	return promote_waiting(db, c->arena, &s);
@@ -1273,7 +1302,7 @@ order_cancel_txn(struct db *db, void *ctx)
 		b.start = first;	/* the policy's clock: the first session left */
 		share = booking_refund_quote(&b, c->who);
 		/* Each seat given back goes to that session's waiting list. */
-		if ((rc = cancel_locked(db, a, c->who, &list[i], share)) != OK ||
+		if ((rc = cancel_locked(db, a, c->who, &list[i], share, 0)) != OK ||
 		    (rc = lock_slot(db, a, list[i].timeslot_id, &s)) != OK ||
 		    (rc = promote_waiting(db, a, &s)) != OK)
 			return rc;
@@ -1314,7 +1343,7 @@ booking_cancel_some(struct db *db, struct arena *a, const struct actor *who,
 		if (!booking_to_come(&b[i], who, now))
 			continue;
 		share = booking_refund_quote(&b[i], who);
-		if ((rc = cancel_locked(db, a, who, &b[i], share)) != OK ||
+		if ((rc = cancel_locked(db, a, who, &b[i], share, 0)) != OK ||
 		    (rc = lock_slot(db, a, b[i].timeslot_id, &s)) != OK ||
 		    (rc = promote_waiting(db, a, &s)) != OK)
 			return rc;
@@ -1333,18 +1362,22 @@ reactivate_txn(struct db *db, void *ctx)
 	struct slot_lock s;
 	const char *status, *payment;
 	long long price;
+	const char *why;
 	int rc, hold, kept;
 
 	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	if (!booking_allows(&b, BK_REACTIVATE, c->who, time(NULL)))
 		return INVALID_STATE;
+	/* Held to the user's limits as a new booking is. */
 	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK ||
-	    (rc = check_bookable(db, a, &s, b.user_id)) != OK)
+	    (rc = check_bookable(db, a, &s, b.user_id)) != OK ||
+	    (rc = quota_check(db, a, b.user_id, s.id, &why)) != OK)
 		return rc;
 	/* Money already taken and never returned still pays for the seat,
 	 * and what was refunded or is due stays so; otherwise it is a new
-	 * sale at today's price, with nothing paid yet. */
+	 * sale at today's price, with nothing paid yet. In a room that
+	 * requires approval it waits for an admin's again. */
 	kept = strcmp(b.payment_status, "paid") == 0;
 	if (kept) {
 		status = "confirmed", payment = "paid", price = b.price, hold = 0;
@@ -1353,20 +1386,24 @@ reactivate_txn(struct db *db, void *ctx)
 	} else {
 		status = "pending", payment = "pending", price = s.price, hold = 1;
 	}
+	if (s.approval)
+		status = "pending", hold = 0;
 	if (db_exec(db, "UPDATE bookings SET status = ?, payment_status = ?,"
 	    " price = ? / 100, paid_amount = IF(?, paid_amount, 0),"
 	    " refund_amount = IF(?, refund_amount, 0), cancelled_at = NULL,"
+	    " approval = IF(?, 'awaiting', approval),"
 	    " hold_expires_at = IF(?, UTC_TIMESTAMP() + INTERVAL ? MINUTE, NULL)"
-	    " WHERE id = ?", "sslii" "iil", status, payment, price, kept, kept, hold,
-	    cfg.hold_minutes, b.id) < 0)
+	    " WHERE id = ?", "sslii" "iiil", status, payment, price, kept, kept, s.approval,
+	    hold, cfg.hold_minutes, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	if ((rc = booking_seats_add(db, s.id, 1)) != OK)
 		return rc;
-	if (!hold && plan_reminders(db, b.id, b.start) != OK)
+	if (strcmp(status, "confirmed") == 0 && plan_reminders(db, b.id, b.start) != OK)
 		return ERR;
 	return record(db, a, b.id, b.user_id, "reactivated", c->who, "cancelled",
-	    status, NULL, arena_printf(a, "Reactivated: %s.",
-	    describe(a, b.room_name, b.start)));
+	    status, s.approval ? "{\"approval\":\"awaiting\"}" : NULL,
+	    arena_printf(a, "Reactivated: %s.%s", describe(a, b.room_name, b.start),
+	    s.approval ? " It needs an admin's approval again." : ""));
 }
 
 int
@@ -1447,12 +1484,36 @@ struct transition {
 	const char		*payment_id;
 };
 
+/* An admin approves a booking that awaited it: confirmed when nothing is
+ * left to pay, else held for payment from now, as a new booking is. */
+static int
+approve_locked(struct db *db, struct arena *a, const struct actor *who,
+    const struct booking *b)
+{
+	const char *what = describe(a, b->room_name, b->start);
+	int paid = b->price == 0 || strcmp(b->payment_status, "paid") == 0;
+
+	if (db_exec(db, "UPDATE bookings SET approval = 'approved',"
+	    " status = IF(?, 'confirmed', 'pending'),"
+	    " payment_status = IF(?, 'paid', payment_status),"
+	    " hold_expires_at = IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE)"
+	    " WHERE id = ?", "iiiil", paid, paid, paid, cfg.hold_minutes, b->id) < 0 ||
+	    (paid && plan_reminders(db, b->id, b->start) != OK))
+		return ERR;
+	return record(db, a, b->id, b->user_id, "approved", who, b->status,
+	    paid ? "confirmed" : "pending", NULL, paid ?
+	    arena_printf(a, "Approved and confirmed: %s.", what) :
+	    arena_printf(a, "Approved: %s. Pay within %d minutes to keep it.", what,
+	    cfg.hold_minutes));
+}
+
 static int
 transition_txn(struct db *db, void *ctx)
 {
 	struct transition *c = ctx;
 	struct arena *a = c->arena;
 	struct booking b;
+	struct slot_lock s;
 	const char *what;
 	int rc;
 
@@ -1484,6 +1545,13 @@ transition_txn(struct db *db, void *ctx)
 		    c->action == BK_COMPLETE ?
 		    arena_printf(a, "Completed: %s. Thank you for coming.", what) :
 		    arena_printf(a, "Marked as not attended: %s.", what));
+	case BK_APPROVE:
+		return approve_locked(db, a, c->who, &b);
+	case BK_DECLINE:
+		if ((rc = cancel_locked(db, a, c->who, &b, booking_refund_quote(&b, c->who),
+		    1)) != OK || (rc = lock_slot(db, a, b.timeslot_id, &s)) != OK)
+			return rc;
+		return promote_waiting(db, a, &s);
 	case BK_CHECK_IN:
 		if (db_exec(db, "UPDATE bookings SET checked_in_at = UTC_TIMESTAMP()"
 		    " WHERE id = ?", "l", b.id) < 0)
@@ -1595,7 +1663,7 @@ slot_cancel_txn(struct db *db, void *ctx)
 	for (i = 0; i < res->nrows; i++) {
 		if (booking_get(db, c->arena, db_int(res, i, 0), c->who, &b) != OK ||
 		    cancel_locked(db, c->arena, c->who, &b,
-		    booking_refund_quote(&b, c->who)) != OK)
+		    booking_refund_quote(&b, c->who), 0) != OK)
 			return ERR;
 		c->cancelled++;
 	}

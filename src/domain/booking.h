@@ -44,6 +44,9 @@ enum bk_action {
 				 * it until the end) */
 	BK_CHECK_OUT,		/* confirmed and checked in: the departure */
 	BK_REVIEW,		/* the owner: completed (reviews.c: once) */
+	BK_APPROVE,		/* admin: awaiting approval -> confirmed, or held
+				 * for payment when there is something to pay */
+	BK_DECLINE,		/* admin: awaiting approval -> cancelled */
 	BK_ACTIONS
 };
 
@@ -58,11 +61,11 @@ enum bk_action {
 
 /* A booking holds a seat while it is confirmed, or pending with its hold
  * still running (an expired hold is cancelled by the next booking of the
- * timeslot, or by bookingctl expire-holds): the SQL test, for bookings
- * named b. */
+ * timeslot, or by bookingctl expire-holds) or awaiting an admin's
+ * approval: the SQL test, for bookings named b. */
 #define BOOKING_HOLDS_SEAT \
 	"(b.status = 'confirmed' OR (b.status = 'pending'" \
-	" AND b.hold_expires_at > UTC_TIMESTAMP()))"
+	" AND (b.hold_expires_at > UTC_TIMESTAMP() OR b.approval <=> 'awaiting')))"
 /* A booking used its seat or holds it: held, completed or missed (a
  * no-show's seat went unsold all the same), as occupancy counts seats. */
 #define BOOKING_USES_SEAT \
@@ -78,6 +81,7 @@ struct booking {
 	const char	*status;
 	enum bk_status	 state;		/* status, parsed */
 	int		 hold_lapsed;	/* shown cancelled, still pending in its row */
+	int		 awaiting;	/* pending an admin's approval (BOOKING_AWAITING) */
 	const char	*payment_status;
 	const char	*payment_id;
 	const char	*notes;
@@ -107,9 +111,15 @@ int	booking_allows(const struct booking *, enum bk_action,
 
 /* A pending booking whose hold has run out, for bookings named b: the job
  * or the next booking of its timeslot cancels it, and until then every
- * read shows it as released. */
+ * read shows it as released. One with no hold (awaiting approval) has not:
+ * false, never NULL, so "NOT BOOKING_LAPSED" keeps it. */
 #define BOOKING_LAPSED \
-	"(b.status = 'pending' AND b.hold_expires_at <= UTC_TIMESTAMP())"
+	"(b.status = 'pending' AND b.hold_expires_at IS NOT NULL" \
+	" AND b.hold_expires_at <= UTC_TIMESTAMP())"
+/* A booking of a room that requires approval, waiting for an admin's
+ * decision: pending with no hold expiry, its seat held. */
+#define BOOKING_AWAITING \
+	"(b.status = 'pending' AND b.approval <=> 'awaiting')"
 /* The status every read shows: cancelled for a lapsed hold. */
 #define BOOKING_STATUS_SHOWN \
 	"IF(" BOOKING_LAPSED ", 'cancelled', b.status)"
@@ -123,7 +133,7 @@ int	booking_allows(const struct booking *, enum bk_action,
 	" IF(" BOOKING_LAPSED ", b.hold_expires_at, b.cancelled_at)," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
 	" t.start_time, t.end_time, r.name, e.title, b.paid_amount," \
-	" " BOOKING_LAPSED ", b.order_id"
+	" " BOOKING_LAPSED ", b.order_id, " BOOKING_AWAITING
 #define BOOKING_JOINS \
 	" JOIN users u ON u.id = b.user_id" \
 	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \

@@ -15,9 +15,10 @@ const char *const room_types[] = {
 
 #define ROOM_COLUMNS_OF(r) \
 	r ".id, " r ".name, " r ".description, " r ".room_type, " r ".metadata, " \
-	r ".created_at, " r ".updated_at, " r ".capacity, " r ".hourly_rate, " r ".is_active"
+	r ".created_at, " r ".updated_at, " r ".capacity, " r ".hourly_rate, " r ".is_active," \
+	" " r ".requires_approval"
 #define ROOM_COLUMNS	ROOM_COLUMNS_OF("r")
-#define ROOM_NCOLS	10
+#define ROOM_NCOLS	11
 
 static void
 room_fill(const struct db_res *res, int i, void *out)
@@ -34,6 +35,7 @@ room_fill(const struct db_res *res, int i, void *out)
 	r->capacity = db_int(res, i, 7);
 	r->hourly_rate = money_cents(db_val(res, i, 8));
 	r->is_active = db_int(res, i, 9) != 0;
+	r->requires_approval = db_int(res, i, 10) != 0;
 }
 
 /* The total is a query of its own: a window count over rows with TEXT

@@ -18,6 +18,7 @@ struct room {
 	long long	 capacity;
 	long long	 hourly_rate;	/* cents */
 	int		 is_active;
+	int		 requires_approval;	/* its bookings wait for an admin's */
 };
 
 struct slot {

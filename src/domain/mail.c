@@ -19,10 +19,22 @@ static const int backoff_minutes[MAIL_ATTEMPTS - 1] = { 1, 5, 30, 120 };
 static const char *
 event_kind(const char *type, const char *new_status, const char *data)
 {
+	int waitlist = data != NULL && strstr(data, "\"waitlist\"") != NULL;
+
+	if (data != NULL && strstr(data, "\"awaiting\"") != NULL)
+		return "awaiting_approval";
+	/* A place from the waiting list, held for payment: a message of its
+	 * own, saying by when. */
+	if (strcmp(type, "created") == 0 && waitlist && strcmp(new_status, "pending") == 0)
+		return "promoted";
 	if (strcmp(type, "created") == 0 || strcmp(type, "reactivated") == 0)
 		return strcmp(new_status, "confirmed") == 0 ? "confirmed" : "created";
 	if (strcmp(type, "confirmed") == 0)
 		return "confirmed";
+	if (strcmp(type, "approved") == 0)
+		return strcmp(new_status, "confirmed") == 0 ? "confirmed" : "approved";
+	if (strcmp(type, "declined") == 0)
+		return "declined";
 	if (strcmp(type, "rescheduled") == 0)
 		return "rescheduled";
 	if (strcmp(type, "cancelled") == 0)

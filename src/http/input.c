@@ -36,7 +36,7 @@ input_room(struct form *f, int creating, struct room_input *in)
 {
 	memset(in, 0, sizeof(*in));
 	in->capacity = in->hourly_rate = -1;
-	in->is_active = -1;
+	in->is_active = in->requires_approval = -1;
 	if (creating || form_sent(f, "name"))
 		in->name = form_text(f, "name", "Name", NAME_MAX_CHARS, 1);
 	in->description = clearable(f, "description", "Description", DESCRIPTION_MAX);
@@ -48,6 +48,7 @@ input_room(struct form *f, int creating, struct room_input *in)
 		form_money(f, "hourlyRate", "Hourly rate", 1, &in->hourly_rate);
 	in->metadata = clearable(f, "metadata", "Metadata", 20000);
 	form_flag(f, "isActive", &in->is_active);
+	form_flag(f, "requiresApproval", &in->requires_approval);
 }
 
 void
@@ -164,7 +165,7 @@ input_admin_filter(struct req *r, struct admin_filter *f, long long def_limit,
 	char ignore[20];
 
 	memset(f, 0, sizeof(*f));
-	if (req_enum_opt(r, "status", booking_statuses, &f->status) != OK ||
+	if (req_enum_opt(r, "status", admin_status_filters, &f->status) != OK ||
 	    req_enum_opt(r, "paymentStatus", admin_payment_statuses, &f->payment_status) != OK ||
 	    req_int_opt(r, "roomId", 1, ID_MAX, 0, &f->room_id) != OK ||
 	    req_int_opt(r, "eventId", 1, ID_MAX, 0, &f->event_id) != OK ||

@@ -68,6 +68,7 @@ json_room(struct arena *a, const struct room *r)
 	json_set_money(o, "hourlyRate", r->hourly_rate);
 	json_set_str(o, "currency", money_currency());
 	json_set_bool(o, "isActive", r->is_active);
+	json_set_bool(o, "requiresApproval", r->requires_approval);
 	json_set_raw(o, "metadata", r->metadata);
 	json_set_time(o, a, "createdAt", r->created_at);
 	json_set_time(o, a, "updatedAt", r->updated_at);
@@ -137,6 +138,7 @@ json_booking(struct arena *a, const struct booking *b)
 	json_set_time(o, a, "endTime", b->end);
 	json_set_str(o, "roomName", b->room_name);
 	json_set_str(o, "eventTitle", b->event_title);
+	json_set_bool(o, "awaitingApproval", b->awaiting);
 	if (b->order_id)
 		json_set_int(o, "orderId", b->order_id);
 	else

@@ -26,6 +26,8 @@ static const char *const filter_keys[] = {
 
 static const char *const booking_done[][2] = {
 	{ "confirmed", "The payment is recorded and the booking confirmed." },
+	{ "approved", "The booking is approved; the customer is told." },
+	{ "declined", "The booking is declined and its place given back; the customer is told." },
 	{ "cancelled", "The booking is cancelled with a full refund." },
 	{ "completed", "The booking is completed." },
 	{ "no-show", "The booking is marked as a no-show." },
@@ -52,6 +54,7 @@ filter_options(struct req *r, struct tmpl *t, const struct admin_filter *f)
 	for (i = 0; booking_statuses[i] != NULL; i++)
 		page_option(t, "STATUS_OPTION", booking_statuses[i],
 		    booking_statuses[i], f->status);
+	page_option(t, "STATUS_OPTION", "awaiting_approval", "Awaiting approval", f->status);
 	page_option(t, "PAYMENT_OPTION", "", "Any", f->payment_status ? f->payment_status : "");
 	for (i = 0; admin_payment_statuses[i] != NULL; i++)
 		page_option(t, "PAYMENT_OPTION", admin_payment_statuses[i],
@@ -223,7 +226,7 @@ admin_actions(struct req *r, struct tmpl *t, const struct booking *b, time_t now
 	} buttons[] = {			/* CAN_COMPLETE holds no-show too */
 		{ BK_CONFIRM, "CAN_CONFIRM" }, { BK_CANCEL, "CAN_CANCEL" },
 		{ BK_COMPLETE, "CAN_COMPLETE" }, { BK_CHECK_IN, "CAN_CHECK_IN" },
-		{ BK_CHECK_OUT, "CAN_CHECK_OUT" },
+		{ BK_CHECK_OUT, "CAN_CHECK_OUT" }, { BK_APPROVE, "CAN_APPROVE" },
 	};
 	size_t i;
 	int shown = 0;
@@ -355,6 +358,18 @@ int
 admin_booking_check_out(struct req *r)
 {
 	return transition(r, BK_CHECK_OUT, "checked-out");
+}
+
+int
+admin_booking_approve(struct req *r)
+{
+	return transition(r, BK_APPROVE, "approved");
+}
+
+int
+admin_booking_decline(struct req *r)
+{
+	return transition(r, BK_DECLINE, "declined");
 }
 
 /* Through the admin route a cancellation refunds in full. */

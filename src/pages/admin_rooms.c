@@ -75,7 +75,7 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 {
 	struct slot *slots = NULL;
 	struct tmpl *t, *e, *row;
-	const char *date;
+	const char *date, *approval;
 	char today[11], last[11], prev[11], next[11];
 	char from[20], first_end[20], last_from[20], to[20];
 	long long generated, skipped;
@@ -104,6 +104,7 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 		form_default(f, "roomType", room->room_type);
 		form_default(f, "hourlyRate", money_fmt(r->arena, room->hourly_rate));
 		form_default(f, "metadata", room->metadata);
+		form_default(f, "requiresApproval", room->requires_approval ? "1" : "0");
 		tmpl_set(t, "ACTION", arena_printf(r->arena, "/admin/rooms/%lld", room->id));
 		page_done(r, t, room_done);
 		if (generated >= 0)
@@ -135,6 +136,9 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 	for (i = 0; room_types[i] != NULL; i++)
 		page_option(t, "TYPE_OPTION", room_types[i], room_types[i],
 		    kv_get(&r->params, "roomType"));
+	approval = kv_get(f->fields, "requiresApproval");
+	page_option(t, "APPROVAL_OPTION", "0", "No", approval ? approval : "0");
+	page_option(t, "APPROVAL_OPTION", "1", "Yes", approval);
 	return page_end(r, status);
 }
 

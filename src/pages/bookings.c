@@ -230,7 +230,7 @@ owner_actions(struct req *r, struct tmpl *t, const struct booking *b,
 	for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++)
 		if (booking_allows(b, buttons[i].action, who, now))
 			tmpl_show(t, buttons[i].section);
-	if (b->state == BOOKING_PENDING && b->user_id == who->user_id)
+	if (b->state == BOOKING_PENDING && !b->awaiting && b->user_id == who->user_id)
 		tmpl_set(tmpl_section(t, "CAN_PAY"), "PAY_HREF", pay_href(r, b));
 }
 
@@ -287,6 +287,8 @@ booking_page(struct req *r, int refused)
 		else if (left > 0)
 			tmpl_show(ht, "PAY_AT_DESK");
 	}
+	if (b.awaiting)
+		tmpl_show(t, "AWAITING");
 	owner_actions(r, t, &b, &r->actor);
 	if (b.checked_in_at != NULL)
 		tmpl_set(tmpl_section(t, "CHECKED_IN"), "WHEN",

@@ -208,7 +208,8 @@ page_booking(struct req *r, struct tmpl *t, const struct booking *b)
 	when(r, t, b->start, b->end, FMT_DATE_LONG);
 	tmpl_set(t, "SHORT_DATE", fmt_local(r->arena, b->start, FMT_DATE_SHORT));
 	tmpl_set(t, "STATUS", b->status);
-	tmpl_set(t, "STATUS_LABEL", page_status_label(b->status));
+	tmpl_set(t, "STATUS_LABEL", b->awaiting ? "Awaiting approval" :
+	    page_status_label(b->status));
 	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
 	tmpl_set(t, "PAYMENT_LABEL", payment_label(b));
 	tmpl_set(t, "PRICE", b->price ? money_show(r->arena, b->price) : "No charge");
@@ -225,11 +226,13 @@ page_booking(struct req *r, struct tmpl *t, const struct booking *b)
 /* In the order of the booking_events.type ENUM. */
 const char *const page_event_types[] = {
 	"created", "confirmed", "cancelled", "reactivated", "rescheduled",
-	"checked_in", "checked_out", "completed", "no_show", "reviewed", "review_hidden", NULL
+	"checked_in", "checked_out", "completed", "no_show", "reviewed", "review_hidden",
+	"approved", "declined", NULL
 };
 static const char *const event_labels[] = {
 	"Booked", "Confirmed", "Cancelled", "Reactivated", "Rescheduled",
 	"Checked in", "Checked out", "Completed", "No-show", "Reviewed", "Review hidden",
+	"Approved", "Declined",
 };
 
 const char *

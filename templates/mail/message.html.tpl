@@ -22,7 +22,14 @@
 {{/REFUND}}{{#RESCHEDULED}}<p>your booking of <strong>{{WHAT}}</strong> has moved: it is now on {{WHEN}}.</p>
 <p>The attached calendar entry replaces the earlier one.</p>
 {{/RESCHEDULED}}{{#HOLD_EXPIRED}}<p>your unpaid booking of <strong>{{WHAT}}</strong> on {{WHEN}} was released: its hold ran out before the payment came.</p>
-{{/HOLD_EXPIRED}}{{#REMINDER}}<p>a reminder: <strong>{{WHAT}}</strong> starts {{SOON}}, on {{WHEN}}.</p>
+{{/HOLD_EXPIRED}}{{#PROMOTED}}<p>a seat came free for you on the waiting list: <strong>{{WHAT}}</strong> on {{WHEN}}.</p>
+<p>It is held for you until {{PAY_BY}}: book it by paying {{PRICE}} before then, or it goes to the next in line.</p>
+{{/PROMOTED}}{{#AWAITING}}<p>you asked to book <strong>{{WHAT}}</strong> on {{WHEN}}.</p>
+<p>This room's bookings need an admin's approval. The place is held for you meanwhile; you will be told when it is approved or declined.</p>
+{{/AWAITING}}{{#APPROVED}}<p>your booking of <strong>{{WHAT}}</strong> on {{WHEN}} is approved.</p>
+<p>The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then, or the booking is released.</p>
+{{/APPROVED}}{{#DECLINED}}<p>your request to book <strong>{{WHAT}}</strong> on {{WHEN}} was declined by an admin.</p>
+{{/DECLINED}}{{#REMINDER}}<p>a reminder: <strong>{{WHAT}}</strong> starts {{SOON}}, on {{WHEN}}.</p>
 {{/REMINDER}}{{#BOOKING}}<p><a href="{{BOOKING_URL}}">Your booking</a></p>
 {{/BOOKING}}<p>{{SITE_NAME}}</p>
 {{#UNSUBSCRIBE}}<p><small><a href="{{UNSUBSCRIBE_URL}}">No more reminder mail</a></small></p>

@@ -32,7 +32,17 @@ The attached calendar entry puts it in your calendar.
 The attached calendar entry replaces the earlier one.
 {{/RESCHEDULED}}{{#HOLD_EXPIRED}}your unpaid booking of {{WHAT}} on {{WHEN}} was released:
 its hold ran out before the payment came.
-{{/HOLD_EXPIRED}}{{#REMINDER}}a reminder: {{WHAT}} starts {{SOON}}, on {{WHEN}}.
+{{/HOLD_EXPIRED}}{{#PROMOTED}}a seat came free for you on the waiting list: {{WHAT}} on {{WHEN}}.
+It is held for you until {{PAY_BY}}: book it by paying {{PRICE}} before then,
+or it goes to the next in line.
+{{/PROMOTED}}{{#AWAITING}}you asked to book {{WHAT}} on {{WHEN}}.
+This room's bookings need an admin's approval. The place is held for you
+meanwhile; you will be told when it is approved or declined.
+{{/AWAITING}}{{#APPROVED}}your booking of {{WHAT}} on {{WHEN}} is approved.
+The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then,
+or the booking is released.
+{{/APPROVED}}{{#DECLINED}}your request to book {{WHAT}} on {{WHEN}} was declined by an admin.
+{{/DECLINED}}{{#REMINDER}}a reminder: {{WHAT}} starts {{SOON}}, on {{WHEN}}.
 {{/REMINDER}}{{#BOOKING}}
 Your booking: {{BOOKING_URL}}
 {{/BOOKING}}

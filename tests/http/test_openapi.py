@@ -275,7 +275,18 @@ def _series(w):
     return r
 
 
+def _awaiting(w):
+    """A booking of a room that requires approval, waiting for it."""
+    room = make_room()
+    sql("UPDATE rooms SET requires_approval = 1 WHERE id = ?", room)
+    return book(w, make_slot(room, at(day(18), 10), price="5.00"))
+
+
 EXAMPLES = {
+    ("PUT", "/api/v1/admin/bookings/{id}/approve"): lambda w: call(
+        "PUT", f"/api/v1/admin/bookings/{_awaiting(w)}/approve", w["admin"]),
+    ("PUT", "/api/v1/admin/bookings/{id}/decline"): lambda w: call(
+        "PUT", f"/api/v1/admin/bookings/{_awaiting(w)}/decline", w["admin"]),
     ("POST", "/api/v1/bookings/recurring"): _series,
     ("POST", "/api/v1/bookings/recurring/preview"): lambda w: call(
         "POST", "/api/v1/bookings/recurring/preview", w["user"], json=_series_body(w)),

@@ -77,7 +77,7 @@ def test_a_freed_seat_goes_to_the_first_in_line_and_then_the_next():
     assert holds(slot) == [[str(a), "pending"]]
     note = sql("SELECT message, link FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 1", a)
     assert note[0][0].startswith("A place came free for you:") and note[0][1].startswith("/bookings/")
-    assert sql("SELECT kind FROM mail_outbox WHERE user_id = ? ORDER BY id", a) == [["created"]]
+    assert sql("SELECT kind FROM mail_outbox WHERE user_id = ? ORDER BY id", a) == [["promoted"]]
     assert api("GET", "/waitlist", hb).json()["items"][0]["position"] == 1
     assert api("GET", "/waitlist", ha).json()["items"] == []
     # the first lets the hold lapse: the job gives the seat to the next one

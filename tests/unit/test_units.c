@@ -920,6 +920,16 @@ test_booking_allows(void)
 	CHECK(booking_allows(&b, BK_CONFIRM, &admin, now));
 	CHECK(!booking_allows(&b, BK_COMPLETE, &admin, now));
 	CHECK(!booking_allows(&b, BK_CHECK_IN, &admin, now));
+	CHECK(!booking_allows(&b, BK_APPROVE, &admin, now));
+	/* Awaiting approval: an admin approves or declines, nobody takes a
+	 * payment for it yet; the owner may still withdraw it. */
+	b.awaiting = 1;
+	CHECK(booking_allows(&b, BK_APPROVE, &admin, now));
+	CHECK(booking_allows(&b, BK_DECLINE, &admin, now));
+	CHECK(!booking_allows(&b, BK_APPROVE, &owner, now));
+	CHECK(!booking_allows(&b, BK_CONFIRM, &admin, now));
+	CHECK(booking_allows(&b, BK_CANCEL, &owner, now));
+	b.awaiting = 0;
 
 	b.state = BOOKING_CONFIRMED;
 	CHECK(booking_allows(&b, BK_CANCEL, &owner, now));
