@@ -65,6 +65,10 @@ report_range_init(struct report_range *rg, const char *from_date, const char *to
 
 	memset(rg, 0, sizeof(*rg));
 	rg->room_id = room_id;
+	if (strlen(from_date) >= sizeof(rg->first) || strlen(to_date) >= sizeof(rg->last))
+		return INVALID;
+	strcpy(rg->first, from_date);
+	strcpy(rg->last, to_date);
 	if (day_bounds_utc(from_date, rg->from, ignore) != 0 ||
 	    day_bounds_utc(to_date, ignore, rg->to) != 0 ||
 	    dbtime_parse(rg->from, &lo) != 0 || dbtime_parse(rg->to, &hi) != 0 || hi <= lo)
@@ -208,6 +212,34 @@ money_fill(const struct db_res *res, int i, void *out)
 	m->net = money_cents(db_val(res, i, 6));
 }
 
+/* The days of money (in order) spread over every day of the range, the
+ * others with nothing, so a chart of them runs evenly through the range. */
+static int
+every_day(struct arena *a, const struct report_range *rg, struct report_money **rows,
+    int *n)
+{
+	struct report_money *all;
+	char day[11];
+	int days = date_diff_days(rg->first, rg->last) + 1, i, j = 0;
+
+	if (days <= 0 || days > REPORT_DAYS_MAX)
+		return INVALID;
+	all = arena_calloc(a, (size_t)days, sizeof(*all));
+	for (i = 0; i < days; i++) {
+		if (date_add_days(rg->first, i, day) != 0)
+			return INVALID;
+		while (j < *n && strcmp((*rows)[j].key, day) < 0)
+			j++;	/* outside the range: not a day of it */
+		if (j < *n && strcmp((*rows)[j].key, day) == 0)
+			all[i] = (*rows)[j++];
+		else
+			all[i].key = arena_strdup(a, day);
+	}
+	*rows = all;
+	*n = days;
+	return OK;
+}
+
 /* The sums every revenue report takes over its group of bookings. */
 #define MONEY_SUMS \
 	" SUM(b.paid_amount + b.refund_amount > 0), SUM(b.paid_amount + b.refund_amount)," \
@@ -255,5 +287,7 @@ report_revenue(struct db *db, struct arena *a, const struct report_range *rg,
 	}
 	*n = 0;
 	*out = db_rows(a, res, sizeof(**out), money_fill, n);
-	return res != NULL ? OK : ERR;
+	if (res == NULL)
+		return ERR;
+	return by == REPORT_BY_DAY ? every_day(a, rg, out, n) : OK;
 }

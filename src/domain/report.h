@@ -21,6 +21,8 @@ struct db;
  * tables in the server.
  */
 struct report_range {
+	char		 first[11];	/* the local days asked, both included */
+	char		 last[11];
 	char		 from[20];	/* UTC, inclusive */
 	char		 to[20];	/* UTC, exclusive */
 	long long	 room_id;	/* 0: every room */
@@ -87,7 +89,8 @@ struct report_money {
 	long long	 refunds;
 	long long	 net;
 };
-/* By room or event: the most received first; by month or day: in order. */
+/* By room or event: the most received first; by month: in order; by day:
+ * every day of the range in order, those of no money too. */
 int	report_revenue(struct db *, struct arena *, const struct report_range *,
 	    enum report_by, struct report_money **, int *n);
 

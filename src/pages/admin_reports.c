@@ -131,29 +131,35 @@ occupancy_table(struct req *r, const struct report_range *rg, struct table *t)
 	struct report_seats *s;
 	struct chart *c;
 	long long *seats, *booked, *pct;
-	int i, n, days = 0;
+	char day[11];
+	int i, d, n, days = date_diff_days(rg->first, rg->last) + 1;
 
-	if (report_occupancy(r->db, r->arena, rg, &s, &n) != OK)
+	if (days <= 0 || report_occupancy(r->db, r->arena, rg, &s, &n) != OK)
 		return ERR;
 	table_init(r->arena, t, "Occupancy per room per day", cols, 6, n);
 	c = chart_add(t, "occupancy-chart", "Occupancy per day",
 	    CHART_LINE, CHART_PERMILLE, "Day", "Booked seats of seats");
-	c->labels = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1), sizeof(*c->labels));
-	pct = series_add(r->arena, c, "Occupancy", n);
-	seats = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1), sizeof(*seats));
-	booked = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1), sizeof(*booked));
+	/* one point per day of the range, every room's seats summed; a day
+	 * of no sessions is a point at nothing, so the days stay even */
+	c->labels = arena_calloc(r->arena, (size_t)days, sizeof(*c->labels));
+	pct = series_add(r->arena, c, "Occupancy", days);
+	seats = arena_calloc(r->arena, (size_t)days, sizeof(*seats));
+	booked = arena_calloc(r->arena, (size_t)days, sizeof(*booked));
 	for (i = 0; i < n; i++) {
 		cell(t, i, 0)->text = s[i].day;
 		cell(t, i, 1)->text = s[i].name;
 		seats_cells(t, i, 2, &s[i]);
-		/* rows come by day: one point per day, every room's seats summed */
-		if (days == 0 || strcmp(s[i].day, s[i - 1].day) != 0)
-			c->labels[days++] = day_label(r->arena, s[i].day);
-		seats[days - 1] += s[i].seats;
-		booked[days - 1] += s[i].booked;
+		d = date_diff_days(rg->first, s[i].day);
+		if (d >= 0 && d < days) {
+			seats[d] += s[i].seats;
+			booked[d] += s[i].booked;
+		}
 	}
-	for (i = 0; i < days; i++)
-		pct[i] = permille(booked[i], seats[i]);
+	for (d = 0; d < days; d++) {
+		date_add_days(rg->first, d, day);
+		c->labels[d] = day_label(r->arena, arena_strdup(r->arena, day));
+		pct[d] = permille(booked[d], seats[d]);
+	}
 	c->n = days;
 	return OK;
 }

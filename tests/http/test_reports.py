@@ -189,7 +189,9 @@ def test_charts_are_svg_with_a_title_axes_and_the_bars_values(venue):
     page, _ = report(venue, "occupancy", f"&roomId={venue['a']}")
     (occ,) = svgs(page)
     assert occ.find(f"{SVG}polyline") is not None
-    assert [c.get("data-value") for c in occ.iter(f"{SVG}circle")] == ["75.0%", "100.0%"]
+    # every day of the range, the day between of no sessions too
+    assert [c.get("data-value") for c in occ.iter(f"{SVG}circle")] == ["75.0%", "0.0%",
+                                                                      "100.0%"]
     # series are told apart without colour: hatching and dashes
     page, _ = report(venue, "attendance")
     (att,) = svgs(page)
@@ -213,8 +215,13 @@ def test_overview_draws_this_weeks_occupancy_and_revenue():
     assert "Today" in r.text
     days = tables_of(r.text)["revenue-day"]
     assert days[0] == ["Day", "Paid bookings", "Received", "Refunds", "Net"]
-    tomorrow = [row for row in days[1:] if row[0] == str(today + dt.timedelta(days=1))]
-    assert tomorrow and float(tomorrow[0][2]) >= 12.5
+    # every day of the week, those of no money too, so the chart's bars are the week's days
+    week = [str(today + dt.timedelta(days=d)) for d in range(7)]
+    assert [row[0] for row in days[1:]] == week
+    assert float(days[2][2]) >= 12.5
+    bars = [b for b in charts["revenue-day-chart"].iter(f"{SVG}rect")
+            if (b.get("class") or "").startswith("bar")]
+    assert len(bars) == 2 * 7, "received and refunds for each day"
 
 
 @pytest.mark.parametrize("query,field", [
@@ -253,7 +260,7 @@ def test_bookingctl_report_runs_each_report_over_the_range(venue):
     assert done.returncode == 0, done.stderr
     rows = {line.split()[0]: int(line.split()[1]) for line in done.stdout.splitlines()[1:]}
     assert rows == {"occupancy": 2, "events": 1, "hours": 2, "attendance": 1,
-                    "revenue-room": 1, "revenue-event": 2, "revenue-month": 1, "revenue-day": 2}
+                    "revenue-room": 1, "revenue-event": 2, "revenue-month": 1, "revenue-day": 3}
     for bad in (["--from", str(venue["d3"]), "--to", str(venue["d1"])], ["--from", "2026-01-01"],
                 ["--room", "x"]):
         done = subprocess.run(ctl + bad, capture_output=True, text=True)
