@@ -61,9 +61,10 @@ static const char usage_text[] =
 "                          repeats every --interval seconds (default 30) until\n"
 "                          SIGTERM; --now acts as if it were that UTC time\n"
 "                          (tests). Several runners may run at once.\n"
-"  check [--fix]           recount every timeslot's seats from its bookings and\n"
-"                          list each whose counter (timeslots.booked) drifted;\n"
-"                          exits 1 when one did, unless --fix set it right\n"
+"  check [--fix]           recount every timeslot's seats, and each session's\n"
+"                          report tally, from the bookings and list each whose\n"
+"                          counter (timeslots.booked) or tally drifted; exits\n"
+"                          1 when one did, unless --fix set it right\n"
 "  encrypt-totp-secrets    encrypt the two-factor secrets stored before they\n"
 "                          were (with totp_key; the workers also do each one\n"
 "                          the next time its code is accepted)\n"
@@ -375,14 +376,16 @@ static int
 cmd_check(struct db *db, struct arena *a, int argc, char **argv)
 {
 	struct seat_drift *d;
-	long long checked;
-	int i, n, fix = argc == 1 && strcmp(argv[0], "--fix") == 0;
+	struct tally_drift *td;
+	long long checked, tallies;
+	int i, n, nt, fix = argc == 1 && strcmp(argv[0], "--fix") == 0;
 
 	if (argc > 0 && !fix) {
 		fprintf(stderr, "check: unexpected '%s'\n", argv[0]);
 		return usage(stderr, 2);
 	}
-	if (booking_seats_check(db, a, fix, &d, &n, &checked) != OK) {
+	if (booking_seats_check(db, a, fix, &d, &n, &checked) != OK ||
+	    report_tallies_check(db, a, fix, &td, &nt, &tallies) != OK) {
 		fprintf(stderr, "check: %s\n", db_error(db));
 		return 1;
 	}
@@ -391,7 +394,15 @@ cmd_check(struct db *db, struct arena *a, int argc, char **argv)
 		    d[i].slot_id, d[i].booked, d[i].counted, fix ? " (fixed)" : "");
 	printf("checked %lld timeslots: %d with a drifted seat counter%s\n", checked, n,
 	    fix && n > 0 ? ", fixed" : "");
-	return n > 0 && !fix ? 1 : 0;
+	for (i = 0; i < nt; i++)
+		printf("report tally of timeslot %lld (room %lld, %s): %lld seats, %lld"
+		    " bookings receiving %s; counted: %lld seats, %lld receiving %s%s\n",
+		    td[i].slot_id, td[i].room_id, td[i].start, td[i].seats, td[i].n,
+		    money_fmt(a, td[i].received), td[i].seats_counted, td[i].counted,
+		    money_fmt(a, td[i].received_counted), fix ? " (fixed)" : "");
+	printf("checked %lld report tallies: %d drifted from their bookings%s\n", tallies, nt,
+	    fix && nt > 0 ? ", fixed" : "");
+	return (n > 0 || nt > 0) && !fix ? 1 : 0;
 }
 
 static volatile sig_atomic_t stopping;

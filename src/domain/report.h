@@ -94,4 +94,26 @@ struct report_money {
 int	report_revenue(struct db *, struct arena *, const struct report_range *,
 	    enum report_by, struct report_money **, int *n);
 
+/*
+ * The reports read report_tallies, one row per session (start, room and
+ * timeslot) with what the session is and what its bookings come to, kept
+ * by the timeslots' and bookings' triggers (027_report_tallies.sql).
+ * report_tallies_check recounts every one from its timeslot and bookings
+ * (bookingctl check): the tallies that drifted, in order, and how many were
+ * checked; with fix, each is set to its count, read under lock.
+ */
+struct tally_drift {
+	const char	*start;
+	long long	 room_id;
+	long long	 slot_id;
+	long long	 n;		/* bookings as the tally has them */
+	long long	 counted;	/* as the bookings are */
+	long long	 received;	/* cents, the tally's */
+	long long	 received_counted;
+	long long	 seats;		/* the tally's, of a session that runs */
+	long long	 seats_counted;	/* its timeslot's */
+};
+int	report_tallies_check(struct db *, struct arena *, int fix,
+	    struct tally_drift **, int *n, long long *checked);
+
 #endif
