@@ -133,7 +133,7 @@ export default {
 			await check(page, url, 'account', ['/me', '/me?tab=cancelled', `/bookings/${w.held}`,
 				`/bookings/${w.confirmed}`, `/bookings/${w.confirmed}/cancel`,
 				`/bookings/${w.confirmed}/reschedule?date=${w.day}`, `/timeslots/${w.slots[3]}`,
-				`/timeslots/${w.slots[0]}`,
+				`/timeslots/${w.slots[0]}`, `/timeslots/${w.slots[3]}/repeat?every=week&count=4`,
 				'/notifications', '/account', '/account/two-factor']);
 		} finally {
 			drop(sql, w);
