@@ -6,6 +6,7 @@ struct req;
 
 /* pages/home.c */
 int	home_show(struct req *);
+int	language_choose(struct req *);
 /* pages/rooms.c */
 int	rooms_list(struct req *);
 int	room_show(struct req *);

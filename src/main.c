@@ -16,6 +16,7 @@
 
 #include "core/arena.h"
 #include "core/config.h"
+#include "core/lang.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "domain/mfa.h"
@@ -98,6 +99,9 @@ send_reply(struct req *r, FCGX_Stream *out)
 	if (r->content_type != NULL)
 		buf_printf(&head, "Content-Type: %s\r\n", r->content_type);
 	buf_printf(&head, "Content-Length: %zu\r\n", r->out.len);
+	/* Words, dates and prices are in the language the request chose. */
+	buf_printf(&head, "Content-Language: %s\r\nVary: Accept-Language, Cookie\r\n",
+	    lang_code(r->lang));
 	if (strstr(buf_cstr(&r->headers), "Cache-Control:") == NULL)
 		buf_puts(&head, "Cache-Control: private, no-cache\r\n");
 	buf_add(&head, r->headers.data, r->headers.len);

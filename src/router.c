@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "core/config.h"
+#include "core/lang.h"
 #include "core/result.h"
 #include "db/db.h"
 #include "domain/auth.h"
@@ -67,6 +68,8 @@ static const struct route routes[] = {
 	{ "GET",  "/login/enrol",		login_enrol_form,	0 },
 	{ "POST", "/login/enrol",		login_enrol_submit,	0 },
 	{ "POST", "/logout",			logout,			0 },
+	{ "GET",  "/language",			language_choose,	0 },
+	{ "POST", "/language",			language_choose,	0 },
 	{ "GET",  "/me",			me_show,		NEED_USER },
 	{ "GET",  "/account",			account_show,		NEED_USER },
 	{ "POST", "/account/name",		account_name,		NEED_USER },
@@ -302,14 +305,14 @@ identify(struct req *r)
 
 	if (authz != NULL && *authz != '\0') {
 		if (strncasecmp(authz, "Bearer ", 7) != 0)
-			return bearer_refused(r, "Use \"Authorization: Bearer <token>\".");
+			return bearer_refused(r, _("Use \"Authorization: Bearer <token>\"."));
 		bearer = authz + 7;
 	}
 	rc = auth_identify(r->db, r->arena, bearer, req_cookie(r, SESSION_COOKIE), &who);
 	if (rc == INVALID)
-		return bearer_refused(r, "The API token is not valid.");
+		return bearer_refused(r, _("The API token is not valid."));
 	if (rc == NOT_FOUND)
-		return bearer_refused(r, "The API token is not valid, has expired or was revoked.");
+		return bearer_refused(r, _("The API token is not valid, has expired or was revoked."));
 	if (rc != OK)
 		return ERR;
 	r->user = who.user;
@@ -400,6 +403,7 @@ router_dispatch(struct req *r)
 	/* Who is asking matters to every page, error pages too. */
 	if (identify(r) != OK)
 		return ERR;
+	req_language(r);
 	rt = router_match(r, routes, NROUTES, &status, allow, sizeof(allow));
 	/* A visitor's public page has no form, so it makes no CSRF cookie:
 	 * a reply that sets none is one nginx may cache for everyone. */

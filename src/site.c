@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/config.h"
+#include "core/lang.h"
 #include "db/db.h"
 #include "domain/auth.h"
 #include "domain/mfa.h"
@@ -27,6 +28,10 @@ site_config(void)
 	if (strcmp(cfg.timezone, "UTC") != 0 &&
 	    (strstr(cfg.timezone, "..") != NULL || access(zone, R_OK) != 0)) {
 		fprintf(stderr, "config: timezone: unknown zone '%s'\n", cfg.timezone);
+		return ERR;
+	}
+	if (lang_init(cfg.po, cfg.default_language, err, sizeof(err)) != 0) {
+		fprintf(stderr, "languages: %s\n", err);
 		return ERR;
 	}
 	setenv("TZ", cfg.timezone, 1);

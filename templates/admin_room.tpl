@@ -1,37 +1,37 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>ADMIN_NAV}}
-{{#NEW}}<h1>New room</h1>{{/NEW}}
+{{#NEW}}<h1>[[New room]]</h1>{{/NEW}}
 {{#EDIT}}<h1>{{NAME}}</h1>
-<p class="meta">{{#ACTIVE}}Active: takes bookings.{{/ACTIVE}}{{#INACTIVE}}<strong>Inactive</strong>: takes no new bookings; existing bookings stay.{{/INACTIVE}}
-<a href="/rooms/{{ID}}">Public page</a> · <a href="/admin/bookings?roomId={{ID}}">Bookings</a></p><section aria-labelledby="feed-h">
-<h2 id="feed-h">Calendar feed</h2>
+<p class="meta">{{#ACTIVE}}[[Active: takes bookings.]]{{/ACTIVE}}{{#INACTIVE}}[[<strong>Inactive</strong>: takes no new bookings; existing bookings stay.]]{{/INACTIVE}}
+[[<a href="/rooms/{{ID}}">Public page</a> · <a href="/admin/bookings?roomId={{ID}}">Bookings</a>]]</p><section aria-labelledby="feed-h">
+<h2 id="feed-h">[[Calendar feed]]</h2>
 {{#FEED}}
-{{#FEED_ON}}<p>You have a private calendar feed of this room's sessions, made {{FEED_MADE}}. A new address stops the old one.</p>
+{{#FEED_ON}}<p>[[You have a private calendar feed of this room's sessions, made {{FEED_MADE}}. A new address stops the old one.]]</p>
 <form method="post" action="/admin/rooms/{{ID}}/calendar/revoke" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit">Stop the feed</button>
+<button type="submit">[[Stop the feed]]</button>
 </form>{{/FEED_ON}}
-{{#FEED_OFF}}<p>Subscribe a calendar program to this room's sessions, with the seats booked of each.</p>{{/FEED_OFF}}
+{{#FEED_OFF}}<p>[[Subscribe a calendar program to this room's sessions, with the seats booked of each.]]</p>{{/FEED_OFF}}
 {{/FEED}}
 <form method="post" action="/admin/rooms/{{ID}}/calendar" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit">Make a new feed address</button>
+<button type="submit">[[Make a new feed address]]</button>
 </form>
 </section>
 {{/EDIT}}
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 
 <section aria-labelledby="details-h">
-<h2 id="details-h">Details</h2>
+<h2 id="details-h">[[Details]]</h2>
 <form method="post" action="{{ACTION}}" class="stacked" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p>
-<label for="name">Name</label>
+<label for="name">[[Name]]</label>
 <input type="text" id="name" name="name" value="{{NAME}}" maxlength="{{NAME_MAX}}" required{{#NAME_ERROR}} aria-invalid="true" aria-describedby="name-error"{{/NAME_ERROR}}>
 {{#NAME_ERROR}}<span class="field-error" id="name-error">{{MESSAGE}}</span>{{/NAME_ERROR}}
 </p>
 <p>
-<label for="roomType">Type</label>
+<label for="roomType">[[Type]]</label>
 <select id="roomType" name="roomType" required{{#ROOMTYPE_ERROR}} aria-invalid="true" aria-describedby="roomType-error"{{/ROOMTYPE_ERROR}}>
 {{#TYPE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/TYPE_OPTION}}
@@ -39,73 +39,73 @@
 {{#ROOMTYPE_ERROR}}<span class="field-error" id="roomType-error">{{MESSAGE}}</span>{{/ROOMTYPE_ERROR}}
 </p>
 <p>
-<label for="capacity">Capacity (people)</label>
+<label for="capacity">[[Capacity (people)]]</label>
 <input type="number" id="capacity" name="capacity" value="{{CAPACITY}}" min="1" max="{{SEATS_MAX}}" required{{#CAPACITY_ERROR}} aria-invalid="true" aria-describedby="capacity-error"{{/CAPACITY_ERROR}}>
 {{#CAPACITY_ERROR}}<span class="field-error" id="capacity-error">{{MESSAGE}}</span>{{/CAPACITY_ERROR}}
 </p>
 <p>
-<label for="hourlyRate">Hourly rate</label>
+<label for="hourlyRate">[[Hourly rate]]</label>
 <input type="text" id="hourlyRate" name="hourlyRate" value="{{HOURLYRATE}}" inputmode="decimal" required aria-describedby="hourlyRate-hint{{#HOURLYRATE_ERROR}} hourlyRate-error{{/HOURLYRATE_ERROR}}"{{#HOURLYRATE_ERROR}} aria-invalid="true"{{/HOURLYRATE_ERROR}}>
-<span class="hint" id="hourlyRate-hint">An amount like 25.00; generated timeslots cost this rate times their length unless a price is given.</span>
+<span class="hint" id="hourlyRate-hint">[[An amount like 25.00; generated timeslots cost this rate times their length unless a price is given.]]</span>
 {{#HOURLYRATE_ERROR}}<span class="field-error" id="hourlyRate-error">{{MESSAGE}}</span>{{/HOURLYRATE_ERROR}}
 </p>
 <p>
-<label for="description">Description</label>
+<label for="description">[[Description]]</label>
 <textarea id="description" name="description" rows="4" maxlength="{{DESCRIPTION_MAX}}"{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
 {{#DESCRIPTION_ERROR}}<span class="field-error" id="description-error">{{MESSAGE}}</span>{{/DESCRIPTION_ERROR}}
 </p>
 <p>
-<label for="metadata">Metadata (JSON)</label>
+<label for="metadata">[[Metadata (JSON)]]</label>
 <textarea id="metadata" name="metadata" rows="4" class="code" aria-describedby="metadata-hint{{#METADATA_ERROR}} metadata-error{{/METADATA_ERROR}}"{{#METADATA_ERROR}} aria-invalid="true"{{/METADATA_ERROR}}>{{METADATA}}</textarea>
-<span class="hint" id="metadata-hint">A JSON object, like {"floor": 2, "projector": true}; leave empty for none.</span>
+<span class="hint" id="metadata-hint">[[A JSON object, like {"floor": 2, "projector": true}; leave empty for none.]]</span>
 {{#METADATA_ERROR}}<span class="field-error" id="metadata-error">{{MESSAGE}}</span>{{/METADATA_ERROR}}
 </p>
 <p>
-<label for="requiresApproval">Bookings need an admin's approval</label>
+<label for="requiresApproval">[[Bookings need an admin's approval]]</label>
 <select id="requiresApproval" name="requiresApproval" aria-describedby="requiresApproval-hint">
 {{#APPROVAL_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/APPROVAL_OPTION}}
 </select>
-<span class="hint" id="requiresApproval-hint">With Yes, each booking holds its place as "Awaiting approval" until you approve or decline it on its admin page.</span>
+<span class="hint" id="requiresApproval-hint">[[With Yes, each booking holds its place as "Awaiting approval" until you approve or decline it on its admin page.]]</span>
 </p>
-<p><button type="submit">{{#NEW}}Create room{{/NEW}}{{#EDIT}}Save room{{/EDIT}}</button></p>
+<p><button type="submit">{{#NEW}}[[Create room]]{{/NEW}}{{#EDIT}}[[Save room]]{{/EDIT}}</button></p>
 </form>
 </section>
 
 {{#EDIT}}
 <section aria-labelledby="state-h">
-<h2 id="state-h">Taking bookings</h2>
+<h2 id="state-h">[[Taking bookings]]</h2>
 <form method="post" action="/admin/rooms/{{ID}}/active" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#ACTIVE}}<input type="hidden" name="isActive" value="0">
-<button type="submit">Deactivate room</button>
-<span class="hint">A deactivated room takes no new bookings; existing bookings stay.</span>{{/ACTIVE}}
+<button type="submit">[[Deactivate room]]</button>
+<span class="hint">[[A deactivated room takes no new bookings; existing bookings stay.]]</span>{{/ACTIVE}}
 {{#INACTIVE}}<input type="hidden" name="isActive" value="1">
-<button type="submit">Reactivate room</button>{{/INACTIVE}}
+<button type="submit">[[Reactivate room]]</button>{{/INACTIVE}}
 </form>
 </section>
 
 <section aria-labelledby="slots-h">
-<h2 id="slots-h">Timeslots from {{WEEK_FROM}} to {{WEEK_TO}}</h2>
+<h2 id="slots-h">[[Timeslots from {{WEEK_FROM}} to {{WEEK_TO}}]]</h2>
 <div class="actions">
-<a class="button" href="/admin/rooms/{{ID}}/generate">Generate timeslots…</a>
-<a class="button" href="/admin/timeslots/new?roomId={{ID}}">Add a custom timeslot…</a>
+[[<a class="button" href="/admin/rooms/{{ID}}/generate">Generate timeslots…</a>
+<a class="button" href="/admin/timeslots/new?roomId={{ID}}">Add a custom timeslot…</a>]]
 </div>
-<nav class="days" aria-label="Weeks">
-<a rel="prev" href="/admin/rooms/{{ID}}?date={{PREV_DATE}}">Previous week</a>
+<nav class="days" aria-label="[[Weeks]]">
+[[<a rel="prev" href="/admin/rooms/{{ID}}?date={{PREV_DATE}}">Previous week</a>
 <a href="/admin/rooms/{{ID}}">This week</a>
-<a rel="next" href="/admin/rooms/{{ID}}?date={{NEXT_DATE}}">Next week</a>
+<a rel="next" href="/admin/rooms/{{ID}}?date={{NEXT_DATE}}">Next week</a>]]
 </nav>
-{{#NO_SLOTS}}<p>No timeslots in these seven days.</p>{{/NO_SLOTS}}
+{{#NO_SLOTS}}<p>[[No timeslots in these seven days.]]</p>{{/NO_SLOTS}}
 <table class="grid" id="timeslots">
-<thead><tr><th scope="col">Date</th><th scope="col">Time</th><th scope="col">Status</th><th scope="col">Booked</th><th scope="col">Price</th><th scope="col">Event</th></tr></thead>
+<thead><tr><th scope="col">[[Date]]</th><th scope="col">[[Time]]</th><th scope="col">[[Status]]</th><th scope="col">[[Booked]]</th><th scope="col">[[Price]]</th><th scope="col">[[Event]]</th></tr></thead>
 <tbody>
 {{#SLOT}}
 <tr class="slot {{STATE}}" data-slot="{{SLOT_ID}}">
 <td><time datetime="{{ISO_DATE}}">{{DATE}}</time></td>
 <th scope="row"><a href="/admin/timeslots/{{SLOT_ID}}">{{START}}–{{END}}<span class="visually-hidden"> {{DATE}}</span></a></th>
 <td>{{STATUS_LABEL}}</td>
-<td>{{BOOKED}} of {{CAPACITY}}</td>
+<td>[[{{BOOKED}} of {{CAPACITY}}]]</td>
 <td>{{PRICE}}</td>
 <td>{{#EVENT}}<a href="/admin/events/{{EVENT_ID}}">{{EVENT_TITLE}}</a>{{/EVENT}}</td>
 </tr>
@@ -114,4 +114,4 @@
 </table>
 </section>
 {{/EDIT}}
-<p><a href="/admin/rooms">All rooms</a></p>
+<p><a href="/admin/rooms">[[All rooms]]</a></p>

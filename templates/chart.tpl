@@ -1,13 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}
 <svg xmlns="http://www.w3.org/2000/svg" class="chart {{KIND}}" id="{{ID}}" viewBox="0 0 {{WIDTH}} {{HEIGHT}}" role="img" aria-labelledby="{{ID}}-title {{ID}}-desc">
 <title id="{{ID}}-title">{{TITLE}}</title>
-<desc id="{{ID}}-desc">The table that follows holds the same numbers.</desc>
+<desc id="{{ID}}-desc">[[The table that follows holds the same numbers.]]</desc>
 <defs>
 <pattern id="{{ID}}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="3" height="6" fill="#8c2d04"/></pattern>
 </defs>
 <rect width="{{WIDTH}}" height="{{HEIGHT}}" fill="#ffffff"/>
 <text x="{{CENTRE}}" y="22" text-anchor="middle" font-size="16" font-weight="bold" fill="#000000">{{TITLE}}</text>
-{{#EMPTY}}<text x="{{CENTRE}}" y="{{PLOT_MIDDLE}}" text-anchor="middle" font-size="14" fill="#000000">Nothing in this range</text>{{/EMPTY}}
+{{#EMPTY}}<text x="{{CENTRE}}" y="{{PLOT_MIDDLE}}" text-anchor="middle" font-size="14" fill="#000000">[[Nothing in this range]]</text>{{/EMPTY}}
 {{#TICK}}<line x1="{{LEFT}}" x2="{{RIGHT}}" y1="{{Y}}" y2="{{Y}}" stroke="#d0d0d0"/><text x="{{LEFT}}" dx="-6" y="{{TEXT_Y}}" text-anchor="end" font-size="11" fill="#000000">{{LABEL}}</text>
 {{/TICK}}
 <line x1="{{LEFT}}" x2="{{LEFT}}" y1="{{TOP}}" y2="{{BOTTOM}}" stroke="#000000"/>

@@ -1,17 +1,17 @@
 {{%AUTOESCAPE context="HTML"}}
-<h1>Order {{ORDER_ID}}</h1>
+<h1>[[Order {{ORDER_ID}}]]</h1>
 {{#DONE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/DONE}}
 {{#ERROR}}<p class="error" role="alert" id="order-error">{{MESSAGE}}</p>{{/ERROR}}
 <dl class="facts">
-<dt>Made</dt><dd>{{CREATED}}</dd>
-<dt>Status</dt><dd class="status {{ORDER_STATUS}}" id="order-status">{{ORDER_STATUS}}</dd>
-<dt>Total</dt><dd id="order-total">{{TOTAL}}</dd>
-{{#REFUNDED}}<dt>Refunded</dt><dd id="order-refunded">{{REFUNDED}}</dd>{{/REFUNDED}}
-{{#DUE}}<dt>Due</dt><dd id="order-due">{{DUE}}</dd>{{/DUE}}
+<dt>[[Made]]</dt><dd>{{CREATED}}</dd>
+<dt>[[Status]]</dt><dd class="status {{ORDER_STATUS}}" id="order-status">{{ORDER_STATUS}}</dd>
+<dt>[[Total]]</dt><dd id="order-total">{{TOTAL}}</dd>
+{{#REFUNDED}}<dt>[[Refunded]]</dt><dd id="order-refunded">{{REFUNDED}}</dd>{{/REFUNDED}}
+{{#DUE}}<dt>[[Due]]</dt><dd id="order-due">{{DUE}}</dd>{{/DUE}}
 </dl>
-{{#PAY_ONLINE}}<p><a class="button" id="pay" href="{{PAY_URL}}">Pay {{DUE}}</a></p>{{/PAY_ONLINE}}
+{{#PAY_ONLINE}}<p><a class="button" id="pay" href="{{PAY_URL}}">[[Pay {{DUE}}]]</a></p>{{/PAY_ONLINE}}
 <table class="bookings">
-<thead><tr><th scope="col">When</th><th scope="col">Room</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Payment</th><th scope="col">Price</th></tr></thead>
+<thead><tr><th scope="col">[[When]]</th><th scope="col">[[Room]]</th><th scope="col">[[Event]]</th><th scope="col">[[Status]]</th><th scope="col">[[Payment]]</th><th scope="col">[[Price]]</th></tr></thead>
 <tbody>
 {{#BOOKING}}
 <tr data-booking="{{ID}}">
@@ -27,6 +27,6 @@
 </table>
 {{#CAN_CANCEL}}<form method="post" action="/orders/{{ORDER_ID}}/cancel" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit">Cancel the enrolment</button>
+<button type="submit">[[Cancel the enrolment]]</button>
 </form>
-<p class="hint">Every session still to come is cancelled; the refund follows the cancellation rules, counted from the first of them.</p>{{/CAN_CANCEL}}
+<p class="hint">[[Every session still to come is cancelled; the refund follows the cancellation rules, counted from the first of them.]]</p>{{/CAN_CANCEL}}

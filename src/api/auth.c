@@ -1,6 +1,7 @@
 /* api/auth.c: /api/v1/auth and /api/v1/me: tokens for programs */
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/account.h"
 #include "domain/auth.h"
@@ -46,8 +47,8 @@ second_factor(struct req *r, struct form *f, long long user_id, int *refused)
 		    "authentication: send the 6-digit \"code\" from the authenticator app, "
 		    "or a recovery code, with the email and password.");
 	if (need == MFA_CODE && strlen(code) > MFA_CODE_MAX)
-		return reply_error(r, 400, "invalid_field", "code: at most "
-		    LIMIT_TEXT(MFA_CODE_MAX) " characters.");
+		return reply_error(r, 400, "invalid_field", "code: at most %d characters.",
+		    MFA_CODE_MAX);
 	if (need == MFA_CODE) {
 		switch (mfa_check_code(r->db, r->arena, &r->actor, user_id, code)) {
 		case MFA_CHECK_OK:
@@ -125,9 +126,10 @@ api_register(struct req *r)
 		return ERR;
 	o = json_object_new_object();
 	json_set_str(o, "status", "mail_sent");
-	json_set_str(o, "message", "We have sent a message to the address. If it is new "
-	    "here, follow its link within " LIMIT_TEXT(SIGNUP_HOURS) " hours to make the "
-	    "account; if it has an account already, the message says so instead.");
+	json_set_str(o, "message", arena_printf(r->arena, _("We have sent a message to the"
+	    " address. If it is new here, follow its link within %d hours to make the"
+	    " account; if it has an account already, the message says so instead."),
+	    SIGNUP_HOURS));
 	return reply_json(r, 202, o);
 }
 

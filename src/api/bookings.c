@@ -38,7 +38,7 @@ api_booking_create(struct req *r)
 		key = NULL;
 	if (key != NULL && !booking_key_valid(key))
 		return reply_error(r, 400, "invalid_field",
-		    "Idempotency-Key: " IDEMPOTENCY_KEY_RULE ".");
+		    "Idempotency-Key: %s.", booking_key_rule());
 	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed,
 	    &why);
 	if (rc == NOT_FOUND)

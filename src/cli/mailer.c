@@ -15,6 +15,7 @@
 #include "core/config.h"
 #include "core/fmt.h"
 #include "core/ical.h"
+#include "core/lang.h"
 #include "core/mime.h"
 #include "domain/account.h"
 #include "domain/auth.h"
@@ -32,22 +33,24 @@ static const struct {
 	const char	*method;
 	int		 booking;
 } kinds[] = {
-	{ "welcome",	  "Welcome to ",		"WELCOME",	NULL, 0 },
-	{ "signup_confirm", "Confirm your address for ", "SIGNUP_CONFIRM", NULL, 0 },
-	{ "signup_taken", "Someone tried to sign up with your address at ",
+	/* TRANSLATORS: mail subjects; %s is the site's name, or what is
+	 * booked and when */
+	{ "welcome",	  N_("Welcome to %s"),		"WELCOME",	NULL, 0 },
+	{ "signup_confirm", N_("Confirm your address for %s"), "SIGNUP_CONFIRM", NULL, 0 },
+	{ "signup_taken", N_("Someone tried to sign up with your address at %s"),
 							"SIGNUP_TAKEN",	NULL, 0 },
-	{ "password_reset", "Choose a new password at ", "PASSWORD_RESET", NULL, 0 },
-	{ "created",	  "Booked, payment due: ",	"CREATED",	NULL, 1 },
-	{ "confirmed",	  "Confirmed: ",		"CONFIRMED",	"REQUEST", 1 },
-	{ "cancelled",	  "Cancelled: ",		"CANCELLED",	"CANCEL", 1 },
-	{ "rescheduled",  "Moved: ",			"RESCHEDULED",	"REQUEST", 1 },
-	{ "hold_expired", "Released, not paid: ",	"HOLD_EXPIRED",	NULL, 1 },
-	{ "reminder_24h", "Tomorrow: ",		"REMINDER",	NULL, 1 },
-	{ "reminder_1h",  "In an hour: ",		"REMINDER",	NULL, 1 },
-	{ "promoted",	  "A seat is free for you — book by ", "PROMOTED", NULL, 1 },
-	{ "awaiting_approval", "Awaiting approval: ",	"AWAITING",	NULL, 1 },
-	{ "approved",	  "Approved, payment due: ",	"APPROVED",	NULL, 1 },
-	{ "declined",	  "Declined: ",			"DECLINED",	NULL, 1 },
+	{ "password_reset", N_("Choose a new password at %s"), "PASSWORD_RESET", NULL, 0 },
+	{ "created",	  N_("Booked, payment due: %s"),	"CREATED",	NULL, 1 },
+	{ "confirmed",	  N_("Confirmed: %s"),		"CONFIRMED",	"REQUEST", 1 },
+	{ "cancelled",	  N_("Cancelled: %s"),		"CANCELLED",	"CANCEL", 1 },
+	{ "rescheduled",  N_("Moved: %s"),		"RESCHEDULED",	"REQUEST", 1 },
+	{ "hold_expired", N_("Released, not paid: %s"),	"HOLD_EXPIRED",	NULL, 1 },
+	{ "reminder_24h", N_("Tomorrow: %s"),		"REMINDER",	NULL, 1 },
+	{ "reminder_1h",  N_("In an hour: %s"),		"REMINDER",	NULL, 1 },
+	{ "promoted",	  N_("A seat is free for you — book by %s"), "PROMOTED", NULL, 1 },
+	{ "awaiting_approval", N_("Awaiting approval: %s"), "AWAITING",	NULL, 1 },
+	{ "approved",	  N_("Approved, payment due: %s"), "APPROVED",	NULL, 1 },
+	{ "declined",	  N_("Declined: %s"),		"DECLINED",	NULL, 1 },
 };
 
 /* The facts of a message, from its data. */
@@ -180,7 +183,8 @@ fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct fac
 	tmpl_set(d, "WHEN", when(a, f));
 	tmpl_set(d, "PRICE", money_show(a, f->price));
 	tmpl_set(d, "PAY_BY", fmt_local(a, f->pay_by, FMT_WHEN));
-	tmpl_set(d, "SOON", strcmp(m->kind, "reminder_1h") == 0 ? "in an hour" : "tomorrow");
+	tmpl_set(d, "SOON", strcmp(m->kind, "reminder_1h") == 0 ? _("in an hour") :
+	    _("tomorrow"));
 	tmpl_show(d, section);
 	if (f->refund > 0 && strcmp(m->kind, "cancelled") == 0)
 		tmpl_set(tmpl_section(d, "REFUND"), "REFUND", money_show(a, f->refund));
@@ -219,12 +223,16 @@ mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf 
 		snprintf(err, errlen, "cannot render a %s message from its data", m->kind);
 		return ERR;
 	}
-	subject = !kinds[k].booking ?
-	    arena_printf(a, "%s%s", kinds[k].subject, cfg.site_name) :
-	    arena_printf(a, "%s%s%s, %s", kinds[k].subject,
-	    strcmp(m->kind, "promoted") == 0 ?
+	/* In the recipient's language, .ics summary and all. */
+	lang_use(lang_find(m->language));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	/* The subjects are the literals of kinds[], each with one %s. */
+	subject = arena_printf(a, _(kinds[k].subject), !kinds[k].booking ? cfg.site_name :
+	    arena_printf(a, "%s%s, %s", strcmp(m->kind, "promoted") == 0 ?
 	    arena_printf(a, "%s: ", fmt_local(a, f.pay_by, FMT_TIME)) : "",
-	    what(a, &f), fmt_local(a, f.start, FMT_WHEN));
+	    what(a, &f), fmt_local(a, f.start, FMT_WHEN)));
+#pragma GCC diagnostic pop
 	method = kinds[k].method;
 	mixed = arena_printf(a, "=_mixed_%lld_%s", m->id, auth_random_hex(a, 8));
 	alt = arena_printf(a, "=_alt_%lld_%s", m->id, auth_random_hex(a, 8));

@@ -15,6 +15,9 @@
 #ifndef DATA_DIR
 #define DATA_DIR	"data"
 #endif
+#ifndef PO_DIR
+#define PO_DIR		"po"
+#endif
 #ifndef MIGRATIONS_DIR
 #define MIGRATIONS_DIR	"sql"
 #endif
@@ -41,6 +44,8 @@ static const struct setting {
 	{ "migrate_password",	  STR, offsetof(struct config, migrate_password), "", 0, 0 },
 	{ "log_file",		  STR, offsetof(struct config, log_file), "", 0, 0 },
 	{ "templates",		  STR, offsetof(struct config, templates), TEMPLATES_DIR, 0, 0 },
+	{ "po",			  STR, offsetof(struct config, po), PO_DIR, 0, 0 },
+	{ "default_language",	  STR, offsetof(struct config, default_language), "en", 0, 0 },
 	{ "common_passwords",	  STR, offsetof(struct config, common_passwords), DATA_DIR "/common-passwords.txt", 0, 0 },
 	{ "openapi",		  STR, offsetof(struct config, openapi), DATA_DIR "/openapi.json", 0, 0 },
 	{ "migrations",		  STR, offsetof(struct config, migrations), MIGRATIONS_DIR, 0, 0 },

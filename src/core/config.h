@@ -30,6 +30,8 @@ struct config {
 	char	*migrate_password;
 	char	*log_file;		/* reopened on SIGHUP/USR1/USR2; empty: stderr as given */
 	char	*templates;		/* directory of *.tpl */
+	char	*po;		/* directory of the translations, CODE.po */
+	char	*default_language;	/* for visitors who ask for none we have */
 	char	*migrations;		/* directory of NNN_name.sql */
 	char	*common_passwords;	/* file of passwords refused for new accounts */
 	char	*openapi;		/* the API's OpenAPI document */

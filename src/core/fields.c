@@ -4,6 +4,7 @@
 
 #include "core/arena.h"
 #include "core/fields.h"
+#include "core/lang.h"
 
 void
 field_errors_init(struct field_errors *fe, struct arena *a)
@@ -40,7 +41,8 @@ field_error(struct field_errors *fe, const char *field, const char *fmt, ...)
 	}
 	fe->v[fe->n].field = field;
 	va_start(ap, fmt);
-	fe->v[fe->n].message = arena_vprintf(fe->arena, fmt, ap);
+	/* In the language of whoever reads it (scripts/po-update extracts fmt). */
+	fe->v[fe->n].message = arena_vprintf(fe->arena, _(fmt), ap);
 	va_end(ap);
 	fe->n++;
 }

@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/lang.h"
 
 size_t
 utf8_chars(const char *s)
@@ -267,18 +268,115 @@ dbtime_now(char out[20])
 	dbtime_from(time(NULL), out);
 }
 
+/* The names and date formats a language translates (po/); the C
+ * library's own are the English ones, whatever its locale. */
+static const char *const weekdays[] = {
+	N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+	N_("Friday"), N_("Saturday"),
+};
+static const char *const months[] = {
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December"),
+};
+/* TRANSLATORS: short weekday and month names (%a, %b in the date formats) */
+static const char *const weekdays_short[] = {
+	C_N("weekday", "Sun"), C_N("weekday", "Mon"), C_N("weekday", "Tue"),
+	C_N("weekday", "Wed"), C_N("weekday", "Thu"), C_N("weekday", "Fri"),
+	C_N("weekday", "Sat"),
+};
+static const char *const months_short[] = {
+	C_N("month", "Jan"), C_N("month", "Feb"), C_N("month", "Mar"),
+	C_N("month", "Apr"), C_N("month", "May"), C_N("month", "Jun"),
+	C_N("month", "Jul"), C_N("month", "Aug"), C_N("month", "Sep"),
+	C_N("month", "Oct"), C_N("month", "Nov"), C_N("month", "Dec"),
+};
+/* The formats of fmt.h, as literals the extractor sees. */
+static const char *const date_formats[] = {
+	/* TRANSLATORS: the short way of a date, a strftime(3) format; "%-d"
+	 * is the day without a leading zero */
+	/* xgettext:no-c-format */
+	N_("%a %d %b %Y"),
+	/* TRANSLATORS: the long way of a date */
+	/* xgettext:no-c-format */
+	N_("%A %d %B %Y"),
+	/* TRANSLATORS: a date and time of day */
+	/* xgettext:no-c-format */
+	N_("%a %d %b %Y %H:%M"),
+};
+
+_Static_assert(sizeof(FMT_DATE_SHORT) == sizeof("%a %d %b %Y") &&
+    sizeof(FMT_DATE_LONG) == sizeof("%A %d %B %Y") &&
+    sizeof(FMT_WHEN) == sizeof("%a %d %b %Y %H:%M"), "date_formats[] follows fmt.h");
+
+/* f in the thread's language: its translation, with the names of days
+ * and months put in (strftime would give the C locale's). */
+static const char *
+local_format(const char *f, const struct tm *tm, char *out, size_t size)
+{
+	size_t o = 0, i;
+	const char *name;
+
+	for (i = 0; i < sizeof(date_formats) / sizeof(date_formats[0]); i++)
+		if (strcmp(f, date_formats[i]) == 0)
+			f = _(f);
+	for (; *f != '\0' && o + 1 < size; f++) {
+		name = NULL;
+		if (f[0] == '%' && f[1] != '\0') {
+			switch (f[1]) {
+			case 'A': name = _(weekdays[tm->tm_wday % 7]); break;
+			case 'a': name = C_("weekday", weekdays_short[tm->tm_wday % 7]); break;
+			case 'B': name = _(months[tm->tm_mon % 12]); break;
+			case 'b': name = C_("month", months_short[tm->tm_mon % 12]); break;
+			}
+		}
+		if (name == NULL) {
+			out[o++] = *f;
+			if (f[0] == '%' && f[1] != '\0' && o + 1 < size)
+				out[o++] = *++f;
+			continue;
+		}
+		for (; *name != '\0' && o + 1 < size; name++)
+			if (*name != '%')
+				out[o++] = *name;
+		f++;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* tm in f, in the thread's language, in the arena ("" when it fails). */
+static char *
+format_tm(struct arena *a, const struct tm *tm, const char *f)
+{
+	char buf[128], local[128];
+
+	if (lang_current() != 0)
+		f = local_format(f, tm, local, sizeof(local));
+	if (put_tm(buf, sizeof(buf), f, tm) != 0)
+		return arena_strdup(a, "");
+	return arena_strdup(a, buf);
+}
+
 char *
 fmt_local(struct arena *a, const char *dbtime, const char *f)
 {
-	char buf[128];
 	struct tm tm;
 	time_t t;
 
-	if (dbtime_parse(dbtime, &t) != 0)
+	if (dbtime_parse(dbtime, &t) != 0 || localtime_r(&t, &tm) == NULL)
 		return arena_strdup(a, "");
-	if (localtime_r(&t, &tm) == NULL || put_tm(buf, sizeof(buf), f, &tm) != 0)
+	return format_tm(a, &tm, f);
+}
+
+char *
+fmt_date(struct arena *a, const char *date, const char *f)
+{
+	struct tm tm;
+
+	if (date_parse(date, &tm) != 0)
 		return arena_strdup(a, "");
-	return arena_strdup(a, buf);
+	return format_tm(a, &tm, f);
 }
 
 char *
@@ -378,17 +476,35 @@ currency_symbol(const char *code)
 	return NULL;
 }
 
+/* Where the sign and the currency go and which mark separates the cents
+ * follow the language: "€12.50", "12,50 €". */
 char *
 money_show(struct arena *a, long long cents)
 {
 	const char *code = money_currency();
 	const char *symbol = currency_symbol(code);
-	char text[MONEY_TEXT];
+	const char *sign = cents < 0 ? "-" : "";
+	char text[MONEY_TEXT], *dot;
 
 	money_text(cents < 0 ? -cents : cents, text);
+	if (lang_current() == 0) {
+		if (symbol != NULL)
+			return arena_printf(a, "%s%s%s", sign, symbol, text);
+		return arena_printf(a, "%s%s\xc2\xa0%s", sign, text, code);
+	}
+	if ((dot = strchr(text, '.')) != NULL)
+		/* TRANSLATORS: the decimal mark of amounts */
+		*dot = *C_("decimal mark", ".");
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	if (symbol != NULL)
-		return arena_printf(a, "%s%s%s", cents < 0 ? "-" : "", symbol, text);
-	return arena_printf(a, "%s%s\xc2\xa0%s", cents < 0 ? "-" : "", text, code);
+		/* TRANSLATORS: an amount with its currency's sign: %1$s the minus
+		 * sign or nothing, %2$s the sign (€), %3$s the number */
+		return arena_printf(a, C_("money", "%1$s%2$s%3$s"), sign, symbol, text);
+	/* TRANSLATORS: an amount with its currency's code: %1$s the minus
+	 * sign or nothing, %2$s the code (CHF), %3$s the number */
+	return arena_printf(a, C_("money", "%1$s%3$s\xc2\xa0%2$s"), sign, code, text);
+#pragma GCC diagnostic pop
 }
 
 const char *

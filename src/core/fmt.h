@@ -49,6 +49,9 @@ char	*fmt_local(struct arena *, const char *dbtime, const char *strftime_fmt);
 #define FMT_DATE_LONG	"%A %d %B %Y"		/* Tuesday 24 November 2026 */
 #define FMT_TIME	"%H:%M"
 #define FMT_WHEN	FMT_DATE_SHORT " " FMT_TIME
+/* A YYYY-MM-DD date (no zone to convert) in a strftime format, with the
+ * names of days and months in the thread's language; "" for no date. */
+char	*fmt_date(struct arena *, const char *date, const char *strftime_fmt);
 /* ISO 8601 UTC, "YYYY-MM-DDTHH:MM:SSZ", for the API and exports: into
  * out, or in the arena; NULL when dbtime is NULL or not a time. */
 #define ISO_TEXT	21

@@ -4,6 +4,7 @@
 
 #include "core/arena.h"
 #include "core/fields.h"
+#include "core/lang.h"
 #include "db/db.h"
 #include "domain/account.h"
 #include "domain/actor.h"
@@ -39,8 +40,10 @@ add_txn(struct db *db, void *ctx)
 {
 	struct new_account *n = ctx;
 
-	if (db_exec(db, "INSERT INTO users (email, name, password_hash, role)"
-	    " VALUES (?, ?, ?, ?)", "ssss", n->email, n->name, n->hash, n->role) < 0)
+	/* The language the account was made in is its own until it picks one. */
+	if (db_exec(db, "INSERT INTO users (email, name, password_hash, role, language)"
+	    " VALUES (?, ?, ?, ?, ?)", "sssss", n->email, n->name, n->hash, n->role,
+	    lang_code(lang_current())) < 0)
 		return db_errno(db) == DB_DUP_KEY ? CONFLICT : ERR;
 	n->user_id = db_insert_id(db);
 	return audit_record(db, n->who, n->why, n->user_id, NULL,
@@ -542,4 +545,11 @@ account_list(struct db *db, struct arena *a, const char *q, long long limit,
 		return ERR;
 	*total = *n > 0 ? db_int(res, 0, 5) : 0;
 	return OK;
+}
+
+int
+account_set_language(struct db *db, long long user_id, const char *code)
+{
+	return db_exec(db, "UPDATE users SET language = ? WHERE id = ?", "sl", code,
+	    user_id) < 0 ? ERR : OK;
 }

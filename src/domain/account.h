@@ -120,5 +120,7 @@ int	account_get(struct db *, struct arena *, long long user_id, struct account *
  * counts them all. */
 int	account_list(struct db *, struct arena *, const char *q, long long limit,
 	    long long offset, struct account **, int *n, long long *total);
+/* The language (a core/lang.h code) the account's pages and mail are in. */
+int	account_set_language(struct db *, long long user_id, const char *code);
 
 #endif

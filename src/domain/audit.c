@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/lang.h"
 #include "db/db.h"
 #include "domain/actor.h"
 #include "domain/audit.h"
@@ -14,11 +15,11 @@ const char *const audit_types[] = {
 	"password_reset", NULL
 };
 static const char *const labels[] = {
-	"Logged in", "Failed login", "Locked out", "Password changed",
-	"Wrong current password", "Role changed", "API token created",
-	"API token revoked", "Registered", "Added by bookingctl",
-	"Sign-up with a registered address", "Wrong two-factor code",
-	"New recovery codes", "Password reset asked for", "Password reset by mail",
+	N_("Logged in"), N_("Failed login"), N_("Locked out"), N_("Password changed"),
+	N_("Wrong current password"), N_("Role changed"), N_("API token created"),
+	N_("API token revoked"), N_("Registered"), N_("Added by bookingctl"),
+	N_("Sign-up with a registered address"), N_("Wrong two-factor code"),
+	N_("New recovery codes"), N_("Password reset asked for"), N_("Password reset by mail"),
 };
 
 const char *
@@ -28,7 +29,7 @@ audit_label(const char *type)
 
 	for (i = 0; audit_types[i] != NULL; i++)
 		if (strcmp(type, audit_types[i]) == 0)
-			return labels[i];
+			return _(labels[i]);
 	return type;
 }
 

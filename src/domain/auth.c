@@ -16,6 +16,7 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "core/result.h"
 #include "db/db.h"
@@ -159,6 +160,7 @@ auth_init(const char *path)
 	/* Made with today's cost, so that an unknown email takes as long to
 	 * refuse as a wrong password, whatever the cost is set to. */
 	free(dummy);
+	/* not translated: hashed, never shown */
 	if ((dummy = auth_hash_password("the password of nobody at all")) == NULL)
 		return ERR;
 	return OK;
@@ -173,8 +175,20 @@ auth_dummy_hash(void)
 /* zxcvbn's scores 1 to 4 start at 10^3, 10^6, 10^8 and 10^10 guesses. */
 static const double score_bits[] = { 0.0, 9.966, 19.932, 26.575, 33.219 };
 
-#define GUESSABLE(why) "is too easy to guess: " why \
-	". A few unrelated, uncommon words together make a strong one"
+/* "must be at least 12 characters long", in the thread's language: the
+ * problem outlives the call, so it is kept per thread. */
+static const char *
+length_problem(const char *fmt, int n)
+{
+	static _Thread_local char text[160];
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	/* fmt is one of the literals above, with one %d */
+	snprintf(text, sizeof(text), fmt, n);
+#pragma GCC diagnostic pop
+	return text;
+}
 
 /* Why zxcvbn finds a password easy: its longest predictable part. */
 static const char *
@@ -188,23 +202,31 @@ weakness(const ZxcMatch_t *info)
 			worst = m;
 	switch (worst ? (int)(worst->Type & ~MULTIPLE_MATCH) : (int)BRUTE_MATCH) {
 	case DICTIONARY_MATCH:
-		return GUESSABLE("it is made of common words or passwords");
+		return _("is too easy to guess: it is made of common words or passwords. A few unrelated,"
+		    " uncommon words together make a strong one");
 	case DICT_LEET_MATCH:
-		return GUESSABLE("it is a common word with letters swapped for look-alikes");
+		return _("is too easy to guess: it is a common word with letters swapped for look-alikes. A few unrelated,"
+		    " uncommon words together make a strong one");
 	case USER_MATCH:
 	case USER_LEET_MATCH:
-		return GUESSABLE("it contains your name or email address");
+		return _("is too easy to guess: it contains your name or email address. A few unrelated,"
+		    " uncommon words together make a strong one");
 	case REPEATS_MATCH:
-		return GUESSABLE("it repeats characters or a pattern");
+		return _("is too easy to guess: it repeats characters or a pattern. A few unrelated,"
+		    " uncommon words together make a strong one");
 	case SEQUENCE_MATCH:
-		return GUESSABLE("it is a sequence like abcd or 1234");
+		return _("is too easy to guess: it is a sequence like abcd or 1234. A few unrelated,"
+		    " uncommon words together make a strong one");
 	case SPATIAL_MATCH:
-		return GUESSABLE("it is a keyboard pattern like qwerty");
+		return _("is too easy to guess: it is a keyboard pattern like qwerty. A few unrelated,"
+		    " uncommon words together make a strong one");
 	case DATE_MATCH:
 	case YEAR_MATCH:
-		return GUESSABLE("it is mostly a date or a year");
+		return _("is too easy to guess: it is mostly a date or a year. A few unrelated,"
+		    " uncommon words together make a strong one");
 	default:
-		return GUESSABLE("it is too predictable");
+		return _("is too easy to guess: it is too predictable. A few unrelated,"
+		    " uncommon words together make a strong one");
 	}
 }
 
@@ -219,20 +241,18 @@ auth_password_problem(const char *pw, const char *email, const char *name)
 	int found, n = 0;
 
 	if (chars < PASSWORD_MIN)
-		return "must be at least " LIMIT_TEXT(PASSWORD_MIN)
-		    " characters long";
+		return length_problem(_("must be at least %d characters long"), PASSWORD_MIN);
 	if (chars > PASSWORD_MAX)
-		return "must be at most " LIMIT_TEXT(PASSWORD_MAX)
-		    " characters long";
+		return length_problem(_("must be at most %d characters long"), PASSWORD_MAX);
 	low = xstrdup(pw);
 	lower(low);
 	found = ncommon > 0 &&
 	    bsearch(&low, common, ncommon, sizeof(*common), cmp_str) != NULL;
 	free(low);
 	if (found)
-		return "is one of the most common passwords; choose another";
+		return _("is one of the most common passwords; choose another");
 	if (email != NULL && strcasecmp(pw, email) == 0)
-		return "must not be your email address";
+		return _("must not be your email address");
 	if (email != NULL) {
 		words[n++] = email;
 		local = xstrdup(email);
@@ -294,11 +314,11 @@ auth_email_problem(const char *email)
 	size_t len = strlen(email);
 
 	if (len > EMAIL_MAX)
-		return "must be at most " LIMIT_TEXT(EMAIL_MAX) " characters long";
+		return length_problem(_("must be at most %d characters long"), EMAIL_MAX);
 	if (at == NULL || at == email || strchr(at + 1, '@') != NULL ||
 	    strchr(at, '.') == NULL || at[1] == '.' || email[len - 1] == '.' ||
 	    strpbrk(email, " \t\r\n<>()[],;:\"\\") != NULL)
-		return "must be an address like name@example.com";
+		return _("must be an address like name@example.com");
 	return NULL;
 }
 
@@ -327,7 +347,8 @@ identify_bearer(struct db *db, struct arena *a, const char *token,
 	hash = auth_sha256_hex(a, token);
 	res = db_query(db, a,
 	    "SELECT t.id, u.id, u.name, u.email, u.role,"
-	    "  t.last_used_at IS NULL OR t.last_used_at < UTC_TIMESTAMP() - INTERVAL ? SECOND"
+	    "  t.last_used_at IS NULL OR t.last_used_at < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
+	    "  u.language"
 	    " FROM api_tokens t JOIN users u ON u.id = t.user_id"
 	    " WHERE t.token_hash = UNHEX(?) AND t.revoked_at IS NULL"
 	    "   AND (t.expires_at IS NULL OR t.expires_at > UTC_TIMESTAMP())",
@@ -337,6 +358,7 @@ identify_bearer(struct db *db, struct arena *a, const char *token,
 	if (res->nrows == 0)
 		return NOT_FOUND;
 	who->user = user_from(a, res, 1);
+	who->user->language = db_val(res, 0, 6);
 	who->bearer = 1;
 	who->token_id = db_int(res, 0, 0);
 	if (db_int(res, 0, 5) &&
@@ -357,7 +379,8 @@ identify_session(struct db *db, struct arena *a, const char *token,
 	    "SELECT s.csrf, u.id, u.name, u.email, u.role,"
 	    "  s.last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
 	    "  (SELECT COUNT(*) FROM notifications n"
-	    "   WHERE n.user_id = u.id AND n.read_at IS NULL)"
+	    "   WHERE n.user_id = u.id AND n.read_at IS NULL),"
+	    "  u.language"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = UNHEX(?) AND s.expires_at > UTC_TIMESTAMP()"
 	    "   AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
@@ -368,6 +391,7 @@ identify_session(struct db *db, struct arena *a, const char *token,
 		return OK;		/* expired or unknown: a visitor */
 	who->user = user_from(a, res, 1);
 	who->user->unread = db_int(res, 0, 6);
+	who->user->language = db_val(res, 0, 7);
 	who->session = hash;
 	who->csrf = db_val(res, 0, 0);
 	/* Idle time counts from the last touch; touching at most once a
@@ -701,6 +725,7 @@ int
 auth_login_token(struct db *db, struct arena *a, const struct actor *who,
     long long user_id, int hours, char **token)
 {
+	/* not translated: the token's stored name */
 	struct token_write w = { a, who, user_id, "API login", hours, token, NULL, NULL };
 
 	return db_txn(db, login_token_txn, &w);

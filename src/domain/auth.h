@@ -63,6 +63,7 @@ struct user {
 	const char	*role;
 	int		 admin;
 	long long	 unread;	/* notifications not yet read */
+	const char	*language;	/* the one chosen (core/lang.h code), or NULL */
 };
 
 /* Who is asking, as auth_identify() found it. */

@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "db/db.h"
 #include "domain/auth.h"
@@ -592,6 +593,25 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	return OK;
 }
 
+/*
+ * A notification is written once, in its owner's language: the request's
+ * when the owner acts, else (an admin, the system, a place from the
+ * waiting list) the one the owner chose. Switches the thread to it and
+ * returns the language to go back to.
+ */
+static int
+owner_language(struct db *db, struct arena *a, long long owner, const struct actor *by)
+{
+	int prev = lang_current();
+	struct db_res *res;
+
+	if (by != NULL && by->user_id == owner)
+		return prev;
+	res = db_query(db, a, "SELECT language FROM users WHERE id = ?", "l", owner);
+	lang_use(res != NULL && res->nrows > 0 ? lang_find(db_val(res, 0, 0)) : -1);
+	return prev;
+}
+
 /* One line for the owner's notifications: "Room A, Mon 23 Nov 10:00". */
 static const char *
 describe(struct arena *a, const char *room, const char *start)
@@ -668,16 +688,20 @@ expire_one(struct db *db, struct arena *a, long long id, long long slot_id,
     long long owner, const char *room, const char *start)
 {
 	static const struct actor system = { 0, 1, 0, NULL };
+	const char *message;
+	int prev;
 
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
 	    " cancelled_at = UTC_TIMESTAMP() WHERE id = ?", "l", id) < 0 ||
 	    booking_seats_add(db, slot_id, -1) != OK ||
 	    cancel_reminders(db, id) != OK)
 		return ERR;
+	prev = owner_language(db, a, owner, &system);
+	message = arena_printf(a, _("Your unpaid booking for %s was released: its hold"
+	    " expired."), describe(a, room, start));
+	lang_use(prev);
 	return record(db, a, id, owner, "cancelled", &system, "pending", "cancelled",
-	    "{\"reason\":\"hold_expired\"}", arena_printf(a,
-	    "Your unpaid booking for %s was released: its hold expired.",
-	    describe(a, room, start)));
+	    "{\"reason\":\"hold_expired\"}", message);
 }
 
 int
@@ -717,7 +741,7 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
     const char *notes, long long *id)
 {
 	int free_slot = s->price == 0, mine = by->user_id == user_id, rc;
-	int confirmed = free_slot && !s->approval;
+	int confirmed = free_slot && !s->approval, prev;
 	const char *status = confirmed ? "confirmed" : "pending", *what, *message, *data;
 
 	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id, order_id,"
@@ -733,19 +757,21 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 		return rc;
 	if (confirmed && plan_reminders(db, *id, s->start) != OK)
 		return ERR;
+	prev = owner_language(db, a, user_id, by);
 	what = describe(a, s->room_name, s->start);
 	if (s->approval)
-		message = arena_printf(a, "%s: %s. It needs an admin's approval; you will be"
-		    " told when it is approved or declined.", mine ? "Requested" :
-		    "A place came free for you", what);
+		message = arena_printf(a, _("%s: %s. It needs an admin's approval; you will be"
+		    " told when it is approved or declined."), mine ? _("Requested") :
+		    _("A place came free for you"), what);
 	else if (mine)
-		message = free_slot ? arena_printf(a, "Booked and confirmed: %s.", what) :
-		    arena_printf(a, "Booked: %s. Pay within %d minutes to keep the seat.",
+		message = free_slot ? arena_printf(a, _("Booked and confirmed: %s."), what) :
+		    arena_printf(a, _("Booked: %s. Pay within %d minutes to keep the seat."),
 		    what, cfg.hold_minutes);
 	else
-		message = free_slot ? arena_printf(a, "A place came free and is yours: %s.",
-		    what) : arena_printf(a, "A place came free for you: %s. Pay within %d"
-		    " minutes to keep it.", what, cfg.hold_minutes);
+		message = free_slot ? arena_printf(a, _("A place came free and is yours: %s."),
+		    what) : arena_printf(a, _("A place came free for you: %s. Pay within %d"
+		    " minutes to keep it."), what, cfg.hold_minutes);
+	lang_use(prev);
 	data = s->approval ? (mine ? "{\"approval\":\"awaiting\"}" :
 	    "{\"reason\":\"waitlist\",\"approval\":\"awaiting\"}") :
 	    mine ? NULL : "{\"reason\":\"waitlist\"}";
@@ -1040,6 +1066,13 @@ create_txn(struct db *db, void *ctx)
 	return OK;
 }
 
+const char *
+booking_key_rule(void)
+{
+	return _("1 to 100 visible ASCII characters (letters, digits, punctuation; no"
+	    " spaces)");
+}
+
 int
 booking_key_valid(const char *key)
 {
@@ -1190,8 +1223,9 @@ static int
 cancel_locked(struct db *db, struct arena *a, const struct actor *who,
     const struct booking *b, long long refund, int declined)
 {
-	const char *what = describe(a, b->room_name, b->start);
+	const char *what, *message;
 	time_t start;
+	int prev;
 
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
 	    " cancelled_at = UTC_TIMESTAMP(), paid_amount = paid_amount - ? / 100,"
@@ -1208,11 +1242,15 @@ cancel_locked(struct db *db, struct arena *a, const struct actor *who,
 	    start - time(NULL) >= (time_t)CREDIT_RETURN_HOURS * 3600 &&
 	    credit_release(db, b->id) != OK)
 		return ERR;
+	prev = owner_language(db, a, b->user_id, who);
+	what = describe(a, b->room_name, b->start);
+	message = arena_printf(a, "%s: %s.%s", declined ? _("Declined by an admin") :
+	    _("Cancelled"), what, refund > 0 ? arena_printf(a, _(" %s will be refunded."),
+	    money_show(a, refund)) : "");
+	lang_use(prev);
 	return record(db, a, b->id, b->user_id, declined ? "declined" : "cancelled", who,
 	    b->status, "cancelled", arena_printf(a, "{\"refund\":\"%s\"}",
-	    money_fmt(a, refund)), arena_printf(a, "%s: %s.%s", declined ?
-	    "Declined by an admin" : "Cancelled", what, refund > 0 ? arena_printf(a,
-	    " %s will be refunded.", money_show(a, refund)) : ""));
+	    money_fmt(a, refund)), message);
 }
 
 static int
@@ -1360,10 +1398,10 @@ reactivate_txn(struct db *db, void *ctx)
 	struct arena *a = c->arena;
 	struct booking b;
 	struct slot_lock s;
-	const char *status, *payment;
+	const char *status, *payment, *message;
 	long long price;
 	const char *why;
-	int rc, hold, kept;
+	int rc, hold, kept, prev;
 
 	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
@@ -1400,10 +1438,12 @@ reactivate_txn(struct db *db, void *ctx)
 		return rc;
 	if (strcmp(status, "confirmed") == 0 && plan_reminders(db, b.id, b.start) != OK)
 		return ERR;
+	prev = owner_language(db, a, b.user_id, c->who);
+	message = arena_printf(a, _("Reactivated: %s.%s"), describe(a, b.room_name, b.start),
+	    s.approval ? _(" It needs an admin's approval again.") : "");
+	lang_use(prev);
 	return record(db, a, b.id, b.user_id, "reactivated", c->who, "cancelled",
-	    status, s.approval ? "{\"approval\":\"awaiting\"}" : NULL,
-	    arena_printf(a, "Reactivated: %s.%s", describe(a, b.room_name, b.start),
-	    s.approval ? " It needs an admin's approval again." : ""));
+	    status, s.approval ? "{\"approval\":\"awaiting\"}" : NULL, message);
 }
 
 int
@@ -1422,8 +1462,9 @@ reschedule_txn(struct db *db, void *ctx)
 	struct arena *a = c->arena;
 	struct booking b;
 	struct slot_lock from, to;
+	const char *message;
 	long long refund;
-	int rc;
+	int rc, prev;
 
 	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
@@ -1459,12 +1500,14 @@ reschedule_txn(struct db *db, void *ctx)
 	if (cancel_reminders(db, b.id) != OK || plan_reminders(db, b.id, to.start) != OK ||
 	    promote_waiting(db, a, &from) != OK)
 		return ERR;
+	prev = owner_language(db, a, b.user_id, c->who);
+	message = arena_printf(a, _("Rescheduled: %s, now %s.%s"),
+	    describe(a, b.room_name, b.start), fmt_local(a, to.start, FMT_WHEN), refund > 0 ?
+	    arena_printf(a, _(" %s will be refunded."), money_show(a, refund)) : "");
+	lang_use(prev);
 	return record(db, a, b.id, b.user_id, "rescheduled", c->who, b.status,
 	    b.status, arena_printf(a, "{\"from\":%lld,\"to\":%lld,\"refund\":\"%s\"}",
-	    from.id, to.id, money_fmt(a, refund)),
-	    arena_printf(a, "Rescheduled: %s, now %s.%s", describe(a, b.room_name, b.start),
-	    fmt_local(a, to.start, FMT_WHEN), refund > 0 ?
-	    arena_printf(a, " %s will be refunded.", money_show(a, refund)) : ""));
+	    from.id, to.id, money_fmt(a, refund)), message);
 }
 
 int
@@ -1490,8 +1533,14 @@ static int
 approve_locked(struct db *db, struct arena *a, const struct actor *who,
     const struct booking *b)
 {
-	const char *what = describe(a, b->room_name, b->start);
 	int paid = b->price == 0 || strcmp(b->payment_status, "paid") == 0;
+	int prev = owner_language(db, a, b->user_id, who);
+	const char *what = describe(a, b->room_name, b->start);
+	const char *message = paid ? arena_printf(a, _("Approved and confirmed: %s."), what) :
+	    arena_printf(a, _("Approved: %s. Pay within %d minutes to keep it."), what,
+	    cfg.hold_minutes);
+
+	lang_use(prev);
 
 	if (db_exec(db, "UPDATE bookings SET approval = 'approved',"
 	    " status = IF(?, 'confirmed', 'pending'),"
@@ -1501,10 +1550,7 @@ approve_locked(struct db *db, struct arena *a, const struct actor *who,
 	    (paid && plan_reminders(db, b->id, b->start) != OK))
 		return ERR;
 	return record(db, a, b->id, b->user_id, "approved", who, b->status,
-	    paid ? "confirmed" : "pending", NULL, paid ?
-	    arena_printf(a, "Approved and confirmed: %s.", what) :
-	    arena_printf(a, "Approved: %s. Pay within %d minutes to keep it.", what,
-	    cfg.hold_minutes));
+	    paid ? "confirmed" : "pending", NULL, message);
 }
 
 static int
@@ -1514,14 +1560,36 @@ transition_txn(struct db *db, void *ctx)
 	struct arena *a = c->arena;
 	struct booking b;
 	struct slot_lock s;
-	const char *what;
-	int rc;
+	const char *what, *message;
+	int rc, prev;
 
 	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
 	if (!booking_allows(&b, c->action, c->who, time(NULL)))
 		return INVALID_STATE;
+	prev = owner_language(db, a, b.user_id, c->who);
 	what = describe(a, b.room_name, b.start);
+	switch (c->action) {
+	case BK_CONFIRM:
+		message = arena_printf(a, _("Payment received; confirmed: %s."), what);
+		break;
+	case BK_COMPLETE:
+		message = arena_printf(a, _("Completed: %s. Thank you for coming."), what);
+		break;
+	case BK_NO_SHOW:
+		message = arena_printf(a, _("Marked as not attended: %s."), what);
+		break;
+	case BK_CHECK_IN:
+		message = arena_printf(a, _("Checked in: %s."), what);
+		break;
+	case BK_CHECK_OUT:
+		message = arena_printf(a, _("Checked out: %s."), what);
+		break;
+	default:
+		message = NULL;
+		break;
+	}
+	lang_use(prev);
 	switch (c->action) {
 	case BK_CONFIRM:
 		if (db_exec(db, "UPDATE bookings SET status = 'confirmed',"
@@ -1530,8 +1598,7 @@ transition_txn(struct db *db, void *ctx)
 		    plan_reminders(db, b.id, b.start) != OK)
 			return ERR;
 		return record(db, a, b.id, b.user_id, "confirmed", c->who, b.status,
-		    "confirmed", json_text(a, "paymentId", c->payment_id),
-		    arena_printf(a, "Payment received; confirmed: %s.", what));
+		    "confirmed", json_text(a, "paymentId", c->payment_id), message);
 	case BK_COMPLETE:
 	case BK_NO_SHOW:
 		if (db_exec(db, "UPDATE bookings SET status = ? WHERE id = ?", "sl",
@@ -1541,10 +1608,7 @@ transition_txn(struct db *db, void *ctx)
 			return ERR;
 		return record(db, a, b.id, b.user_id,
 		    c->action == BK_COMPLETE ? "completed" : "no_show", c->who, b.status,
-		    c->action == BK_COMPLETE ? "completed" : "no_show", NULL,
-		    c->action == BK_COMPLETE ?
-		    arena_printf(a, "Completed: %s. Thank you for coming.", what) :
-		    arena_printf(a, "Marked as not attended: %s.", what));
+		    c->action == BK_COMPLETE ? "completed" : "no_show", NULL, message);
 	case BK_APPROVE:
 		return approve_locked(db, a, c->who, &b);
 	case BK_DECLINE:
@@ -1557,13 +1621,13 @@ transition_txn(struct db *db, void *ctx)
 		    " WHERE id = ?", "l", b.id) < 0)
 			return ERR;
 		return record(db, a, b.id, b.user_id, "checked_in", c->who, b.status,
-		    b.status, NULL, arena_printf(a, "Checked in: %s.", what));
+		    b.status, NULL, message);
 	case BK_CHECK_OUT:
 		if (db_exec(db, "UPDATE bookings SET checked_out_at = UTC_TIMESTAMP()"
 		    " WHERE id = ?", "l", b.id) < 0)
 			return ERR;
 		return record(db, a, b.id, b.user_id, "checked_out", c->who, b.status,
-		    b.status, NULL, arena_printf(a, "Checked out: %s.", what));
+		    b.status, NULL, message);
 	default:
 		break;		/* the owner's actions have transactions of their own */
 	}
@@ -1588,8 +1652,9 @@ retake_txn(struct db *db, void *ctx)
 	struct arena *a = c->arena;
 	struct booking b;
 	struct slot_lock s;
+	const char *message;
 	time_t hold;
-	int rc, held;
+	int rc, held, prev;
 
 	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
 		return rc;
@@ -1615,10 +1680,12 @@ retake_txn(struct db *db, void *ctx)
 		return rc;
 	if (plan_reminders(db, b.id, b.start) != OK)
 		return ERR;
+	prev = owner_language(db, a, b.user_id, c->who);
+	message = arena_printf(a, _("Payment received; confirmed: %s."),
+	    describe(a, b.room_name, b.start));
+	lang_use(prev);
 	return record(db, a, b.id, b.user_id, "confirmed", c->who, "cancelled",
-	    "confirmed", json_text(a, "paymentId", c->payment_id),
-	    arena_printf(a, "Payment received; confirmed: %s.",
-	    describe(a, b.room_name, b.start)));
+	    "confirmed", json_text(a, "paymentId", c->payment_id), message);
 }
 
 int

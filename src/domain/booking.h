@@ -305,9 +305,9 @@ int	booking_seats_check(struct db *, struct arena *, int fix,
  * compared exactly.
  */
 #define IDEMPOTENCY_KEY_MAX	100
-#define IDEMPOTENCY_KEY_RULE	"1 to 100 visible ASCII characters (letters, digits," \
-	" punctuation; no spaces)"
 int	booking_key_valid(const char *key);
+/* What a key must be, in words, in the thread's language. */
+const char *booking_key_rule(void);
 /* Books one seat. key may be NULL; with a key, a repeat of the same request
  * returns the first booking and sets *replayed. A refusal's sentence is in
  * *why (for QUOTA_EXCEEDED it names the limit: domain/quota.h). */

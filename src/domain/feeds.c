@@ -76,8 +76,8 @@ feed_open(struct db *db, struct arena *a, const char *token, struct feed *out)
 
 	if (!auth_token_shape(token))
 		return NOT_FOUND;
-	res = db_query(db, a, "SELECT f.id, f.user_id, f.room_id, COALESCE(r.name, u.name)"
-	    " FROM calendar_feeds f JOIN users u ON u.id = f.user_id"
+	res = db_query(db, a, "SELECT f.id, f.user_id, f.room_id, COALESCE(r.name, u.name),"
+	    " u.language FROM calendar_feeds f JOIN users u ON u.id = f.user_id"
 	    " LEFT JOIN rooms r ON r.id = f.room_id"
 	    " WHERE f.token_hash = UNHEX(?) AND f.revoked_at IS NULL"
 	    "   AND (f.room_id IS NULL OR u.role = 'admin')", "s",
@@ -90,6 +90,7 @@ feed_open(struct db *db, struct arena *a, const char *token, struct feed *out)
 	out->user_id = db_int(res, 0, 1);
 	out->room_id = db_int(res, 0, 2);
 	out->name = db_val(res, 0, 3);
+	out->language = db_val(res, 0, 4);
 	return OK;
 }
 

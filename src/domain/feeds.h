@@ -30,6 +30,7 @@ struct feed {
 	long long	 user_id;
 	long long	 room_id;	/* 0: the user's bookings */
 	const char	*name;		/* the user's or the room's */
+	const char	*language;	/* the owner's choice (core/lang.h), or NULL */
 };
 int	feed_open(struct db *, struct arena *, const char *token, struct feed *);
 

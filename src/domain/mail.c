@@ -7,6 +7,7 @@
 
 #include "core/arena.h"
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "db/db.h"
 #include "domain/account.h"
 #include "domain/auth.h"
@@ -55,9 +56,13 @@ queue(struct db *db, const char *kind, long long user_id, long long booking_id,
 {
 	long long rows;
 
+	/* In the recipient's language: an account's choice, else the site's;
+	 * an address with no account yet (a sign-up) gets the one it used. */
 	rows = db_exec(db, "INSERT INTO mail_outbox (kind, user_id, booking_id,"
-	    " to_addr, data) VALUES (?, NULLIF(?, 0), NULLIF(?, 0), ?, ?)", "sllss", kind,
-	    user_id, booking_id, to,
+	    " to_addr, language, data) VALUES (?, NULLIF(?, 0), NULLIF(?, 0), ?,"
+	    " COALESCE((SELECT language FROM users WHERE id = ?), ?), ?)", "sllslss", kind,
+	    user_id, booking_id, to, user_id,
+	    lang_code(user_id ? lang_default() : lang_current()),
 	    json_object_to_json_string_ext(data, JSON_C_TO_STRING_PLAIN));
 	json_object_put(data);
 	return rows < 0 ? ERR : OK;
@@ -208,7 +213,7 @@ mail_deliver_next(struct db *db, struct arena *a, const char *now,
 		return ERR;
 	/* SKIP LOCKED: a row another runner is sending is its business. */
 	res = db_query(db, a, "SELECT id, kind, user_id, booking_id, to_addr, data,"
-	    " attempts FROM mail_outbox WHERE status = 'pending'"
+	    " attempts, language FROM mail_outbox WHERE status = 'pending'"
 	    " AND next_attempt_at <= COALESCE(?, UTC_TIMESTAMP())"
 	    " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", "s", now);
 	if (res == NULL)
@@ -224,6 +229,7 @@ mail_deliver_next(struct db *db, struct arena *a, const char *now,
 	m.to = db_val(res, 0, 4);
 	m.data = db_val(res, 0, 5);
 	m.attempts = (int)db_int(res, 0, 6);
+	m.language = db_val(res, 0, 7);
 	m.token = user_token(db, a, m.user_id);
 	m.link = NULL;
 	/* A link's token is made now, so the outbox never holds it. */
@@ -243,6 +249,7 @@ mail_deliver_next(struct db *db, struct arena *a, const char *now,
 		*sent = 1;
 		rc = record_outcome(db, &m, now, NULL);
 	} else
+		/* not translated: the outbox's record, for operators */
 		rc = record_outcome(db, &m, now, err[0] ? err : "delivery failed");
 out:
 	if (rc == OK)
@@ -258,18 +265,19 @@ struct reminder_pass {
 	int		 queued;
 };
 
-/* Why a due reminder must not go, or NULL when it may. */
+/* Why a due reminder must not go, or NULL when it may: the reminders'
+ * record, for operators, so not translated. */
 static const char *
 reminder_stale(const struct db_res *res)
 {
 	if (strcmp(db_val(res, 0, 1), "confirmed") != 0)
-		return "the booking is no longer confirmed";
+		return "the booking is no longer confirmed"; /* not translated: stored */
 	if (!db_int(res, 0, 2))
-		return "the booking has moved";
+		return "the booking has moved"; /* not translated: stored */
 	if (!db_int(res, 0, 3))
-		return "the booking has started";
+		return "the booking has started"; /* not translated: stored */
 	if (db_int(res, 0, 4))
-		return "the owner turned reminders off";
+		return "the owner turned reminders off"; /* not translated: stored */
 	return NULL;
 }
 

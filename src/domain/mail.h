@@ -41,6 +41,7 @@ struct mail_msg {
 	const char	*token;		/* the owner's unsubscribe token, or NULL */
 	const char	*link;		/* signup_confirm, password_reset: its link's token */
 	int		 attempts;	/* failed tries so far */
+	const char	*language;	/* the recipient's (core/lang.h), or NULL */
 };
 
 /* Delivers one message: 0 when it went, else -1 with a reason in err. */

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/lang.h"
 #include "db/db.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -98,13 +99,17 @@ quota_check(struct db *db, struct arena *a, long long user_id, long long slot_id
 		return ERR;
 	active = db_int(res, 0, 0);
 	if (max_active >= 0 && active >= max_active)
-		*why = arena_printf(a, "You may have at most %lld active booking%s of %s"
-		    " rooms at once.", max_active, max_active == 1 ? "" : "s", type);
+		*why = arena_printf(a, P_("You may have at most %lld active booking of %s"
+		    " rooms at once.", "You may have at most %lld active bookings of %s"
+		    " rooms at once.", (unsigned long)max_active), max_active, type);
 	else if (holds && max_holds >= 0 && db_int(res, 0, 1) >= max_holds)
-		*why = arena_printf(a, "You may have at most %lld unpaid booking%s at once"
-		    " for %s rooms: pay one first.", max_holds, max_holds == 1 ? "" : "s", type);
+		*why = arena_printf(a, P_("You may have at most %lld unpaid booking at once"
+		    " for %s rooms: pay it first.", "You may have at most %lld unpaid bookings"
+		    " at once for %s rooms: pay one first.", (unsigned long)max_holds),
+		    max_holds, type);
 	else if (max_hours >= 0 && db_int(res, 0, 2) + minutes > max_hours * 60)
-		*why = arena_printf(a, "You may book at most %lld hour%s of %s rooms in one"
-		    " week.", max_hours, max_hours == 1 ? "" : "s", type);
+		*why = arena_printf(a, P_("You may book at most %lld hour of %s rooms in one"
+		    " week.", "You may book at most %lld hours of %s rooms in one week.",
+		    (unsigned long)max_hours), max_hours, type);
 	return *why == NULL ? OK : QUOTA_EXCEEDED;
 }

@@ -8,6 +8,7 @@
 #include <json-c/json.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "http/form.h"
 #include "http/tmpl.h"
 
@@ -34,7 +35,7 @@ form_error(struct form *f, const char *field, const char *fmt, ...)
 	if (field_error_of(&f->errors, field) != NULL)
 		return;			/* the first problem is the one to fix */
 	va_start(ap, fmt);
-	msg = arena_vprintf(f->arena, fmt, ap);
+	msg = arena_vprintf(f->arena, _(fmt), ap);
 	va_end(ap);
 	field_error(&f->errors, field, "%s", msg);
 }
@@ -64,15 +65,15 @@ form_raw(struct form *f, const char *field, const char *label, size_t maxlen)
 	const char *v = kv_get(f->fields, field);
 
 	if (v == NULL || *v == '\0') {
-		form_error(f, field, "%s is required.", label);
+		form_error(f, field, "%s is required.", _(label));
 		return NULL;
 	}
 	if (!utf8_valid(v)) {
-		form_error(f, field, "%s must be valid text.", label);
+		form_error(f, field, "%s must be valid text.", _(label));
 		return NULL;
 	}
 	if (utf8_chars(v) > maxlen) {
-		form_error(f, field, "%s must be at most %zu characters.", label, maxlen);
+		form_error(f, field, "%s must be at most %zu characters.", _(label), maxlen);
 		return NULL;
 	}
 	return v;
@@ -95,20 +96,20 @@ text_field(struct form *f, const char *field, const char *label, size_t maxlen,
 	}
 	if (v == NULL || *v == '\0') {
 		if (required)
-			form_error(f, field, "%s is required.", label);
+			form_error(f, field, "%s is required.", _(label));
 		return NULL;
 	}
 	kv_set(f->arena, f->fields, field, v);	/* shown back trimmed */
 	if (!utf8_valid(v)) {
-		form_error(f, field, "%s must be valid text.", label);
+		form_error(f, field, "%s must be valid text.", _(label));
 		return NULL;
 	}
 	if ((why = text_problem(v, lines)) != NULL) {
-		form_error(f, field, "%s %s.", label, why);
+		form_error(f, field, "%s %s.", _(label), why);
 		return NULL;
 	}
 	if (utf8_chars(v) > maxlen) {
-		form_error(f, field, "%s must be at most %zu characters.", label, maxlen);
+		form_error(f, field, "%s must be at most %zu characters.", _(label), maxlen);
 		return NULL;
 	}
 	return v;
@@ -134,7 +135,7 @@ parsed(struct form *f, const char *field, const char *label, int ok,
     const char *must)
 {
 	if (!ok)
-		form_error(f, field, "%s must be %s.", label, must);
+		form_error(f, field, "%s must be %s.", _(label), _(must));
 	return ok;
 }
 
@@ -145,7 +146,7 @@ form_int(struct form *f, const char *field, const char *label, long long min,
 	const char *v = form_text(f, field, label, 12, required);
 
 	return v != NULL && parsed(f, field, label, int_parse(v, min, max, out) == 0,
-	    arena_printf(f->arena, "a whole number from %lld to %lld", min, max));
+	    arena_printf(f->arena, _("a whole number from %lld to %lld"), min, max));
 }
 
 int
@@ -165,7 +166,7 @@ form_enum(struct form *f, const char *field, const char *label,
 		}
 	buf_init(&b, f->arena);
 	for (i = 0; words[i] != NULL; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "one of: ", words[i]);
+		buf_printf(&b, "%s%s", i ? ", " : _("one of: "), words[i]);
 	return parsed(f, field, label, 0, buf_cstr(&b));
 }
 
@@ -176,7 +177,7 @@ form_money(struct form *f, const char *field, const char *label, int required,
 	const char *v = form_text(f, field, label, 12, required);
 
 	return v != NULL && parsed(f, field, label, money_parse(v, cents) == 0,
-	    "an amount like 12.50 (at most 99999999.99)");
+	    N_("an amount like 12.50 (at most 99999999.99)"));
 }
 
 int
@@ -187,7 +188,7 @@ form_date(struct form *f, const char *field, const char *label, int required,
 	struct tm tm;
 
 	if (v == NULL || !parsed(f, field, label, date_parse(v, &tm) == 0,
-	    "a date as YYYY-MM-DD"))
+	    N_("a date as YYYY-MM-DD")))
 		return 0;
 	snprintf(out, 11, "%s", v);
 	return 1;
@@ -200,7 +201,7 @@ form_time(struct form *f, const char *field, const char *label, int required,
 	const char *v = form_text(f, field, label, 5, required);
 	int m = v ? hhmm_parse(v) : -1;
 
-	if (v == NULL || !parsed(f, field, label, m >= 0, "a time as HH:MM"))
+	if (v == NULL || !parsed(f, field, label, m >= 0, N_("a time as HH:MM")))
 		return 0;
 	*minutes = m;
 	return 1;
@@ -213,7 +214,7 @@ form_datetime(struct form *f, const char *field, const char *label, int required
 	const char *v = form_text(f, field, label, 25, required);
 
 	return v != NULL && parsed(f, field, label, datetime_input(v, out) == 0,
-	    "a time as YYYY-MM-DDTHH:MM (site time) or YYYY-MM-DDTHH:MM:SSZ (UTC)");
+	    N_("a time as YYYY-MM-DDTHH:MM (site time) or YYYY-MM-DDTHH:MM:SSZ (UTC)"));
 }
 
 int
@@ -228,7 +229,7 @@ form_flag(struct form *f, const char *field, int *out)
 	else if (strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || *v == '\0')
 		*out = 0;
 	else
-		return parsed(f, field, field, 0, "true or false");
+		return parsed(f, field, field, 0, N_("true or false"));
 	return 1;
 }
 

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/account.h"
 #include "domain/admin.h"
@@ -39,14 +40,14 @@ input_room(struct form *f, int creating, struct room_input *in)
 	in->is_active = in->requires_approval = -1;
 	if (creating || form_sent(f, "name"))
 		in->name = form_text(f, "name", "Name", NAME_MAX_CHARS, 1);
-	in->description = clearable(f, "description", "Description", DESCRIPTION_MAX);
+	in->description = clearable(f, "description", _("Description"), DESCRIPTION_MAX);
 	if (creating || form_sent(f, "roomType"))
 		form_enum(f, "roomType", "Type", room_types, 1, &in->room_type);
 	if (creating || form_sent(f, "capacity"))
 		form_int(f, "capacity", "Capacity", 1, SEATS_MAX, 1, &in->capacity);
 	if (creating || form_sent(f, "hourlyRate"))
 		form_money(f, "hourlyRate", "Hourly rate", 1, &in->hourly_rate);
-	in->metadata = clearable(f, "metadata", "Metadata", 20000);
+	in->metadata = clearable(f, "metadata", _("Metadata"), 20000);
 	form_flag(f, "isActive", &in->is_active);
 	form_flag(f, "requiresApproval", &in->requires_approval);
 }
@@ -57,7 +58,7 @@ input_event(struct form *f, int creating, struct event_input *in)
 	memset(in, 0, sizeof(*in));
 	if (creating || form_sent(f, "title"))
 		in->title = form_text(f, "title", "Title", TITLE_MAX, 1);
-	in->description = clearable(f, "description", "Description", DESCRIPTION_MAX);
+	in->description = clearable(f, "description", _("Description"), DESCRIPTION_MAX);
 	if (creating || form_sent(f, "kind"))
 		form_enum(f, "kind", "Kind", admin_event_kinds, 1, &in->kind);
 	in->course_price = in->room_id = in->session_minutes = -1;
@@ -221,9 +222,9 @@ input_quota(struct form *f, const char *prefix, struct quota *q)
 		const char	*label;
 		size_t		 off;
 	} limits[] = {
-		{ "maxActive", "Active bookings", offsetof(struct quota, max_active) },
-		{ "maxHolds", "Unpaid holds", offsetof(struct quota, max_holds) },
-		{ "maxHoursWeek", "Hours a week", offsetof(struct quota, max_hours_week) },
+		{ "maxActive", N_("Active bookings"), offsetof(struct quota, max_active) },
+		{ "maxHolds", N_("Unpaid holds"), offsetof(struct quota, max_holds) },
+		{ "maxHoursWeek", N_("Hours a week"), offsetof(struct quota, max_hours_week) },
 	};
 	size_t i;
 

@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "core/log.h"
 #include "http/request.h"
@@ -17,27 +18,27 @@ const char *
 status_text(int status)
 {
 	switch (status) {
-	case 200: return "OK";
-	case 201: return "Created";
-	case 204: return "No Content";
-	case 301: return "Moved Permanently";
-	case 302: return "Found";
-	case 303: return "See Other";
-	case 304: return "Not Modified";
-	case 400: return "Bad Request";
-	case 401: return "Unauthorized";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 409: return "Conflict";
-	case 411: return "Length Required";
-	case 413: return "Content Too Large";
-	case 415: return "Unsupported Media Type";
-	case 422: return "Unprocessable Content";
-	case 429: return "Too Many Requests";
-	case 500: return "Internal Server Error";
-	case 503: return "Service Unavailable";
-	default:  return "Unknown";
+	case 200: return N_("OK");
+	case 201: return N_("Created");
+	case 204: return N_("No Content");
+	case 301: return N_("Moved Permanently");
+	case 302: return N_("Found");
+	case 303: return N_("See Other");
+	case 304: return N_("Not Modified");
+	case 400: return N_("Bad Request");
+	case 401: return N_("Unauthorized");
+	case 403: return N_("Forbidden");
+	case 404: return N_("Not Found");
+	case 405: return N_("Method Not Allowed");
+	case 409: return N_("Conflict");
+	case 411: return N_("Length Required");
+	case 413: return N_("Content Too Large");
+	case 415: return N_("Unsupported Media Type");
+	case 422: return N_("Unprocessable Content");
+	case 429: return N_("Too Many Requests");
+	case 500: return N_("Internal Server Error");
+	case 503: return N_("Service Unavailable");
+	default:  return N_("Unknown");
 	}
 }
 
@@ -136,6 +137,30 @@ reply_redirect(struct req *r, const char *location)
 	return OK;
 }
 
+/* The footer's language menu: a form that works without scripts, posted
+ * (with the CSRF token) when the choice goes into an account. */
+static void
+page_languages(struct req *r)
+{
+	struct tmpl *o;
+	int i;
+
+	tmpl_set(r->layout, "LANG", lang_code(r->lang));
+	tmpl_set(r->layout, "HERE", *r->query ? arena_printf(r->arena, "%s?%s", r->path,
+	    r->query) : r->path);
+	if (r->user != NULL)
+		tmpl_show(r->layout, "LANG_POST");
+	else
+		tmpl_show(r->layout, "LANG_GET");
+	for (i = 0; i < lang_count(); i++) {
+		o = tmpl_section(r->layout, "LANGUAGE");
+		tmpl_set(o, "CODE", lang_code(i));
+		tmpl_set(o, "NAME", lang_name(i));
+		if (i == r->lang)
+			tmpl_show(o, "SELECTED");
+	}
+}
+
 struct tmpl *
 page_begin(struct req *r, const char *file, const char *title)
 {
@@ -149,6 +174,7 @@ page_begin(struct req *r, const char *file, const char *title)
 	tmpl_set(r->layout, "TIMEZONE", cfg.timezone);
 	tmpl_set(r->layout, "CURRENCY", money_currency());
 	tmpl_set(r->layout, "CSRF", csrf);
+	page_languages(r);
 	if (r->user != NULL) {
 		u = tmpl_section(r->layout, "USER");
 		tmpl_set(u, "USER_NAME", r->user->name);
@@ -245,9 +271,9 @@ error_reply(struct req *r, int status, const char *code, const char *msg,
 		reply_json(r, status, obj);
 		return ERR;
 	}
-	t = page_begin(r, "error.tpl", status_text(status));
+	t = page_begin(r, "error.tpl", _(status_text(status)));
 	tmpl_set_int(t, "STATUS", status);
-	tmpl_set(t, "STATUS_TEXT", status_text(status));
+	tmpl_set(t, "STATUS_TEXT", _(status_text(status)));
 	tmpl_set(t, "MESSAGE", msg);
 	if (next_href != NULL) {
 		struct tmpl *next = tmpl_section(t, "NEXT");
@@ -267,8 +293,9 @@ reply_error(struct req *r, int status, const char *code, const char *fmt, ...)
 	const char *msg;
 	va_list ap;
 
+	/* In the request's language (scripts/po-update extracts fmt). */
 	va_start(ap, fmt);
-	msg = arena_vprintf(r->arena, fmt, ap);
+	msg = arena_vprintf(r->arena, _(fmt), ap);
 	va_end(ap);
 	return error_reply(r, status, code, msg, NULL, NULL);
 }
@@ -280,15 +307,15 @@ reply_unavailable(struct req *r, int maybe_saved)
 	 * again within a second of it answering. */
 	reply_header(r, "Retry-After: 5");
 	if (!maybe_saved)
-		return error_reply(r, 503, "unavailable", "The service is briefly unavailable"
-		    " (its database does not answer). Please try again in a few seconds.",
+		return error_reply(r, 503, "unavailable", _("The service is briefly unavailable"
+		    " (its database does not answer). Please try again in a few seconds."),
 		    NULL, NULL);
 	if (r->api)
-		return error_reply(r, 503, "outcome_unknown", "The database stopped answering"
+		return error_reply(r, 503, "outcome_unknown", _("The database stopped answering"
 		    " while the change was being saved, so it may have been saved. Look it up"
-		    " (GET /api/v1/bookings) or send it again with the same Idempotency-Key.",
+		    " (GET /api/v1/bookings) or send it again with the same Idempotency-Key."),
 		    NULL, NULL);
-	return error_reply(r, 503, "outcome_unknown", "The database stopped answering while"
+	return error_reply(r, 503, "outcome_unknown", _("The database stopped answering while"
 	    " your change was being saved, so it may have been saved. Check My bookings"
-	    " before trying again.", "/me", "My bookings");
+	    " before trying again."), "/me", _("My bookings"));
 }

@@ -7,6 +7,7 @@
 #include <json-c/json.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "http/request.h"
 
@@ -30,6 +31,23 @@ req_init(struct req *r, struct arena *a, struct db *db, char **env)
 	r->head = strcmp(r->method, "HEAD") == 0;
 	buf_init(&r->headers, a);
 	buf_init(&r->out, a);
+	req_language(r);
+}
+
+/* The language of the reply: the one the menu chose (its cookie), else the
+ * account's, else the best of Accept-Language, else the site's default. */
+void
+req_language(struct req *r)
+{
+	int lang = lang_find(req_cookie(r, LANG_COOKIE));
+
+	r->lang_chosen = lang >= 0;
+	if (lang < 0 && r->user != NULL)
+		lang = lang_find(r->user->language);
+	if (lang < 0)
+		lang = lang_accept(req_env(r, "HTTP_ACCEPT_LANGUAGE"));
+	r->lang = lang >= 0 ? lang : lang_default();
+	lang_use(r->lang);
 }
 
 const char *
@@ -217,12 +235,12 @@ text_problem(const char *s, int lines)
 	int n;
 
 	if (!utf8_valid(s))
-		return "must be valid UTF-8 text";
+		return _("must be valid UTF-8 text");
 	while (*p) {
 		if (*p < 0x80) {
 			if ((*p < 0x20 && !(lines && (*p == '\t' || *p == '\n' ||
 			    *p == '\r'))) || *p == 0x7f)
-				return "must not contain control characters";
+				return _("must not contain control characters");
 			p++;
 			continue;
 		}
@@ -233,9 +251,9 @@ text_problem(const char *s, int lines)
 			cp = (cp << 6) | (*++p & 0x3f);
 		p++;
 		if (cp <= 0x9f || (!lines && (cp == 0x2028 || cp == 0x2029)))
-			return "must not contain control characters";
+			return _("must not contain control characters");
 		if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
-			return "must not contain direction override characters";
+			return _("must not contain direction override characters");
 	}
 	return NULL;
 }

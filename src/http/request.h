@@ -36,6 +36,8 @@ struct req {
 	size_t		 body_len;
 	int		 api;		/* under /api/: errors as JSON */
 	int		 head;		/* HEAD: headers only */
+	int		 lang;		/* core/lang.h: the language of the reply */
+	int		 lang_chosen;	/* by the language cookie */
 
 	struct kvlist	 params;	/* path captures, then query, then form */
 
@@ -70,6 +72,9 @@ struct req {
 void		 req_init(struct req *, struct arena *, struct db *, char **env);
 const char	*req_env(struct req *, const char *name);
 const char	*req_cookie(struct req *, const char *name);
+/* Chooses r->lang and makes it the thread's (again once the user is known). */
+#define LANG_COOKIE	"lang"
+void		 req_language(struct req *);
 int		 req_parse_form(struct req *, struct kvlist *, const char *s);
 int		 req_parse_body(struct req *);
 

@@ -4,10 +4,13 @@
 #include <string.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include <ctemplate/template.h>
 
+#include "core/lang.h"
 #include "http/tmpl.h"
 
 using ctemplate::TemplateDictionary;
@@ -44,8 +47,41 @@ strip_of(const char *file)
 	    ctemplate::STRIP_BLANK_LINES;
 }
 
-/* Loads every *.tpl of root/sub (sub "" or "name/"); returns how many, or
- * -1 with *errp set. */
+/*
+ * A template's text for one language: each [[text]] becomes the
+ * language's translation of text (the text itself when it has none), so
+ * a page costs the same in every language. The [[ ]] marks are the
+ * extractor's (scripts/po-update); what is between them may hold the
+ * template's own {{MARKERS}}, which the translation keeps. Returns false
+ * for a mark left open.
+ */
+static bool
+translate(const std::string &in, int lang, std::string *out)
+{
+	size_t at = 0, open, close;
+
+	out->clear();
+	while ((open = in.find("[[", at)) != std::string::npos) {
+		if ((close = in.find("]]", open + 2)) == std::string::npos)
+			return false;
+		out->append(in, at, open - at);
+		out->append(lang_lookup(lang, NULL,
+		    in.substr(open + 2, close - open - 2).c_str()));
+		at = close + 2;
+	}
+	out->append(in, at, std::string::npos);
+	return true;
+}
+
+/* The name a template has in the cache: one set per language, "de/room.tpl". */
+static std::string
+key_of(int lang, const char *file)
+{
+	return std::string(lang_code(lang)) + "/" + file;
+}
+
+/* Loads every *.tpl of root/sub (sub "" or "name/") in every language;
+ * returns how many files, or -1 with *errp set. */
 static int
 load_dir(ctemplate::TemplateCache *cache, const std::string &root,
     const std::string &sub, char **errp)
@@ -53,7 +89,7 @@ load_dir(ctemplate::TemplateCache *cache, const std::string &root,
 	std::string path = root + "/" + sub;
 	DIR *d;
 	struct dirent *e;
-	int n = 0;
+	int n = 0, lang;
 
 	if ((d = opendir(path.c_str())) == NULL) {
 		if (!sub.empty())
@@ -63,15 +99,21 @@ load_dir(ctemplate::TemplateCache *cache, const std::string &root,
 	}
 	while ((e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
-		std::string name = sub + e->d_name;
+		std::string name = sub + e->d_name, text;
+		std::ifstream in(root + "/" + name);
+		std::stringstream source;
 
 		if (len < 5 || strcmp(e->d_name + len - 4, ".tpl") != 0)
 			continue;
-		if (!cache->LoadTemplate(name, strip_of(name.c_str()))) {
-			closedir(d);
-			*errp = dup_error("template does not load: " + root + "/" + name);
-			return -1;
-		}
+		source << in.rdbuf();
+		for (lang = 0; lang < lang_count(); lang++)
+			if (!in || !translate(source.str(), lang, &text) ||
+			    !cache->StringToTemplateCache(key_of(lang, name.c_str()), text,
+			    strip_of(name.c_str()))) {
+				closedir(d);
+				*errp = dup_error("template does not load: " + root + "/" + name);
+				return -1;
+			}
 		n++;
 	}
 	closedir(d);
@@ -167,7 +209,7 @@ tmpl_include(struct tmpl *t, const char *name, const char *file)
 	try {
 		TemplateDictionary *sub = D(t)->AddIncludeDictionary(name);
 
-		sub->SetFilename(file);
+		sub->SetFilename(key_of(lang_current(), file));
 		return T(sub);
 	} catch (...) {
 		abort();
@@ -181,7 +223,8 @@ tmpl_expand(const char *file, struct tmpl *t, size_t *lenp, char **errp)
 		std::string out;
 		char *p;
 
-		if (!ctemplate::ExpandTemplate(file, strip_of(file), D(t), &out)) {
+		if (!ctemplate::ExpandTemplate(key_of(lang_current(), file), strip_of(file),
+		    D(t), &out)) {
 			*errp = dup_error(std::string("cannot expand template ") + file);
 			return NULL;
 		}

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/account.h"
 #include "domain/auth.h"
@@ -50,7 +51,7 @@ page_session_start(struct req *r, long long user_id)
 static int
 register_page(struct req *r, struct form *f, int status)
 {
-	struct tmpl *t = page_begin(r, "register.tpl", "Create an account");
+	struct tmpl *t = page_begin(r, "register.tpl", _("Create an account"));
 	struct tmpl *form = tmpl_section(t, "FORM");
 
 	if (f != NULL)
@@ -80,7 +81,7 @@ register_submit(struct req *r)
 		return register_page(r, &f, 400);
 	if (rc != OK)
 		return ERR;
-	t = page_begin(r, "register.tpl", "Check your mail");
+	t = page_begin(r, "register.tpl", _("Check your mail"));
 	t = tmpl_section(t, "SENT");
 	tmpl_set(t, "EMAIL", in.email);
 	tmpl_set_int(t, "HOURS", SIGNUP_HOURS);
@@ -92,7 +93,7 @@ register_submit(struct req *r)
 static int
 confirm_page(struct req *r, int status)
 {
-	struct tmpl *t = page_begin(r, "register.tpl", "Confirm your address");
+	struct tmpl *t = page_begin(r, "register.tpl", _("Confirm your address"));
 
 	tmpl_set(tmpl_section(t, "CONFIRM"), "TOKEN", kv_get(&r->params, "token"));
 	return page_end(r, status);
@@ -102,8 +103,8 @@ static int
 confirm_refused(struct req *r)
 {
 	return reply_error(r, 404, "not_found", "This link is not valid: it was used "
-	    "already, or is older than " LIMIT_TEXT(SIGNUP_HOURS) " hours. Sign up "
-	    "again for a new one.");
+	    "already, or is older than %d hours. Sign up again for a new one.",
+	    SIGNUP_HOURS);
 }
 
 int
@@ -135,7 +136,7 @@ register_confirm_submit(struct req *r)
 static int
 login_page(struct req *r, struct form *f, const char *notice, int status)
 {
-	struct tmpl *t = page_begin(r, "login.tpl", "Log in");
+	struct tmpl *t = page_begin(r, "login.tpl", _("Log in"));
 	const char *next = kv_get(&r->params, "next");
 
 	if (f != NULL)
@@ -194,8 +195,7 @@ static int
 reset_refused(struct req *r)
 {
 	return reply_error(r, 404, "not_found", "This link is not valid: it was used "
-	    "already, or is older than " LIMIT_TEXT(RESET_MINUTES) " minutes. Ask for "
-	    "a new one.");
+	    "already, or is older than %d minutes. Ask for a new one.", RESET_MINUTES);
 }
 
 int
@@ -235,10 +235,10 @@ password_reset_submit(struct req *r)
 
 /* What the login page says when a link sent the visitor there. */
 static const char *const login_notices[][2] = {
-	{ "expired", "The login took too long or was finished elsewhere. Log in again." },
-	{ "confirmed", "Your address is confirmed and your account is ready. Log in." },
-	{ "registered", "This address has an account already. Log in." },
-	{ "reset", "Your new password is set, and every session was logged out. Log in with it." },
+	{ "expired", N_("The login took too long or was finished elsewhere. Log in again.") },
+	{ "confirmed", N_("Your address is confirmed and your account is ready. Log in.") },
+	{ "registered", N_("This address has an account already. Log in.") },
+	{ "reset", N_("Your new password is set, and every session was logged out. Log in with it.") },
 };
 
 int
@@ -251,7 +251,7 @@ login_form(struct req *r)
 		return reply_redirect(r, next_path(r));
 	for (i = 0; i < sizeof(login_notices) / sizeof(login_notices[0]); i++)
 		if (kv_get(&r->params, login_notices[i][0]) != NULL)
-			notice = login_notices[i][1];
+			notice = _(login_notices[i][1]);
 	return login_page(r, NULL, notice, 200);
 }
 
@@ -260,8 +260,8 @@ static const char *
 locked_message(struct req *r, long long wait)
 {
 	reply_header(r, "Retry-After: %lld", wait);
-	return arena_printf(r->arena, "Too many failed attempts from this address. "
-	    "Try again in %lld minutes.", (wait + 59) / 60);
+	return arena_printf(r->arena, _("Too many failed attempts from this address. "
+	    "Try again in %lld minutes."), (wait + 59) / 60);
 }
 
 int
@@ -310,15 +310,15 @@ logout(struct req *r)
 }
 
 static const char *const saved_messages[][2] = {
-	{ "name", "Your name was changed." },
-	{ "password", "Your password was changed. Other sessions were logged out"
-	    " and your API tokens revoked." },
-	{ "password_kept", "Your password was changed. Other sessions were logged"
-	    " out; your personal API tokens still work." },
-	{ "revoked", "The token was revoked." },
-	{ "reminders_on", "Reminder mail is on." },
-	{ "reminders_off", "Reminder mail is off." },
-	{ "feed_revoked", "Your calendar feed is stopped: its address no longer works." },
+	{ "name", N_("Your name was changed.") },
+	{ "password", N_("Your password was changed. Other sessions were logged out"
+	    " and your API tokens revoked.") },
+	{ "password_kept", N_("Your password was changed. Other sessions were logged"
+	    " out; your personal API tokens still work.") },
+	{ "revoked", N_("The token was revoked.") },
+	{ "reminders_on", N_("Reminder mail is on.") },
+	{ "reminders_off", N_("Reminder mail is off.") },
+	{ "feed_revoked", N_("Your calendar feed is stopped: its address no longer works.") },
 };
 
 static int
@@ -337,18 +337,18 @@ account_page(struct req *r, struct form *f, const char *new_token,
 	    mail_reminders_on(r->db, r->arena, r->user->id, &reminders) != OK ||
 	    mfa_status(r->db, r->arena, r->user->id, &mfa) != OK)
 		return ERR;
-	t = page_begin(r, "account.tpl", "Account");
+	t = page_begin(r, "account.tpl", _("Account"));
 	tmpl_set(t, "NAME", r->user->name);
 	tmpl_set(t, "EMAIL", r->user->email);
 	tmpl_set(t, "ROLE", r->user->role);
-	tmpl_set(t, "MFA_STATE", mfa.enabled ? "on" : "off");
+	tmpl_set(t, "MFA_STATE", mfa.enabled ? C_("two-factor", "on") : C_("two-factor", "off"));
 	if (reminders)
 		tmpl_show(t, "REMINDERS_ON");
 	if (f != NULL)
 		form_fill(f, t, fields);
 	for (i = 0; saved != NULL && i < sizeof(saved_messages) / sizeof(saved_messages[0]); i++)
 		if (strcmp(saved, saved_messages[i][0]) == 0)
-			tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", saved_messages[i][1]);
+			tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", _(saved_messages[i][1]));
 	if (new_token != NULL)
 		tmpl_set(tmpl_section(t, "NEW_TOKEN"), "TOKEN", new_token);
 	if (notice != NULL)
@@ -364,9 +364,9 @@ account_page(struct req *r, struct form *f, const char *new_token,
 		tmpl_set(row, "CREATED", fmt_local(r->arena, tokens[n].created_at,
 		    "%d %b %Y %H:%M"));
 		tmpl_set(row, "LAST_USED", tokens[n].last_used_at ?
-		    fmt_local(r->arena, tokens[n].last_used_at, FMT_WHEN) : "never");
+		    fmt_local(r->arena, tokens[n].last_used_at, FMT_WHEN) : _("never"));
 		tmpl_set(row, "EXPIRES", tokens[n].expires_at ?
-		    fmt_local(r->arena, tokens[n].expires_at, FMT_WHEN) : "never");
+		    fmt_local(r->arena, tokens[n].expires_at, FMT_WHEN) : _("never"));
 	}
 	if (ntokens == 0)
 		tmpl_show(t, "NO_TOKENS");
@@ -480,7 +480,7 @@ static int
 unsubscribe_page(struct req *r, int done, int status)
 {
 	const char *token = kv_get(&r->params, "token");
-	struct tmpl *t = page_begin(r, "unsubscribe.tpl", "Reminder mail");
+	struct tmpl *t = page_begin(r, "unsubscribe.tpl", _("Reminder mail"));
 
 	tmpl_set(t, "TOKEN", token);
 	tmpl_show(t, done ? "DONE" : "ASK");

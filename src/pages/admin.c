@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/audit.h"
@@ -77,9 +78,9 @@ static int
 occupancy(struct req *r, struct tmpl *t, const char *today)
 {
 	struct chart c = {
-		"overview-occupancy", "Occupancy, next seven days", "Day",
-		"Booked seats of seats", CHART_BAR, CHART_PERMILLE, OCCUPANCY_DAYS, NULL,
-		1, { "Occupancy" }, { NULL },
+		"overview-occupancy", _("Occupancy, next seven days"), _("Day"),
+		_("Booked seats of seats"), CHART_BAR, CHART_PERMILLE, OCCUPANCY_DAYS, NULL,
+		1, { _("Occupancy") }, { NULL },
 	};
 	struct admin_occupancy o;
 	struct tmpl *row;
@@ -132,9 +133,9 @@ admin_overview(struct req *r)
 	    admin_audit_list(r->db, r->arena, &any, OVERVIEW_EVENTS, 0, &events, &nevents) != OK)
 		return ERR;
 
-	t = page_admin_begin(r, "admin.tpl", "Admin");
-	if (day_bookings(r, t, today, "Today") != OK ||
-	    day_bookings(r, t, tomorrow, "Tomorrow") != OK ||
+	t = page_admin_begin(r, "admin.tpl", _("Admin"));
+	if (day_bookings(r, t, today, _("Today")) != OK ||
+	    day_bookings(r, t, tomorrow, _("Tomorrow")) != OK ||
 	    occupancy(r, t, today) != OK ||
 	    page_report(r, t, "REVENUE", "revenue-day", today, last) != OK)
 		return ERR;
@@ -187,11 +188,11 @@ security_audit(struct req *r)
 	    (page - 1) * AUDIT_PER_PAGE, &ev, &n) != OK)
 		return ERR;
 	q = page_query(r, keys);
-	t = page_admin_begin(r, "admin_security.tpl", "Security events");
+	t = page_admin_begin(r, "admin_security.tpl", _("Security events"));
 	tmpl_set(t, "EMAIL", f.email);
 	tmpl_set(t, "FROM", from);
 	tmpl_set(t, "TO", to);
-	page_option(t, "TYPE_OPTION", "", "Any", f.type ? f.type : "");
+	page_option(t, "TYPE_OPTION", "", _("Any"), f.type ? f.type : "");
 	for (i = 0; audit_types[i] != NULL; i++)
 		page_option(t, "TYPE_OPTION", audit_types[i], audit_label(audit_types[i]),
 		    f.type);
@@ -250,12 +251,12 @@ admin_audit(struct req *r)
 	    (page - 1) * AUDIT_PER_PAGE, &events, &n) != OK)
 		return ERR;
 	q = page_query(r, keys);
-	t = page_admin_begin(r, "admin_audit.tpl", "Audit trail");
+	t = page_admin_begin(r, "admin_audit.tpl", _("Audit trail"));
 	if (f.booking_id > 0)
 		tmpl_set_int(t, "BOOKING_ID", f.booking_id);
 	tmpl_set(t, "EMAIL", f.email);
 	tmpl_set(t, "ACTOR_EMAIL", f.actor_email);
-	page_option(t, "TYPE_OPTION", "", "Any", f.type ? f.type : "");
+	page_option(t, "TYPE_OPTION", "", _("Any"), f.type ? f.type : "");
 	for (i = 0; page_event_types[i] != NULL; i++)
 		page_option(t, "TYPE_OPTION", page_event_types[i],
 		    page_event_label(page_event_types[i]), f.type);

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
@@ -25,14 +26,14 @@ static const char *const filter_keys[] = {
 };
 
 static const char *const booking_done[][2] = {
-	{ "confirmed", "The payment is recorded and the booking confirmed." },
-	{ "approved", "The booking is approved; the customer is told." },
-	{ "declined", "The booking is declined and its place given back; the customer is told." },
-	{ "cancelled", "The booking is cancelled with a full refund." },
-	{ "completed", "The booking is completed." },
-	{ "no-show", "The booking is marked as a no-show." },
-	{ "checked-in", "The check-in is recorded." },
-	{ "checked-out", "The check-out is recorded." },
+	{ "confirmed", N_("The payment is recorded and the booking confirmed.") },
+	{ "approved", N_("The booking is approved; the customer is told.") },
+	{ "declined", N_("The booking is declined and its place given back; the customer is told.") },
+	{ "cancelled", N_("The booking is cancelled with a full refund.") },
+	{ "completed", N_("The booking is completed.") },
+	{ "no-show", N_("The booking is marked as a no-show.") },
+	{ "checked-in", N_("The check-in is recorded.") },
+	{ "checked-out", N_("The check-out is recorded.") },
 	{ NULL, NULL },
 };
 
@@ -50,24 +51,24 @@ filter_options(struct req *r, struct tmpl *t, const struct admin_filter *f)
 		room = "";
 	if (event == NULL)
 		event = "";
-	page_option(t, "STATUS_OPTION", "", "Any", f->status ? f->status : "");
+	page_option(t, "STATUS_OPTION", "", _("Any"), f->status ? f->status : "");
 	for (i = 0; booking_statuses[i] != NULL; i++)
 		page_option(t, "STATUS_OPTION", booking_statuses[i],
 		    booking_statuses[i], f->status);
-	page_option(t, "STATUS_OPTION", "awaiting_approval", "Awaiting approval", f->status);
-	page_option(t, "PAYMENT_OPTION", "", "Any", f->payment_status ? f->payment_status : "");
+	page_option(t, "STATUS_OPTION", "awaiting_approval", _("Awaiting approval"), f->status);
+	page_option(t, "PAYMENT_OPTION", "", _("Any"), f->payment_status ? f->payment_status : "");
 	for (i = 0; admin_payment_statuses[i] != NULL; i++)
 		page_option(t, "PAYMENT_OPTION", admin_payment_statuses[i],
 		    admin_payment_statuses[i], f->payment_status);
-	page_option(t, "ROOM_OPTION", "", "Any", room);
+	page_option(t, "ROOM_OPTION", "", _("Any"), room);
 	if (page_room_options(r, t, "ROOM_OPTION", room) != OK)
 		return ERR;
-	page_option(t, "EVENT_OPTION", "", "Any", event);
+	page_option(t, "EVENT_OPTION", "", _("Any"), event);
 	for (i = 0; i < n; i++)
 		page_option(t, "EVENT_OPTION", arena_printf(r->arena, "%lld", events[i].id),
 		    events[i].title, event);
-	page_option(t, "SORT_OPTION", "start", "Start time", f->by_created ? "created" : "start");
-	page_option(t, "SORT_OPTION", "created", "Creation", f->by_created ? "created" : "start");
+	page_option(t, "SORT_OPTION", "start", _("Start time"), f->by_created ? "created" : "start");
+	page_option(t, "SORT_OPTION", "created", _("Creation"), f->by_created ? "created" : "start");
 	tmpl_set(t, "FROM", f->from_date);
 	tmpl_set(t, "TO", f->to_date);
 	tmpl_set(t, "EMAIL", f->email);
@@ -92,13 +93,14 @@ admin_bookings_list(struct req *r)
 	if (admin_bookings(r->db, r->arena, &f, &list, &n, &page) != OK)
 		return ERR;
 	q = page_query(r, filter_keys);
-	t = page_admin_begin(r, "admin_bookings.tpl", "Bookings");
+	t = page_admin_begin(r, "admin_bookings.tpl", _("Bookings"));
 	if (filter_options(r, t, &f) != OK)
 		return ERR;
 	/* Counting stops past LIST_COUNT_MAX: "More than 10,000". */
-	tmpl_set(t, "TOTAL", page.more ? arena_printf(r->arena, "%d,%03d bookings match",
+	tmpl_set(t, "TOTAL", page.more ? arena_printf(r->arena, _("%d,%03d bookings match"),
 	    LIST_COUNT_MAX / 1000, LIST_COUNT_MAX % 1000) :
-	    page_plural(r, page.total, "booking matches", "bookings match"));
+	    page_plural(r, page.total, "%lld booking matches",
+	    "%lld bookings match"));
 	if (page.more)
 		tmpl_show(t, "TOTAL_CAPPED");
 	tmpl_set(t, "CSV_HREF", arena_printf(r->arena, "/admin/bookings.csv%s%s",
@@ -157,6 +159,7 @@ struct csv {
 static void
 csv_begin(struct csv *c)
 {
+	/* not translated: the export's columns, read by programs */
 	const char *header = arena_printf(c->r->arena, "id,user name,user email,room,"
 	    "event,start,end,status,payment status,payment id,price (%s),refund (%s),"
 	    "created\r\n", money_currency(), money_currency());

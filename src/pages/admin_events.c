@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
@@ -22,10 +23,10 @@ static const char *const fields[] = {
 };
 
 static const char *const event_done[][2] = {
-	{ "created", "The event is created. Add its sessions below, then publish them." },
-	{ "saved", "The event is saved." },
-	{ "session", "The session is added as a draft: publish it to open it for booking." },
-	{ "timeslot", "The session is changed." },
+	{ "created", N_("The event is created. Add its sessions below, then publish them.") },
+	{ "saved", N_("The event is saved.") },
+	{ "session", N_("The session is added as a draft: publish it to open it for booking.") },
+	{ "timeslot", N_("The session is changed.") },
 	{ NULL, NULL },
 };
 
@@ -37,7 +38,7 @@ admin_events_list(struct req *r)
 
 	if (event_list(r->db, r->arena, &events, &n) != OK)
 		return ERR;
-	page_events(r, page_admin_begin(r, "admin_events.tpl", "Events"), events, n);
+	page_events(r, page_admin_begin(r, "admin_events.tpl", _("Events")), events, n);
 	return page_end(r, 200);
 }
 
@@ -93,15 +94,15 @@ event_page(struct req *r, const struct event *ev, struct form *f, int status)
 		page_done(r, t, event_done);
 		if (cancelled >= 0)
 			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", arena_printf(r->arena,
-			    "The session is cancelled; %lld bookings were cancelled with a"
-			    " full refund and their owners notified.", cancelled));
+			    _("The session is cancelled; %lld bookings were cancelled with a"
+			    " full refund and their owners notified."), cancelled));
 		if (published >= 0)
 			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", arena_printf(r->arena,
-			    "%lld sessions published: they are open for booking.", published));
+			    _("%lld sessions published: they are open for booking."), published));
 		e = tmpl_section(t, "EDIT");
 		tmpl_set_int(e, "ID", ev->id);
 		tmpl_set(e, "TITLE", ev->title);
-		tmpl_set(e, "KIND", ev->kind);
+		tmpl_set(e, "KIND", page_event_kind_label(ev->kind));
 		if (strcmp(ev->kind, "course") == 0)
 			tmpl_show(e, "COURSE");
 		for (i = 0; i < n; i++) {
@@ -122,7 +123,8 @@ event_page(struct req *r, const struct event *ev, struct form *f, int status)
 	}
 	form_fill(f, t, fields);
 	for (i = 0; admin_event_kinds[i] != NULL; i++)
-		page_option(t, "KIND_OPTION", admin_event_kinds[i], admin_event_kinds[i],
+		page_option(t, "KIND_OPTION", admin_event_kinds[i],
+		    page_event_kind_label(admin_event_kinds[i]),
 		    kv_get(&r->params, "kind"));
 	return page_end(r, status);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "domain/mail.h"
 #include "domain/payments.h"
 #include "handlers.h"
@@ -32,7 +33,7 @@ admin_mail(struct req *r)
 	    mail_list(r->db, r->arena, status, MAIL_ROWS, &rows, &nrows) != OK ||
 	    payment_attention(r->db, r->arena, MAIL_ROWS, &pays, &npays) != OK)
 		return ERR;
-	t = page_admin_begin(r, "admin_mail.tpl", "Mail and payments");
+	t = page_admin_begin(r, "admin_mail.tpl", _("Mail and payments"));
 	tmpl_set(t, "STATUS", status);
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "COUNT");

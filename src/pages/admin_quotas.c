@@ -1,4 +1,5 @@
 /* pages/admin_quotas.c: /admin/quotas: how much each role may book of each kind of room */
+#include "core/lang.h"
 #include "domain/quota.h"
 #include "handlers.h"
 #include "http/form.h"
@@ -8,7 +9,7 @@
 #include "pages/page.h"
 
 static const char *const quotas_done[][2] = {
-	{ "saved", "The limits are saved; new bookings are held to them." },
+	{ "saved", N_("The limits are saved; new bookings are held to them.") },
 	{ NULL, NULL },
 };
 
@@ -26,7 +27,7 @@ quotas_page(struct req *r, struct form *f, int status)
 
 	if (quota_list(r->db, r->arena, &q, &n) != OK)
 		return ERR;
-	t = page_admin_begin(r, "admin_quotas.tpl", "Booking limits");
+	t = page_admin_begin(r, "admin_quotas.tpl", _("Booking limits"));
 	page_done(r, t, quotas_done);
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "QUOTA");
@@ -47,7 +48,7 @@ quotas_page(struct req *r, struct form *f, int status)
 			tmpl_set(cell, "VALUE", value);
 			tmpl_set(cell, "LABEL", arena_printf(r->arena, "%s, %s: %s",
 			    page_status_label(q[i].role), page_room_type_label(q[i].room_type),
-			    j == 0 ? "active bookings" : j == 1 ? "unpaid holds" : "hours a week"));
+			    j == 0 ? _("active bookings") : j == 1 ? _("unpaid holds") : _("hours a week")));
 			if ((error = field_error_of(&f->errors, field)) != NULL)
 				tmpl_set(tmpl_section(cell, "ERROR"), "MESSAGE", error);
 		}

@@ -5,6 +5,7 @@
 
 #include "core/arena.h"
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/catalog.h"
 #include "domain/report.h"
@@ -43,7 +44,8 @@ struct table {
 };
 
 static const char *const weekdays[] = {
-	"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+	N_("Friday"), N_("Saturday"),
 };
 
 static void
@@ -76,13 +78,11 @@ permille(long long part, long long whole)
 static const char *
 day_label(struct arena *a, const char *date)
 {
-	char out[16];
 	struct tm tm;
 
-	if (date == NULL || date_parse(date, &tm) != 0 ||
-	    strftime(out, sizeof(out), "%d %b", &tm) == 0)
+	if (date == NULL || date_parse(date, &tm) != 0)
 		return date;
-	return arena_strdup(a, out);
+	return fmt_date(a, date, "%d %b");
 }
 
 static struct chart *
@@ -125,8 +125,8 @@ static int
 occupancy_table(struct req *r, const struct report_range *rg, struct table *t)
 {
 	static const struct col cols[] = {
-		{ "Day", COL_TEXT }, { "Room", COL_TEXT }, { "Sessions", COL_COUNT },
-		{ "Seats", COL_COUNT }, { "Booked", COL_COUNT }, { "Occupancy", COL_PERMILLE },
+		{ N_("Day"), COL_TEXT }, { N_("Room"), COL_TEXT }, { N_("Sessions"), COL_COUNT },
+		{ N_("Seats"), COL_COUNT }, { N_("Booked"), COL_COUNT }, { N_("Occupancy"), COL_PERMILLE },
 	};
 	struct report_seats *s;
 	struct chart *c;
@@ -136,13 +136,13 @@ occupancy_table(struct req *r, const struct report_range *rg, struct table *t)
 
 	if (days <= 0 || report_occupancy(r->db, r->arena, rg, &s, &n) != OK)
 		return ERR;
-	table_init(r->arena, t, "Occupancy per room per day", cols, 6, n);
-	c = chart_add(t, "occupancy-chart", "Occupancy per day",
-	    CHART_LINE, CHART_PERMILLE, "Day", "Booked seats of seats");
+	table_init(r->arena, t, _("Occupancy per room per day"), cols, 6, n);
+	c = chart_add(t, "occupancy-chart", _("Occupancy per day"),
+	    CHART_LINE, CHART_PERMILLE, _("Day"), _("Booked seats of seats"));
 	/* one point per day of the range, every room's seats summed; a day
 	 * of no sessions is a point at nothing, so the days stay even */
 	c->labels = arena_calloc(r->arena, (size_t)days, sizeof(*c->labels));
-	pct = series_add(r->arena, c, "Occupancy", days);
+	pct = series_add(r->arena, c, _("Occupancy"), days);
 	seats = arena_calloc(r->arena, (size_t)days, sizeof(*seats));
 	booked = arena_calloc(r->arena, (size_t)days, sizeof(*booked));
 	for (i = 0; i < n; i++) {
@@ -168,8 +168,8 @@ static int
 events_table(struct req *r, const struct report_range *rg, struct table *t)
 {
 	static const struct col cols[] = {
-		{ "Event", COL_TEXT }, { "Sessions", COL_COUNT }, { "Seats", COL_COUNT },
-		{ "Booked", COL_COUNT }, { "Fill rate", COL_PERMILLE },
+		{ N_("Event"), COL_TEXT }, { N_("Sessions"), COL_COUNT }, { N_("Seats"), COL_COUNT },
+		{ N_("Booked"), COL_COUNT }, { N_("Fill rate"), COL_PERMILLE },
 	};
 	struct report_seats *s;
 	struct chart *c;
@@ -178,12 +178,12 @@ events_table(struct req *r, const struct report_range *rg, struct table *t)
 
 	if (report_events(r->db, r->arena, rg, &s, &n) != OK)
 		return ERR;
-	table_init(r->arena, t, "Session popularity per event", cols, 5, n);
-	c = chart_add(t, "events-chart", "Fill rate per event, the fullest first",
-	    CHART_BAR, CHART_PERMILLE, "Event", "Booked seats of seats");
+	table_init(r->arena, t, _("Session popularity per event"), cols, 5, n);
+	c = chart_add(t, "events-chart", _("Fill rate per event, the fullest first"),
+	    CHART_BAR, CHART_PERMILLE, _("Event"), _("Booked seats of seats"));
 	c->n = n < CHART_BARS_MAX ? n : CHART_BARS_MAX;
 	c->labels = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1), sizeof(*c->labels));
-	fill = series_add(r->arena, c, "Fill rate", n);
+	fill = series_add(r->arena, c, _("Fill rate"), n);
 	for (i = 0; i < n; i++) {
 		cell(t, i, 0)->text = s[i].name;
 		seats_cells(t, i, 1, &s[i]);
@@ -197,10 +197,15 @@ static int
 hours_table(struct req *r, const struct report_range *rg, struct table *t)
 {
 	static const struct col cols[] = {
-		{ "Weekday", COL_TEXT }, { "Hour", COL_TEXT }, { "Sessions", COL_COUNT },
-		{ "Seats", COL_COUNT }, { "Booked", COL_COUNT }, { "Fill rate", COL_PERMILLE },
+		{ N_("Weekday"), COL_TEXT }, { N_("Hour"), COL_TEXT }, { N_("Sessions"), COL_COUNT },
+		{ N_("Seats"), COL_COUNT }, { N_("Booked"), COL_COUNT }, { N_("Fill rate"), COL_PERMILLE },
 	};
-	static const char *short_days[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char *const short_days[] = {
+		C_N("weekday", "Sun"), C_N("weekday", "Mon"), C_N("weekday", "Tue"),
+		C_N("weekday", "Wed"), C_N("weekday", "Thu"), C_N("weekday", "Fri"),
+		C_N("weekday", "Sat"),
+	};
+	const char **day_names = arena_calloc(r->arena, 7, sizeof(*day_names));
 	long long day_seats[7] = { 0 }, day_booked[7] = { 0 };
 	long long hour_seats[24] = { 0 }, hour_booked[24] = { 0 };
 	struct report_seats *s;
@@ -210,10 +215,10 @@ hours_table(struct req *r, const struct report_range *rg, struct table *t)
 
 	if (report_hours(r->db, r->arena, rg, &s, &n) != OK)
 		return ERR;
-	table_init(r->arena, t, "Session popularity per weekday and hour", cols, 6, n);
+	table_init(r->arena, t, _("Session popularity per weekday and hour"), cols, 6, n);
 	for (i = 0; i < n; i++) {
 		h = (int)s[i].id;
-		cell(t, i, 0)->text = weekdays[s[i].weekday % 7];
+		cell(t, i, 0)->text = _(weekdays[s[i].weekday % 7]);
 		cell(t, i, 1)->text = arena_printf(r->arena, "%02d:00", h);
 		seats_cells(t, i, 2, &s[i]);
 		day_seats[s[i].weekday % 7] += s[i].seats;
@@ -225,18 +230,20 @@ hours_table(struct req *r, const struct report_range *rg, struct table *t)
 		if (h > last)
 			last = h;
 	}
-	byday = chart_add(t, "weekday-chart", "Fill rate per weekday", CHART_BAR,
-	    CHART_PERMILLE, "Weekday", "Booked seats of seats");
+	byday = chart_add(t, "weekday-chart", _("Fill rate per weekday"), CHART_BAR,
+	    CHART_PERMILLE, _("Weekday"), _("Booked seats of seats"));
 	byday->n = n > 0 ? 7 : 0;
-	byday->labels = short_days;
-	dfill = series_add(r->arena, byday, "Fill rate", 7);
+	for (i = 0; i < 7; i++)
+		day_names[i] = C_("weekday", short_days[i]);
+	byday->labels = day_names;
+	dfill = series_add(r->arena, byday, _("Fill rate"), 7);
 	for (i = 0; i < 7; i++)
 		dfill[i] = permille(day_booked[i], day_seats[i]);
-	byhour = chart_add(t, "hour-chart", "Fill rate per starting hour", CHART_LINE,
-	    CHART_PERMILLE, "Starting hour", "Booked seats of seats");
+	byhour = chart_add(t, "hour-chart", _("Fill rate per starting hour"), CHART_LINE,
+	    CHART_PERMILLE, _("Starting hour"), _("Booked seats of seats"));
 	byhour->n = last >= first ? last - first + 1 : 0;
 	byhour->labels = arena_calloc(r->arena, 24, sizeof(*byhour->labels));
-	hfill = series_add(r->arena, byhour, "Fill rate", 24);
+	hfill = series_add(r->arena, byhour, _("Fill rate"), 24);
 	for (h = first; h <= last; h++) {
 		byhour->labels[h - first] = arena_printf(r->arena, "%02d", h);
 		hfill[h - first] = permille(hour_booked[h], hour_seats[h]);
@@ -248,8 +255,8 @@ static int
 attendance_table(struct req *r, const struct report_range *rg, struct table *t)
 {
 	static const struct col cols[] = {
-		{ "Room", COL_TEXT }, { "Bookings", COL_COUNT }, { "Checked in", COL_COUNT },
-		{ "Completed", COL_COUNT }, { "No-show", COL_COUNT }, { "Cancelled", COL_COUNT },
+		{ N_("Room"), COL_TEXT }, { N_("Bookings"), COL_COUNT }, { N_("Checked in"), COL_COUNT },
+		{ N_("Completed"), COL_COUNT }, { N_("No-show"), COL_COUNT }, { N_("Cancelled"), COL_COUNT },
 	};
 	struct report_attendance *at;
 	struct chart *c;
@@ -258,14 +265,14 @@ attendance_table(struct req *r, const struct report_range *rg, struct table *t)
 
 	if (report_attendance(r->db, r->arena, rg, &at, &n) != OK)
 		return ERR;
-	table_init(r->arena, t, "Attendance per room", cols, 6, n);
-	c = chart_add(t, "attendance-chart", "Checked in, completed and no-show per room",
-	    CHART_BAR, CHART_COUNT, "Room", "Bookings");
+	table_init(r->arena, t, _("Attendance per room"), cols, 6, n);
+	c = chart_add(t, "attendance-chart", _("Checked in, completed and no-show per room"),
+	    CHART_BAR, CHART_COUNT, _("Room"), _("Bookings"));
 	c->n = n;
 	c->labels = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1), sizeof(*c->labels));
-	in = series_add(r->arena, c, "Checked in", n);
-	done = series_add(r->arena, c, "Completed", n);
-	missed = series_add(r->arena, c, "No-show", n);
+	in = series_add(r->arena, c, _("Checked in"), n);
+	done = series_add(r->arena, c, _("Completed"), n);
+	missed = series_add(r->arena, c, _("No-show"), n);
 	for (i = 0; i < n; i++) {
 		cell(t, i, 0)->text = at[i].room;
 		cell(t, i, 1)->n = at[i].bookings;
@@ -284,19 +291,20 @@ static int
 revenue_table(struct req *r, const struct report_range *rg, enum report_by by,
     struct table *t)
 {
-	static const char *const firsts[] = { "Room", "Event", "Month", "Day" };
+	static const char *const firsts[] = { N_("Room"), N_("Event"), N_("Month"), N_("Day") };
 	static const char *const titles[] = {
-		"Revenue and refunds per room", "Revenue and refunds per event",
-		"Revenue and refunds per month", "Revenue and refunds per day",
+		N_("Revenue and refunds per room"), N_("Revenue and refunds per event"),
+		N_("Revenue and refunds per month"), N_("Revenue and refunds per day"),
 	};
 	static const char *const ids[] = {
 		"revenue-room-chart", "revenue-event-chart", "revenue-month-chart",
 		"revenue-day-chart",
 	};
-#define MONEY_COLS(first) { { first, COL_TEXT }, { "Paid bookings", COL_COUNT }, \
-	{ "Received", COL_MONEY }, { "Refunds", COL_MONEY }, { "Net", COL_MONEY } }
+#define MONEY_COLS(first) { { first, COL_TEXT }, { N_("Paid bookings"), COL_COUNT }, \
+	{ N_("Received"), COL_MONEY }, { N_("Refunds"), COL_MONEY }, { N_("Net"), COL_MONEY } }
 	static const struct col cols[][5] = {
-		MONEY_COLS("Room"), MONEY_COLS("Event"), MONEY_COLS("Month"), MONEY_COLS("Day"),
+		MONEY_COLS(N_("Room")), MONEY_COLS(N_("Event")), MONEY_COLS(N_("Month")),
+		MONEY_COLS(N_("Day")),
 	};
 	struct report_money *m;
 	struct chart *c;
@@ -305,12 +313,13 @@ revenue_table(struct req *r, const struct report_range *rg, enum report_by by,
 
 	if (report_revenue(r->db, r->arena, rg, by, &m, &n) != OK)
 		return ERR;
-	table_init(r->arena, t, titles[by], cols[by], 5, n);
-	c = chart_add(t, ids[by], titles[by], CHART_BAR, CHART_MONEY, firsts[by], "Money");
+	table_init(r->arena, t, _(titles[by]), cols[by], 5, n);
+	c = chart_add(t, ids[by], _(titles[by]), CHART_BAR, CHART_MONEY, _(firsts[by]),
+	    _("Money"));
 	c->n = n < CHART_BARS_MAX ? n : CHART_BARS_MAX;
 	c->labels = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1), sizeof(*c->labels));
-	received = series_add(r->arena, c, "Received", n);
-	refunds = series_add(r->arena, c, "Refunds", n);
+	received = series_add(r->arena, c, _("Received"), n);
+	refunds = series_add(r->arena, c, _("Refunds"), n);
 	for (i = 0; i < n; i++) {
 		switch (by) {
 		case REPORT_BY_MONTH:
@@ -318,7 +327,7 @@ revenue_table(struct req *r, const struct report_range *rg, enum report_by by,
 			cell(t, i, 0)->text = m[i].key;
 			break;
 		default:
-			cell(t, i, 0)->text = m[i].name != NULL ? m[i].name : "(no event)";
+			cell(t, i, 0)->text = m[i].name != NULL ? m[i].name : _("(no event)");
 		}
 		cell(t, i, 1)->n = m[i].paid;
 		cell(t, i, 2)->n = received[i] = m[i].received;
@@ -375,7 +384,7 @@ static const char *const report_names[] = {
 	"occupancy", "popularity", "attendance", "revenue", NULL,
 };
 static const char *const report_labels[] = {
-	"Occupancy", "Popularity", "Attendance", "Revenue",
+	N_("Occupancy"), N_("Popularity"), N_("Attendance"), N_("Revenue"),
 };
 static const char *const table_names[] = {
 	"occupancy", "events", "hours", "attendance", "revenue-month", "revenue-room",
@@ -470,7 +479,7 @@ table_fill(struct req *r, struct tmpl *section, struct table *t, const char *nam
 		    "chart.tpl"), &t->charts[i]);
 	for (j = 0; j < t->ncols; j++) {
 		c = tmpl_section(sec, "HEAD");
-		tmpl_set(c, "NAME", t->cols[j].name);
+		tmpl_set(c, "NAME", _(t->cols[j].name));
 		if (t->cols[j].kind != COL_TEXT)
 			tmpl_show(c, "NUM");
 	}
@@ -504,22 +513,22 @@ admin_reports(struct req *r)
 		report = report_names[0];
 	query = arena_printf(r->arena, "from=%s&to=%s%s", f.from, f.to, f.room_id > 0 ?
 	    arena_printf(r->arena, "&roomId=%lld", f.room_id) : "");
-	p = page_admin_begin(r, "admin_reports.tpl", "Reports");
+	p = page_admin_begin(r, "admin_reports.tpl", _("Reports"));
 	tmpl_set(p, "REPORT", report);
 	tmpl_set(p, "FROM", f.from);
 	tmpl_set(p, "TO", f.to);
-	page_option(p, "ROOM_OPTION", "", "Every room", f.room_id > 0 ? "x" : "");
+	page_option(p, "ROOM_OPTION", "", _("Every room"), f.room_id > 0 ? "x" : "");
 	if (page_room_options(r, p, "ROOM_OPTION", f.room_id > 0 ?
 	    arena_printf(r->arena, "%lld", f.room_id) : NULL) != OK)
 		return ERR;
 	for (k = 0; report_names[k] != NULL; k++) {
 		tab = tmpl_section(p, "TAB");
-		tmpl_set(tab, "LABEL", report_labels[k]);
+		tmpl_set(tab, "LABEL", _(report_labels[k]));
 		tmpl_set(tab, "HREF", arena_printf(r->arena, "/admin/reports?report=%s&%s",
 		    report_names[k], query));
 		if (strcmp(report_names[k], report) == 0) {
 			tmpl_show(tab, "CURRENT");
-			tmpl_set(p, "REPORT_LABEL", report_labels[k]);
+			tmpl_set(p, "REPORT_LABEL", _(report_labels[k]));
 		}
 	}
 	for (i = 0; i < NTABLES; i++) {
@@ -578,7 +587,7 @@ admin_reports_csv(struct req *r)
 	reply_stream_begin(r, "text/csv; charset=utf-8");
 	buf_init(&line, r->arena);
 	for (j = 0; j < t.ncols; j++)
-		page_csv_cell(&line, t.cols[j].name, 1, j == t.ncols - 1);
+		page_csv_cell(&line, _(t.cols[j].name), 1, j == t.ncols - 1);
 	for (row = 0; row < t.nrows; row++)
 		for (j = 0; j < t.ncols; j++) {
 			const struct cell *c = cell(&t, row, j);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
@@ -31,16 +32,16 @@ static const char *const slot_fields[] = {
 };
 
 static const char *const room_done[][2] = {
-	{ "created", "The room is created." },
-	{ "saved", "The room is saved." },
-	{ "activated", "The room takes bookings again." },
-	{ "deactivated", "The room is deactivated: it takes no new bookings; existing ones stay." },
-	{ "feed_revoked", "Your calendar feed of this room is stopped." },
+	{ "created", N_("The room is created.") },
+	{ "saved", N_("The room is saved.") },
+	{ "activated", N_("The room takes bookings again.") },
+	{ "deactivated", N_("The room is deactivated: it takes no new bookings; existing ones stay.") },
+	{ "feed_revoked", N_("Your calendar feed of this room is stopped.") },
 	{ NULL, NULL },
 };
 static const char *const slot_done[][2] = {
-	{ "created", "The timeslot is created." },
-	{ "timeslot", "The timeslot is saved." },
+	{ "created", N_("The timeslot is created.") },
+	{ "timeslot", N_("The timeslot is saved.") },
 	{ NULL, NULL },
 };
 
@@ -58,9 +59,9 @@ admin_rooms_list(struct req *r)
 	rf.offset = (page - 1) * ROOMS_PER_PAGE;
 	if (room_list(r->db, r->arena, &rf, &rooms, &n, &total) != OK)
 		return ERR;
-	t = page_admin_begin(r, "admin_rooms.tpl", "Rooms");
+	t = page_admin_begin(r, "admin_rooms.tpl", _("Rooms"));
 	page_done(r, t, room_done);
-	tmpl_set(t, "TOTAL", page_plural(r, total, "room", "rooms"));
+	tmpl_set(t, "TOTAL", page_plural(r, total, "%lld room", "%lld rooms"));
 	page_rooms(r, t, rooms, n, 1);
 	page_pager(t, page, page * ROOMS_PER_PAGE < total);
 	return page_end(r, 200);
@@ -109,7 +110,7 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 		page_done(r, t, room_done);
 		if (generated >= 0)
 			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", arena_printf(r->arena,
-			    "%lld timeslots created; %lld already existed.", generated, skipped));
+			    _("%lld timeslots created; %lld already existed."), generated, skipped));
 		e = tmpl_section(t, "EDIT");
 		tmpl_set_int(e, "ID", room->id);
 		tmpl_set(e, "NAME", room->name);
@@ -134,7 +135,7 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 	}
 	form_fill(f, t, room_fields);
 	for (i = 0; room_types[i] != NULL; i++)
-		page_option(t, "TYPE_OPTION", room_types[i], room_types[i],
+		page_option(t, "TYPE_OPTION", room_types[i], page_room_type_label(room_types[i]),
 		    kv_get(&r->params, "roomType"));
 	approval = kv_get(f->fields, "requiresApproval");
 	page_option(t, "APPROVAL_OPTION", "0", "No", approval ? approval : "0");
@@ -203,9 +204,9 @@ generate_page(struct req *r, const struct room *room, struct form *f, int weekda
     const struct slotgen_counts *counts, int status)
 {
 	static const char *const days[][2] = {
-		{ "mon", "Monday" }, { "tue", "Tuesday" }, { "wed", "Wednesday" },
-		{ "thu", "Thursday" }, { "fri", "Friday" }, { "sat", "Saturday" },
-		{ "sun", "Sunday" },
+		{ "mon", N_("Monday") }, { "tue", N_("Tuesday") }, { "wed", N_("Wednesday") },
+		{ "thu", N_("Thursday") }, { "fri", N_("Friday") }, { "sat", N_("Saturday") },
+		{ "sun", N_("Sunday") },
 	};
 	struct tmpl *t, *row;
 	char today[11], last[11];
@@ -228,7 +229,7 @@ generate_page(struct req *r, const struct room *room, struct form *f, int weekda
 	for (i = 0; i < 7; i++) {
 		row = tmpl_section(t, "WEEKDAY");
 		tmpl_set(row, "VALUE", days[i][0]);
-		tmpl_set(row, "LABEL", days[i][1]);
+		tmpl_set(row, "LABEL", _(days[i][1]));
 		/* days[] starts on Monday, the mask on Sunday (bit 0). */
 		if (weekdays & (1 << ((i + 1) % 7)))
 			tmpl_show(row, "CHECKED");
@@ -302,7 +303,7 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 	int i, n;
 
 	if (s == NULL) {
-		t = page_admin_begin(r, "admin_timeslot.tpl", "New timeslot");
+		t = page_admin_begin(r, "admin_timeslot.tpl", _("New timeslot"));
 		tmpl_show(t, "NEW");
 		tmpl_show(t, "FORM");
 		tmpl_set(t, "ACTION", "/admin/timeslots");
@@ -327,8 +328,8 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 	page_done(r, t, slot_done);
 	if (cancelled >= 0)
 		tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", arena_printf(r->arena,
-		    "The timeslot is cancelled; %lld bookings were cancelled with a full"
-		    " refund and their owners notified.", cancelled));
+		    _("The timeslot is cancelled; %lld bookings were cancelled with a full"
+		    " refund and their owners notified."), cancelled));
 	if (error != NULL)
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", error);
 	e = tmpl_section(t, "EDIT");
@@ -410,7 +411,7 @@ admin_slot_cancel_submit(struct req *r)
 		const char *why = field_error_of(&f.errors, "status");
 
 		form_init(&f, r);
-		return slot_page(r, &s, &f, why ? why : "This timeslot cannot be cancelled.",
+		return slot_page(r, &s, &f, why ? why : _("This timeslot cannot be cancelled."),
 		    409);
 	}
 	return reply_redirect(r, page_back(r, arena_printf(r->arena,

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/account.h"
 #include "handlers.h"
@@ -27,7 +28,7 @@ admin_users(struct req *r)
 	if (account_list(r->db, r->arena, q, USERS_PER_PAGE, (page - 1) * USERS_PER_PAGE,
 	    &users, &n, &total) != OK)
 		return ERR;
-	t = page_admin_begin(r, "admin_users.tpl", "Users");
+	t = page_admin_begin(r, "admin_users.tpl", _("Users"));
 	if (q != NULL) {
 		tmpl_set(t, "Q", q);
 		tmpl_set(tmpl_section(t, "SEARCH"), "Q", q);
@@ -46,12 +47,12 @@ admin_users(struct req *r)
 				tmpl_show(o, "SELECTED");
 		}
 	}
-	tmpl_set(t, "TOTAL", page_plural(r, total, "user", "users"));
+	tmpl_set(t, "TOTAL", page_plural(r, total, "%lld user", "%lld users"));
 	if (n == 0)
 		tmpl_show(t, "NO_USERS");
 	page_pager(t, page, page * USERS_PER_PAGE < total);
 	if (kv_get(&r->params, "saved") != NULL)
-		tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", "The role was changed.");
+		tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE", _("The role was changed."));
 	return page_end(r, 200);
 }
 

@@ -7,6 +7,7 @@
 #include <json-c/json.h>
 
 #include "core/config.h"
+#include "core/lang.h"
 #include "core/log.h"
 #include "handlers.h"
 #include "http/request.h"
@@ -77,7 +78,7 @@ schema_name(struct req *r, struct json_object *s)
 	if (ref != NULL)
 		return strrchr(ref, '/') ? strrchr(ref, '/') + 1 : ref;
 	if (type != NULL && strcmp(type, "array") == 0)
-		return arena_printf(r->arena, "array of %s", schema_name(r, obj_of(s, "items")));
+		return arena_printf(r->arena, _("array of %s"), schema_name(r, obj_of(s, "items")));
 	return type ? type : "object";
 }
 
@@ -189,7 +190,7 @@ api_docs(struct req *r)
 		return ERR;
 	}
 	info = obj_of(doc, "info");
-	t = page_begin(r, "apidoc.tpl", "API");
+	t = page_begin(r, "apidoc.tpl", _("API"));
 	tmpl_set(t, "API_TITLE", str_of(info, "title"));
 	tmpl_set(t, "VERSION", str_of(info, "version"));
 	tmpl_set(t, "INTRO", str_of(info, "description") ? str_of(info, "description") : "");

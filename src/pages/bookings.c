@@ -6,6 +6,7 @@
 
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
@@ -26,9 +27,9 @@
 #define NOTIFICATIONS_SHOWN	100
 
 static const char *const waitlist_done[][2] = {
-	{ "waiting", "You are on the waiting list. When a place comes free it is held"
-	    " for you and you are told." },
-	{ "left", "You have left the waiting list." },
+	{ "waiting", N_("You are on the waiting list. When a place comes free it is held"
+	    " for you and you are told.") },
+	{ "left", N_("You have left the waiting list.") },
 	{ NULL, NULL },
 };
 
@@ -182,7 +183,7 @@ booking_new(struct req *r)
 		key = NULL;
 	if (key != NULL && !booking_key_valid(key))
 		return reply_error(r, 400, "invalid_field",
-		    "idempotency_key: " IDEMPOTENCY_KEY_RULE ".");
+		    "idempotency_key: %s.", booking_key_rule());
 	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed,
 	    &why);
 	if (rc == ERR)
@@ -235,13 +236,13 @@ owner_actions(struct req *r, struct tmpl *t, const struct booking *b,
 }
 
 static const char *const done_messages[][2] = {
-	{ "booked", "Your booking is made." },
-	{ "cancelled", "The booking is cancelled." },
-	{ "reactivated", "The booking is active again." },
-	{ "rescheduled", "The booking is moved." },
-	{ "checked-in", "You are checked in." },
-	{ "checked-out", "You are checked out." },
-	{ "reviewed", "Thank you for your review." },
+	{ "booked", N_("Your booking is made.") },
+	{ "cancelled", N_("The booking is cancelled.") },
+	{ "reactivated", N_("The booking is active again.") },
+	{ "rescheduled", N_("The booking is moved.") },
+	{ "checked-in", N_("You are checked in.") },
+	{ "checked-out", N_("You are checked out.") },
+	{ "reviewed", N_("Thank you for your review.") },
 	{ NULL, NULL },
 };
 
@@ -281,7 +282,7 @@ booking_page(struct req *r, int refused)
 		tmpl_set(ht, "UNTIL", fmt_local(r->arena, b.hold_expires_at, FMT_TIME));
 		tmpl_set(ht, "PAY_BY", fmt_local(r->arena, b.hold_expires_at, FMT_WHEN));
 		tmpl_set(ht, "MINUTES_TEXT", page_plural(r, left > 0 ? (left + 59) / 60 : 0,
-		    "more minute", "more minutes"));
+		    "%lld more minute", "%lld more minutes"));
 		if (left > 0 && *cfg.payment_url != '\0')
 			tmpl_set(tmpl_section(ht, "PAY_ONLINE"), "PAY_URL", pay_href(r, &b));
 		else if (left > 0)
@@ -320,7 +321,7 @@ booking_cancel_form(struct req *r)
 	if (!booking_allows(&b, BK_CANCEL, &r->actor, time(NULL)))
 		return booking_page(r, INVALID_STATE);
 	refund = booking_refund_quote(&b, &r->actor);
-	t = page_begin(r, "booking_cancel.tpl", "Cancel booking");
+	t = page_begin(r, "booking_cancel.tpl", _("Cancel booking"));
 	page_booking(r, t, &b);
 	tmpl_set(t, "REFUND", money_show(r->arena, refund));
 	tmpl_set(t, "PAID", money_show(r->arena, b.paid_amount));
@@ -424,7 +425,7 @@ reschedule_page(struct req *r, int refused)
 		return ERR;
 	date_add_days(date, -1, prev);
 	date_add_days(date, 1, next);
-	t = page_begin(r, "booking_reschedule.tpl", "Reschedule booking");
+	t = page_begin(r, "booking_reschedule.tpl", _("Reschedule booking"));
 	page_booking(r, t, &b);
 	tmpl_set(t, "PICK_DATE", date);
 	tmpl_set(t, "PICK_LABEL", fmt_local(r->arena, from, FMT_DATE_LONG));
@@ -585,19 +586,19 @@ me_show(struct req *r)
 	/* No count: the tab needs only whether another page follows. */
 	if (booking_list(r->db, r->arena, &f, &list, &n, 0, &page) != OK)
 		return ERR;
-	t = page_begin(r, "me.tpl", "My bookings");
+	t = page_begin(r, "me.tpl", _("My bookings"));
 	tmpl_set(t, "NAME", r->user->name);
 	if (kv_get(&r->params, "welcome") != NULL)
 		tmpl_show(t, "WELCOME");
 	for (i = 0; tabs[i] != NULL; i++) {
 		row = tmpl_section(t, "TAB");
 		tmpl_set(row, "TAB", tabs[i]);
-		tmpl_set(row, "LABEL", i == 0 ? "Upcoming" : i == 1 ? "Past" : "Cancelled");
+		tmpl_set(row, "LABEL", i == 0 ? _("Upcoming") : i == 1 ? _("Past") : _("Cancelled"));
 		if (strcmp(tabs[i], f.tab) == 0)
 			tmpl_show(row, "CURRENT");
 	}
-	tmpl_set(t, "TAB_TITLE", strcmp(f.tab, "upcoming") == 0 ? "Upcoming bookings" :
-	    strcmp(f.tab, "past") == 0 ? "Past bookings" : "Cancelled bookings");
+	tmpl_set(t, "TAB_TITLE", strcmp(f.tab, "upcoming") == 0 ? _("Upcoming bookings") :
+	    strcmp(f.tab, "past") == 0 ? _("Past bookings") : _("Cancelled bookings"));
 	if (dashboard_rows(r, t, list, n) != OK || dashboard_credits(r, t) != OK)
 		return ERR;
 	tmpl_show(t, n == 0 ? "EMPTY" : "ANY");
@@ -620,7 +621,7 @@ notifications_show(struct req *r)
 
 	if (notify_list(r->db, r->arena, r->user->id, NOTIFICATIONS_SHOWN, &list, &n) != OK)
 		return ERR;
-	t = page_begin(r, "notifications.tpl", "Notifications");
+	t = page_begin(r, "notifications.tpl", _("Notifications"));
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "NOTE");
 		tmpl_set(row, "MESSAGE", list[i].message);

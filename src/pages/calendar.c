@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "domain/catalog.h"
 #include "handlers.h"
 #include "http/lookup.h"
@@ -276,7 +277,7 @@ admin_calendar(struct req *r)
 	if (days_load(r, &q, monday, 7, &d) != OK)
 		return ERR;
 	rooms = grid_rooms(r, &d, &nrooms);
-	t = page_admin_begin(r, "admin_calendar.tpl", "Week of sessions");
+	t = page_admin_begin(r, "admin_calendar.tpl", _("Week of sessions"));
 	week_nav(r, t, date, monday, today);
 	for (i = 0; i < nrooms; i++) {
 		row = tmpl_section(t, "ROOM");

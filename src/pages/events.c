@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "handlers.h"
@@ -19,7 +20,7 @@ events_list(struct req *r)
 
 	if (event_list(r->db, r->arena, &events, &n) != OK)
 		return ERR;
-	page_events(r, page_begin(r, "events.tpl", "Events"), events, n);
+	page_events(r, page_begin(r, "events.tpl", _("Events")), events, n);
 	return page_end(r, 200);
 }
 
@@ -40,7 +41,7 @@ event_page(struct req *r, int refused, long long failed_slot, const char *why)
 	t = page_begin(r, "event.tpl", ev.title);
 	tmpl_set_int(t, "ID", ev.id);
 	tmpl_set(t, "TITLE", ev.title);
-	tmpl_set(t, "KIND", ev.kind);
+	tmpl_set(t, "KIND", page_event_kind_label(ev.kind));
 	tmpl_set(t, "DESCRIPTION", ev.description);
 	if (refused != OK) {
 		err = tmpl_section(t, "ERROR");

@@ -6,6 +6,7 @@
 #include "core/config.h"
 #include "core/fmt.h"
 #include "core/ical.h"
+#include "core/lang.h"
 #include "domain/auth.h"
 #include "domain/catalog.h"
 #include "domain/feeds.h"
@@ -37,7 +38,7 @@ page_feed_status(struct req *r, struct tmpl *t, long long room_id)
 static int
 feed_made_page(struct req *r, const char *token, const char *what, const char *back)
 {
-	struct tmpl *t = page_begin(r, "feed.tpl", "Calendar feed");
+	struct tmpl *t = page_begin(r, "feed.tpl", _("Calendar feed"));
 
 	tmpl_set(t, "URL", arena_printf(r->arena, "%s/calendar/%s.ics", cfg.site_url, token));
 	tmpl_set(t, "WHAT", what);
@@ -53,7 +54,7 @@ account_feed_new(struct req *r)
 
 	if (feed_create(r->db, r->arena, r->user->id, 0, &token) != OK)
 		return ERR;
-	return feed_made_page(r, token, "your bookings", "/account");
+	return feed_made_page(r, token, _("your bookings"), "/account");
 }
 
 int
@@ -73,7 +74,7 @@ admin_room_feed_new(struct req *r)
 	if (room_get_or_reply(r, "id", &room) != OK ||
 	    feed_create(r->db, r->arena, r->user->id, room.id, &token) != OK)
 		return ERR;
-	return feed_made_page(r, token, arena_printf(r->arena, "the sessions of %s",
+	return feed_made_page(r, token, arena_printf(r->arena, _("the sessions of %s"),
 	    room.name), arena_printf(r->arena, "/admin/rooms/%lld", room.id));
 }
 
@@ -122,7 +123,7 @@ feed_event(struct req *r, struct buf *b, const struct feed *f, const struct feed
 		e.attendee_email = it->user_email;
 	} else {
 		e.kind = "timeslot";
-		e.summary = arena_printf(r->arena, "%s: %lld of %lld booked", what,
+		e.summary = arena_printf(r->arena, _("%s: %lld of %lld booked"), what,
 		    it->booked, it->capacity);
 		e.url = arena_printf(r->arena, "%s/admin/timeslots/%lld", cfg.site_url, it->id);
 		e.status = strcmp(it->status, "canceled") == 0 ? "CANCELLED" : "CONFIRMED";
@@ -155,6 +156,12 @@ calendar_feed(struct req *r)
 		    "There is no calendar feed at this address (any more).");
 	if (rc != OK || feed_items(r->db, r->arena, &f, &items, &n) != OK)
 		return ERR;
+	/* A calendar program asks with no cookie: its summaries are in the
+	 * language of the feed's owner. */
+	if (lang_find(f.language) >= 0) {
+		r->lang = lang_find(f.language);
+		lang_use(r->lang);
+	}
 	if (n > 0) {
 		dbtime_parse(items[0].start, &first);
 		dbtime_parse(items[n - 1].start, &last);

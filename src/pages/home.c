@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "domain/catalog.h"
 #include "handlers.h"
 #include "http/request.h"
@@ -32,7 +33,7 @@ home_show(struct req *r)
 	    room_list(r->db, r->arena, &f, &rooms, &nrooms, NULL) != OK)
 		return ERR;
 
-	t = page_begin(r, "home.tpl", "Book a room or a session");
+	t = page_begin(r, "home.tpl", _("Book a room or a session"));
 	tmpl_set(t, "DATE", date);
 	tmpl_set(t, "TODAY", today);
 	if (strcmp(date, today) != 0)

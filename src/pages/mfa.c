@@ -6,6 +6,7 @@
 
 #include "core/arena.h"
 #include "core/config.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/auth.h"
 #include "domain/mfa.h"
@@ -79,7 +80,7 @@ enrol_page(struct req *r, long long user_id, int fresh, const char *action,
 		return reply_redirect(r, "/account/two-factor");
 	if (rc != OK || qr_path(r, e.uri, &path, &size) != OK)
 		return ERR;
-	t = page_begin(r, "two_factor.tpl", "Set up two-factor authentication");
+	t = page_begin(r, "two_factor.tpl", _("Set up two-factor authentication"));
 	s = tmpl_section(t, "ENROL");
 	tmpl_set(s, "ACTION", action);
 	tmpl_set(s, "QR_PATH", path);
@@ -98,7 +99,7 @@ enrol_page(struct req *r, long long user_id, int fresh, const char *action,
 static int
 codes_page(struct req *r, char **codes, const char *next)
 {
-	struct tmpl *t = page_begin(r, "two_factor.tpl", "Your recovery codes");
+	struct tmpl *t = page_begin(r, "two_factor.tpl", _("Your recovery codes"));
 	struct tmpl *s = tmpl_section(t, "CODES");
 	int i;
 
@@ -120,7 +121,7 @@ status_page(struct req *r, struct form *f, int status)
 
 	if (mfa_status(r->db, r->arena, r->user->id, &st) != OK)
 		return ERR;
-	t = page_begin(r, "two_factor.tpl", "Two-factor authentication");
+	t = page_begin(r, "two_factor.tpl", _("Two-factor authentication"));
 	if (st.enabled) {
 		s = tmpl_section(t, "ON");
 		tmpl_set_int(s, "LEFT", st.recovery_left);
@@ -130,7 +131,7 @@ status_page(struct req *r, struct form *f, int status)
 		tmpl_show(t, "OFF");
 	if (saved != NULL && strcmp(saved, "off") == 0)
 		tmpl_set(tmpl_section(t, "SAVED"), "MESSAGE",
-		    "Two-factor authentication is off.");
+		    _("Two-factor authentication is off."));
 	return page_end(r, status);
 }
 
@@ -226,8 +227,8 @@ mfa_recovery_submit(struct req *r)
 		return status_page(r, &f, 400);
 	case TOO_MANY_ATTEMPTS:
 		reply_header(r, "Retry-After: %d", MFA_LOCK_MINUTES * 60);
-		form_error(&f, "renew_code", "Too many wrong codes. Try again in "
-		    LIMIT_TEXT(MFA_LOCK_MINUTES) " minutes, or give your password.");
+		form_error(&f, "renew_code", "Too many wrong codes. Try again in %d minutes,"
+		    " or give your password.", MFA_LOCK_MINUTES);
 		return status_page(r, &f, 429);
 	case NOT_FOUND:
 		return reply_redirect(r, "/account/two-factor");
@@ -294,7 +295,7 @@ static int
 code_page(struct req *r, struct form *f, const char *notice, int status)
 {
 	static const char *const fields[] = { "next", NULL };
-	struct tmpl *t = page_begin(r, "login_code.tpl", "Two-factor code");
+	struct tmpl *t = page_begin(r, "login_code.tpl", _("Two-factor code"));
 
 	tmpl_set_int(t, "DAYS", cfg.mfa_remember_days);
 	tmpl_set_int(t, "CODE_MAX", MFA_CODE_MAX);
@@ -344,8 +345,8 @@ login_code_submit(struct req *r)
 		break;
 	case MFA_CHECK_LOCKED:
 		reply_header(r, "Retry-After: %d", MFA_LOCK_MINUTES * 60);
-		return code_page(r, &f, "Too many wrong codes. Try again in "
-		    LIMIT_TEXT(MFA_LOCK_MINUTES) " minutes.", 429);
+		return code_page(r, &f, arena_printf(r->arena, _("Too many wrong codes. Try"
+		    " again in %d minutes."), MFA_LOCK_MINUTES), 429);
 	case MFA_CHECK_WRONG:
 		form_error(&f, "code", "The code is not right, or was used already.");
 		return code_page(r, &f, NULL, 401);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -15,10 +16,10 @@ static const char *
 state_label(const struct slot *s)
 {
 	switch (s->state) {
-	case OK:	return "Available";
-	case SLOT_FULL:	return s->capacity == 1 ? "Booked" : "Fully booked";
-	case SLOT_PAST:	return "Past";
-	default:	return strcmp(s->status, "canceled") == 0 ? "Cancelled" : "Unavailable";
+	case OK:	return _("Available");
+	case SLOT_FULL:	return s->capacity == 1 ? _("Booked") : _("Fully booked");
+	case SLOT_PAST:	return _("Past");
+	default:	return strcmp(s->status, "canceled") == 0 ? _("Cancelled") : _("Unavailable");
 	}
 }
 
@@ -43,7 +44,7 @@ page_slot(struct req *r, struct tmpl *t, const struct slot *s)
 	tmpl_set(t, "STATE_LABEL", state_label(s));
 	tmpl_set_int(t, "SEATS_LEFT", s->seats_left);
 	tmpl_set_int(t, "CAPACITY", s->capacity);
-	tmpl_set(t, "PRICE", s->price ? money_show(r->arena, s->price) : "No charge");
+	tmpl_set(t, "PRICE", s->price ? money_show(r->arena, s->price) : _("No charge"));
 	tmpl_set_int(t, "ROOM_ID", s->room_id);
 	tmpl_set(t, "ROOM_NAME", s->room_name);
 	if (s->event_id) {
@@ -65,40 +66,61 @@ page_seats(struct req *r, const struct slot *s)
 {
 	/* A room's own timeslot is the whole room: no seats to count. */
 	if (s->capacity == 1)
-		return s->event_id ? "1 place" : "the whole room";
-	return arena_printf(r->arena, "%lld of %lld left", s->seats_left, s->capacity);
+		return s->event_id ? _("1 place") : _("the whole room");
+	return arena_printf(r->arena, _("%lld of %lld left"), s->seats_left, s->capacity);
 }
 
 const char *
 page_room_type_label(const char *type)
 {
 	static const char *const labels[][2] = {
-		{ "office", "Office" }, { "consultation", "Consultation room" },
-		{ "meeting", "Meeting room" }, { "treatment", "Treatment room" },
+		{ "office", N_("Office") }, { "consultation", N_("Consultation room") },
+		{ "meeting", N_("Meeting room") }, { "treatment", N_("Treatment room") },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (strcmp(type, labels[i][0]) == 0)
-			return labels[i][1];
+			return _(labels[i][1]);
 	return type;
+}
+
+/* The kind of an event in words ("workshop"), in the thread's language. */
+const char *
+page_event_kind_label(const char *kind)
+{
+	static const char *const labels[][2] = {
+		{ "individual", C_N("event kind", "individual") },
+		{ "workshop", C_N("event kind", "workshop") },
+		{ "course", C_N("event kind", "course") },
+	};
+	size_t i;
+
+	for (i = 0; kind != NULL && i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(kind, labels[i][0]) == 0)
+			return C_("event kind", labels[i][1]);
+	return kind;
 }
 
 const char *
 page_plural(struct req *r, long long n, const char *one, const char *many)
 {
-	return arena_printf(r->arena, "%lld %s", n, n == 1 ? one : many);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	/* one and many are literals with one %lld (format_arg in page.h). */
+	return arena_printf(r->arena, P_(one, many, (unsigned long)n), n);
+#pragma GCC diagnostic pop
 }
 
 /* Words for people, in the order of the enums they name. */
 static const char *const status_labels[][2] = {
-	{ "pending", "Awaiting payment" }, { "confirmed", "Confirmed" },
-	{ "cancelled", "Cancelled" }, { "completed", "Completed" },
-	{ "no_show", "No-show" },
-	{ "paid", "Paid" }, { "refunded", "Refunded" },
-	{ "draft", "Draft" }, { "scheduled", "Scheduled" },
-	{ "in_progress", "In progress" }, { "canceled", "Cancelled" },
-	{ "failed", "Failed" }, { "sent", "Sent" },
+	{ "pending", N_("Awaiting payment") }, { "confirmed", N_("Confirmed") },
+	{ "cancelled", N_("Cancelled") }, { "completed", N_("Completed") },
+	{ "no_show", N_("No-show") },
+	{ "paid", N_("Paid") }, { "refunded", N_("Refunded") },
+	{ "draft", N_("Draft") }, { "scheduled", N_("Scheduled") },
+	{ "in_progress", N_("In progress") }, { "canceled", N_("Cancelled") },
+	{ "failed", N_("Failed") }, { "sent", N_("Sent") },
 };
 
 const char *
@@ -108,7 +130,7 @@ page_status_label(const char *status)
 
 	for (i = 0; status != NULL && i < sizeof(status_labels) / sizeof(status_labels[0]); i++)
 		if (strcmp(status, status_labels[i][0]) == 0)
-			return status_labels[i][1];
+			return _(status_labels[i][1]);
 	return status;
 }
 
@@ -118,9 +140,9 @@ static const char *
 payment_label(const struct booking *b)
 {
 	if (b->price == 0 && b->paid_amount == 0 && b->refund_amount == 0)
-		return "No charge";
+		return _("No charge");
 	if (strcmp(b->payment_status, "pending") == 0)
-		return b->state == BOOKING_PENDING ? "Due" : "Not paid";
+		return b->state == BOOKING_PENDING ? _("Due") : _("Not paid");
 	return page_status_label(b->payment_status);
 }
 
@@ -141,7 +163,7 @@ page_event(struct req *r, struct tmpl *t, const struct event *e)
 {
 	tmpl_set_int(t, "ID", e->id);
 	tmpl_set(t, "TITLE", e->title);
-	tmpl_set(t, "KIND", e->kind);
+	tmpl_set(t, "KIND", page_event_kind_label(e->kind));
 	tmpl_set(t, "DESCRIPTION", e->description);
 	tmpl_set_int(t, "UPCOMING", e->upcoming);
 	if (e->next_start != NULL)
@@ -212,7 +234,7 @@ page_booking(struct req *r, struct tmpl *t, const struct booking *b)
 	    page_status_label(b->status));
 	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
 	tmpl_set(t, "PAYMENT_LABEL", payment_label(b));
-	tmpl_set(t, "PRICE", b->price ? money_show(r->arena, b->price) : "No charge");
+	tmpl_set(t, "PRICE", b->price ? money_show(r->arena, b->price) : _("No charge"));
 	tmpl_set(t, "USER_NAME", b->user_name);
 	tmpl_set(t, "USER_EMAIL", b->user_email);
 	if (b->event_title != NULL) {
@@ -230,9 +252,9 @@ const char *const page_event_types[] = {
 	"approved", "declined", NULL
 };
 static const char *const event_labels[] = {
-	"Booked", "Confirmed", "Cancelled", "Reactivated", "Rescheduled",
-	"Checked in", "Checked out", "Completed", "No-show", "Reviewed", "Review hidden",
-	"Approved", "Declined",
+	N_("Booked"), N_("Confirmed"), N_("Cancelled"), N_("Reactivated"), N_("Rescheduled"),
+	N_("Checked in"), N_("Checked out"), N_("Completed"), N_("No-show"), N_("Reviewed"),
+	N_("Review hidden"), N_("Approved"), N_("Declined"),
 };
 
 const char *
@@ -242,7 +264,7 @@ page_event_label(const char *type)
 
 	for (i = 0; page_event_types[i] != NULL; i++)
 		if (strcmp(type, page_event_types[i]) == 0)
-			return event_labels[i];
+			return _(event_labels[i]);
 	return type;
 }
 
@@ -317,7 +339,7 @@ page_done(struct req *r, struct tmpl *t, const char *const (*messages)[2])
 
 	for (i = 0; done != NULL && messages[i][0] != NULL; i++)
 		if (strcmp(done, messages[i][0]) == 0)
-			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", messages[i][1]);
+			tmpl_set(tmpl_section(t, "DONE"), "MESSAGE", _(messages[i][1]));
 }
 
 int

@@ -15,11 +15,15 @@ void	page_slot(struct req *, struct tmpl *, const struct slot *);
 /* How many seats a bookable timeslot has left, in words ("3 of 12 left",
  * "the whole room"). */
 const char *page_seats(struct req *, const struct slot *);
+/* "workshop" for "workshop", in the language of the page. */
+const char *page_event_kind_label(const char *kind);
 /* "Meeting room" for "meeting". */
 const char *page_room_type_label(const char *type);
-/* "1 minute", "5 minutes". */
+/* "1 minute", "5 minutes": one and many are "%lld minute", "%lld minutes",
+ * of which the language's plural rule picks one (scripts/po-update
+ * extracts them). */
 const char *page_plural(struct req *, long long n, const char *one,
-	    const char *many);
+	    const char *many) __attribute__((format_arg(3))) __attribute__((format_arg(4)));
 /* A status of a booking, payment, timeslot or message as people say it
  * ("Awaiting payment", "No-show"); the value itself when it has no words. */
 const char *page_status_label(const char *status);

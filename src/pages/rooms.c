@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/catalog.h"
 #include "handlers.h"
@@ -26,13 +27,14 @@ rooms_list(struct req *r)
 	    room_list(r->db, r->arena, &f, &rooms, &n, &total) != OK)
 		return ERR;
 
-	t = page_begin(r, "rooms.tpl", "Rooms");
-	page_option(t, "TYPE_OPTION", "", "Any type", f.type ? f.type : "");
+	t = page_begin(r, "rooms.tpl", _("Rooms"));
+	page_option(t, "TYPE_OPTION", "", _("Any type"), f.type ? f.type : "");
 	for (i = 0; room_types[i] != NULL; i++)
-		page_option(t, "TYPE_OPTION", room_types[i], room_types[i], f.type);
+		page_option(t, "TYPE_OPTION", room_types[i], page_room_type_label(room_types[i]),
+		    f.type);
 	if (f.min_capacity > 0)
 		tmpl_set_int(t, "MIN_CAPACITY", f.min_capacity);
-	tmpl_set(t, "TOTAL", page_plural(r, total, "room", "rooms"));
+	tmpl_set(t, "TOTAL", page_plural(r, total, "%lld room", "%lld rooms"));
 	page_rooms(r, t, rooms, n, 0);
 	page_pager(t, page, page * ROOMS_PER_PAGE < total);
 	if (f.type || f.min_capacity) {

@@ -1,27 +1,27 @@
-{{! mail/message.txt.tpl: the text/plain part of every message; values go in as they are}}Hello {{NAME}},
+{{! mail/message.txt.tpl: the text/plain part of every message; values go in as they are}}[[Hello {{NAME}},]]
 
-{{#WELCOME}}welcome to {{SITE_NAME}}. Your account is ready: book a room or a
-session at {{SITE_URL}}/
-{{/WELCOME}}{{#SIGNUP_CONFIRM}}someone, we hope you, signed up at {{SITE_NAME}} with this address.
+{{#WELCOME}}[[welcome to {{SITE_NAME}}. Your account is ready: book a room or a
+session at {{SITE_URL}}/]]
+{{/WELCOME}}{{#SIGNUP_CONFIRM}}[[someone, we hope you, signed up at {{SITE_NAME}} with this address.
 To finish and make the account, confirm the address by following this link
 within {{SIGNUP_HOURS}} hours (it works once):
 
 {{LINK_URL}}
 
-If it was not you, ignore this message: no account is made.
-{{/SIGNUP_CONFIRM}}{{#SIGNUP_TAKEN}}someone, perhaps you, tried to sign up at {{SITE_NAME}} with this address,
+If it was not you, ignore this message: no account is made.]]
+{{/SIGNUP_CONFIRM}}{{#SIGNUP_TAKEN}}[[someone, perhaps you, tried to sign up at {{SITE_NAME}} with this address,
 which already has an account. Nothing was changed and no account was made.
 
 If it was you, log in with your password instead: {{LOGIN_URL}}
 Forgotten it? Choose a new one: {{FORGOT_URL}}
-If it was not you, ignore this message; your account is as it was.
-{{/SIGNUP_TAKEN}}{{#PASSWORD_RESET}}someone, we hope you, asked for a new password for your account at {{SITE_NAME}}.
+If it was not you, ignore this message; your account is as it was.]]
+{{/SIGNUP_TAKEN}}{{#PASSWORD_RESET}}[[someone, we hope you, asked for a new password for your account at {{SITE_NAME}}.
 To choose one, follow this link within {{RESET_MINUTES}} minutes (it works once):
 
 {{LINK_URL}}
 
-If it was not you, ignore this message: your password stays as it is.
-{{/PASSWORD_RESET}}{{#CREATED}}you booked {{WHAT}} on {{WHEN}}.
+If it was not you, ignore this message: your password stays as it is.]]
+{{/PASSWORD_RESET}}{{#CREATED}}[[you booked {{WHAT}} on {{WHEN}}.
 The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then,
 or the booking is released.
 {{/CREATED}}{{#CONFIRMED}}your booking is confirmed: {{WHAT}} on {{WHEN}}.
@@ -44,9 +44,9 @@ or the booking is released.
 {{/APPROVED}}{{#DECLINED}}your request to book {{WHAT}} on {{WHEN}} was declined by an admin.
 {{/DECLINED}}{{#REMINDER}}a reminder: {{WHAT}} starts {{SOON}}, on {{WHEN}}.
 {{/REMINDER}}{{#BOOKING}}
-Your booking: {{BOOKING_URL}}
+[[Your booking: {{BOOKING_URL}}]]
 {{/BOOKING}}
 -- 
 {{SITE_NAME}}
-{{#UNSUBSCRIBE}}No more reminder mail: {{UNSUBSCRIBE_URL}}
+{{#UNSUBSCRIBE}}[[No more reminder mail: {{UNSUBSCRIBE_URL}}]]
 {{/UNSUBSCRIBE}}

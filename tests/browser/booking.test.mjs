@@ -1,28 +1,12 @@
 // booking.test.mjs: browser tests of booking: book a free seat from a room page, then cancel it
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+
+import { customerOnRoomDay } from './customer.mjs';
 
 export default {
 	'book from the room page and cancel from the booking page': async ({ page, url, sql }) => {
-		const email = `booker-${Date.now()}@example.com`, password = 'a booking test passphrase';
-		const day = new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10);
-		execFileSync(process.env.BOOKING_CTL,
-			['user', 'add', '--email', email, '--name', 'Booker'],
-			{ env: { ...process.env, BOOKING_PASSWORD: password }, stdio: 'pipe' });
-		const room = Number(sql(`
-			INSERT INTO rooms (name, capacity, room_type, hourly_rate)
-				VALUES ('Booking Room ${Date.now()}', 3, 'meeting', 30.00);
-			SET @room = LAST_INSERT_ID();
-			INSERT INTO timeslots (room_id, start_time, end_time, price, max_bookings)
-				VALUES (@room, '${day} 14:00:00', '${day} 15:00:00', 30.00, 3);
-			SELECT @room;`).trim().split('\n').pop());
-		await page.goto(url(`/login?next=/rooms/${room}?date=${day}`));
-		await page.getByLabel('Email').fill(email);
-		await page.getByLabel('Password').fill(password);
-		await Promise.all([
-			page.waitForURL((u) => u.pathname === `/rooms/${room}`),
-			page.getByRole('button', { name: 'Log in' }).click(),
-		]);
+		const { room, day } = await customerOnRoomDay({ page, url, sql }, { tag: 'booker',
+			name: 'Booker', days: 3, capacity: 3, rate: '30.00', hour: '14', price: '30.00' });
 		const row = page.locator('#availability tr.slot.free', { hasText: '14:00' });
 		assert.ok(await row.locator('.state').innerText().then((t) => t.includes('3 of 3 left')));
 		await Promise.all([page.waitForURL(/\/timeslots\/\d+$/), row.getByRole('link', { name: /Book/ }).click()]);

@@ -4,11 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/fmt.h"
 #include "core/ical.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "core/log.h"
 #include "core/mime.h"
@@ -561,6 +563,84 @@ test_dates(void)
 	CHECK_STR(fmt_iso(&a, "2026-07-01 07:00:00"), "2026-07-01T07:00:00Z");
 	setenv("TZ", "UTC", 1);
 	tzset();
+}
+
+/* Languages: the plural rule's C subset, Accept-Language, the German
+ * catalogue read from po/de.po, and the formatters that follow it. */
+static void
+test_languages(void)
+{
+	char err[256], dir[] = "/tmp/lang-test-XXXXXX", path[300];
+	FILE *f;
+
+	CHECK(lang_plural_eval("(n != 1)", 1) == 0 && lang_plural_eval("(n != 1)", 0) == 1);
+	CHECK(lang_plural_eval("n == 1 ? 0 : n%10 >= 2 && n%10 <= 4 && (n%100 < 10 || "
+	    "n%100 >= 20) ? 1 : 2", 22) == 1);
+	CHECK(lang_plural_eval("n == 1 ? 0 : n%10 >= 2 && n%10 <= 4 && (n%100 < 10 || "
+	    "n%100 >= 20) ? 1 : 2", 12) == 2);
+	CHECK(lang_plural_eval("n>1", 2) == 1 && lang_plural_eval("!(n<=1)", 0) == 0);
+	CHECK(lang_plural_eval("n % 0", 1) == -1 && lang_plural_eval("n +", 1) == -1);
+	CHECK(lang_plural_eval("(n == 1", 1) == -1 && lang_plural_eval("x", 1) == -1);
+	CHECK(lang_plural_eval("n*2-1/1 == 3 || 0", 2) == 1);
+	CHECK(lang_find("de") == 1 && lang_find("DE-at") == 1 && lang_find("deu") == -1);
+	CHECK(lang_find(NULL) == -1 && lang_find("en_GB") == 0);
+	CHECK(lang_accept("fr, de;q=0.8, en;q=0.9") == 0);
+	CHECK(lang_accept("en;q=0.2,de-CH") == 1);
+	CHECK(lang_accept("de;q=0, en;q=0.1") == 0);
+	CHECK(lang_accept("fr, it;q=0.5") == -1 && lang_accept(NULL) == -1);
+	CHECK(lang_accept("  de ; q=1.5") == 1);
+
+	/* A catalogue that is not one is refused at start-up, saying where. */
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/de.po", dir);
+	CHECK((f = fopen(path, "w")) != NULL);
+	fputs("msgid \"\"\nmsgstr \"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n"
+	    "msgid \"a\"\nmsgstr \"b\" oops\n", f);
+	fclose(f);
+	CHECK(lang_init(dir, "en", err, sizeof(err)) == -1 && strstr(err, "de.po:") != NULL);
+	CHECK((f = fopen(path, "w")) != NULL);
+	fputs("msgid \"\"\nmsgstr \"Plural-Forms: nplurals=1; plural=n;\\n\"\n", f);
+	fclose(f);
+	CHECK(lang_init(dir, "en", err, sizeof(err)) == -1 && strstr(err, "Plural-Forms") != NULL);
+	remove(path);
+	CHECK(lang_init(dir, "en", err, sizeof(err)) == -1 && strstr(err, "cannot read") != NULL);
+	rmdir(dir);
+
+	CHECK(lang_init(PO_DIR, "xx", err, sizeof(err)) == -1 && strstr(err, "xx") != NULL);
+	CHECK(lang_init(PO_DIR, "en", err, sizeof(err)) == 0);
+	CHECK(lang_count() == 2 && strcmp(lang_name(1), "Deutsch") == 0);
+	CHECK(strcmp(lang_code(7), "en") == 0 && strcmp(lang_name(-1), "English") == 0);
+	lang_use(1);
+	CHECK(lang_current() == 1);
+	CHECK_STR(_("This timeslot is full."), "Dieser Termin ist ausgebucht.");
+	CHECK_STR(_("not in any catalogue"), "not in any catalogue");
+	CHECK_STR(C_("weekday", "Tue"), "Di.");
+	CHECK_STR(C_("no such context", "Tue"), "Tue");
+	CHECK_STR(P_("%lld room", "%lld rooms", 1), "%lld Raum");
+	CHECK_STR(P_("%lld room", "%lld rooms", 0), "%lld Räume");
+	CHECK_STR(P_("%lld room", "%lld rooms", 5), "%lld Räume");
+	CHECK_STR(P_("one apple", "%lld apples", 5), "%lld apples");
+	arena_reset(&a);
+	CHECK_STR(fmt_local(&a, "2026-12-01 10:00:00", FMT_DATE_LONG), "Dienstag, 1. Dezember 2026");
+	CHECK_STR(fmt_local(&a, "2026-12-01 10:00:00", FMT_WHEN), "Di., 1. Dez. 2026, 10:00");
+	CHECK_STR(fmt_local(&a, "2026-03-02 10:00:00", "%a %d %b"), "Mo. 02 März");
+	CHECK_STR(fmt_date(&a, "2026-05-03", "%d %b"), "03 Mai");
+	CHECK_STR(fmt_date(&a, "nope", "%d %b"), "");
+	CHECK_STR(money_show(&a, 2500), "25,00\xc2\xa0€");
+	CHECK_STR(money_show(&a, -1705), "-17,05\xc2\xa0€");
+	free(cfg.currency);
+	cfg.currency = strdup("CHF");
+	CHECK_STR(money_show(&a, 2500), "25,00\xc2\xa0" "CHF");
+	lang_use(0);
+	CHECK_STR(money_show(&a, 2500), "25.00\xc2\xa0" "CHF");
+	free(cfg.currency);
+	cfg.currency = NULL;
+	CHECK_STR(money_show(&a, 2500), "€25.00");
+	CHECK_STR(fmt_local(&a, "2026-12-01 10:00:00", FMT_DATE_LONG), "Tuesday 01 December 2026");
+	CHECK_STR(_("This timeslot is full."), "This timeslot is full.");
+	CHECK_STR(P_("%lld room", "%lld rooms", 1), "%lld room");
+	lang_use(-5);
+	CHECK(lang_current() == lang_default());
 }
 
 static void
@@ -1543,6 +1623,7 @@ main(void)
 	RUN(test_body);
 	RUN(test_dates);
 	RUN(test_money);
+	RUN(test_languages);
 	RUN(test_config);
 	RUN(test_config_read);
 	RUN(test_config_nodes);
