@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "core/arena.h"
+#include "core/lang.h"
 #include "db/db.h"
 #include "domain/booking.h"
 #include "domain/reviews.h"
@@ -35,7 +36,7 @@ create_txn(struct db *db, void *ctx)
 	c->review_id = db_insert_id(db);
 	return booking_record(db, c->arena, &b, "reviewed", c->who,
 	    arena_printf(c->arena, "{\"reviewId\":%lld,\"rating\":%lld}", c->review_id,
-	    c->rating), arena_printf(c->arena, "Thank you for reviewing %s.",
+	    c->rating), arena_printf(c->arena, _("Thank you for reviewing %s."),
 	    booking_describe(c->arena, &b)));
 }
 
@@ -111,7 +112,7 @@ hide_txn(struct db *db, void *ctx)
 		return ERR;
 	return booking_record(db, c->arena, &b, "review_hidden", c->who,
 	    arena_printf(c->arena, "{\"reviewId\":%lld}", c->id),
-	    arena_printf(c->arena, "Your review of %s is no longer shown.",
+	    arena_printf(c->arena, _("Your review of %s is no longer shown."),
 	    booking_describe(c->arena, &b)));
 }
 

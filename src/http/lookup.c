@@ -2,6 +2,7 @@
  * the reply that says why there is none */
 #include <string.h>
 
+#include "core/lang.h"
 #include "domain/account.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -15,12 +16,22 @@
 int
 reply_not_found(struct req *r, const char *what, long long id)
 {
+	/* The things a path names, for the extractor: the message says them
+	 * in the request's language. */
+	static const char *const things[] = {
+		C_N("missing", "booking"), C_N("missing", "event"), C_N("missing", "order"),
+		C_N("missing", "package"), C_N("missing", "room"), C_N("missing", "timeslot"),
+		C_N("missing", "user"), C_N("missing", "cart item"), C_N("missing", "series"),
+	};
+	const char *said = C_("missing", what);
+
+	(void)things;
 	/* What only its owner sees. */
 	if ((strcmp(what, "booking") == 0 || strcmp(what, "order") == 0 ||
 	    strcmp(what, "cart item") == 0 || strcmp(what, "series") == 0) &&
 	    !r->actor.admin_route)
-		return reply_error(r, 404, "not_found", "You have no %s %lld.", what, id);
-	return reply_error(r, 404, "not_found", "There is no %s %lld.", what, id);
+		return reply_error(r, 404, "not_found", "You have no %s %lld.", said, id);
+	return reply_error(r, 404, "not_found", "There is no %s %lld.", said, id);
 }
 
 /* The end of every lookup: rc is what the domain's get returned. */

@@ -155,7 +155,7 @@ password_page(struct req *r, const char *section, struct form *f, int status)
 {
 	static const char *const fields[] = { "email", NULL };
 	struct tmpl *t = page_begin(r, "password.tpl", strcmp(section, "RESET") == 0 ?
-	    "Choose a new password" : "Forgot your password?");
+	    _("Choose a new password") : _("Forgot your password?"));
 	struct tmpl *s = tmpl_section(t, section);
 
 	tmpl_set_int(s, "MINUTES", RESET_MINUTES);

@@ -261,7 +261,7 @@ booking_page(struct req *r, const char *error, struct form *f, int status)
 	    booking_history(r->db, r->arena, b.id, &h, &nh) != OK)
 		return ERR;
 	t = page_admin_begin(r, "admin_booking.tpl", arena_printf(r->arena,
-	    "Booking by %s: %s, %s", b.user_name, b.room_name,
+	    _("Booking by %s: %s, %s"), b.user_name, b.room_name,
 	    fmt_local(r->arena, b.start, FMT_DATE_SHORT)));
 	page_booking(r, t, &b);
 	page_done(r, t, booking_done);

@@ -74,7 +74,7 @@ event_page(struct req *r, const struct event *ev, struct form *f, int status)
 		return ERR;
 	if (ev != NULL && event_sessions(r->db, r->arena, ev->id, 1, &slots, &n) != OK)
 		return ERR;
-	t = page_admin_begin(r, "admin_event.tpl", ev ? ev->title : "New event");
+	t = page_admin_begin(r, "admin_event.tpl", ev ? ev->title : _("New event"));
 	if (ev == NULL) {
 		tmpl_show(t, "NEW");
 		tmpl_set(t, "ACTION", "/admin/events");

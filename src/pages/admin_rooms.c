@@ -94,7 +94,7 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 	    room_slots(r->db, r->arena, room->id, from, to, &slots, &n) != OK)
 		return ERR;
 
-	t = page_admin_begin(r, "admin_room.tpl", room ? room->name : "New room");
+	t = page_admin_begin(r, "admin_room.tpl", room ? room->name : _("New room"));
 	if (room == NULL) {
 		tmpl_set(t, "ACTION", "/admin/rooms");
 		tmpl_show(t, "NEW");
@@ -220,7 +220,7 @@ generate_page(struct req *r, const struct room *room, struct form *f, int weekda
 	form_default(f, "dayEnd", "17:00");
 	form_default(f, "length", "30");
 	t = page_admin_begin(r, "admin_generate.tpl",
-	    arena_printf(r->arena, "Generate timeslots: %s", room->name));
+	    arena_printf(r->arena, _("Generate timeslots: %s"), room->name));
 	tmpl_set_int(t, "ID", room->id);
 	tmpl_set(t, "NAME", room->name);
 	tmpl_set(t, "RATE", money_show(r->arena, room->hourly_rate));
@@ -323,7 +323,7 @@ slot_page(struct req *r, const struct slot *s, struct form *f, const char *error
 	form_default(f, "status", s->status);
 
 	t = page_admin_begin(r, "admin_timeslot.tpl", arena_printf(r->arena,
-	    "Timeslot %lld", s->id));
+	    _("Timeslot %lld"), s->id));
 	tmpl_set(t, "ACTION", arena_printf(r->arena, "/admin/timeslots/%lld", s->id));
 	page_done(r, t, slot_done);
 	if (cancelled >= 0)

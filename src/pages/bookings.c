@@ -260,7 +260,7 @@ booking_page(struct req *r, int refused)
 	if (booking_get_or_reply(r, "id", &b) != OK ||
 	    booking_history(r->db, r->arena, b.id, &h, &nh) != OK)
 		return ERR;
-	t = page_begin(r, "booking.tpl", arena_printf(r->arena, "Your booking: %s, %s",
+	t = page_begin(r, "booking.tpl", arena_printf(r->arena, _("Your booking: %s, %s"),
 	    b.room_name, fmt_local(r->arena, b.start, FMT_DATE_SHORT)));
 	page_booking(r, t, &b);
 	if (b.notes != NULL && *b.notes != '\0')

@@ -5,6 +5,7 @@
 
 #include "core/config.h"
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/orders.h"
@@ -15,9 +16,9 @@
 #include "pages/page.h"
 
 static const char *const cart_done[][2] = {
-	{ "added", "The timeslot is in your cart." },
-	{ "removed", "The item is removed." },
-	{ "cleared", "Your cart is empty now." },
+	{ "added", N_("The timeslot is in your cart.") },
+	{ "removed", N_("The item is removed.") },
+	{ "cleared", N_("Your cart is empty now.") },
 	{ NULL, NULL },
 };
 
@@ -33,7 +34,7 @@ cart_page(struct req *r, int refused, long long failed_item, const char *why)
 
 	if (cart_get(r->db, r->arena, r->user->id, &c) != OK)
 		return ERR;
-	t = page_begin(r, "cart.tpl", "Cart");
+	t = page_begin(r, "cart.tpl", _("Cart"));
 	page_done(r, t, cart_done);
 	if (refused != OK) {
 		if (why == NULL)
@@ -131,9 +132,9 @@ cart_checkout_submit(struct req *r)
 }
 
 static const char *const order_done[][2] = {
-	{ "ordered", "Your order is made." },
-	{ "enrolled", "You are enrolled in the course." },
-	{ "cancelled", "The enrolment is cancelled." },
+	{ "ordered", N_("Your order is made.") },
+	{ "enrolled", N_("You are enrolled in the course.") },
+	{ "cancelled", N_("The enrolment is cancelled.") },
 	{ NULL, NULL },
 };
 
@@ -151,7 +152,7 @@ order_page(struct req *r, int refused)
 	if (order_get_or_reply(r, "id", &o) != OK ||
 	    order_bookings(r->db, r->arena, o.id, &list, &n) != OK)
 		return ERR;
-	t = page_begin(r, "order.tpl", arena_printf(r->arena, "Order %lld", o.id));
+	t = page_begin(r, "order.tpl", arena_printf(r->arena, _("Order %lld"), o.id));
 	page_done(r, t, order_done);
 	if (refused != OK)
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));

@@ -1,5 +1,6 @@
 /* pages/packages.c: the packages and bundles on sale, and buying one */
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "domain/packages.h"
 #include "handlers.h"
 #include "http/lookup.h"
@@ -16,7 +17,7 @@ packages_show(struct req *r)
 
 	if (package_list(r->db, r->arena, &list, &n) != OK)
 		return ERR;
-	t = page_begin(r, "packages.tpl", "Packages");
+	t = page_begin(r, "packages.tpl", _("Packages"));
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "PACKAGE");
 		tmpl_set_int(row, "ID", list[i].id);

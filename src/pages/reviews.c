@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/booking.h"
 #include "domain/reviews.h"
@@ -75,7 +76,7 @@ page_reviews(struct req *r, struct tmpl *t, long long room_id, long long event_i
 		return ERR;
 	tmpl_set(tmpl_section(s, "SUMMARY"), "AVERAGE", average_text(r->arena, &sum));
 	tmpl_set_int(s, "REVIEW_COUNT", sum.count);
-	tmpl_set(s, "REVIEWS_WORD", sum.count == 1 ? "review" : "reviews");
+	tmpl_set(s, "REVIEWS_WORD", P_("review", "reviews", (unsigned long)sum.count));
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(s, "REVIEW");
 		tmpl_set_int(row, "REVIEW_ID", list[i].id);
