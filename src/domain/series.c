@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/fields.h"
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "db/db.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -37,13 +38,13 @@ const char *const series_outcomes[SERIES_OUTCOMES + 1] = {
 const char *const series_everies[] = { "week", "2weeks", NULL };
 
 static const char *const outcome_text[SERIES_OUTCOMES] = {
-	[SERIES_AVAILABLE] = "Available.",
-	[SERIES_BOOKED] = "Booked.",
-	[SERIES_TAKEN] = "Taken: the room is booked at that time.",
-	[SERIES_MISSING] = "The room has no timeslot at that time.",
-	[SERIES_OVERLAPS] = "Another session of the room takes that time.",
-	[SERIES_QUOTA] = "Over one of your booking limits.",
-	[SERIES_CANCELLED] = "Booked, and cancelled since.",
+	[SERIES_AVAILABLE] = N_("Available."),
+	[SERIES_BOOKED] = N_("Booked."),
+	[SERIES_TAKEN] = N_("Taken: the room is booked at that time."),
+	[SERIES_MISSING] = N_("The room has no timeslot at that time."),
+	[SERIES_OVERLAPS] = N_("Another session of the room takes that time."),
+	[SERIES_QUOTA] = N_("Over one of your booking limits."),
+	[SERIES_CANCELLED] = N_("Booked, and cancelled since."),
 };
 
 static enum series_outcome
@@ -144,7 +145,7 @@ match_dates(struct db *db, struct arena *a, const struct slot *first, struct ser
 					d->timeslot_id = o->id;
 			} else if (slot_is_live(o) && d->outcome == SERIES_MISSING) {
 				d->outcome = SERIES_OVERLAPS;
-				d->why = arena_printf(a, "Timeslot %lld, %s–%s%s%s, takes that time.",
+				d->why = arena_printf(a, _("Timeslot %lld, %s–%s%s%s, takes that time."),
 				    o->id, fmt_local(a, o->start, FMT_WHEN),
 				    fmt_local(a, o->end, FMT_TIME), o->event_title ? ", " : "",
 				    o->event_title ? o->event_title : "");
@@ -269,7 +270,7 @@ series_txn(struct db *db, void *ctx)
 		set_outcome(&out->dates[sd[i].date], &tries[i], rc == OK && !c->preview);
 	for (i = 0; i < out->n; i++)
 		if (out->dates[i].why == NULL)
-			out->dates[i].why = outcome_text[out->dates[i].outcome];
+			out->dates[i].why = _(outcome_text[out->dates[i].outcome]);
 	if (c->preview) {
 		/* Nothing of it is kept: the transaction rolls back. */
 		out->order_id = 0;
@@ -347,7 +348,7 @@ series_get(struct db *db, struct arena *a, long long id, const struct actor *who
 		d->booking_id = db_int(res, i, 4);
 		d->outcome = db_int(res, i, 6) ? SERIES_CANCELLED :
 		    outcome_parse(db_val(res, i, 5));
-		d->why = outcome_text[d->outcome];
+		d->why = _(outcome_text[d->outcome]);
 	}
 	return OK;
 }

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/series.h"
@@ -16,19 +17,19 @@
 #include "pages/page.h"
 
 static const char *const series_done[][2] = {
-	{ "booked", "The free dates are booked." },
-	{ "cancelled", "The series' bookings still to come are cancelled." },
+	{ "booked", N_("The free dates are booked.") },
+	{ "cancelled", N_("The series' bookings still to come are cancelled.") },
 	{ NULL, NULL },
 };
 
 static const char *const outcome_labels[SERIES_OUTCOMES] = {
-	[SERIES_AVAILABLE] = "Available",
-	[SERIES_BOOKED] = "Booked",
-	[SERIES_TAKEN] = "Taken",
-	[SERIES_MISSING] = "No timeslot",
-	[SERIES_OVERLAPS] = "Overlaps another session",
-	[SERIES_QUOTA] = "Over a limit",
-	[SERIES_CANCELLED] = "Cancelled",
+	[SERIES_AVAILABLE] = N_("Available"),
+	[SERIES_BOOKED] = N_("Booked"),
+	[SERIES_TAKEN] = N_("Taken"),
+	[SERIES_MISSING] = N_("No timeslot"),
+	[SERIES_OVERLAPS] = N_("Overlaps another session"),
+	[SERIES_QUOTA] = N_("Over a limit"),
+	[SERIES_CANCELLED] = N_("Cancelled"),
 };
 
 /* The series' dates as DATE sections; how many are available or booked. */
@@ -47,7 +48,7 @@ series_rows(struct req *r, struct tmpl *t, const struct series *s)
 		tmpl_set(row, "START", fmt_local(r->arena, d->start, FMT_TIME));
 		tmpl_set(row, "END", fmt_local(r->arena, d->end, FMT_TIME));
 		tmpl_set(row, "OUTCOME", series_outcomes[d->outcome]);
-		tmpl_set(row, "OUTCOME_LABEL", outcome_labels[d->outcome]);
+		tmpl_set(row, "OUTCOME_LABEL", _(outcome_labels[d->outcome]));
 		tmpl_set(row, "WHY", d->why);
 		if (d->booking_id != 0)
 			tmpl_set_int(tmpl_section(row, "BOOKING"), "BOOKING_ID", d->booking_id);
@@ -74,12 +75,12 @@ repeat_page(struct req *r, struct form *f, const struct series_input *in,
 		return reply_not_found(r, "timeslot", in->timeslot_id);
 	if (rc != OK)
 		return ERR;
-	t = page_begin(r, "repeat.tpl", arena_printf(r->arena, "Repeat %s, %s",
+	t = page_begin(r, "repeat.tpl", arena_printf(r->arena, _("Repeat %s, %s"),
 	    first.room_name, fmt_local(r->arena, first.start, FMT_WHEN)));
 	page_slot(r, t, &first);
 	form_fill(f, t, fields);
-	page_option(t, "EVERY", "week", "Every week", in->every ? in->every : "week");
-	page_option(t, "EVERY", "2weeks", "Every 2 weeks", in->every);
+	page_option(t, "EVERY", "week", _("Every week"), in->every ? in->every : "week");
+	page_option(t, "EVERY", "2weeks", _("Every 2 weeks"), in->every);
 	if (in->all_or_nothing)
 		tmpl_show(t, "ALL_CHECKED");
 	tmpl_set_int(t, "COUNT_MAX", SERIES_COUNT_MAX);
@@ -91,8 +92,8 @@ repeat_page(struct req *r, struct form *f, const struct series_input *in,
 	free = series_rows(r, t, s);
 	if (free == 0 || (in->all_or_nothing && free < s->n)) {
 		tmpl_set(tmpl_section(t, "NOT_BOOKABLE"), "MESSAGE", free == 0 ?
-		    result_message(SERIES_EMPTY) : "Not every date is free, and you asked"
-		    " for all or nothing: untick it to book the free ones.");
+		    result_message(SERIES_EMPTY) : _("Not every date is free, and you asked"
+		    " for all or nothing: untick it to book the free ones."));
 		return page_end(r, status);
 	}
 	book = tmpl_section(t, "BOOK");
@@ -104,8 +105,8 @@ repeat_page(struct req *r, struct form *f, const struct series_input *in,
 		tmpl_set(tmpl_section(book, "BY_UNTIL"), "UNTIL", in->until);
 	if (in->all_or_nothing)
 		tmpl_show(book, "ALL");
-	tmpl_set(book, "BOOK_LABEL", arena_printf(r->arena, "Book %s",
-	    page_plural(r, free, "date", "dates")));
+	tmpl_set(book, "BOOK_LABEL", arena_printf(r->arena, _("Book %s"),
+	    page_plural(r, free, "%lld date", "%lld dates")));
 	return page_end(r, status);
 }
 
@@ -183,12 +184,12 @@ series_page(struct req *r, const struct series *s, int refused, int status)
 	int i, rc, left = 0;
 
 	t = page_begin(r, "series.tpl", arena_printf(r->arena, "%s, %s", s->room_name,
-	    strcmp(s->every, "2weeks") == 0 ? "every 2 weeks" : "every week"));
+	    strcmp(s->every, "2weeks") == 0 ? _("every 2 weeks") : _("every week")));
 	tmpl_set_int(t, "SERIES_ID", s->id);
 	tmpl_set_int(t, "ORDER_ID", s->order_id);
 	tmpl_set(t, "ROOM_NAME", s->room_name);
-	tmpl_set(t, "EVERY_LABEL", strcmp(s->every, "2weeks") == 0 ? "Every 2 weeks" :
-	    "Every week");
+	tmpl_set(t, "EVERY_LABEL", strcmp(s->every, "2weeks") == 0 ? _("Every 2 weeks") :
+	    _("Every week"));
 	page_done(r, t, series_done);
 	if (refused != OK)
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
@@ -209,7 +210,7 @@ series_page(struct req *r, const struct series *s, int refused, int status)
 		left++;
 	}
 	if (cancel != NULL)
-		tmpl_set(cancel, "LEFT", page_plural(r, left, "booking", "bookings"));
+		tmpl_set(cancel, "LEFT", page_plural(r, left, "%lld booking", "%lld bookings"));
 	return page_end(r, status);
 }
 
