@@ -138,8 +138,8 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 		page_option(t, "TYPE_OPTION", room_types[i], page_room_type_label(room_types[i]),
 		    kv_get(&r->params, "roomType"));
 	approval = kv_get(f->fields, "requiresApproval");
-	page_option(t, "APPROVAL_OPTION", "0", "No", approval ? approval : "0");
-	page_option(t, "APPROVAL_OPTION", "1", "Yes", approval);
+	page_option(t, "APPROVAL_OPTION", "0", _("No"), approval ? approval : "0");
+	page_option(t, "APPROVAL_OPTION", "1", _("Yes"), approval);
 	return page_end(r, status);
 }
 

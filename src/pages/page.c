@@ -230,7 +230,7 @@ page_booking(struct req *r, struct tmpl *t, const struct booking *b)
 	when(r, t, b->start, b->end, FMT_DATE_LONG);
 	tmpl_set(t, "SHORT_DATE", fmt_local(r->arena, b->start, FMT_DATE_SHORT));
 	tmpl_set(t, "STATUS", b->status);
-	tmpl_set(t, "STATUS_LABEL", b->awaiting ? "Awaiting approval" :
+	tmpl_set(t, "STATUS_LABEL", b->awaiting ? _("Awaiting approval") :
 	    page_status_label(b->status));
 	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
 	tmpl_set(t, "PAYMENT_LABEL", payment_label(b));

@@ -23,26 +23,26 @@ To choose one, follow this link within {{RESET_MINUTES}} minutes (it works once)
 If it was not you, ignore this message: your password stays as it is.]]
 {{/PASSWORD_RESET}}{{#CREATED}}[[you booked {{WHAT}} on {{WHEN}}.
 The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then,
-or the booking is released.
-{{/CREATED}}{{#CONFIRMED}}your booking is confirmed: {{WHAT}} on {{WHEN}}.
-The attached calendar entry puts it in your calendar.
-{{/CONFIRMED}}{{#CANCELLED}}your booking of {{WHAT}} on {{WHEN}} is cancelled.
-{{/CANCELLED}}{{#REFUND}}{{REFUND}} will be refunded.
-{{/REFUND}}{{#RESCHEDULED}}your booking of {{WHAT}} has moved: it is now on {{WHEN}}.
-The attached calendar entry replaces the earlier one.
-{{/RESCHEDULED}}{{#HOLD_EXPIRED}}your unpaid booking of {{WHAT}} on {{WHEN}} was released:
-its hold ran out before the payment came.
-{{/HOLD_EXPIRED}}{{#PROMOTED}}a seat came free for you on the waiting list: {{WHAT}} on {{WHEN}}.
+or the booking is released.]]
+{{/CREATED}}{{#CONFIRMED}}[[your booking is confirmed: {{WHAT}} on {{WHEN}}.
+The attached calendar entry puts it in your calendar.]]
+{{/CONFIRMED}}{{#CANCELLED}}[[your booking of {{WHAT}} on {{WHEN}} is cancelled.]]
+{{/CANCELLED}}{{#REFUND}}[[{{REFUND}} will be refunded.]]
+{{/REFUND}}{{#RESCHEDULED}}[[your booking of {{WHAT}} has moved: it is now on {{WHEN}}.
+The attached calendar entry replaces the earlier one.]]
+{{/RESCHEDULED}}{{#HOLD_EXPIRED}}[[your unpaid booking of {{WHAT}} on {{WHEN}} was released:
+its hold ran out before the payment came.]]
+{{/HOLD_EXPIRED}}{{#PROMOTED}}[[a seat came free for you on the waiting list: {{WHAT}} on {{WHEN}}.
 It is held for you until {{PAY_BY}}: book it by paying {{PRICE}} before then,
-or it goes to the next in line.
-{{/PROMOTED}}{{#AWAITING}}you asked to book {{WHAT}} on {{WHEN}}.
+or it goes to the next in line.]]
+{{/PROMOTED}}{{#AWAITING}}[[you asked to book {{WHAT}} on {{WHEN}}.
 This room's bookings need an admin's approval. The place is held for you
-meanwhile; you will be told when it is approved or declined.
-{{/AWAITING}}{{#APPROVED}}your booking of {{WHAT}} on {{WHEN}} is approved.
+meanwhile; you will be told when it is approved or declined.]]
+{{/AWAITING}}{{#APPROVED}}[[your booking of {{WHAT}} on {{WHEN}} is approved.
 The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then,
-or the booking is released.
-{{/APPROVED}}{{#DECLINED}}your request to book {{WHAT}} on {{WHEN}} was declined by an admin.
-{{/DECLINED}}{{#REMINDER}}a reminder: {{WHAT}} starts {{SOON}}, on {{WHEN}}.
+or the booking is released.]]
+{{/APPROVED}}{{#DECLINED}}[[your request to book {{WHAT}} on {{WHEN}} was declined by an admin.]]
+{{/DECLINED}}{{#REMINDER}}[[a reminder: {{WHAT}} starts {{SOON}}, on {{WHEN}}.]]
 {{/REMINDER}}{{#BOOKING}}
 [[Your booking: {{BOOKING_URL}}]]
 {{/BOOKING}}
