@@ -154,10 +154,7 @@ peat(struct pexpr *p, const char *op)
 	if (strncmp(p->s, op, len) != 0)
 		return 0;
 	/* "<" is not the start of "<=", nor "!" of "!=" */
-	if (len == 1 && (op[0] == '<' || op[0] == '>' || op[0] == '!' || op[0] == '=') &&
-	    p->s[1] == '=')
-		return 0;
-	if (len == 1 && (op[0] == '&' || op[0] == '|'))
+	if (len == 1 && strchr("<>!=", op[0]) != NULL && p->s[1] == '=')
 		return 0;
 	p->s += len;
 	return 1;

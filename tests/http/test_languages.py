@@ -199,3 +199,24 @@ def test_every_translation_file_passes_msgfmt_check_and_german_is_complete():
         if name == "de.po":
             assert "untranslated" not in r.stderr and "fuzzy" not in r.stderr, r.stderr
     assert dt
+
+
+def test_the_unmarked_c_message_check_fails_on_a_planted_string(tmp_path):
+    src = tmp_path / "planted.c"
+    src.write_text('#include "core/lang.h"\n'
+                   'static const char *ok(void) { return _("Marked words here."); }\n'
+                   'static void quiet(void) { log_msg("a log line nobody reads"); }\n'
+                   '/* not translated: a stored record */\n'
+                   'static const char *kept = "Stored for operators";\n'
+                   'static const char *planted(void) { return "Planted words here."; }\n')
+    check = os.path.join(ROOT, "scripts", "po-cstrings")
+    r = subprocess.run([check, str(src)], capture_output=True, text=True)
+    assert r.returncode == 1, r.stdout
+    assert "Planted words here." in r.stdout
+    assert "Marked words" not in r.stdout and "log line" not in r.stdout
+    assert "Stored for operators" not in r.stdout
+    # and the tree as it is passes both checks, with every marked string translated
+    for cmd in (["po-marks", "--check"], ["po-cstrings"], ["po-update", "--check"]):
+        done = subprocess.run([os.path.join(ROOT, "scripts", cmd[0])] + cmd[1:],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, (cmd, done.stdout, done.stderr)
