@@ -42,6 +42,9 @@ order_refresh(struct db *db, long long booking_id)
 	    "  SUM(b.refund_amount) AS refunded FROM bookings b"
 	    "  JOIN bookings me ON me.order_id = b.order_id WHERE me.id = ?"
 	    "  GROUP BY b.order_id) s ON s.order_id = o.id"
+	    /* A package's order follows its own payment: its credits'
+	     * bookings cost nothing. */
+	    " AND NOT EXISTS (SELECT 1 FROM credits c WHERE c.order_id = o.id)"
 	    " SET o.paid_at = IF(s.status = 'paid', COALESCE(o.paid_at, UTC_TIMESTAMP()), o.paid_at),"
 	    " o.status = s.status, o.refunded_amount = s.refunded",
 	    "l", booking_id) < 0 ? ERR : OK;

@@ -33,7 +33,9 @@ int	order_create(struct db *, long long user_id, long long total, long long *id)
  * to in line with its bookings, in the caller's transaction: pending while
  * a booking still waits for its payment, else paid while one is paid,
  * refunded when money went back, cancelled when nothing was paid. Every
- * change of a booking (booking.c's events, the webhook's refunds) calls it. */
+ * change of a booking (booking.c's events, the webhook's refunds) calls it.
+ * A package's order is left as it is: it follows its own payment, since
+ * its credits' bookings cost nothing. */
 int	order_refresh(struct db *, long long booking_id);
 
 /* An order the actor may see (the owner's, or any for an admin). */

@@ -229,6 +229,23 @@ order_refunded(struct db *db, struct apply *c, const struct booking *list, int n
 	return OK;
 }
 
+/* A package's refund, amount in all: its money is the order's own (the
+ * bookings of its credits cost nothing), never more than was paid for it.
+ * Refunded in full, the order is no longer paid, so the credits not yet
+ * used can no longer be (credit_schedule: CREDIT_UNPAID). */
+static int
+package_refunded(struct db *db, struct apply *c, long long paid)
+{
+	if (c->ev->amount <= 0 || c->ev->amount > paid) {
+		c->outcome = PAY_AMOUNT_MISMATCH;
+		return OK;
+	}
+	c->outcome = PAY_REFUNDED;
+	return db_exec(db, "UPDATE orders SET refunded_amount = ? / 100,"
+	    " status = IF(? >= ?, 'refunded', 'paid') WHERE id = ?", "llll",
+	    c->ev->amount, c->ev->amount, paid, c->ev->order_id) < 0 ? ERR : OK;
+}
+
 /* The order the event names: its bookings' rows locked in id order, then
  * the order's. */
 static int
@@ -237,20 +254,23 @@ apply_order(struct db *db, struct apply *c)
 	const struct payment_event *ev = c->ev;
 	struct db_res *res;
 	struct booking *list;
-	long long total;
-	int n, rc;
+	long long total, paid;
+	int n, rc, package;
 
 	res = db_query(db, c->arena, "SELECT id FROM bookings WHERE order_id = ?"
 	    " ORDER BY id FOR UPDATE", "l", ev->order_id);
 	if (res == NULL)
 		return ERR;
-	res = db_query(db, c->arena, "SELECT total FROM orders WHERE id = ? FOR UPDATE",
-	    "l", ev->order_id);
+	res = db_query(db, c->arena, "SELECT total, status IN ('paid','refunded'),"
+	    " EXISTS (SELECT 1 FROM credits c WHERE c.order_id = o.id)"
+	    " FROM orders o WHERE id = ? FOR UPDATE", "l", ev->order_id);
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
 		return NOT_FOUND;
 	total = money_cents(db_val(res, 0, 0));
+	paid = db_int(res, 0, 1) ? total : 0;
+	package = db_int(res, 0, 2) != 0;
 	if (order_bookings(db, c->arena, ev->order_id, &list, &n) != OK)
 		return ERR;
 	if (strcmp(ev->type, "payment.succeeded") == 0) {
@@ -260,20 +280,20 @@ apply_order(struct db *db, struct apply *c)
 		}
 		if (n == 0) {
 			/* A package's order: its credits wait for it. */
-			long long paid = db_exec(db, "UPDATE orders SET status = 'paid',"
+			long long changed = db_exec(db, "UPDATE orders SET status = 'paid',"
 			    " paid_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'pending'", "l",
 			    ev->order_id);
 
-			if (paid < 0)
+			if (changed < 0)
 				return ERR;
-			c->outcome = paid > 0 ? PAY_CONFIRMED : PAY_IGNORED;
+			c->outcome = changed > 0 ? PAY_CONFIRMED : PAY_IGNORED;
 		} else if ((rc = order_succeeded(db, c, list, n)) != OK)
 			return rc;
 		return db_exec(db, "UPDATE orders SET payment_id = ? WHERE id = ?", "sl",
 		    ev->payment_id, ev->order_id) < 0 ? ERR : OK;
 	}
 	if (strcmp(ev->type, "payment.refunded") == 0)
-		return order_refunded(db, c, list, n);
+		return package ? package_refunded(db, c, paid) : order_refunded(db, c, list, n);
 	c->outcome = PAY_IGNORED;
 	return OK;
 }

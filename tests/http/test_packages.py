@@ -81,6 +81,41 @@ def test_buying_a_package_makes_an_order_and_its_credits():
     assert api("POST", "/packages/4000000000/buy", h).status_code == 404
 
 
+def test_the_webhook_refunds_a_package_and_its_unused_credits_stop_with_it():
+    uid, _, h = api_user()
+    yoga = make_event()
+    pid = define({yoga: 3}, price="30.00", kind="bundle")
+    o = api("POST", f"/packages/{pid}/buy", h).json()
+    assert pay(o["id"], 3000).json()["outcome"] == "confirmed"
+    slot = make_slot(make_room(), later(70), event_id=yoga)
+    a, b, c = [x["id"] for x in api("GET", "/credits", h).json()["items"]]
+    assert api("POST", f"/credits/{a}/schedule", h, {"timeslotId": slot}).status_code == 201
+
+    def refund(amount):
+        ev = dict(event(0, amount, kind="payment.refunded"), orderId=o["id"])
+        del ev["bookingId"]
+        r = send(ev)
+        return r.json()["outcome"] if r.status_code == 200 else r.json()["error"]["code"]
+
+    assert refund(3001) == "amount_mismatch", "never more than was paid"
+    assert refund(1000) == "refunded"
+    got = api("GET", f"/orders/{o['id']}", h).json()
+    assert (got["status"], got["refundedAmount"]) == ("paid", 10.0), "a part: still paid"
+    other = make_slot(make_room(), later(74), event_id=yoga)
+    assert api("POST", f"/credits/{b}/schedule", h, {"timeslotId": other}).status_code == 201
+    assert refund(3000) == "refunded"
+    got = api("GET", f"/orders/{o['id']}", h).json()
+    assert (got["status"], got["refundedAmount"]) == ("refunded", 30.0)
+    r = api("POST", f"/credits/{c}/schedule", h, {"timeslotId": make_slot(
+        make_room(), later(78), event_id=yoga)})
+    assert r.status_code == 409 and r.json()["error"]["code"] == "credit_unpaid"
+    # a change of one of its bookings leaves the order's own refund as it is
+    bookings = api("GET", f"/orders/{o['id']}", h).json()["bookings"]
+    assert api("PUT", f"/bookings/{bookings[0]['id']}/cancel", h).status_code == 200
+    got = api("GET", f"/orders/{o['id']}", h).json()
+    assert (got["status"], got["refundedAmount"]) == ("refunded", 30.0)
+
+
 def test_an_expired_credit_cannot_be_scheduled():
     uid, _, h = api_user()
     yoga = make_event()
