@@ -2,6 +2,7 @@
 has an order, a checkout books all of a cart or nothing, the webhook pays and
 refunds an order, and the pages show it."""
 import datetime as dt
+import pathlib
 import re
 import uuid
 
@@ -324,3 +325,27 @@ def test_a_full_cart_takes_no_more_items():
     assert r.status_code == 409 and r.json()["error"]["code"] == "cart_full"
     assert api("POST", "/cart/items", h, {"timeslotId": ids[0]}).status_code == 201, \
         "one already there is no new item"
+
+
+def test_the_backfill_gives_each_booking_made_before_orders_an_order_of_its_own():
+    """sql/029_order_backfill.sql, run again over bookings written without an order."""
+    migration = (pathlib.Path(__file__).parents[2] / "sql" / "029_order_backfill.sql").read_text()
+    uid, _, h = api_user()
+    paid_slot, held_slot, gone_slot = slots(3, price="8.00")
+    paid = add_booking(uid, paid_slot, "confirmed", "paid")
+    held = add_booking(uid, held_slot, "pending", "pending", hold_minutes=10)
+    gone = add_booking(uid, gone_slot, "cancelled", "pending")
+    touched = sql("SELECT updated_at FROM bookings WHERE id = ?", paid)
+    sql(migration)
+    rows = sql("SELECT b.id, o.user_id, o.status, o.total FROM bookings b"
+               " JOIN orders o ON o.id = b.order_id WHERE b.user_id = ? ORDER BY b.id", uid)
+    assert rows == [[str(paid), str(uid), "paid", "8.00"], [str(held), str(uid), "pending", "8.00"],
+                    [str(gone), str(uid), "cancelled", "8.00"]]
+    assert len({r[0] for r in sql("SELECT order_id FROM bookings WHERE user_id = ?", uid)}) == 3
+    assert sql("SELECT updated_at FROM bookings WHERE id = ?", paid) == touched
+    assert sql("SELECT COUNT(*) FROM bookings WHERE order_id IS NULL") == [["0"]]
+    o = api("GET", f"/orders/{api('GET', f'/bookings/{paid}', h).json()['orderId']}", h).json()
+    assert (o["status"], o["total"], [b["id"] for b in o["bookings"]]) == ("paid", 8.0, [paid])
+    before = orders_of(uid)
+    sql(migration)
+    assert orders_of(uid) == before, "twice changes nothing"
