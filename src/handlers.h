@@ -20,6 +20,7 @@ int	account_feed_revoke(struct req *);
 int	admin_room_feed_new(struct req *);
 int	admin_room_feed_revoke(struct req *);
 int	calendar_feed(struct req *);
+int	booking_ics(struct req *);
 /* api/catalog.c */
 int	api_events_list(struct req *);
 int	api_admin_events_list(struct req *);

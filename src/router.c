@@ -30,6 +30,7 @@ static const struct route routes[] = {
 	{ "GET",  "/series/{id}",		series_show,		NEED_USER },
 	{ "POST", "/series/{id}/cancel",	series_cancel_submit,	NEED_USER },
 	{ "GET",  "/bookings/{id}",		booking_show,		NEED_USER },
+	{ "GET",  "/bookings/{id}/calendar.ics", booking_ics,		NEED_USER },
 	{ "GET",  "/bookings/{id}/cancel",	booking_cancel_form,	NEED_USER },
 	{ "POST", "/bookings/{id}/cancel",	booking_cancel_submit,	NEED_USER },
 	{ "POST", "/bookings/{id}/reactivate",	booking_reactivate_submit, NEED_USER },

@@ -24,7 +24,9 @@
 <td data-label="[[Actions]]" class="buttons">{{#CAN_PAY}}<a class="button primary" href="{{PAY_HREF}}">[[Pay<span class="visually-hidden"> booking {{ID}}</span>]]</a>{{/CAN_PAY}}
 {{#CAN_RESCHEDULE}}<a href="/bookings/{{ID}}/reschedule">[[Move<span class="visually-hidden"> booking {{ID}}</span>]]</a>{{/CAN_RESCHEDULE}}
 {{#CAN_CANCEL}}<a href="/bookings/{{ID}}/cancel">[[Cancel<span class="visually-hidden"> booking {{ID}}</span>]]</a>{{/CAN_CANCEL}}
-{{#CAN_REACTIVATE}}<form method="post" action="/bookings/{{ID}}/reactivate" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[Book again<span class="visually-hidden"> booking {{ID}}</span>]]</button></form>{{/CAN_REACTIVATE}}</td>
+{{#CAN_REACTIVATE}}<form method="post" action="/bookings/{{ID}}/reactivate" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">[[Book again<span class="visually-hidden"> booking {{ID}}</span>]]</button></form>{{/CAN_REACTIVATE}}
+{{#CAN_REVIEW}}<a href="/bookings/{{ID}}#review">[[Review<span class="visually-hidden"> booking {{ID}}</span>]]</a>{{/CAN_REVIEW}}
+{{#CAN_CALENDAR}}<a href="/bookings/{{ID}}/calendar.ics" download>[[Add to calendar<span class="visually-hidden"> booking {{ID}}</span>]]</a>{{/CAN_CALENDAR}}</td>
 </tr>
 {{/BOOKING}}
 </tbody>{{/GROUP}}

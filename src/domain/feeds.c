@@ -100,6 +100,34 @@ feed_open(struct db *db, struct arena *a, const char *token, struct feed *out)
 	"(SELECT COUNT(*) FROM booking_events be WHERE be.booking_id = b.id" \
 	"   AND be.type IN ('rescheduled','cancelled','reactivated'))"
 
+/* A user's bookings as feed entries: a hold that ran out reads as
+ * cancelled. */
+#define FEED_BOOKINGS \
+	"SELECT b.id, " BOOKING_SEQUENCE ", IF(b.status =" \
+	"   'pending' AND NOT " BOOKING_HOLDS_SEAT ", 'cancelled', b.status)," \
+	"  b.start_time, b.end_time, b.updated_at, r.name, e.title, u.name," \
+	"  u.email, 0, 0" \
+	" FROM bookings b JOIN users u ON u.id = b.user_id" \
+	" JOIN rooms r ON r.id = b.room_id JOIN timeslots t ON t.id = b.timeslot_id" \
+	" LEFT JOIN events e ON e.id = t.event_id"
+
+static void
+item_fill(const struct db_res *res, int i, struct feed_item *it)
+{
+	it->id = db_int(res, i, 0);
+	it->sequence = db_int(res, i, 1);
+	it->status = db_val(res, i, 2);
+	it->start = db_val(res, i, 3);
+	it->end = db_val(res, i, 4);
+	it->updated_at = db_val(res, i, 5);
+	it->room = db_val(res, i, 6);
+	it->event = db_val(res, i, 7);
+	it->user_name = db_val(res, i, 8);
+	it->user_email = db_val(res, i, 9);
+	it->booked = db_int(res, i, 10);
+	it->capacity = db_int(res, i, 11);
+}
+
 int
 feed_items(struct db *db, struct arena *a, const struct feed *f,
     struct feed_item **out, int *n)
@@ -108,13 +136,7 @@ feed_items(struct db *db, struct arena *a, const struct feed *f,
 	int i;
 
 	if (f->room_id == 0)
-		res = db_query(db, a, "SELECT b.id, " BOOKING_SEQUENCE ", IF(b.status ="
-		    "   'pending' AND NOT " BOOKING_HOLDS_SEAT ", 'cancelled', b.status),"
-		    "  b.start_time, b.end_time, b.updated_at, r.name, e.title, u.name,"
-		    "  u.email, 0, 0"
-		    " FROM bookings b JOIN users u ON u.id = b.user_id"
-		    " JOIN rooms r ON r.id = b.room_id JOIN timeslots t ON t.id = b.timeslot_id"
-		    " LEFT JOIN events e ON e.id = t.event_id"
+		res = db_query(db, a, FEED_BOOKINGS
 		    " WHERE b.user_id = ? AND b.start_time >= UTC_TIMESTAMP() - INTERVAL ? DAY"
 		    " ORDER BY b.start_time, b.id LIMIT ?", "lii", f->user_id,
 		    FEED_PAST_DAYS, FEED_ITEMS_MAX);
@@ -133,21 +155,23 @@ feed_items(struct db *db, struct arena *a, const struct feed *f,
 		return ERR;
 	*out = arena_calloc(a, (size_t)res->nrows + 1, sizeof(**out));
 	*n = res->nrows;
-	for (i = 0; i < res->nrows; i++) {
-		struct feed_item *it = &(*out)[i];
+	for (i = 0; i < res->nrows; i++)
+		item_fill(res, i, &(*out)[i]);
+	return OK;
+}
 
-		it->id = db_int(res, i, 0);
-		it->sequence = db_int(res, i, 1);
-		it->status = db_val(res, i, 2);
-		it->start = db_val(res, i, 3);
-		it->end = db_val(res, i, 4);
-		it->updated_at = db_val(res, i, 5);
-		it->room = db_val(res, i, 6);
-		it->event = db_val(res, i, 7);
-		it->user_name = db_val(res, i, 8);
-		it->user_email = db_val(res, i, 9);
-		it->booked = db_int(res, i, 10);
-		it->capacity = db_int(res, i, 11);
-	}
+int
+feed_booking(struct db *db, struct arena *a, long long booking_id, long long user_id,
+    struct feed_item *out)
+{
+	struct db_res *res;
+
+	res = db_query(db, a, FEED_BOOKINGS " WHERE b.id = ? AND b.user_id = ?", "ll",
+	    booking_id, user_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	item_fill(res, 0, out);
 	return OK;
 }

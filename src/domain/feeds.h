@@ -51,5 +51,9 @@ struct feed_item {
 };
 int	feed_items(struct db *, struct arena *, const struct feed *,
 	    struct feed_item **, int *n);
+/* One of user_id's bookings as its feed entry (the owner's "Add to
+ * calendar"); NOT_FOUND when it is not theirs. */
+int	feed_booking(struct db *, struct arena *, long long booking_id, long long user_id,
+	    struct feed_item *);
 
 #endif

@@ -209,8 +209,9 @@ pay_href(struct req *r, const struct booking *b)
 
 /* The buttons of the owner's actions b allows now (booking_allows, the
  * rule the transactions keep): CAN_PAY while a hold runs, CAN_CANCEL,
- * CAN_REACTIVATE, CAN_RESCHEDULE, CAN_CHECK_IN, CAN_CHECK_OUT; the booking
- * page and every dashboard row show the same. */
+ * CAN_REACTIVATE, CAN_RESCHEDULE, CAN_CHECK_IN, CAN_CHECK_OUT, and
+ * CAN_CALENDAR while it holds the owner's seat; the booking page and every
+ * dashboard row show the same. */
 static void
 owner_actions(struct req *r, struct tmpl *t, const struct booking *b,
     const struct actor *who)
@@ -231,8 +232,12 @@ owner_actions(struct req *r, struct tmpl *t, const struct booking *b,
 	for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++)
 		if (booking_allows(b, buttons[i].action, who, now))
 			tmpl_show(t, buttons[i].section);
-	if (b->state == BOOKING_PENDING && !b->awaiting && b->user_id == who->user_id)
+	if (b->user_id != who->user_id || b->hold_lapsed)
+		return;
+	if (b->state == BOOKING_PENDING && !b->awaiting)
 		tmpl_set(tmpl_section(t, "CAN_PAY"), "PAY_HREF", pay_href(r, b));
+	if (b->state == BOOKING_PENDING || b->state == BOOKING_CONFIRMED)
+		tmpl_show(t, "CAN_CALENDAR");
 }
 
 static const char *const done_messages[][2] = {
@@ -514,6 +519,8 @@ dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
 		row = tmpl_section(group, "BOOKING");
 		page_booking(r, row, &list[i]);
 		owner_actions(r, row, &list[i], &r->actor);
+		if (page_review_action(r, row, &list[i]) != OK)
+			return ERR;
 	}
 	return OK;
 }

@@ -131,6 +131,34 @@ feed_event(struct req *r, struct buf *b, const struct feed *f, const struct feed
 	ical_event(b, &e);
 }
 
+/* GET /bookings/{id}/calendar.ics: one of the owner's bookings to add to a
+ * calendar, under the UID its mails and the feed give it, so adding it
+ * twice or subscribing later updates the one entry. */
+int
+booking_ics(struct req *r)
+{
+	static const struct feed mine = { 0, 0, 0, NULL, NULL };
+	struct feed_item it;
+	struct buf b;
+	time_t start = time(NULL);
+	long long id;
+	int rc;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	if ((rc = feed_booking(r->db, r->arena, id, r->user->id, &it)) == NOT_FOUND)
+		return reply_not_found(r, "booking", id);
+	if (rc != OK)
+		return ERR;
+	dbtime_parse(it.start, &start);
+	buf_init(&b, r->arena);
+	ical_begin(&b, "booking", NULL, NULL, start, start);
+	feed_event(r, &b, &mine, &it);
+	ical_end(&b);
+	reply_header(r, "Content-Disposition: attachment; filename=\"booking-%lld.ics\"", id);
+	return reply_body(r, 200, "text/calendar; charset=utf-8", b.data, b.len);
+}
+
 /*
  * GET /calendar/{token}.ics. The body depends only on what it lists
  * (DTSTAMP is each entry's last change), so its hash is a strong ETag: a

@@ -54,6 +54,9 @@ void	page_history(struct req *, struct tmpl *, const struct booking_event *, int
 /* A booking's review (REVIEWED), or its form when the booking allows one
  * (CAN_REVIEW) (pages/reviews.c). */
 int	page_booking_review(struct req *, struct tmpl *, const struct booking *);
+/* CAN_REVIEW on a dashboard row: b is the actor's to review and has no
+ * review yet. */
+int	page_review_action(struct req *, struct tmpl *, const struct booking *);
 /* The REVIEWS section of a room's or an event's page at back: the
  * average, the count and a page (reviews_page) of the latest, with the
  * admin's Hide buttons. */

@@ -41,6 +41,21 @@ page_booking_review(struct req *r, struct tmpl *t, const struct booking *b)
 	return OK;
 }
 
+int
+page_review_action(struct req *r, struct tmpl *t, const struct booking *b)
+{
+	struct review v;
+	int rc;
+
+	if (!booking_allows(b, BK_REVIEW, &r->actor, time(NULL)))
+		return OK;
+	if ((rc = review_of_booking(r->db, r->arena, b->id, &v)) == ERR)
+		return ERR;
+	if (rc == NOT_FOUND)
+		tmpl_show(t, "CAN_REVIEW");
+	return OK;
+}
+
 /* "4.3": an average to a tenth, rounded. */
 static const char *
 average_text(struct arena *a, const struct review_summary *s)
