@@ -114,6 +114,13 @@ int	api_admin_quotas(struct req *);
 int	api_admin_quota_save(struct req *);
 int	admin_quotas(struct req *);
 int	admin_quotas_save(struct req *);
+/* pages/admin_packages.c */
+int	admin_packages(struct req *);
+int	admin_package_create(struct req *);
+int	admin_package_item_save(struct req *);
+/* pages/admin_room_hours.c */
+int	admin_room_hours(struct req *);
+int	admin_room_hours_save(struct req *);
 int	api_bookings_list(struct req *);
 int	api_booking_show(struct req *);
 int	api_booking_cancel(struct req *);

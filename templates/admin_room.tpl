@@ -3,7 +3,7 @@
 {{#NEW}}<h1>[[New room]]</h1>{{/NEW}}
 {{#EDIT}}<h1>{{NAME}}</h1>
 <p class="meta">{{#ACTIVE}}[[Active: takes bookings.]]{{/ACTIVE}}{{#INACTIVE}}[[<strong>Inactive</strong>: takes no new bookings; existing bookings stay.]]{{/INACTIVE}}
-[[<a href="/rooms/{{ID}}">Public page</a> · <a href="/admin/bookings?roomId={{ID}}">Bookings</a>]]</p><section aria-labelledby="feed-h">
+[[<a href="/rooms/{{ID}}">Public page</a> · <a href="/admin/bookings?roomId={{ID}}">Bookings</a> · <a href="/admin/rooms/{{ID}}/hours">Bookable hours</a>]]</p><section aria-labelledby="feed-h">
 <h2 id="feed-h">[[Calendar feed]]</h2>
 {{#FEED}}
 {{#FEED_ON}}<p>[[You have a private calendar feed of this room's sessions, made {{FEED_MADE}}. A new address stops the old one.]]</p>

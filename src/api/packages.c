@@ -10,6 +10,7 @@
 #include "domain/packages.h"
 #include "handlers.h"
 #include "http/form.h"
+#include "http/input.h"
 #include "http/json.h"
 #include "http/lookup.h"
 #include "http/request.h"
@@ -21,7 +22,7 @@ api_packages_list(struct req *r)
 	struct package *list;
 	int i, n;
 
-	if (package_list(r->db, r->arena, &list, &n) != OK)
+	if (package_list(r->db, r->arena, 0, &list, &n) != OK)
 		return ERR;
 	items = json_object_new_array();
 	for (i = 0; i < n; i++) {
@@ -101,17 +102,14 @@ api_credit_schedule(struct req *r)
 int
 api_admin_package_create(struct req *r)
 {
-	struct package_input in = { NULL, "package", -1, 90 };
+	struct package_input in;
 	struct json_object *o;
 	struct form f;
 	long long id;
 	int rc;
 
 	form_init(&f, r);
-	in.name = form_text(&f, "name", "Name", NAME_MAX_CHARS, 1);
-	form_enum(&f, "kind", "Kind", package_kinds, 0, &in.kind);
-	form_money(&f, "price", "Price", 1, &in.price);
-	form_int(&f, "expiryDays", "Expiry in days", 1, 3650, 0, &in.expiry_days);
+	input_package(&f, &in);
 	if (f.errors.n > 0)
 		return form_reply_json(r, &f, 400);
 	if ((rc = package_create(r->db, &in, &id)) != OK)
@@ -128,9 +126,10 @@ api_admin_package_item(struct req *r)
 	int rc;
 
 	if (req_id(r, "id", &id) != OK || req_id(r, "eventId", &event) != OK ||
-	    req_int(r, "quantity", 0, 100, &quantity) != OK)
+	    req_int(r, "quantity", 0, PACKAGE_QUANTITY_MAX, &quantity) != OK)
 		return ERR;
-	if ((rc = package_item_set(r->db, r->arena, id, event, quantity)) == NOT_FOUND)
+	if ((rc = package_item_set(r->db, r->arena, id, event, quantity)) == NOT_FOUND ||
+	    rc == INVALID)
 		return reply_error(r, 404, "not_found", "There is no package %lld or no event %lld.",
 		    id, event);
 	if (rc != OK)

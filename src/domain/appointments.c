@@ -40,6 +40,34 @@ room_hours_set(struct db *db, struct arena *a, long long room_id,
 	    "liii", room_id, h->weekday, h->opens, h->closes) < 0 ? ERR : OK;
 }
 
+struct week {
+	struct arena			*arena;
+	long long			 room_id;
+	const struct room_hours		*days;
+	int				 n;
+};
+
+static int
+week_txn(struct db *db, void *ctx)
+{
+	struct week *w = ctx;
+	int i, rc;
+
+	for (i = 0; i < w->n; i++)
+		if ((rc = room_hours_set(db, w->arena, w->room_id, &w->days[i])) != OK)
+			return rc;
+	return OK;
+}
+
+int
+room_week_set(struct db *db, struct arena *a, long long room_id,
+    const struct room_hours *days, int n)
+{
+	struct week w = { a, room_id, days, n };
+
+	return db_txn(db, week_txn, &w);
+}
+
 static void
 hours_fill(const struct db_res *res, int i, void *out)
 {

@@ -21,6 +21,10 @@ struct room_hours {
  * start or a weekday past 6. */
 int	room_hours_set(struct db *, struct arena *, long long room_id,
 	    const struct room_hours *);
+/* Sets n weekdays' hours as room_hours_set does, all or none, in one
+ * transaction (the admin's page saves a whole week). */
+int	room_week_set(struct db *, struct arena *, long long room_id,
+	    const struct room_hours *, int n);
 /* Every weekday with hours, Sunday first. */
 int	room_hours_list(struct db *, struct arena *, long long room_id,
 	    struct room_hours **, int *n);

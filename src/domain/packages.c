@@ -39,9 +39,12 @@ package_item_set(struct db *db, struct arena *a, long long package_id,
 {
 	int rc;
 
-	if ((rc = db_found(db_query(db, a, "SELECT 1 FROM packages p JOIN events e"
-	    " WHERE p.id = ? AND e.id = ?", "ll", package_id, event_id))) != OK)
+	if ((rc = db_found(db_query(db, a, "SELECT 1 FROM packages WHERE id = ?", "l",
+	    package_id))) != OK)
 		return rc;
+	if ((rc = db_found(db_query(db, a, "SELECT 1 FROM events WHERE id = ?", "l",
+	    event_id))) != OK)
+		return rc == NOT_FOUND ? INVALID : rc;
 	if (quantity <= 0)
 		return db_exec(db, "DELETE FROM package_items WHERE package_id = ?"
 		    " AND event_id = ?", "ll", package_id, event_id) < 0 ? ERR : OK;
@@ -65,14 +68,15 @@ package_fill(const struct db_res *res, int i, void *out)
 }
 
 int
-package_list(struct db *db, struct arena *a, struct package **out, int *n)
+package_list(struct db *db, struct arena *a, int all, struct package **out, int *n)
 {
 	*out = db_rows(a, db_query(db, a, "SELECT p.id, p.name, p.kind, p.price,"
 	    " p.expiry_days, p.is_active, GROUP_CONCAT(CONCAT(i.quantity, ' × ', e.title)"
 	    "  ORDER BY e.title SEPARATOR ', ')"
-	    " FROM packages p JOIN package_items i ON i.package_id = p.id"
-	    " JOIN events e ON e.id = i.event_id WHERE p.is_active"
-	    " GROUP BY p.id ORDER BY p.name, p.id", ""), sizeof(**out), package_fill, n);
+	    " FROM packages p LEFT JOIN package_items i ON i.package_id = p.id"
+	    " LEFT JOIN events e ON e.id = i.event_id WHERE ? OR p.is_active"
+	    " GROUP BY p.id HAVING ? OR COUNT(e.id) > 0 ORDER BY p.name, p.id", "ii", all, all),
+	    sizeof(**out), package_fill, n);
 	return *out != NULL ? OK : ERR;
 }
 

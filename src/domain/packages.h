@@ -32,15 +32,19 @@ struct package_input {
 	long long	 expiry_days;
 };
 
+/* The most sessions of one event a package holds. */
+#define PACKAGE_QUANTITY_MAX	100
+
 /* An admin's: a new package (INVALID for a kind not in package_kinds, a
  * negative price or an expiry under a day), then what it holds: quantity
- * sessions of event_id (0 removes them; NOT_FOUND for no such package or
- * event). */
+ * sessions of event_id (0 removes them; NOT_FOUND for no such package,
+ * INVALID for no such event). */
 int	package_create(struct db *, const struct package_input *, long long *id);
 int	package_item_set(struct db *, struct arena *, long long package_id,
 	    long long event_id, long long quantity);
-/* The active packages that hold something, by name. */
-int	package_list(struct db *, struct arena *, struct package **, int *n);
+/* The active packages that hold something, by name; all: every package
+ * (the admin's page), contents NULL for one holding nothing. */
+int	package_list(struct db *, struct arena *, int all, struct package **, int *n);
 
 /* Buys a package: one order at its price (paid at once when free) and a
  * credit per session it holds, valid expiry_days; NOT_FOUND for no such

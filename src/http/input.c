@@ -12,6 +12,7 @@
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/packages.h"
 #include "domain/quota.h"
 #include "domain/series.h"
 #include "domain/slotgen.h"
@@ -251,4 +252,16 @@ input_series(struct form *f, struct series_input *in)
 	if (form_date(f, "until", "Until", 0, until))
 		in->until = arena_strdup(f->arena, until);
 	form_flag(f, "allOrNothing", &in->all_or_nothing);
+}
+
+void
+input_package(struct form *f, struct package_input *in)
+{
+	in->name = form_text(f, "name", "Name", NAME_MAX_CHARS, 1);
+	in->kind = "package";
+	in->price = -1;
+	in->expiry_days = 90;
+	form_enum(f, "kind", "Kind", package_kinds, 0, &in->kind);
+	form_money(f, "price", "Price", 1, &in->price);
+	form_int(f, "expiryDays", "Expiry in days", 1, 3650, 0, &in->expiry_days);
 }

@@ -30,6 +30,10 @@ struct series_input;
 void	input_series(struct form *, struct series_input *);
 struct quota;
 void	input_quota(struct form *, const char *prefix, struct quota *);
+/* name, kind (package when absent), price and expiryDays (90 when absent)
+ * of a new package. */
+struct package_input;
+void	input_package(struct form *, struct package_input *);
 
 /* A sign-up read from the request into f and *in, and tried:
  * account_register's result (INVALID: the problems are in f). */

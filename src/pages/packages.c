@@ -15,7 +15,7 @@ packages_show(struct req *r)
 	struct tmpl *t, *row;
 	int i, n;
 
-	if (package_list(r->db, r->arena, &list, &n) != OK)
+	if (package_list(r->db, r->arena, 0, &list, &n) != OK)
 		return ERR;
 	t = page_begin(r, "packages.tpl", _("Packages"));
 	for (i = 0; i < n; i++) {

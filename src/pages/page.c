@@ -291,7 +291,7 @@ page_admin_begin(struct req *r, const char *file, const char *title)
 		{ "/admin/rooms", "AT_ROOMS" }, { "/admin/timeslots", "AT_ROOMS" },
 		{ "/admin/events", "AT_EVENTS" }, { "/admin/bookings", "AT_BOOKINGS" },
 		{ "/admin/audit", "AT_AUDIT" }, { "/admin/users", "AT_USERS" },
-		{ "/admin/quotas", "AT_QUOTAS" },
+		{ "/admin/quotas", "AT_QUOTAS" }, { "/admin/packages", "AT_PACKAGES" },
 		{ "/admin/mail", "AT_MAIL" }, { "/admin/calendar", "AT_CALENDAR" },
 		{ "/admin/reports", "AT_REPORTS" },
 	};
