@@ -45,7 +45,7 @@
 <button type="submit">[[Check out]]</button>
 </form>
 {{/CAN_CHECK_OUT}}
-{{#CAN_CALENDAR}}<a class="button" id="add-to-calendar" href="/bookings/{{ID}}/calendar.ics" download>Add to calendar</a>{{/CAN_CALENDAR}}
+{{#CAN_CALENDAR}}<a class="button" id="add-to-calendar" href="/bookings/{{ID}}/calendar.ics" download>[[Add to calendar]]</a>{{/CAN_CALENDAR}}
 </div>
 {{#REVIEWED}}<section id="review"><h2>[[Your review]]</h2>
 <p>[[<span class="rating" id="review-rating">{{RATING}}</span> out of 5]]{{#HIDDEN}} [[(hidden by an admin)]]{{/HIDDEN}}</p>

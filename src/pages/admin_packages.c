@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "core/limits.h"
 #include "domain/catalog.h"
 #include "domain/packages.h"
@@ -15,8 +16,8 @@
 #include "pages/page.h"
 
 static const char *const packages_done[][2] = {
-	{ "created", "The package is made: add the sessions it holds." },
-	{ "saved", "What the package holds is saved." },
+	{ "created", N_("The package is made: add the sessions it holds.") },
+	{ "saved", N_("What the package holds is saved.") },
 	{ NULL, NULL },
 };
 
@@ -49,7 +50,7 @@ packages_page(struct req *r, struct form *f, long long item_of, int status)
 	if (package_list(r->db, r->arena, 1, &list, &n) != OK ||
 	    event_list(r->db, r->arena, &events, &ne) != OK)
 		return ERR;
-	t = page_admin_begin(r, "admin_packages.tpl", "Packages and bundles");
+	t = page_admin_begin(r, "admin_packages.tpl", _("Packages and bundles"));
 	page_done(r, t, packages_done);
 	if (n == 0)
 		tmpl_show(t, "NO_PACKAGES");
@@ -59,12 +60,12 @@ packages_page(struct req *r, struct form *f, long long item_of, int status)
 		row = tmpl_section(t, "PACKAGE");
 		tmpl_set_int(row, "ID", list[i].id);
 		tmpl_set(row, "NAME", list[i].name);
-		tmpl_set(row, "KIND_LABEL", strcmp(list[i].kind, "bundle") == 0 ? "Bundle" :
-		    "Package");
+		tmpl_set(row, "KIND_LABEL", strcmp(list[i].kind, "bundle") == 0 ? _("Bundle") :
+		    _("Package"));
 		tmpl_set(row, "PRICE", money_show(r->arena, list[i].price));
 		tmpl_set_int(row, "EXPIRY_DAYS", list[i].expiry_days);
 		tmpl_set(row, "CONTENTS", list[i].contents != NULL ? list[i].contents :
-		    "Nothing yet");
+		    _("Nothing yet"));
 		if (!list[i].is_active)
 			tmpl_show(row, "INACTIVE");
 		for (j = 0; j < ne; j++)
@@ -84,8 +85,8 @@ packages_page(struct req *r, struct form *f, long long item_of, int status)
 		form_fill(f, t, fields);
 	for (i = 0; package_kinds[i] != NULL; i++)
 		page_option(t, "KIND_OPTION", package_kinds[i], strcmp(package_kinds[i],
-		    "bundle") == 0 ? "Bundle (one event, many sessions)" :
-		    "Package (several events)", item_of == 0 ? kv_get(f->fields, "kind") : NULL);
+		    "bundle") == 0 ? _("Bundle (one event, many sessions)") :
+		    _("Package (several events)"), item_of == 0 ? kv_get(f->fields, "kind") : NULL);
 	return page_end(r, status);
 }
 

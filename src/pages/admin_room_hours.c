@@ -1,6 +1,7 @@
 /* pages/admin_room_hours.c: /admin/rooms/{id}/hours: the hours of each
  * weekday in which a room's individual events take appointments */
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "domain/appointments.h"
 #include "domain/catalog.h"
 #include "handlers.h"
@@ -11,7 +12,7 @@
 #include "pages/page.h"
 
 static const char *const hours_done[][2] = {
-	{ "saved", "The bookable hours are saved." },
+	{ "saved", N_("The bookable hours are saved.") },
 	{ NULL, NULL },
 };
 
@@ -21,8 +22,9 @@ static const struct {
 	int		 weekday;
 	const char	*name;
 } days[] = {
-	{ 1, "Monday" }, { 2, "Tuesday" }, { 3, "Wednesday" }, { 4, "Thursday" },
-	{ 5, "Friday" }, { 6, "Saturday" }, { 0, "Sunday" },
+	{ 1, N_("Monday") }, { 2, N_("Tuesday") }, { 3, N_("Wednesday") },
+	{ 4, N_("Thursday") }, { 5, N_("Friday") }, { 6, N_("Saturday") },
+	{ 0, N_("Sunday") },
 };
 
 #define DAYS	(sizeof(days) / sizeof(days[0]))
@@ -47,13 +49,13 @@ hours_page(struct req *r, const struct room *room, struct form *f, int status)
 	if (room_hours_list(r->db, r->arena, room->id, &h, &n) != OK)
 		return ERR;
 	t = page_admin_begin(r, "admin_room_hours.tpl",
-	    arena_printf(r->arena, "Bookable hours: %s", room->name));
+	    arena_printf(r->arena, _("Bookable hours: %s"), room->name));
 	tmpl_set_int(t, "ID", room->id);
 	tmpl_set(t, "ROOM_NAME", room->name);
 	page_done(r, t, hours_done);
 	for (i = 0; i < DAYS; i++) {
 		row = tmpl_section(t, "DAY");
-		tmpl_set(row, "DAY_NAME", days[i].name);
+		tmpl_set(row, "DAY_NAME", _(days[i].name));
 		for (k = 0; k < n && h[k].weekday != days[i].weekday; k++)
 			;
 		for (j = 0; j < 2; j++) {
@@ -65,8 +67,8 @@ hours_page(struct req *r, const struct room *room, struct form *f, int status)
 				    h[k].closes);
 			tmpl_set(cell, "FIELD", field);
 			tmpl_set(cell, "VALUE", value);
-			tmpl_set(cell, "LABEL", arena_printf(r->arena, "%s: %s", days[i].name,
-			    j == 0 ? "opens" : "closes"));
+			tmpl_set(cell, "LABEL", arena_printf(r->arena, j == 0 ? _("%s: opens") :
+			    _("%s: closes"), _(days[i].name)));
 			if ((error = field_error_of(&f->errors, field)) != NULL)
 				tmpl_set(tmpl_section(cell, "ERROR"), "MESSAGE", error);
 		}
@@ -120,11 +122,11 @@ admin_room_hours_save(struct req *r)
 		week[i].opens = week[i].closes = 0;
 		if (!filled(&f, opens) && !filled(&f, closes))
 			continue;
-		form_time(&f, opens, arena_printf(r->arena, "%s opens", days[i].name), 1,
+		form_time(&f, opens, arena_printf(r->arena, _("%s opens"), _(days[i].name)), 1,
 		    &week[i].opens);
-		if (form_time(&f, closes, arena_printf(r->arena, "%s closes", days[i].name), 1,
+		if (form_time(&f, closes, arena_printf(r->arena, _("%s closes"), _(days[i].name)), 1,
 		    &week[i].closes) && week[i].closes <= week[i].opens)
-			form_error(&f, closes, "%s closes: after it opens.", days[i].name);
+			form_error(&f, closes, "%s closes: after it opens.", _(days[i].name));
 	}
 	if (f.errors.n > 0)
 		return hours_page(r, &room, &f, 400);
