@@ -1,4 +1,5 @@
 /* db/db.c: the only file that touches MYSQL*: connect, prepare, bind, txn, retry */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -950,30 +951,72 @@ simple(struct db *db, const char *sql)
 	return OK;
 }
 
+/*
+ * The end of the statement that starts at p: its ';' outside quotes and
+ * comments, or the end of the text; *empty says whether it held only
+ * white space and comments. A schema file is read as the mariadb client
+ * reads it, one statement per ';' (so no compound BEGIN ... END bodies).
+ */
+static const char *
+statement_end(const char *p, int *empty)
+{
+	char quote = 0;
+
+	*empty = 1;
+	for (; *p != '\0'; p++) {
+		if (quote) {
+			if (*p == '\\' && p[1] != '\0')
+				p++;
+			else if (*p == quote)
+				quote = 0;
+		} else if ((*p == '-' && p[1] == '-' && (p[2] == ' ' || p[2] == '\t' ||
+		    p[2] == '\n')) || *p == '#') {
+			while (p[1] != '\0' && p[1] != '\n')
+				p++;
+		} else if (*p == '/' && p[1] == '*') {
+			for (p += 2; *p != '\0' && !(*p == '*' && p[1] == '/'); p++)
+				;
+			if (*p == '\0')
+				break;
+			p++;
+		} else if (*p == ';')
+			break;
+		else if (!isspace((unsigned char)*p)) {
+			*empty = 0;
+			if (*p == '\'' || *p == '"' || *p == '`')
+				quote = *p;
+		}
+	}
+	return p;
+}
+
+/*
+ * Each statement of text on its own, never as one multi-statement query:
+ * a Galera node replicates a schema change by the text of the statement
+ * being run, and a trigger or procedure created inside a multi-statement
+ * query reached the other nodes with a body of the wrong text.
+ */
 int
 db_script(struct db *db, const char *text)
 {
 	MYSQL_RES *res;
-	int status, rc = OK;
+	const char *end;
+	int empty;
 
 	if (connect_db(db) != OK)
 		return ERR;
-	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
-	status = mysql_real_query(db->conn, text, strlen(text));
-	for (;;) {
-		if (status != 0) {
+	for (; *text != '\0'; text = *end != '\0' ? end + 1 : end) {
+		end = statement_end(text, &empty);
+		if (empty)
+			continue;
+		if (mysql_real_query(db->conn, text, (unsigned long)(end - text)) != 0) {
 			set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
-			rc = ERR;
-			break;
+			return ERR;
 		}
 		if ((res = mysql_store_result(db->conn)) != NULL)
 			mysql_free_result(res);
-		if ((status = mysql_next_result(db->conn)) == -1)
-			break;
-		status = status > 0;
 	}
-	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
-	return rc;
+	return OK;
 }
 
 int

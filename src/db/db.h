@@ -93,7 +93,8 @@ struct db_res	*db_query_args(struct db *, struct arena *, const char *sql,
 int		 db_each_args(struct db *, struct arena *, db_row_fn, void *ctx,
 		    const char *sql, const struct db_args *);
 
-/* Runs a trusted multi-statement script (a migration file), no values. */
+/* Runs a trusted script (a migration file) one statement at a time, no
+ * values. */
 int		 db_script(struct db *, const char *text);
 
 int		 db_begin(struct db *);
