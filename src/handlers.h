@@ -228,6 +228,7 @@ int	admin_user_role(struct req *);
 int	api_login(struct req *);
 int	api_payment_webhook(struct req *);
 int	account_reminders(struct req *);
+int	account_sms(struct req *);
 int	admin_mail(struct req *);
 int	admin_mail_retry(struct req *);
 int	unsubscribe_form(struct req *);
@@ -235,6 +236,7 @@ int	unsubscribe_submit(struct req *);
 int	api_register(struct req *);
 int	api_token_revoke(struct req *);
 int	api_me(struct req *);
+int	api_account_update(struct req *);
 /* pages/status.c */
 int	status_healthz(struct req *);
 int	status_ping(struct req *);

@@ -26,6 +26,23 @@
 </form>
 </section>
 
+<section aria-labelledby="sms-h">
+<h2 id="sms-h">[[SMS reminders]]</h2>
+<form method="post" action="/account/sms" class="stacked" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>
+<label for="phone">[[Phone]]</label>
+<input type="tel" id="phone" name="phone" value="{{PHONE}}" maxlength="16" autocomplete="tel" aria-describedby="phone-hint{{#PHONE_ERROR}} phone-error{{/PHONE_ERROR}}"{{#PHONE_ERROR}} aria-invalid="true"{{/PHONE_ERROR}}>
+<span class="hint" id="phone-hint">[[International form, like +4930123456. Leave it empty to remove it.]]</span>
+{{#PHONE_ERROR}}<span class="field-error" id="phone-error">{{MESSAGE}}</span>{{/PHONE_ERROR}}
+</p>
+<p><label><input type="checkbox" id="smsReminders" name="smsReminders" value="1"{{#SMS_ON}} checked{{/SMS_ON}}{{#SMSREMINDERS_ERROR}} aria-invalid="true" aria-describedby="smsReminders-error"{{/SMSREMINDERS_ERROR}}> [[Send me an SMS a day before each booking]]</label>
+{{#SMSREMINDERS_ERROR}}<span class="field-error" id="smsReminders-error">{{MESSAGE}}</span>{{/SMSREMINDERS_ERROR}}</p>
+{{#SMS_UNSENT}}<p class="hint">[[This site sends no SMS at the moment; your choice is kept for when it does.]]</p>{{/SMS_UNSENT}}
+<p><button type="submit">[[Save]]</button></p>
+</form>
+</section>
+
 <section aria-labelledby="password-h">
 <h2 id="password-h">[[Password]]</h2>
 <form method="post" action="/account/password" class="stacked" novalidate>

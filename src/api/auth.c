@@ -143,6 +143,24 @@ api_me(struct req *r)
 	return reply_json(r, 200, user);
 }
 
+/* The caller's phone and SMS reminders; what is not sent stays. */
+int
+api_account_update(struct req *r)
+{
+	struct json_object *user;
+	struct sms_input in;
+	struct form f;
+	int rc;
+
+	form_init(&f, r);
+	input_sms(&f, 0, &in);
+	if ((rc = account_set_sms(r->db, r->arena, r->user->id, &in, &f.errors)) != OK)
+		return rc == INVALID ? form_reply_json(r, &f, 400) : ERR;
+	if ((user = user_json(r, r->user->id)) == NULL)
+		return ERR;
+	return reply_json(r, 200, user);
+}
+
 /* Revokes the bearer token this request came with: a program signing out,
  * or dropping a token it fears was seen. */
 int

@@ -205,6 +205,38 @@ fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct fac
 }
 
 int
+mailer_sms_text(struct arena *a, const struct mail_msg *m, struct buf *out,
+    char *err, size_t errlen)
+{
+	struct facts f;
+	struct tmpl *d;
+	char *text, *terr = NULL;
+	size_t len;
+
+	if (facts_parse(a, m->data, &f) != OK) {
+		snprintf(err, errlen, "cannot render a %s message from its data", m->kind);
+		return ERR;
+	}
+	lang_use(lang_find(m->language));
+	d = tmpl_new();
+	tmpl_set(d, "SITE_NAME", cfg.site_name);
+	tmpl_set(d, "WHAT", what(a, &f));
+	tmpl_set(d, "WHEN", when(a, &f));
+	tmpl_set(d, "BOOKING_URL", arena_printf(a, "%s/bookings/%lld", cfg.site_url,
+	    f.booking_id));
+	text = tmpl_expand("mail/sms.txt.tpl", d, &len, &terr);
+	tmpl_free(d);
+	if (text == NULL) {
+		snprintf(err, errlen, "%s", terr ? terr : "template failed");
+		free(terr);
+		return ERR;
+	}
+	buf_add(out, text, len);
+	free(text);
+	return OK;
+}
+
+int
 mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf *out,
     char *err, size_t errlen)
 {
@@ -276,18 +308,22 @@ mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf 
 	return OK;
 }
 
-/* The sendmail setting as an argument vector: split on spaces, no shell. */
+/* A command setting as an argument vector: split on spaces, no shell,
+ * then last (NULL: nothing) as one more argument. */
 static char **
-command(struct arena *a)
+command(struct arena *a, const char *setting, const char *last)
 {
-	char **argv = arena_calloc(a, 33, sizeof(*argv)), *s, *tok, *save = NULL;
+	char **argv = arena_calloc(a, 34, sizeof(*argv)), *s, *tok, *save = NULL;
 	int n = 0;
 
-	s = arena_strdup(a, cfg.sendmail);
+	s = arena_strdup(a, setting);
 	for (tok = strtok_r(s, " \t", &save); tok != NULL && n < 32;
 	    tok = strtok_r(NULL, " \t", &save))
 		argv[n++] = tok;
-	return n > 0 ? argv : NULL;
+	if (n == 0)
+		return NULL;
+	argv[n] = (char *)last;
+	return argv;
 }
 
 /* Writes all of data to fd; -1 when the reader went away. */
@@ -311,16 +347,16 @@ write_all(int fd, const char *data, size_t len)
 /* Runs the command with the message on stdin; what it says on stderr
  * becomes the reason when it fails. */
 static int
-pipe_to(struct arena *a, const struct buf *msg, char *err, size_t errlen)
+pipe_to(char **argv, const char *setting, const struct buf *msg, char *err,
+    size_t errlen)
 {
-	char **argv = command(a);
 	FILE *errs;
 	int in[2], status, wrote;
 	size_t n;
 	pid_t pid;
 
 	if (argv == NULL) {
-		snprintf(err, errlen, "the sendmail setting is empty");
+		snprintf(err, errlen, "the %s setting is empty", setting);
 		return -1;
 	}
 	if ((errs = tmpfile()) == NULL || pipe(in) != 0) {
@@ -377,7 +413,13 @@ mailer_send(void *ctx, struct arena *a, const struct mail_msg *m, char *err,
 
 	(void)ctx;
 	buf_init(&msg, a);
+	if (strcmp(m->kind, "sms_reminder") == 0) {
+		if (mailer_sms_text(a, m, &msg, err, errlen) != OK)
+			return -1;
+		return pipe_to(command(a, cfg.sms_command, m->to), "sms_command", &msg,
+		    err, errlen);
+	}
 	if (mailer_render(a, m, time(NULL), &msg, err, errlen) != OK)
 		return -1;
-	return pipe_to(a, &msg, err, errlen);
+	return pipe_to(command(a, cfg.sendmail, NULL), "sendmail", &msg, err, errlen);
 }

@@ -69,6 +69,7 @@ static const struct setting {
 	{ "argon2_iterations",	  INT, offsetof(struct config, argon2_iterations), "3", 1, 100 },
 	{ "site_url",		  STR, offsetof(struct config, site_url), "https://localhost", 0, 0 },
 	{ "sendmail",		  STR, offsetof(struct config, sendmail), "/usr/sbin/sendmail -t -i", 0, 0 },
+	{ "sms_command",	  STR, offsetof(struct config, sms_command), "", 0, 0 },
 	{ "mail_from",		  STR, offsetof(struct config, mail_from), "booking@localhost", 0, 0 },
 	{ "webhook_secret",	  STR, offsetof(struct config, webhook_secret), "", 0, 0 },
 	{ "totp_key",		  STR, offsetof(struct config, totp_key), "", 0, 0 },

@@ -58,6 +58,9 @@ struct config {
 					 * split on spaces (no shell) */
 	char	*mail_from;		/* From: of every message */
 	char	*webhook_secret;	/* payment provider's HMAC key; "" refuses all */
+	char	*sms_command;		/* command sending one SMS: the number its
+					 * last argument, the text on stdin;
+					 * "": no SMS reminders */
 	char	*payment_url;		/* provider's pay page; "" pays at the desk */
 	char	*totp_key;		/* 64 hex digits: the key two-factor secrets
 					 * are stored under; never logged */

@@ -284,7 +284,7 @@ account_reset_token(struct db *db, struct arena *a, long long reset_id,
 	    " WHERE id = ? AND expires_at > UTC_TIMESTAMP()", reset_id, token);
 }
 
-#define ACCOUNT_COLUMNS "id, name, email, role, created_at"
+#define ACCOUNT_COLUMNS "id, name, email, role, created_at, phone, sms_reminders"
 
 static void
 account_fill(const struct db_res *res, int i, void *out)
@@ -296,6 +296,8 @@ account_fill(const struct db_res *res, int i, void *out)
 	u->email = db_val(res, i, 2);
 	u->role = db_val(res, i, 3);
 	u->created_at = db_val(res, i, 4);
+	u->phone = db_val(res, i, 5);
+	u->sms_reminders = db_int(res, i, 6) != 0;
 }
 
 int
@@ -543,7 +545,7 @@ account_list(struct db *db, struct arena *a, const char *q, long long limit,
 	    "sssll", like, like, like, limit, offset);
 	if ((*out = db_rows(a, res, sizeof(**out), account_fill, n)) == NULL)
 		return ERR;
-	*total = *n > 0 ? db_int(res, 0, 5) : 0;
+	*total = *n > 0 ? db_int(res, 0, 7) : 0;
 	return OK;
 }
 
@@ -552,4 +554,39 @@ account_set_language(struct db *db, long long user_id, const char *code)
 {
 	return db_exec(db, "UPDATE users SET language = ? WHERE id = ?", "sl", code,
 	    user_id) < 0 ? ERR : OK;
+}
+
+int
+account_phone_valid(const char *phone)
+{
+	size_t n = strlen(phone);
+
+	return n >= 9 && n <= 16 && phone[0] == '+' && phone[1] >= '1' &&
+	    phone[1] <= '9' && strspn(phone + 1, "0123456789") == n - 1;
+}
+
+int
+account_set_sms(struct db *db, struct arena *a, long long user_id,
+    const struct sms_input *in, struct field_errors *fe)
+{
+	struct account u;
+	const char *phone;
+
+	if (in->phone != NULL && *in->phone != '\0' && !account_phone_valid(in->phone))
+		field_error(fe, "phone", "Phone must be an international number like"
+		    " +4930123456: a plus, the country code, then the number, digits only.");
+	if (fe->n > 0)
+		return INVALID;
+	if (account_get(db, a, user_id, &u) != OK)
+		return ERR;
+	phone = in->phone == NULL ? u.phone : *in->phone == '\0' ? NULL : in->phone;
+	if (in->sms_reminders == 1 && phone == NULL) {
+		field_error(fe, "smsReminders", "Add a phone number to get SMS reminders.");
+		return INVALID;
+	}
+	/* Assignments run left to right: the second sees the new number. */
+	return db_exec(db, "UPDATE users SET phone = IF(?, phone, NULLIF(?, '')),"
+	    " sms_reminders = IF(?, sms_reminders, ?) AND phone IS NOT NULL WHERE id = ?",
+	    "isiil", in->phone == NULL, in->phone, in->sms_reminders < 0,
+	    in->sms_reminders == 1, user_id) < 0 ? ERR : OK;
 }

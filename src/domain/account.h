@@ -113,7 +113,25 @@ struct account {
 	const char	*email;
 	const char	*role;
 	const char	*created_at;
+	const char	*phone;		/* E.164, or NULL */
+	int		 sms_reminders;
 };
+
+/* A phone number in E.164: "+", a country code not starting with 0,
+ * 8 to 15 digits in all. */
+#define PHONE_MAX	16
+int	account_phone_valid(const char *phone);
+
+/* An SMS settings change (fields "phone", "smsReminders"): phone "" clears
+ * it, NULL keeps it; sms_reminders -1 keeps it. */
+struct sms_input {
+	const char	*phone;
+	int		 sms_reminders;
+};
+/* INVALID (with the field) for a bad number or reminders without one;
+ * clearing the number turns the reminders off. */
+int	account_set_sms(struct db *, struct arena *, long long user_id,
+	    const struct sms_input *, struct field_errors *);
 
 int	account_get(struct db *, struct arena *, long long user_id, struct account *);
 /* Users by email, those whose email or name contains q (NULL: all); total

@@ -661,7 +661,8 @@ booking_describe(struct arena *a, const struct booking *b)
 	return describe(a, b->room_name, b->start);
 }
 
-/* Reminders 24 h and 1 h before the start, those still in the future. */
+/* Reminders 24 h and 1 h before the start, those still in the future, and
+ * an SMS with the first when the site sends SMS and the owner asked. */
 static int
 plan_reminders(struct db *db, long long booking_id, const char *start)
 {
@@ -669,8 +670,12 @@ plan_reminders(struct db *db, long long booking_id, const char *start)
 	    " SELECT ?, 'email_24h', ? - INTERVAL 24 HOUR FROM DUAL"
 	    "   WHERE ? - INTERVAL 24 HOUR > UTC_TIMESTAMP()"
 	    " UNION ALL SELECT ?, 'email_1h', ? - INTERVAL 1 HOUR FROM DUAL"
-	    "   WHERE ? - INTERVAL 1 HOUR > UTC_TIMESTAMP()",
-	    "lsslss", booking_id, start, start, booking_id, start, start) < 0 ? ERR : OK;
+	    "   WHERE ? - INTERVAL 1 HOUR > UTC_TIMESTAMP()"
+	    " UNION ALL SELECT b.id, 'sms', ? - INTERVAL 24 HOUR FROM bookings b"
+	    "   JOIN users u ON u.id = b.user_id WHERE b.id = ? AND ? <> ''"
+	    "   AND u.sms_reminders AND ? - INTERVAL 24 HOUR > UTC_TIMESTAMP()",
+	    "lsslssslss", booking_id, start, start, booking_id, start, start, start,
+	    booking_id, cfg.sms_command, start) < 0 ? ERR : OK;
 }
 
 static int

@@ -6,6 +6,7 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/config.h"
 #include "core/fmt.h"
 #include "core/lang.h"
 #include "db/db.h"
@@ -71,8 +72,9 @@ queue(struct db *db, const char *kind, long long user_id, long long booking_id,
 /*
  * Queues kind about a booking with what it is now: the message tells the
  * booking as it was at this change, whatever happens to it before the
- * message goes. sequence counts the changes a calendar must follow (moves,
- * cancellations, reactivations), so each .ics replaces the one before.
+ * message goes; an sms_reminder goes to the owner's phone. sequence counts
+ * the changes a calendar must follow (moves, cancellations, reactivations),
+ * so each .ics replaces the one before.
  */
 static int
 queue_booking(struct db *db, struct arena *a, long long booking_id, const char *kind)
@@ -84,7 +86,7 @@ queue_booking(struct db *db, struct arena *a, long long booking_id, const char *
 	    "  b.start_time, b.end_time, b.price, b.refund_amount, b.hold_expires_at,"
 	    "  b.status, b.payment_status,"
 	    "  (SELECT COUNT(*) FROM booking_events be WHERE be.booking_id = b.id"
-	    "    AND be.type IN ('rescheduled','cancelled','reactivated'))"
+	    "    AND be.type IN ('rescheduled','cancelled','reactivated')), u.phone"
 	    " FROM bookings b JOIN users u ON u.id = b.user_id"
 	    " JOIN rooms r ON r.id = b.room_id JOIN timeslots t ON t.id = b.timeslot_id"
 	    " LEFT JOIN events e ON e.id = t.event_id WHERE b.id = ?", "l", booking_id);
@@ -105,7 +107,8 @@ queue_booking(struct db *db, struct arena *a, long long booking_id, const char *
 	add_str(o, "status", db_val(res, 0, 10));
 	add_str(o, "paymentStatus", db_val(res, 0, 11));
 	json_object_object_add(o, "sequence", json_object_new_int64(db_int(res, 0, 12)));
-	return queue(db, kind, db_int(res, 0, 0), booking_id, db_val(res, 0, 1), o);
+	return queue(db, kind, db_int(res, 0, 0), booking_id,
+	    db_val(res, 0, strcmp(kind, "sms_reminder") == 0 ? 13 : 1), o);
 }
 
 int
@@ -277,7 +280,11 @@ reminder_stale(const struct db_res *res)
 	if (!db_int(res, 0, 3))
 		return "the booking has started"; /* not translated: stored */
 	if (db_int(res, 0, 4))
-		return "the owner turned reminders off"; /* not translated: stored */
+		return strcmp(db_val(res, 0, 5), "sms") == 0 ?
+		    "the owner turned SMS reminders off" /* not translated: stored */
+		    : "the owner turned reminders off"; /* not translated: stored */
+	if (strcmp(db_val(res, 0, 5), "sms") == 0 && cfg.sms_command[0] == '\0')
+		return "the sms_command setting is empty"; /* not translated: stored */
 	return NULL;
 }
 
@@ -291,7 +298,7 @@ reminder_txn(struct db *db, void *ctx)
 	int rc;
 
 	res = db_query(db, p->arena, "SELECT id, booking_id, type FROM reminders"
-	    " WHERE status = 'pending' AND type IN ('email_24h','email_1h')"
+	    " WHERE status = 'pending' AND type IN ('email_24h','email_1h','sms')"
 	    " AND scheduled_at <= COALESCE(?, UTC_TIMESTAMP())"
 	    " ORDER BY scheduled_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", "s", p->now);
 	if (res == NULL)
@@ -302,8 +309,10 @@ reminder_txn(struct db *db, void *ctx)
 	booking_id = db_int(res, 0, 1);
 	/* Moved: planned for another start than the booking's. */
 	res = db_query(db, p->arena, "SELECT b.id, b.status,"
-	    "  r.scheduled_at = b.start_time - INTERVAL IF(r.type = 'email_24h', 24, 1) HOUR,"
-	    "  b.start_time > COALESCE(?, UTC_TIMESTAMP()), u.reminders_off, r.type"
+	    "  r.scheduled_at = b.start_time - INTERVAL IF(r.type = 'email_1h', 1, 24) HOUR,"
+	    "  b.start_time > COALESCE(?, UTC_TIMESTAMP()),"
+	    "  IF(r.type = 'sms', NOT u.sms_reminders OR u.phone IS NULL, u.reminders_off),"
+	    "  r.type"
 	    " FROM reminders r JOIN bookings b ON b.id = r.booking_id"
 	    " JOIN users u ON u.id = b.user_id WHERE r.id = ?", "sl", p->now, id);
 	if (res == NULL || res->nrows == 0)
@@ -312,6 +321,7 @@ reminder_txn(struct db *db, void *ctx)
 		return db_exec(db, "UPDATE reminders SET status = 'cancelled',"
 		    " last_error = ? WHERE id = ?", "sl", why, id) < 0 ? ERR : OK;
 	rc = queue_booking(db, p->arena, booking_id,
+	    strcmp(db_val(res, 0, 5), "sms") == 0 ? "sms_reminder" :
 	    strcmp(db_val(res, 0, 5), "email_24h") == 0 ? "reminder_24h" : "reminder_1h");
 	if (rc != OK)
 		return rc;

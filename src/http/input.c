@@ -54,6 +54,21 @@ input_room(struct form *f, int creating, struct room_input *in)
 }
 
 void
+input_sms(struct form *f, int page, struct sms_input *in)
+{
+	in->phone = NULL;
+	in->sms_reminders = -1;
+	if (form_sent(f, "phone")) {
+		in->phone = form_text(f, "phone", "Phone", PHONE_MAX, 0);
+		if (in->phone == NULL)
+			in->phone = "";
+	}
+	/* An unticked box is not sent: on the page that means off. */
+	if (!form_flag(f, "smsReminders", &in->sms_reminders) && page)
+		in->sms_reminders = 0;
+}
+
+void
 input_event(struct form *f, int creating, struct event_input *in)
 {
 	memset(in, 0, sizeof(*in));

@@ -12,6 +12,7 @@ struct room_filter;
 struct room_input;
 struct slot_input;
 struct slotgen;
+struct sms_input;
 
 /* Each reads what was sent, putting format problems in the form; creating
  * also requires the fields a new one needs. What an edit did not send is
@@ -21,6 +22,8 @@ void	input_event(struct form *, int creating, struct event_input *);
 void	input_slot(struct form *, int creating, struct slot_input *);
 void	input_slotgen(struct form *, struct slotgen *);
 void	input_account(struct form *, struct account_input *);
+/* phone and smsReminders; on the page (page 1) a box not ticked is off. */
+void	input_sms(struct form *, int page, struct sms_input *);
 /* maxActive, maxHolds and maxHoursWeek after prefix ("" for the API,
  * "customer.meeting." on the admin page's grid); empty or absent: no
  * limit (-1). */

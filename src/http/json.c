@@ -312,6 +312,8 @@ json_account(struct arena *a, const struct account *u)
 	json_set_str(o, "email", u->email);
 	json_set_str(o, "role", u->role);
 	json_set_time(o, a, "createdAt", u->created_at);
+	json_set_str(o, "phone", u->phone);
+	json_set_bool(o, "smsReminders", u->sms_reminders);
 	return o;
 }
 

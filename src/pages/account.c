@@ -1,6 +1,7 @@
 /* pages/account.c: register, log in, log out, the dashboard and the account page */
 #include <string.h>
 
+#include "core/config.h"
 #include "core/fmt.h"
 #include "core/lang.h"
 #include "core/limits.h"
@@ -318,6 +319,7 @@ static const char *const saved_messages[][2] = {
 	{ "revoked", N_("The token was revoked.") },
 	{ "reminders_on", N_("Reminder mail is on.") },
 	{ "reminders_off", N_("Reminder mail is off.") },
+	{ "sms", N_("Your SMS reminder settings were saved.") },
 	{ "feed_revoked", N_("Your calendar feed is stopped: its address no longer works.") },
 };
 
@@ -325,9 +327,10 @@ static int
 account_page(struct req *r, struct form *f, const char *new_token,
     const char *notice, int status)
 {
-	static const char *const fields[] = { "name", "token_name", NULL };
+	static const char *const fields[] = { "name", "token_name", "phone", NULL };
 	struct tmpl *t, *row;
 	struct api_token *tokens;
+	struct account u;
 	struct mfa_status mfa;
 	const char *saved = kv_get(&r->params, "saved");
 	size_t i;
@@ -335,7 +338,8 @@ account_page(struct req *r, struct form *f, const char *new_token,
 
 	if (auth_token_list(r->db, r->arena, r->user->id, &tokens, &ntokens) != OK ||
 	    mail_reminders_on(r->db, r->arena, r->user->id, &reminders) != OK ||
-	    mfa_status(r->db, r->arena, r->user->id, &mfa) != OK)
+	    mfa_status(r->db, r->arena, r->user->id, &mfa) != OK ||
+	    account_get(r->db, r->arena, r->user->id, &u) != OK)
 		return ERR;
 	t = page_begin(r, "account.tpl", _("Account"));
 	tmpl_set(t, "NAME", r->user->name);
@@ -344,7 +348,13 @@ account_page(struct req *r, struct form *f, const char *new_token,
 	tmpl_set(t, "MFA_STATE", mfa.enabled ? C_("two-factor", "on") : C_("two-factor", "off"));
 	if (reminders)
 		tmpl_show(t, "REMINDERS_ON");
-	if (f != NULL)
+	if (cfg.sms_command[0] == '\0')
+		tmpl_show(t, "SMS_UNSENT");
+	if (f == NULL ? u.sms_reminders : form_sent(f, "smsReminders"))
+		tmpl_show(t, "SMS_ON");
+	if (f == NULL)
+		tmpl_set(t, "PHONE", u.phone);
+	else
 		form_fill(f, t, fields);
 	for (i = 0; saved != NULL && i < sizeof(saved_messages) / sizeof(saved_messages[0]); i++)
 		if (strcmp(saved, saved_messages[i][0]) == 0)
@@ -471,6 +481,22 @@ account_reminders(struct req *r)
 		return ERR;
 	return reply_redirect(r, want ? "/account?saved=reminders_on" :
 	    "/account?saved=reminders_off");
+}
+
+int
+account_sms(struct req *r)
+{
+	struct sms_input in;
+	struct form f;
+	int rc;
+
+	form_init(&f, r);
+	input_sms(&f, 1, &in);
+	if ((rc = account_set_sms(r->db, r->arena, r->user->id, &in, &f.errors)) == INVALID)
+		return account_page(r, &f, NULL, NULL, 400);
+	if (rc != OK)
+		return ERR;
+	return reply_redirect(r, "/account?saved=sms");
 }
 
 /* The link in every message. A GET only asks (mail scanners follow

@@ -309,6 +309,8 @@ EXAMPLES = {
     ("DELETE", "/api/v1/auth/token"): lambda w: call(
         "DELETE", "/api/v1/auth/token", {"Authorization": "Bearer " + _login(w).json()["token"]}),
     ("GET", "/api/v1/me"): lambda w: call("GET", "/api/v1/me", w["user"]),
+    ("PATCH", "/api/v1/account"): lambda w: call(
+        "PATCH", "/api/v1/account", w["user"], json={"phone": "+4930123456"}),
     ("POST", "/api/v1/bookings"): lambda w: call(
         "POST", "/api/v1/bookings", w["user"], json={"timeslotId": w["slot2"], "notes": "doc"}),
     ("GET", "/api/v1/bookings"): lambda w: (book(w, w["slot"]), call("GET", "/api/v1/bookings", w["user"]))[1],
