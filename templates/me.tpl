@@ -12,7 +12,7 @@
 {{#ANY}}<table class="bookings stack">
 <thead><tr><th scope="col">[[When]]</th><th scope="col">[[Room]]</th><th scope="col">[[Event]]</th><th scope="col">[[Status]]</th><th scope="col">[[Payment]]</th><th scope="col">[[Price]]</th><th scope="col">[[Actions]]</th></tr></thead>{{/ANY}}
 {{#GROUP}}<tbody{{#ORDER}} class="order" data-order="{{ORDER_ID}}"{{/ORDER}}>
-{{#ORDER}}<tr class="order-heading"><th scope="rowgroup" colspan="7">[[<a href="/orders/{{ORDER_ID}}">Order {{ORDER_ID}}</a>: {{COUNT}} bookings, total <span class="order-total">{{TOTAL}}</span>, {{ORDER_STATUS}}]]</th></tr>
+{{#ORDER}}<tr class="order-heading"><th scope="rowgroup" colspan="7">[[<a href="/orders/{{ORDER_ID}}">Order {{ORDER_ID}}</a>: {{COUNT}} bookings, total <span class="order-total">{{TOTAL}}</span>, {{ORDER_STATUS_LABEL}}]]</th></tr>
 {{/ORDER}}{{#BOOKING}}
 <tr data-booking="{{ID}}">
 <th scope="row" data-label="[[When]]"><a href="/bookings/{{ID}}">{{SHORT_DATE}}, {{START}}–{{END}}</a></th>

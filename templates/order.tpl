@@ -4,7 +4,7 @@
 {{#ERROR}}<p class="error" role="alert" id="order-error">{{MESSAGE}}</p>{{/ERROR}}
 <dl class="facts">
 <dt>[[Made]]</dt><dd>{{CREATED}}</dd>
-<dt>[[Status]]</dt><dd class="status {{ORDER_STATUS}}" id="order-status">{{ORDER_STATUS}}</dd>
+<dt>[[Status]]</dt><dd class="status {{ORDER_STATUS}}" id="order-status" data-status="{{ORDER_STATUS}}">{{ORDER_STATUS_LABEL}}</dd>
 <dt>[[Total]]</dt><dd id="order-total">{{TOTAL}}</dd>
 {{#REFUNDED}}<dt>[[Refunded]]</dt><dd id="order-refunded">{{REFUNDED}}</dd>{{/REFUNDED}}
 {{#DUE}}<dt>[[Due]]</dt><dd id="order-due">{{DUE}}</dd>{{/DUE}}
@@ -18,8 +18,8 @@
 <th scope="row"><a href="/bookings/{{ID}}">{{DATE}}, {{START}}–{{END}}</a></th>
 <td>{{ROOM_NAME}}</td>
 <td>{{#EVENT}}{{EVENT_TITLE}}{{/EVENT}}</td>
-<td class="status {{STATUS}}">{{STATUS}}</td>
-<td>{{PAYMENT_STATUS}}</td>
+<td class="status {{STATUS}}">{{STATUS_LABEL}}</td>
+<td>{{PAYMENT_LABEL}}</td>
 <td>{{PRICE}}</td>
 </tr>
 {{/BOOKING}}

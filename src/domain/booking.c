@@ -599,8 +599,9 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
  * waiting list) the one the owner chose. Switches the thread to it and
  * returns the language to go back to.
  */
-static int
-owner_language(struct db *db, struct arena *a, long long owner, const struct actor *by)
+int
+booking_owner_language(struct db *db, struct arena *a, long long owner,
+    const struct actor *by)
 {
 	int prev = lang_current();
 	struct db_res *res;
@@ -701,7 +702,7 @@ expire_one(struct db *db, struct arena *a, long long id, long long slot_id,
 	    booking_seats_add(db, slot_id, -1) != OK ||
 	    cancel_reminders(db, id) != OK)
 		return ERR;
-	prev = owner_language(db, a, owner, &system);
+	prev = booking_owner_language(db, a, owner, &system);
 	message = arena_printf(a, _("Your unpaid booking for %s was released: its hold"
 	    " expired."), describe(a, room, start));
 	lang_use(prev);
@@ -762,7 +763,7 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 		return rc;
 	if (confirmed && plan_reminders(db, *id, s->start) != OK)
 		return ERR;
-	prev = owner_language(db, a, user_id, by);
+	prev = booking_owner_language(db, a, user_id, by);
 	what = describe(a, s->room_name, s->start);
 	if (s->approval)
 		message = arena_printf(a, _("%s: %s. It needs an admin's approval; you will be"
@@ -1247,7 +1248,7 @@ cancel_locked(struct db *db, struct arena *a, const struct actor *who,
 	    start - time(NULL) >= (time_t)CREDIT_RETURN_HOURS * 3600 &&
 	    credit_release(db, b->id) != OK)
 		return ERR;
-	prev = owner_language(db, a, b->user_id, who);
+	prev = booking_owner_language(db, a, b->user_id, who);
 	what = describe(a, b->room_name, b->start);
 	message = arena_printf(a, "%s: %s.%s", declined ? _("Declined by an admin") :
 	    _("Cancelled"), what, refund > 0 ? arena_printf(a, _(" %s will be refunded."),
@@ -1443,7 +1444,7 @@ reactivate_txn(struct db *db, void *ctx)
 		return rc;
 	if (strcmp(status, "confirmed") == 0 && plan_reminders(db, b.id, b.start) != OK)
 		return ERR;
-	prev = owner_language(db, a, b.user_id, c->who);
+	prev = booking_owner_language(db, a, b.user_id, c->who);
 	message = arena_printf(a, _("Reactivated: %s.%s"), describe(a, b.room_name, b.start),
 	    s.approval ? _(" It needs an admin's approval again.") : "");
 	lang_use(prev);
@@ -1505,7 +1506,7 @@ reschedule_txn(struct db *db, void *ctx)
 	if (cancel_reminders(db, b.id) != OK || plan_reminders(db, b.id, to.start) != OK ||
 	    promote_waiting(db, a, &from) != OK)
 		return ERR;
-	prev = owner_language(db, a, b.user_id, c->who);
+	prev = booking_owner_language(db, a, b.user_id, c->who);
 	message = arena_printf(a, _("Rescheduled: %s, now %s.%s"),
 	    describe(a, b.room_name, b.start), fmt_local(a, to.start, FMT_WHEN), refund > 0 ?
 	    arena_printf(a, _(" %s will be refunded."), money_show(a, refund)) : "");
@@ -1539,7 +1540,7 @@ approve_locked(struct db *db, struct arena *a, const struct actor *who,
     const struct booking *b)
 {
 	int paid = b->price == 0 || strcmp(b->payment_status, "paid") == 0;
-	int prev = owner_language(db, a, b->user_id, who);
+	int prev = booking_owner_language(db, a, b->user_id, who);
 	const char *what = describe(a, b->room_name, b->start);
 	const char *message = paid ? arena_printf(a, _("Approved and confirmed: %s."), what) :
 	    arena_printf(a, _("Approved: %s. Pay within %d minutes to keep it."), what,
@@ -1572,7 +1573,7 @@ transition_txn(struct db *db, void *ctx)
 		return rc;
 	if (!booking_allows(&b, c->action, c->who, time(NULL)))
 		return INVALID_STATE;
-	prev = owner_language(db, a, b.user_id, c->who);
+	prev = booking_owner_language(db, a, b.user_id, c->who);
 	what = describe(a, b.room_name, b.start);
 	switch (c->action) {
 	case BK_CONFIRM:
@@ -1685,7 +1686,7 @@ retake_txn(struct db *db, void *ctx)
 		return rc;
 	if (plan_reminders(db, b.id, b.start) != OK)
 		return ERR;
-	prev = owner_language(db, a, b.user_id, c->who);
+	prev = booking_owner_language(db, a, b.user_id, c->who);
 	message = arena_printf(a, _("Payment received; confirmed: %s."),
 	    describe(a, b.room_name, b.start));
 	lang_use(prev);

@@ -400,6 +400,11 @@ int	booking_retake(struct db *, struct arena *, const struct actor *,
  * (its booking event, mail when it is one, the owner's notification). */
 int	booking_lock(struct db *, struct arena *, const struct actor *, long long id,
 	    struct booking *);
+/* Switches the thread to the language a notification of owner's is written
+ * in (the request's when the owner acts, else the one the owner chose) and
+ * returns the language to go back to with lang_use. */
+int	booking_owner_language(struct db *, struct arena *, long long owner,
+	    const struct actor *by);
 int	booking_record(struct db *, struct arena *, const struct booking *,
 	    const char *type, const struct actor *, const char *data,
 	    const char *message);

@@ -5,6 +5,7 @@
 #include "core/arena.h"
 #include "core/fields.h"
 #include "core/fmt.h"
+#include "core/lang.h"
 #include "db/db.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
@@ -12,6 +13,37 @@
 const char *const room_types[] = {
 	"office", "consultation", "meeting", "treatment", NULL
 };
+
+/* Each type's name on its own and inside a sentence, marked for translation. */
+static const char *const room_type_words[][3] = {
+	{ "office", N_("Office"), N_("offices") },
+	{ "consultation", N_("Consultation room"), N_("consultation rooms") },
+	{ "meeting", N_("Meeting room"), N_("meeting rooms") },
+	{ "treatment", N_("Treatment room"), N_("treatment rooms") },
+};
+
+static const char *
+room_type_word(const char *type, int which)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(room_type_words) / sizeof(room_type_words[0]); i++)
+		if (strcmp(type, room_type_words[i][0]) == 0)
+			return _(room_type_words[i][which]);
+	return type;
+}
+
+const char *
+room_type_label(const char *type)
+{
+	return room_type_word(type, 1);
+}
+
+const char *
+room_type_plural(const char *type)
+{
+	return room_type_word(type, 2);
+}
 
 #define ROOM_COLUMNS_OF(r) \
 	r ".id, " r ".name, " r ".description, " r ".room_type, " r ".metadata, " \

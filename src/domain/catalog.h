@@ -63,6 +63,9 @@ struct room_filter {
 };
 
 extern const char *const room_types[];
+/* A room type in the thread's language: "Meeting room", and in a sentence "meeting rooms". */
+const char *room_type_label(const char *type);
+const char *room_type_plural(const char *type);
 
 /* total may be NULL when the count is not wanted. */
 int	room_list(struct db *, struct arena *, const struct room_filter *,

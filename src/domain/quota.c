@@ -100,16 +100,16 @@ quota_check(struct db *db, struct arena *a, long long user_id, long long slot_id
 	active = db_int(res, 0, 0);
 	if (max_active >= 0 && active >= max_active)
 		*why = arena_printf(a, P_("You may have at most %lld active booking of %s"
-		    " rooms at once.", "You may have at most %lld active bookings of %s"
-		    " rooms at once.", (unsigned long)max_active), max_active, type);
+		    " at once.", "You may have at most %lld active bookings of %s at once.",
+		    (unsigned long)max_active), max_active, room_type_plural(type));
 	else if (holds && max_holds >= 0 && db_int(res, 0, 1) >= max_holds)
 		*why = arena_printf(a, P_("You may have at most %lld unpaid booking at once"
-		    " for %s rooms: pay it first.", "You may have at most %lld unpaid bookings"
-		    " at once for %s rooms: pay one first.", (unsigned long)max_holds),
-		    max_holds, type);
+		    " for %s: pay it first.", "You may have at most %lld unpaid bookings"
+		    " at once for %s: pay one first.", (unsigned long)max_holds),
+		    max_holds, room_type_plural(type));
 	else if (max_hours >= 0 && db_int(res, 0, 2) + minutes > max_hours * 60)
-		*why = arena_printf(a, P_("You may book at most %lld hour of %s rooms in one"
-		    " week.", "You may book at most %lld hours of %s rooms in one week.",
-		    (unsigned long)max_hours), max_hours, type);
+		*why = arena_printf(a, P_("You may book at most %lld hour of %s in one"
+		    " week.", "You may book at most %lld hours of %s in one week.",
+		    (unsigned long)max_hours), max_hours, room_type_plural(type));
 	return *why == NULL ? OK : QUOTA_EXCEEDED;
 }

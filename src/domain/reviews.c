@@ -93,7 +93,8 @@ hide_txn(struct db *db, void *ctx)
 	struct review_ctx *c = ctx;
 	struct db_res *res;
 	struct booking b;
-	int rc;
+	const char *message;
+	int rc, prev;
 
 	if (!c->who->admin)
 		return NOT_FOUND;
@@ -110,10 +111,12 @@ hide_txn(struct db *db, void *ctx)
 	if (db_exec(db, "UPDATE reviews SET hidden_at = UTC_TIMESTAMP(), hidden_by = ?"
 	    " WHERE id = ?", "ll", c->who->user_id, c->id) < 0)
 		return ERR;
+	prev = booking_owner_language(db, c->arena, b.user_id, c->who);
+	message = arena_printf(c->arena, _("Your review of %s is no longer shown."),
+	    booking_describe(c->arena, &b));
+	lang_use(prev);
 	return booking_record(db, c->arena, &b, "review_hidden", c->who,
-	    arena_printf(c->arena, "{\"reviewId\":%lld}", c->id),
-	    arena_printf(c->arena, _("Your review of %s is no longer shown."),
-	    booking_describe(c->arena, &b)));
+	    arena_printf(c->arena, "{\"reviewId\":%lld}", c->id), message);
 }
 
 int

@@ -1,5 +1,6 @@
 /* pages/admin_quotas.c: /admin/quotas: how much each role may book of each kind of room */
 #include "core/lang.h"
+#include "domain/catalog.h"
 #include "domain/quota.h"
 #include "handlers.h"
 #include "http/form.h"
@@ -32,7 +33,7 @@ quotas_page(struct req *r, struct form *f, int status)
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "QUOTA");
 		tmpl_set(row, "ROLE", page_status_label(q[i].role));
-		tmpl_set(row, "TYPE", page_room_type_label(q[i].room_type));
+		tmpl_set(row, "TYPE", room_type_label(q[i].room_type));
 		limits[0] = q[i].max_active;
 		limits[1] = q[i].max_holds;
 		limits[2] = q[i].max_hours_week;
@@ -47,7 +48,7 @@ quotas_page(struct req *r, struct form *f, int status)
 			tmpl_set(cell, "FIELD", field);
 			tmpl_set(cell, "VALUE", value);
 			tmpl_set(cell, "LABEL", arena_printf(r->arena, "%s, %s: %s",
-			    page_status_label(q[i].role), page_room_type_label(q[i].room_type),
+			    page_status_label(q[i].role), room_type_label(q[i].room_type),
 			    j == 0 ? _("active bookings") : j == 1 ? _("unpaid holds") : _("hours a week")));
 			if ((error = field_error_of(&f->errors, field)) != NULL)
 				tmpl_set(tmpl_section(cell, "ERROR"), "MESSAGE", error);

@@ -135,7 +135,7 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 	}
 	form_fill(f, t, room_fields);
 	for (i = 0; room_types[i] != NULL; i++)
-		page_option(t, "TYPE_OPTION", room_types[i], page_room_type_label(room_types[i]),
+		page_option(t, "TYPE_OPTION", room_types[i], room_type_label(room_types[i]),
 		    kv_get(&r->params, "roomType"));
 	approval = kv_get(f->fields, "requiresApproval");
 	page_option(t, "APPROVAL_OPTION", "0", _("No"), approval ? approval : "0");

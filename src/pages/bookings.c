@@ -511,7 +511,8 @@ dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
 					tmpl_set_int(head, "ORDER_ID", o.id);
 					tmpl_set_int(head, "COUNT", o.bookings);
 					tmpl_set(head, "TOTAL", money_show(r->arena, o.total));
-					tmpl_set(head, "ORDER_STATUS", o.status);
+					tmpl_set(head, "ORDER_STATUS_LABEL",
+					    page_status_label(o.status));
 				}
 			}
 			groups[i] = group;

@@ -158,6 +158,7 @@ order_page(struct req *r, int refused)
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE", result_message(refused));
 	tmpl_set_int(t, "ORDER_ID", o.id);
 	tmpl_set(t, "ORDER_STATUS", o.status);
+	tmpl_set(t, "ORDER_STATUS_LABEL", page_status_label(o.status));
 	tmpl_set(t, "TOTAL", money_show(r->arena, o.total));
 	tmpl_set(t, "CREATED", fmt_local(r->arena, o.created_at, FMT_WHEN));
 	if (o.refunded > 0)

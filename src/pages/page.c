@@ -70,21 +70,6 @@ page_seats(struct req *r, const struct slot *s)
 	return arena_printf(r->arena, _("%lld of %lld left"), s->seats_left, s->capacity);
 }
 
-const char *
-page_room_type_label(const char *type)
-{
-	static const char *const labels[][2] = {
-		{ "office", N_("Office") }, { "consultation", N_("Consultation room") },
-		{ "meeting", N_("Meeting room") }, { "treatment", N_("Treatment room") },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (strcmp(type, labels[i][0]) == 0)
-			return _(labels[i][1]);
-	return type;
-}
-
 /* The kind of an event in words ("workshop"), in the thread's language. */
 const char *
 page_event_kind_label(const char *kind)
@@ -153,7 +138,7 @@ page_room(struct req *r, struct tmpl *t, const struct room *room)
 	tmpl_set(t, "NAME", room->name);
 	tmpl_set(t, "DESCRIPTION", room->description);
 	tmpl_set(t, "TYPE", room->room_type);
-	tmpl_set(t, "TYPE_LABEL", page_room_type_label(room->room_type));
+	tmpl_set(t, "TYPE_LABEL", room_type_label(room->room_type));
 	tmpl_set_int(t, "CAPACITY", room->capacity);
 	tmpl_set(t, "RATE", money_show(r->arena, room->hourly_rate));
 }

@@ -18,7 +18,6 @@ const char *page_seats(struct req *, const struct slot *);
 /* "workshop" for "workshop", in the language of the page. */
 const char *page_event_kind_label(const char *kind);
 /* "Meeting room" for "meeting". */
-const char *page_room_type_label(const char *type);
 /* "1 minute", "5 minutes": one and many are "%lld minute", "%lld minutes",
  * of which the language's plural rule picks one (scripts/po-update
  * extracts them). */

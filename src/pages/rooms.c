@@ -30,7 +30,7 @@ rooms_list(struct req *r)
 	t = page_begin(r, "rooms.tpl", _("Rooms"));
 	page_option(t, "TYPE_OPTION", "", _("Any type"), f.type ? f.type : "");
 	for (i = 0; room_types[i] != NULL; i++)
-		page_option(t, "TYPE_OPTION", room_types[i], page_room_type_label(room_types[i]),
+		page_option(t, "TYPE_OPTION", room_types[i], room_type_label(room_types[i]),
 		    f.type);
 	if (f.min_capacity > 0)
 		tmpl_set_int(t, "MIN_CAPACITY", f.min_capacity);

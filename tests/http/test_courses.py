@@ -130,7 +130,7 @@ def test_the_event_page_enrols_and_the_order_page_cancels():
     r = form_post(s, f"/orders/{order}/cancel", csrf=csrf)
     assert r.headers["Location"] == f"/orders/{order}?done=cancelled"
     page = s.get(url(r.headers["Location"])).text
-    assert 'id="order-status">cancelled<' in page
+    assert 'id="order-status" data-status="cancelled">Cancelled<' in page
     assert f'action="/orders/{order}/cancel"' not in page
     r = form_post(s, f"/orders/{order}/cancel", csrf=csrf)
     assert r.status_code == 409 and 'id="order-error"' in r.text

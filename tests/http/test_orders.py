@@ -276,7 +276,7 @@ def test_the_cart_pages_add_remove_check_out_and_show_the_order():
     again = form_post(s, "/cart/checkout", csrf=csrf, idempotency_key=key)
     assert again.headers["Location"] == f"/orders/{order}", "sent twice, ordered once"
     page = s.get(url(f"/orders/{order}")).text
-    assert 'id="order-total">€20.50<' in page and 'id="order-status">pending<' in page
+    assert 'id="order-total">€20.50<' in page and 'id="order-status" data-status="pending">Awaiting payment<' in page
     assert 'id="order-due">€20.50<' in page
     assert f"order={order}&amp;amount=2050" in page, "the Pay button pays the order"
     assert len(re.findall(r'<tr data-booking="\d+"', page)) == 2

@@ -15,8 +15,8 @@ def api(method, path, headers, **kw):
                             allow_redirects=False, **kw)
 
 
-def book(h, slot):
-    return api("POST", "/bookings", h, json={"timeslotId": slot})
+def book(h, slot, lang="en"):
+    return api("POST", "/bookings", {**h, "Accept-Language": lang}, json={"timeslotId": slot})
 
 
 def refused(r, words):
@@ -54,13 +54,15 @@ def test_limits_on_active_bookings_holds_and_hours_refuse_at_the_limit():
         _, _, c = api_user()
         assert book(c, slots[0]).status_code == 201 and book(c, slots[1]).status_code == 201
         refused(book(c, slots[2]), "at most 2 active bookings of treatment rooms")
+        refused(book(c, slots[2], "de"), "höchstens 2 aktive Buchungen für Behandlungsräume")
         # an admin is another role: no limit set for admins
         assert book(h, slots[2]).status_code == 201
 
         set_quota(h, maxHolds=1)
         _, _, c = api_user()
         assert book(c, paid[0]).status_code == 201
-        refused(book(c, paid[1]), "at most 1 unpaid booking at once")
+        refused(book(c, paid[1]), "at most 1 unpaid booking at once for treatment rooms")
+        refused(book(c, paid[1], "de"), "1 unbezahlte Buchung für Behandlungsräume")
         assert book(c, slots[3]).status_code == 201        # free: confirmed, no hold
 
         set_quota(h, maxHoursWeek=2)
@@ -68,6 +70,8 @@ def test_limits_on_active_bookings_holds_and_hours_refuse_at_the_limit():
         assert book(c, slots[0]).status_code == 201        # one hour
         assert book(c, slots[1]).status_code == 201        # two
         refused(book(c, slots[2]), "at most 2 hours of treatment rooms in one week")
+        refused(book(c, slots[2], "de"), "Sie dürfen Behandlungsräume höchstens 2 Stunden pro"
+                " Woche buchen.")
         # the next week is another week
         later = make_slot(room, at(d + dt.timedelta(days=7), 9), price="0.00", capacity=5)
         assert book(c, later).status_code == 201

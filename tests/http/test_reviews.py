@@ -188,3 +188,18 @@ def test_the_booking_page_checks_in_and_out():
     assert 'id="checked-out"' in s.get(url(f"/bookings/{bid}")).text
     later = booking_starting_in(uid, 60 * 24)
     assert f'action="/bookings/{later}/check-in"' not in s.get(url(f"/bookings/{later}")).text
+
+
+def test_hiding_a_review_tells_its_owner_in_the_owners_language():
+    uid, _, h = api_user()
+    sql("UPDATE users SET language = 'de' WHERE id = ?", uid)
+    bid, room = done_booking(uid, room=make_room(name="Raum Stille"))
+    review = api("POST", f"/bookings/{bid}/review", h, {"rating": 2}).json()["id"]
+    _, _, admin_h = api_user(role="admin")
+    r = requests.post(url(f"/api/v1/admin/reviews/{review}/hide"), verify=CA,
+                      headers={**admin_h, "Accept-Language": "en"})
+    assert r.status_code == 200, r.text
+    notes = [m for (m,) in sql("SELECT message FROM notifications WHERE user_id = ?"
+                               " ORDER BY id", uid)]
+    assert notes[-1].startswith("Ihre Bewertung von Raum Stille, "), notes
+    assert notes[-1].endswith(" wird nicht mehr angezeigt."), notes
