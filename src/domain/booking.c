@@ -1710,8 +1710,35 @@ struct slot_cancel {
 	int			 cancelled;
 };
 
+/* A cancelled timeslot's waiting list goes, each who waited told so. */
+static int
+waitlist_end(struct db *db, struct arena *a, const struct actor *who,
+    const struct slot_lock *s)
+{
+	struct db_res *res;
+	const char *message;
+	int i, prev;
+
+	res = db_query(db, a, "SELECT user_id FROM waitlist WHERE timeslot_id = ?"
+	    " ORDER BY id FOR UPDATE", "l", s->id);
+	if (res == NULL)
+		return ERR;
+	for (i = 0; i < res->nrows; i++) {
+		prev = booking_owner_language(db, a, db_int(res, i, 0), who);
+		message = arena_printf(a, _("%s was cancelled; you are no longer on its"
+		    " waiting list."), describe(a, s->room_name, s->start));
+		lang_use(prev);
+		if (notify_add(db, db_int(res, i, 0), message,
+		    arena_printf(a, "/timeslots/%lld", s->id)) != OK)
+			return ERR;
+	}
+	return db_exec(db, "DELETE FROM waitlist WHERE timeslot_id = ?", "l", s->id) < 0 ?
+	    ERR : OK;
+}
+
 /* A cancelled timeslot cancels its bookings: in full refund, as an admin's
- * cancellation, each with its event and notification. */
+ * cancellation, each with its event and notification, and ends its
+ * waiting list. */
 static int
 slot_cancel_txn(struct db *db, void *ctx)
 {
@@ -1740,7 +1767,7 @@ slot_cancel_txn(struct db *db, void *ctx)
 			return ERR;
 		c->cancelled++;
 	}
-	return OK;
+	return waitlist_end(db, c->arena, c->who, &s);
 }
 
 int

@@ -154,3 +154,26 @@ def test_the_pages_offer_the_list_and_show_the_place():
     assert r.status_code == 303 and r.headers["Location"] == f"/timeslots/{slot}"
     r = s.post(url("/timeslots/999999999/waitlist"), data={"csrf": csrf}, allow_redirects=False)
     assert r.status_code == 404
+
+
+def test_a_cancelled_timeslot_ends_its_waiting_list_and_tells_each_in_their_language():
+    slot, bid, _ = full_slot(day_offset=11)
+    en_uid, _, en_h = api_user(name="Waiter En")
+    de_uid, _, de_h = api_user(name="Waiter De")
+    sql("UPDATE users SET language = 'de' WHERE id = ?", de_uid)
+    assert join(en_h, slot).status_code == 201 and join(de_h, slot).status_code == 201
+    _, _, admin_h = api_user(role="admin")
+    r = api("POST", f"/admin/timeslots/{slot}/cancel", admin_h)
+    assert r.status_code == 200, r.text
+    assert sql("SELECT COUNT(*) FROM waitlist WHERE timeslot_id = ?", slot) == [["0"]]
+    assert holds(slot) == [], "no one on the list got a seat of the cancelled timeslot"
+    assert sql("SELECT status FROM bookings WHERE id = ?", bid) == [["cancelled"]]
+    assert api("GET", "/waitlist", en_h).json()["items"] == []
+
+    def last_note(uid):
+        return sql("SELECT message, link FROM notifications WHERE user_id = ? ORDER BY id DESC"
+                   " LIMIT 1", uid)[0]
+    en, de = last_note(en_uid), last_note(de_uid)
+    assert en[0].endswith(" was cancelled; you are no longer on its waiting list."), en
+    assert de[0].endswith(" wurde abgesagt; Sie stehen nicht mehr auf der Warteliste."), de
+    assert en[1] == de[1] == f"/timeslots/{slot}"
