@@ -236,6 +236,12 @@ int	unsubscribe_submit(struct req *);
 int	api_register(struct req *);
 int	api_token_revoke(struct req *);
 int	api_me(struct req *);
+int	api_admin_discounts_list(struct req *);
+int	api_admin_discount_create(struct req *);
+int	api_admin_discount_update(struct req *);
+int	admin_discounts_page(struct req *);
+int	admin_discount_create(struct req *);
+int	order_receipt(struct req *);
 int	api_account_update(struct req *);
 /* pages/status.c */
 int	status_healthz(struct req *);

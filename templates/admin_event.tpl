@@ -29,6 +29,8 @@
 <span class="hint" id="coursePrice-hint">[[For a course: what enrolling in all its remaining sessions costs. Empty: their prices added up.]]</span>
 {{#COURSEPRICE_ERROR}}<span class="field-error" id="coursePrice-error">{{MESSAGE}}</span>{{/COURSEPRICE_ERROR}}
 </p>
+<p><label><input type="checkbox" id="taxFree" name="taxFree" value="1"{{#TAX_FREE}} checked{{/TAX_FREE}}> [[Tax-free: its sessions carry no tax]]</label>
+<input type="hidden" name="taxFree" value="0"></p>
 <p>
 <label for="appointmentRoomId">[[Appointments: room id (optional)]]</label>
 <input type="text" id="appointmentRoomId" name="appointmentRoomId" value="{{APPOINTMENTROOMID}}" inputmode="numeric" aria-describedby="appointmentRoomId-hint{{#APPOINTMENTROOMID_ERROR}} appointmentRoomId-error{{/APPOINTMENTROOMID_ERROR}}"{{#APPOINTMENTROOMID_ERROR}} aria-invalid="true"{{/APPOINTMENTROOMID_ERROR}}>

@@ -11,6 +11,7 @@
 <li><a href="/admin/users"{{#AT_USERS}} aria-current="{{CURRENT}}"{{/AT_USERS}}>[[Users]]</a></li>
 <li><a href="/admin/quotas"{{#AT_QUOTAS}} aria-current="{{CURRENT}}"{{/AT_QUOTAS}}>[[Limits]]</a></li>
 <li><a href="/admin/packages"{{#AT_PACKAGES}} aria-current="{{CURRENT}}"{{/AT_PACKAGES}}>[[Packages]]</a></li>
+<li><a href="/admin/discounts"{{#AT_DISCOUNTS}} aria-current="{{CURRENT}}"{{/AT_DISCOUNTS}}>[[Discounts]]</a></li>
 <li><a href="/admin/mail"{{#AT_MAIL}} aria-current="{{CURRENT}}"{{/AT_MAIL}}>[[Mail and payments]]</a></li>
 </ul>
 </nav>

@@ -68,6 +68,8 @@
 </select>
 <span class="hint" id="requiresApproval-hint">[[With Yes, each booking holds its place as "Awaiting approval" until you approve or decline it on its admin page.]]</span>
 </p>
+<p><label><input type="checkbox" id="taxFree" name="taxFree" value="1"{{#TAX_FREE}} checked{{/TAX_FREE}}> [[Tax-free: its bookings carry no tax]]</label>
+<input type="hidden" name="taxFree" value="0"></p>
 <p><button type="submit">{{#NEW}}[[Create room]]{{/NEW}}{{#EDIT}}[[Save room]]{{/EDIT}}</button></p>
 </form>
 </section>

@@ -11,6 +11,8 @@
 <dt>[[Status]]</dt><dd class="status {{STATUS}}" id="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</dd>
 <dt>[[Payment]]</dt><dd id="payment-status" data-status="{{PAYMENT_STATUS}}">{{PAYMENT_LABEL}}</dd>
 <dt>[[Price]]</dt><dd>{{PRICE}}</dd>
+{{#DISCOUNTED}}<dt>[[Before discount]]</dt><dd id="base-price">{{BASE_PRICE}}</dd><dt>[[Discount]]</dt><dd id="discount">−{{DISCOUNT_AMOUNT}}</dd>{{/DISCOUNTED}}
+{{#TAXED}}<dt>{{#INCLUDED}}[[Tax {{TAX_RATE}} (included)]]{{/INCLUDED}}{{#EXCLUDED}}[[Tax {{TAX_RATE}}]]{{/EXCLUDED}}</dt><dd id="tax">{{TAX_AMOUNT}}</dd>{{/TAXED}}
 {{#REFUND}}<dt>[[Refund]]</dt><dd id="refund">{{REFUND}}</dd>{{/REFUND}}
 {{#HAS_NOTES}}<dt>[[Notes]]</dt><dd id="notes">{{NOTES}}</dd>{{/HAS_NOTES}}
 {{#CHECKED_IN}}<dt>[[Checked in]]</dt><dd id="checked-in">{{WHEN}}</dd>{{/CHECKED_IN}}

@@ -26,6 +26,9 @@
 <form method="post" action="/cart/checkout" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="idempotency_key" value="{{IDEMPOTENCY_KEY}}">
+<label for="discount_code">[[Discount code (optional)]]</label>
+<input type="text" id="discount_code" name="discount_code" value="{{DISCOUNT_CODE}}" maxlength="40" autocomplete="off"{{#DISCOUNT_ERROR}} aria-invalid="true" aria-describedby="discount_code-error"{{/DISCOUNT_ERROR}}>
+{{#DISCOUNT_ERROR}}<span class="field-error" id="discount_code-error">{{MESSAGE}}</span>{{/DISCOUNT_ERROR}}
 <button type="submit">[[Check out]]</button>
 </form>
 <form method="post" action="/cart/clear" class="inline">

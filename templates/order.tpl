@@ -5,10 +5,13 @@
 <dl class="facts">
 <dt>[[Made]]</dt><dd>{{CREATED}}</dd>
 <dt>[[Status]]</dt><dd class="status {{ORDER_STATUS}}" id="order-status" data-status="{{ORDER_STATUS}}">{{ORDER_STATUS_LABEL}}</dd>
+{{#DISCOUNTED}}<dt>[[Before discount]]</dt><dd id="base-price">{{BASE_PRICE}}</dd><dt>[[Discount]]</dt><dd id="discount">−{{DISCOUNT_AMOUNT}}</dd>{{/DISCOUNTED}}
+{{#TAXED}}<dt>{{#INCLUDED}}[[Tax {{TAX_RATE}} (included)]]{{/INCLUDED}}{{#EXCLUDED}}[[Tax {{TAX_RATE}}]]{{/EXCLUDED}}</dt><dd id="tax">{{TAX_AMOUNT}}</dd>{{/TAXED}}
 <dt>[[Total]]</dt><dd id="order-total">{{TOTAL}}</dd>
 {{#REFUNDED}}<dt>[[Refunded]]</dt><dd id="order-refunded">{{REFUNDED}}</dd>{{/REFUNDED}}
 {{#DUE}}<dt>[[Due]]</dt><dd id="order-due">{{DUE}}</dd>{{/DUE}}
 </dl>
+<p><a href="/orders/{{ORDER_ID}}/receipt" id="receipt">[[Receipt]]</a></p>
 {{#PAY_ONLINE}}<p><a class="button" id="pay" href="{{PAY_URL}}">[[Pay {{DUE}}]]</a></p>{{/PAY_ONLINE}}
 <table class="bookings">
 <thead><tr><th scope="col">[[When]]</th><th scope="col">[[Room]]</th><th scope="col">[[Event]]</th><th scope="col">[[Status]]</th><th scope="col">[[Payment]]</th><th scope="col">[[Price]]</th></tr></thead>

@@ -18,6 +18,11 @@
 <label for="notes">[[Notes for the host (optional)]]</label>
 <textarea id="notes" name="notes" rows="3" maxlength="{{NOTES_MAX}}">{{NOTES}}</textarea>
 </p>
+<p>
+<label for="discount_code">[[Discount code (optional)]]</label>
+<input type="text" id="discount_code" name="discount_code" value="{{DISCOUNT_CODE}}" maxlength="40" autocomplete="off"{{#DISCOUNT_ERROR}} aria-invalid="true" aria-describedby="discount_code-error"{{/DISCOUNT_ERROR}}>
+{{#DISCOUNT_ERROR}}<span class="field-error" id="discount_code-error">{{MESSAGE}}</span>{{/DISCOUNT_ERROR}}
+</p>
 {{#HOLD}}<p class="hint">[[Your place is held for {{HOLD_MINUTES}} minutes while you pay.]]</p>{{/HOLD}}
 <p><button type="submit">{{#WHOLE_ROOM}}[[Book the room]]{{/WHOLE_ROOM}}{{#PER_SEAT}}[[Book a place]]{{/PER_SEAT}}</button></p>
 </form>

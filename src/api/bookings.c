@@ -5,6 +5,7 @@
 #include "api/api.h"
 #include "core/limits.h"
 #include "domain/booking.h"
+#include "domain/prices.h"
 #include "handlers.h"
 #include "http/input.h"
 #include "http/json.h"
@@ -27,20 +28,23 @@ api_reply_booking(struct req *r, int rc, long long id, int status, long long ref
 int
 api_booking_create(struct req *r)
 {
-	const char *notes, *why, *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
+	const char *notes, *why, *code, *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
 	long long slot, id = 0;
 	int rc, replayed = 0;
 
 	if (req_id(r, "timeslotId", &slot) != OK ||
-	    req_lines_opt(r, "notes", NOTES_MAX, "", &notes) != OK)
+	    req_lines_opt(r, "notes", NOTES_MAX, "", &notes) != OK ||
+	    req_str_opt(r, "discountCode", DISCOUNT_CODE_MAX, NULL, &code) != OK)
 		return ERR;
+	if (code != NULL && *code == '\0')
+		code = NULL;
 	if (key != NULL && *key == '\0')
 		key = NULL;
 	if (key != NULL && !booking_key_valid(key))
 		return reply_error(r, 400, "invalid_field",
 		    "Idempotency-Key: %s.", booking_key_rule());
-	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed,
-	    &why);
+	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, code, key, &id,
+	    &replayed, &why);
 	if (rc == NOT_FOUND)
 		return reply_not_found(r, "timeslot", slot);
 	if (rc == QUOTA_EXCEEDED)

@@ -5,6 +5,7 @@
 #include "core/limits.h"
 #include "domain/booking.h"
 #include "domain/orders.h"
+#include "domain/prices.h"
 #include "handlers.h"
 #include "http/json.h"
 #include "http/lookup.h"
@@ -96,17 +97,21 @@ api_cart_clear(struct req *r)
 int
 api_cart_checkout(struct req *r)
 {
-	const char *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
+	const char *code, *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
 	struct checkout co = { 0, 0, 0, 0, NULL };
 	struct order o;
 	int rc;
 
+	if (req_str_opt(r, "discountCode", DISCOUNT_CODE_MAX, NULL, &code) != OK)
+		return ERR;
+	if (code != NULL && *code == '\0')
+		code = NULL;
 	if (key != NULL && *key == '\0')
 		key = NULL;
 	if (key != NULL && (strlen(key) > 100 || !utf8_valid(key)))
 		return reply_error(r, 400, "invalid_field",
 		    "Idempotency-Key: at most 100 characters.");
-	rc = cart_checkout(r->db, r->arena, &r->actor, key, &co);
+	rc = cart_checkout(r->db, r->arena, &r->actor, key, code, &co);
 	if (rc != OK)
 		return reply_refused(r, rc, co.why, co.failed_item, co.failed_slot);
 	if (order_get(r->db, r->arena, co.order_id, &r->actor, &o) != OK)

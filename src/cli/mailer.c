@@ -65,6 +65,10 @@ struct facts {
 	long long	 price;
 	long long	 refund;
 	long long	 sequence;
+	long long	 base;
+	long long	 discount;
+	long long	 tax;
+	long long	 order_id;
 };
 
 static const char *
@@ -104,6 +108,10 @@ facts_parse(struct arena *a, const char *data, struct facts *f)
 	f->price = get_int(o, "price");
 	f->refund = get_int(o, "refund");
 	f->sequence = get_int(o, "sequence");
+	f->base = get_int(o, "base");
+	f->discount = get_int(o, "discount");
+	f->tax = get_int(o, "tax");
+	f->order_id = get_int(o, "orderId");
 	json_object_put(o);
 	return OK;
 }
@@ -196,6 +204,18 @@ fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct fac
 		tmpl_set(d, "LINK_URL", arena_printf(a, "%s/%s/%s", cfg.site_url,
 		    strcmp(m->kind, "password_reset") == 0 ? "password/reset" :
 		    "register/confirm", m->link));
+	/* What was paid for, in its parts, and the order's receipt. */
+	if ((f->discount > 0 || f->tax > 0) && (strcmp(m->kind, "created") == 0 ||
+	    strcmp(m->kind, "confirmed") == 0)) {
+		struct tmpl *p = tmpl_section(d, "PARTS");
+
+		tmpl_set(p, "BASE", money_show(a, f->base));
+		tmpl_set(p, "DISCOUNT", money_show(a, f->discount));
+		tmpl_set(p, "TAX", money_show(a, f->tax));
+	}
+	if (f->order_id != 0 && strcmp(m->kind, "confirmed") == 0)
+		tmpl_set(tmpl_section(d, "RECEIPT"), "RECEIPT_URL",
+		    arena_printf(a, "%s/orders/%lld/receipt", cfg.site_url, f->order_id));
 	if (m->booking_id != 0)
 		tmpl_set(tmpl_section(d, "BOOKING"), "BOOKING_URL",
 		    arena_printf(a, "%s/bookings/%lld", cfg.site_url, m->booking_id));

@@ -24,7 +24,7 @@
 
 struct config cfg;
 
-enum { STR, INT, CURRENCY, NODES };
+enum { STR, INT, CURRENCY, NODES, PERCENT };
 
 static const struct setting {
 	const char	*key;
@@ -52,6 +52,10 @@ static const struct setting {
 	{ "timezone",		  STR, offsetof(struct config, timezone), "UTC", 0, 0 },
 	{ "currency",		  CURRENCY, offsetof(struct config, currency), "EUR", 0, 0 },
 	{ "site_name",		  STR, offsetof(struct config, site_name), "booking", 0, 0 },
+	{ "site_address",	  STR, offsetof(struct config, site_address), "", 0, 0 },
+	{ "tax_id",		  STR, offsetof(struct config, tax_id), "", 0, 0 },
+	{ "tax_percent",	  PERCENT, offsetof(struct config, tax_bp), "0", 0, 10000 },
+	{ "prices_include_tax",	  INT, offsetof(struct config, prices_include_tax), "1", 0, 1 },
 	{ "threads",		  INT, offsetof(struct config, threads), "4", 1, 512 },
 	{ "max_body",		  INT, offsetof(struct config, max_body), "262144", 1024, 16777216 },
 	{ "hold_minutes",	  INT, offsetof(struct config, hold_minutes), "15", 1, 10080 },
@@ -165,6 +169,36 @@ config_nodes(const char *list, struct config_node *out, int max,
 	}
 }
 
+/* A percentage with up to two decimals ("19", "7.7"), kept in hundredths. */
+static int
+set_percent(const struct setting *s, const char *value, char *err, int errlen)
+{
+	const char *p = value;
+	long v = 0;
+	int decimals = -1;
+
+	for (; *p != '\0' && v <= s->max; p++) {
+		if (*p == '.' && decimals < 0 && p != value) {
+			decimals = 0;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || decimals == 2)
+			break;
+		v = v * 10 + (*p - '0');
+		if (decimals >= 0)
+			decimals++;
+	}
+	for (; decimals < 2; decimals = decimals < 0 ? 1 : decimals + 1)
+		v *= 10;
+	if (*p != '\0' || p == value || p[-1] == '.' || v > s->max) {
+		snprintf(err, errlen, "%s: expected a percentage from 0 to 100 like 19"
+		    " or 7.7, got '%s'", s->key, value);
+		return -1;
+	}
+	*(int *)((char *)&cfg + s->off) = (int)v;
+	return 0;
+}
+
 static int
 set(const struct setting *s, const char *value, char *err, int errlen)
 {
@@ -183,6 +217,8 @@ set(const struct setting *s, const char *value, char *err, int errlen)
 		cfg.db_nnodes = 0;
 		return -1;
 	}
+	if (s->type == PERCENT)
+		return set_percent(s, value, err, errlen);
 	if (s->type != INT) {
 		char **slot = (char **)((char *)&cfg + s->off);
 

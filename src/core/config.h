@@ -38,6 +38,10 @@ struct config {
 	char	*timezone;		/* site time zone, e.g. Europe/Berlin */
 	char	*currency;		/* ISO 4217 code of every amount, e.g. EUR */
 	char	*site_name;
+	char	*site_address;		/* on receipts, one line */
+	char	*tax_id;		/* on receipts: the VAT number */
+	int	 tax_bp;		/* tax_percent in hundredths: 1900 is 19 % */
+	int	 prices_include_tax;	/* 1: prices are gross, tax is part of them */
 	int	 threads;		/* request threads per worker process */
 	int	 max_body;		/* bytes; larger bodies get 413 */
 	int	 hold_minutes;		/* how long a pending booking holds its seat */

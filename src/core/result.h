@@ -42,6 +42,12 @@ enum result {
 	/* Recurring bookings. */
 	SERIES_INCOMPLETE,	/* all or nothing, and a date is not free */
 	SERIES_EMPTY,		/* none of the dates is free */
+	/* Discount codes. */
+	DISCOUNT_UNKNOWN,
+	DISCOUNT_EXPIRED,	/* not valid now */
+	DISCOUNT_USED_UP,	/* its uses are all taken */
+	DISCOUNT_ALREADY_USED,	/* once per customer, and this one had it */
+	DISCOUNT_NOT_APPLICABLE,	/* for other rooms or events */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

@@ -74,12 +74,12 @@ admin_room_save(struct db *db, struct arena *a, long long *id,
 		return INVALID;
 	if (*id == 0) {
 		rows = db_exec(db, "INSERT INTO rooms (name, description, capacity,"
-		    " room_type, hourly_rate, metadata, is_active, requires_approval)"
-		    " VALUES (?, ?, ?, ?, ? / 100, NULLIF(?, ''), ?, ?)", "ssl" "sls" "ii",
+		    " room_type, hourly_rate, metadata, is_active, requires_approval, tax_free)"
+		    " VALUES (?, ?, ?, ?, ? / 100, NULLIF(?, ''), ?, ?, ? > 0)", "ssl" "sls" "iii",
 		    in->name, in->description ? in->description : "", in->capacity,
 		    in->room_type, in->hourly_rate, in->metadata,
 		    in->is_active < 0 ? 1 : in->is_active,
-		    in->requires_approval < 0 ? 0 : in->requires_approval);
+		    in->requires_approval < 0 ? 0 : in->requires_approval, in->tax_free);
 		if (rows < 0)
 			return ERR;
 		*id = db_insert_id(db);
@@ -96,11 +96,12 @@ admin_room_save(struct db *db, struct arena *a, long long *id,
 	    " hourly_rate = IF(? < 0, hourly_rate, ? / 100),"
 	    " metadata = IF(? IS NULL, metadata, NULLIF(?, '')),"
 	    " is_active = IF(? < 0, is_active, ?),"
-	    " requires_approval = IF(? < 0, requires_approval, ?) WHERE id = ?",
-	    "sssllll" "ssiiii" "l", in->name, in->description, in->room_type,
+	    " requires_approval = IF(? < 0, requires_approval, ?),"
+	    " tax_free = IF(? < 0, tax_free, ? > 0) WHERE id = ?",
+	    "sssllll" "ssiiiiii" "l", in->name, in->description, in->room_type,
 	    in->capacity, in->capacity, in->hourly_rate, in->hourly_rate,
 	    in->metadata, in->metadata, in->is_active, in->is_active,
-	    in->requires_approval, in->requires_approval, *id);
+	    in->requires_approval, in->requires_approval, in->tax_free, in->tax_free, *id);
 	return rows < 0 ? ERR : OK;
 }
 
@@ -120,10 +121,12 @@ admin_event_save(struct db *db, struct arena *a, long long *id,
 		return INVALID;
 	if (*id == 0) {
 		if (db_exec(db, "INSERT INTO events (title, description, kind, course_price,"
-		    " room_id, session_minutes) VALUES (?, ?, ?, IF(? < 0, NULL, ? / 100),"
-		    " NULLIF(GREATEST(?, 0), 0), NULLIF(GREATEST(?, 0), 0))", "sssll" "ll",
+		    " room_id, session_minutes, tax_free) VALUES (?, ?, ?,"
+		    " IF(? < 0, NULL, ? / 100), NULLIF(GREATEST(?, 0), 0),"
+		    " NULLIF(GREATEST(?, 0), 0), ? > 0)", "sssll" "lli",
 		    in->title, in->description ? in->description : "", in->kind,
-		    in->course_price, in->course_price, in->room_id, in->session_minutes) < 0)
+		    in->course_price, in->course_price, in->room_id, in->session_minutes,
+		    in->tax_free) < 0)
 			return ERR;
 		*id = db_insert_id(db);
 		return OK;
@@ -134,10 +137,11 @@ admin_event_save(struct db *db, struct arena *a, long long *id,
 	    " kind = COALESCE(?, kind),"
 	    " course_price = IF(? < 0, course_price, ? / 100),"
 	    " room_id = IF(? < 0, room_id, NULLIF(?, 0)),"
-	    " session_minutes = IF(? < 0, session_minutes, NULLIF(?, 0)) WHERE id = ?",
-	    "sssll" "llll" "l", in->title, in->description, in->kind, in->course_price,
+	    " session_minutes = IF(? < 0, session_minutes, NULLIF(?, 0)),"
+	    " tax_free = IF(? < 0, tax_free, ? > 0) WHERE id = ?",
+	    "sssll" "llll" "ii" "l", in->title, in->description, in->kind, in->course_price,
 	    in->course_price, in->room_id, in->room_id, in->session_minutes,
-	    in->session_minutes, *id) < 0)
+	    in->session_minutes, in->tax_free, in->tax_free, *id) < 0)
 		return ERR;
 	return db_found(db_query(db, a, "SELECT 1 FROM events WHERE id = ?", "l", *id));
 }
@@ -533,7 +537,8 @@ each_booking_row(void *ctx, int ncols, char **values)
 	" IF(" BOOKING_LAPSED ", b.hold_expires_at, b.cancelled_at)," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
 	" b.start_time, b.end_time, NULL, NULL, b.paid_amount, " BOOKING_LAPSED ", b.order_id," \
-	" " BOOKING_AWAITING
+	" " BOOKING_AWAITING "," \
+	" b.base_price, b.discount_amount, b.tax_amount"
 
 /* In the index's order, so the first row leaves MariaDB at once instead of
  * after a sort of them all. */

@@ -41,6 +41,7 @@ struct room_input {
 	const char	*metadata;	/* a JSON object; "" clears it */
 	int		 is_active;	/* new rooms take bookings */
 	int		 requires_approval;	/* -1: not given (kept, or no) */
+	int		 tax_free;	/* -1: unchanged (new rooms: taxed) */
 };
 
 struct event_input {
@@ -50,6 +51,7 @@ struct event_input {
 	long long	 course_price;	/* cents; -1: not given (kept, or none) */
 	long long	 room_id;	/* appointments' room; -1: not given */
 	long long	 session_minutes;	/* their length; -1: not given */
+	int		 tax_free;	/* its sessions carry no tax; -1: not given */
 };
 
 struct slot_input {

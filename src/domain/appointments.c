@@ -244,7 +244,7 @@ appoint_txn(struct db *db, void *ctx)
 	}
 	/* A session someone else's appointment made is booked like any
 	 * other: full unless that booking was cancelled since. */
-	return booking_create_many(db, a, c->who, &slot, 1, "appointment", &c->order_id,
+	return booking_create_many(db, a, c->who, &slot, 1, "appointment", NULL, &c->order_id,
 	    &failed, &c->why);
 }
 

@@ -21,6 +21,7 @@
 #include "domain/notify.h"
 #include "domain/orders.h"
 #include "domain/packages.h"
+#include "domain/prices.h"
 #include "domain/quota.h"
 
 /*
@@ -174,6 +175,9 @@ booking_from_values(char *const *v, struct booking *b)
 	b->hold_lapsed = v[25] != NULL && strcmp(v[25], "1") == 0;
 	b->order_id = v[26] ? strtoll(v[26], NULL, 10) : 0;
 	b->awaiting = v[27] != NULL && strcmp(v[27], "1") == 0;
+	b->base_price = money_cents(v[28]);
+	b->discount_amount = money_cents(v[29]);
+	b->tax_amount = money_cents(v[30]);
 }
 
 static void
@@ -547,7 +551,12 @@ struct slot_lock {
 	long long	 room_id;
 	long long	 capacity;
 	long long	 booked;	/* seats its active bookings hold */
-	long long	 price;
+	long long	 price;		/* what a seat costs, in all */
+	long long	 base;		/* its parts (prices.h) */
+	long long	 discount;
+	long long	 tax;
+	long long	 discount_id;	/* 0: none */
+	int		 tax_free;	/* the room or the event is */
 	const char	*start;
 	const char	*end;
 	const char	*status;
@@ -557,6 +566,19 @@ struct slot_lock {
 	int		 approval;	/* its room's bookings wait for an admin's */
 	long long	 event_id;	/* 0: none */
 };
+
+/* A seat's price from its base, less discount, with the tax. */
+static void
+slot_price(struct slot_lock *s, long long base, long long discount)
+{
+	struct price_parts p;
+
+	price_line(base, discount, s->tax_free, &p);
+	s->base = p.base;
+	s->discount = p.discount;
+	s->tax = p.tax;
+	s->price = p.total;
+}
 
 static int
 lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
@@ -571,7 +593,9 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	    "  start_time > UTC_TIMESTAMP(), end_time,"
 	    "  (SELECT name FROM rooms r WHERE r.id = t.room_id),"
 	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id), booked, event_id,"
-	    "  (SELECT requires_approval FROM rooms r WHERE r.id = t.room_id)"
+	    "  (SELECT requires_approval FROM rooms r WHERE r.id = t.room_id),"
+	    "  (SELECT tax_free FROM rooms r WHERE r.id = t.room_id) OR"
+	    "  COALESCE((SELECT tax_free FROM events e WHERE e.id = t.event_id), 0)"
 	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", id);
 	if (res == NULL)
 		return ERR;
@@ -590,6 +614,9 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	s->booked = db_int(res, 0, 9);
 	s->event_id = db_int(res, 0, 10);
 	s->approval = db_int(res, 0, 11) != 0;
+	s->tax_free = db_int(res, 0, 12) != 0;
+	s->discount_id = 0;
+	slot_price(s, money_cents(db_val(res, 0, 2)), 0);
 	return OK;
 }
 
@@ -700,7 +727,7 @@ expire_one(struct db *db, struct arena *a, long long id, long long slot_id,
 	if (db_exec(db, "UPDATE bookings SET status = 'cancelled',"
 	    " cancelled_at = UTC_TIMESTAMP() WHERE id = ?", "l", id) < 0 ||
 	    booking_seats_add(db, slot_id, -1) != OK ||
-	    cancel_reminders(db, id) != OK)
+	    cancel_reminders(db, id) != OK || discount_release(db, a, id) != OK)
 		return ERR;
 	prev = booking_owner_language(db, a, owner, &system);
 	message = arena_printf(a, _("Your unpaid booking for %s was released: its hold"
@@ -752,11 +779,14 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 
 	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id, order_id,"
 	    " start_time, end_time, status, payment_status, price, notes, booking_type,"
-	    " approval, hold_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ? / 100, ?, ?,"
-	    " IF(?, 'awaiting', NULL), IF(? OR ?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE))",
-	    "llllssssls" "siiii", user_id, s->id, s->room_id, order_id, s->start, s->end,
-	    status, free_slot ? "paid" : "pending", s->price, notes ? notes : "", type,
-	    s->approval, free_slot, s->approval, cfg.hold_minutes) < 0)
+	    " approval, hold_expires_at, base_price, discount_amount, tax_amount,"
+	    " total_price, discount_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ? / 100, ?, ?,"
+	    " IF(?, 'awaiting', NULL), IF(? OR ?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE),"
+	    " ? / 100, ? / 100, ? / 100, ? / 100, NULLIF(?, 0))",
+	    "llllssssls" "siiii" "lllll", user_id, s->id, s->room_id, order_id, s->start,
+	    s->end, status, free_slot ? "paid" : "pending", s->price, notes ? notes : "",
+	    type, s->approval, free_slot, s->approval, cfg.hold_minutes, s->base,
+	    s->discount, s->tax, s->price, s->discount_id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	*id = db_insert_id(db);
 	if ((rc = booking_seats_add(db, s->id, 1)) != OK)
@@ -841,6 +871,8 @@ promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
 		if (order_create(db, user, s->price, &order) != OK)
 			return ERR;
 		rc = take_seat(db, a, s, user, &system, order, "single", NULL, &id);
+		if (rc == OK && order_price(db, order, 0) != OK)
+			return ERR;
 		if (rc == ALREADY_BOOKED &&
 		    db_exec(db, "DELETE FROM orders WHERE id = ?", "l", order) < 0)
 			return ERR;
@@ -902,6 +934,7 @@ struct create {
 	const struct actor	*who;
 	long long		 slot_id;
 	const char		*notes;
+	const char		*code;
 	const char		*key;
 	const char		*hash;
 	long long		 booking_id;
@@ -933,24 +966,38 @@ find_key(struct db *db, struct create *c)
 /* One order for a seat of each locked timeslot, all or none, each seat
  * within who's limits (quota_check, *why naming the limit refused). price
  * is the order's (a course's), shared out over the bookings, the first
- * ones taking the odd cents; -1: each booking costs its timeslot's price. */
+ * ones taking the odd cents; -1: each booking costs its timeslot's price.
+ * A discount code (NULL: none) takes its share off each line it is for,
+ * counted as one use of it under its row's lock. */
 static int
 book_locked(struct db *db, struct arena *a, const struct actor *who,
     struct slot_lock *s, int n, long long price, const char *type, const char *notes,
-    long long *order_id, long long *last_booking, int *failed, const char **why)
+    const char *code, long long *order_id, long long *last_booking, int *failed,
+    const char **why)
 {
-	long long total = 0;
-	int i, rc;
+	struct discount d;
+	long long total = 0, left = -1, base;
+	int i, rc, applies = 0;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		if ((rc = check_bookable(db, a, &s[i], who->user_id)) != OK) {
 			*failed = i;
 			return rc;
 		}
-		if (price >= 0)
-			s[i].price = price / n + (i < price % n);
+	if (code != NULL && (rc = discount_lock(db, a, code, who->user_id, &d)) != OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		base = price >= 0 ? price / n + (i < price % n) : s[i].base;
+		if (code != NULL && discount_applies(&d, s[i].room_id, s[i].event_id)) {
+			applies = 1;
+			s[i].discount_id = d.id;
+			slot_price(&s[i], base, discount_off(&d, base, &left));
+		} else
+			slot_price(&s[i], base, 0);
 		total += s[i].price;
 	}
+	if (code != NULL && !applies)
+		return DISCOUNT_NOT_APPLICABLE;
 	if (order_create(db, who->user_id, total, order_id) != OK)
 		return ERR;
 	/* Each seat taken counts against the limits of the next. */
@@ -961,13 +1008,15 @@ book_locked(struct db *db, struct arena *a, const struct actor *who,
 			*failed = i;
 			return rc;
 		}
-	return OK;
+	if (code != NULL && discount_use(db, &d, *order_id, who->user_id) != OK)
+		return ERR;
+	return order_price(db, *order_id, code != NULL ? d.id : 0);
 }
 
 int
 booking_create_many(struct db *db, struct arena *a, const struct actor *who,
-    const long long *slot_ids, int n, const char *type, long long *order_id,
-    int *failed, const char **why)
+    const long long *slot_ids, int n, const char *type, const char *code,
+    long long *order_id, int *failed, const char **why)
 {
 	struct slot_lock *s = arena_calloc(a, (size_t)(n > 0 ? n : 1), sizeof(*s));
 	long long booking_id;
@@ -979,8 +1028,8 @@ booking_create_many(struct db *db, struct arena *a, const struct actor *who,
 			*failed = i;
 			return rc;
 		}
-	return book_locked(db, a, who, s, n, -1, type, NULL, order_id, &booking_id, failed,
-	    why);
+	return book_locked(db, a, who, s, n, -1, type, NULL, code, order_id, &booking_id,
+	    failed, why);
 }
 
 int
@@ -990,7 +1039,6 @@ booking_create_some(struct db *db, struct arena *a, const struct actor *who,
 {
 	struct slot_lock *s = arena_calloc(a, (size_t)(n > 0 ? n : 1), sizeof(*s));
 	struct seat_try *t;
-	long long total = 0;
 	int i, rc, booked = 0;
 
 	for (i = 0; i < n; i++) {
@@ -1017,15 +1065,13 @@ booking_create_some(struct db *db, struct arena *a, const struct actor *who,
 		if ((rc = take_seat(db, a, &s[i], who->user_id, who, *order_id, type, NULL,
 		    &t->booking_id)) != OK)
 			return rc;
-		total += s[i].price;
 		booked++;
 	}
 	if (booked == 0)
 		return SERIES_EMPTY;
 	if (all && booked < n)
 		return SERIES_INCOMPLETE;
-	return db_exec(db, "UPDATE orders SET total = ? / 100 WHERE id = ?", "ll", total,
-	    *order_id) < 0 ? ERR : OK;
+	return order_price(db, *order_id, 0);
 }
 
 int
@@ -1044,7 +1090,7 @@ booking_create_in_order(struct db *db, struct arena *a, const struct actor *who,
 	if ((rc = check_bookable(db, a, &s, who->user_id)) != OK ||
 	    (rc = quota_check(db, a, who->user_id, s.id, why)) != OK)
 		return rc;
-	s.price = 0;		/* paid for with the order */
+	slot_price(&s, 0, 0);	/* paid for with the order */
 	return take_seat(db, a, &s, who->user_id, who, order_id, type, NULL, booking_id);
 }
 
@@ -1062,8 +1108,8 @@ create_txn(struct db *db, void *ctx)
 		return rc;
 	if (c->key != NULL && (rc = find_key(db, c)) != NOT_FOUND)
 		return rc;
-	if ((rc = book_locked(db, a, c->who, &s, 1, -1, "single", c->notes, &order_id,
-	    &c->booking_id, &failed, &c->why)) != OK)
+	if ((rc = book_locked(db, a, c->who, &s, 1, -1, "single", c->notes, c->code,
+	    &order_id, &c->booking_id, &failed, &c->why)) != OK)
 		return rc;
 	if (c->key != NULL && db_exec(db, "INSERT INTO idempotency_keys"
 	    " (user_id, idem_key, request_hash, booking_id) VALUES (?, ?, ?, ?)",
@@ -1092,15 +1138,16 @@ booking_key_valid(const char *key)
 
 int
 booking_create(struct db *db, struct arena *a, const struct actor *who,
-    long long slot_id, const char *notes, const char *key, long long *booking_id,
-    int *replayed, const char **why)
+    long long slot_id, const char *notes, const char *code, const char *key,
+    long long *booking_id, int *replayed, const char **why)
 {
-	struct create c = { a, who, slot_id, notes, key, NULL, 0, 0, NULL };
+	struct create c = { a, who, slot_id, notes, code, key, NULL, 0, 0, NULL };
 	int rc;
 
 	if (key != NULL)
-		c.hash = auth_sha256_hex(a, arena_printf(a, "%lld\n%s", slot_id,
-		    notes ? notes : ""));
+		c.hash = auth_sha256_hex(a, code == NULL ? arena_printf(a, "%lld\n%s",
+		    slot_id, notes ? notes : "") : arena_printf(a, "%lld\n%s\n%s", slot_id,
+		    notes ? notes : "", code));
 	rc = db_txn(db, create_txn, &c);
 	if (rc == ERR && key != NULL && db_errno(db) == DB_DUP_KEY) {
 		/* The same key raced in on another timeslot's lock and won. */
@@ -1154,8 +1201,8 @@ enrol_txn(struct db *db, void *ctx)
 	for (i = 0; i < res->nrows; i++)
 		if ((rc = lock_slot(db, a, db_int(res, i, 0), &s[i])) != OK)
 			return rc;
-	rc = book_locked(db, a, c->who, s, res->nrows, price, "course", NULL, &c->order_id,
-	    &booking_id, &failed, &c->why);
+	rc = book_locked(db, a, c->who, s, res->nrows, price, "course", NULL, NULL,
+	    &c->order_id, &booking_id, &failed, &c->why);
 	if (rc != OK && failed >= 0)
 		c->failed_slot = s[failed].id;
 	return rc;
@@ -1241,6 +1288,11 @@ cancel_locked(struct db *db, struct arena *a, const struct actor *who,
 	    " WHERE id = ?", "llli" "l", refund, refund, refund, declined, b->id) < 0 ||
 	    booking_seats_add(db, b->timeslot_id, -1) != OK ||
 	    cancel_reminders(db, b->id) != OK)
+		return ERR;
+	/* The code's use comes back only in the free-cancellation tier. */
+	if (dbtime_parse(b->start, &start) == 0 &&
+	    start - time(NULL) >= (time_t)cfg.refund_full_hours * 3600 &&
+	    discount_release(db, a, b->id) != OK)
 		return ERR;
 	/* A credit's session given up early enough gives the credit back. */
 	if (b->booking_type != NULL && strcmp(b->booking_type, "credit") == 0 &&
@@ -1436,9 +1488,13 @@ reactivate_txn(struct db *db, void *ctx)
 	    " price = ? / 100, paid_amount = IF(?, paid_amount, 0),"
 	    " refund_amount = IF(?, refund_amount, 0), cancelled_at = NULL,"
 	    " approval = IF(?, 'awaiting', approval),"
-	    " hold_expires_at = IF(?, UTC_TIMESTAMP() + INTERVAL ? MINUTE, NULL)"
-	    " WHERE id = ?", "sslii" "iiil", status, payment, price, kept, kept, s.approval,
-	    hold, cfg.hold_minutes, b.id) < 0)
+	    " hold_expires_at = IF(?, UTC_TIMESTAMP() + INTERVAL ? MINUTE, NULL),"
+	    " base_price = IF(?, base_price, ? / 100),"
+	    " discount_amount = IF(?, discount_amount, 0), tax_amount = IF(?, tax_amount,"
+	    " ? / 100), total_price = price, discount_id = IF(?, discount_id, NULL)"
+	    " WHERE id = ?", "sslii" "iii" "il" "iil" "i" "l", status, payment, price, kept,
+	    kept, s.approval, hold, cfg.hold_minutes, kept, price == 0 ? 0 : s.base, kept,
+	    kept, price == 0 ? 0 : s.tax, kept, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	if ((rc = booking_seats_add(db, s.id, 1)) != OK)
 		return rc;
@@ -1469,7 +1525,7 @@ reschedule_txn(struct db *db, void *ctx)
 	struct booking b;
 	struct slot_lock from, to;
 	const char *message;
-	long long refund;
+	long long refund, off;
 	int rc, prev;
 
 	if ((rc = booking_lock(db, a, c->who, c->id, &b)) != OK)
@@ -1490,6 +1546,10 @@ reschedule_txn(struct db *db, void *ctx)
 		return OTHER_ROOM;
 	if ((rc = check_bookable(db, a, &to, b.user_id)) != OK)
 		return rc;
+	/* The booking's discount code goes with it. */
+	if (discount_moved(db, a, b.id, to.room_id, to.event_id, to.base, &off) != OK)
+		return ERR;
+	slot_price(&to, to.base, off);
 	/* Rule 16: a move never asks for money; what was paid beyond the
 	 * new price is due back. */
 	if (to.price > b.paid_amount)
@@ -1497,8 +1557,11 @@ reschedule_txn(struct db *db, void *ctx)
 	refund = b.paid_amount - to.price;
 	if (db_exec(db, "UPDATE bookings SET timeslot_id = ?, price = ? / 100,"
 	    " paid_amount = ? / 100, refund_amount = refund_amount + ? / 100,"
-	    " start_time = ?, end_time = ? WHERE id = ?", "llllssl", to.id, to.price,
-	    to.price, refund, to.start, to.end, b.id) < 0)
+	    " start_time = ?, end_time = ?, base_price = ? / 100, discount_amount = ? / 100,"
+	    " tax_amount = ? / 100, total_price = price,"
+	    " discount_id = IF(? > 0, discount_id, NULL) WHERE id = ?", "llllss" "llll" "l",
+	    to.id, to.price, to.price, refund, to.start, to.end, to.base, to.discount,
+	    to.tax, to.discount, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	if (booking_seats_add(db, from.id, -1) != OK ||
 	    (rc = booking_seats_add(db, to.id, 1)) != OK)

@@ -86,7 +86,10 @@ struct booking {
 	const char	*payment_id;
 	const char	*notes;
 	const char	*booking_type;
-	long long	 price;		/* cents: its timeslot's price */
+	long long	 price;		/* cents: what it costs in all (total_price) */
+	long long	 base_price;	/* its parts (prices.h): the timeslot's price */
+	long long	 discount_amount;
+	long long	 tax_amount;
 	long long	 paid_amount;	/* cents paid and not refunded (rule 16) */
 	long long	 refund_amount;	/* cents refunded or due, in all */
 	const char	*created_at;
@@ -133,7 +136,8 @@ int	booking_allows(const struct booking *, enum bk_action,
 	" IF(" BOOKING_LAPSED ", b.hold_expires_at, b.cancelled_at)," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
 	" t.start_time, t.end_time, r.name, e.title, b.paid_amount," \
-	" " BOOKING_LAPSED ", b.order_id, " BOOKING_AWAITING
+	" " BOOKING_LAPSED ", b.order_id, " BOOKING_AWAITING "," \
+	" b.base_price, b.discount_amount, b.tax_amount"
 #define BOOKING_JOINS \
 	" JOIN users u ON u.id = b.user_id" \
 	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \
@@ -308,11 +312,13 @@ int	booking_seats_check(struct db *, struct arena *, int fix,
 int	booking_key_valid(const char *key);
 /* What a key must be, in words, in the thread's language. */
 const char *booking_key_rule(void);
-/* Books one seat. key may be NULL; with a key, a repeat of the same request
- * returns the first booking and sets *replayed. A refusal's sentence is in
- * *why (for QUOTA_EXCEEDED it names the limit: domain/quota.h). */
+/* Books one seat, with a discount code (NULL: none; a code that cannot
+ * be used is refused, DISCOUNT_*). key may be NULL; with a key, a repeat of
+ * the same request returns the first booking and sets *replayed. A
+ * refusal's sentence is in *why (for QUOTA_EXCEEDED it names the limit:
+ * domain/quota.h). */
 int	booking_create(struct db *, struct arena *, const struct actor *,
-	    long long timeslot_id, const char *notes, const char *key,
+	    long long timeslot_id, const char *notes, const char *code, const char *key,
 	    long long *booking_id, int *replayed, const char **why);
 /* Books one seat of each of n timeslots (ids ascending, no repeats) for
  * who, all under one new order, all or none, as part of the caller's
@@ -321,10 +327,10 @@ int	booking_create(struct db *, struct arena *, const struct actor *,
  * (quota_check) are checked on each. On a refusal *failed is the index of
  * the timeslot refused and the result says why (for QUOTA_EXCEEDED *why
  * names the limit); the caller rolls back. type is the bookings'
- * booking_type ("cart"). */
+ * booking_type ("cart"); code a discount code as for booking_create. */
 int	booking_create_many(struct db *, struct arena *, const struct actor *,
-	    const long long *slot_ids, int n, const char *type, long long *order_id,
-	    int *failed, const char **why);
+	    const long long *slot_ids, int n, const char *type, const char *code,
+	    long long *order_id, int *failed, const char **why);
 /* One timeslot's part of booking_create_some(): its result (OK: booked,
  * else the refusal; *why names the limit of a QUOTA_EXCEEDED) and the
  * booking made. */

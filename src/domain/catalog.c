@@ -48,9 +48,9 @@ room_type_plural(const char *type)
 #define ROOM_COLUMNS_OF(r) \
 	r ".id, " r ".name, " r ".description, " r ".room_type, " r ".metadata, " \
 	r ".created_at, " r ".updated_at, " r ".capacity, " r ".hourly_rate, " r ".is_active," \
-	" " r ".requires_approval"
+	" " r ".requires_approval, " r ".tax_free"
 #define ROOM_COLUMNS	ROOM_COLUMNS_OF("r")
-#define ROOM_NCOLS	11
+#define ROOM_NCOLS	12
 
 static void
 room_fill(const struct db_res *res, int i, void *out)
@@ -68,6 +68,7 @@ room_fill(const struct db_res *res, int i, void *out)
 	r->hourly_rate = money_cents(db_val(res, i, 8));
 	r->is_active = db_int(res, i, 9) != 0;
 	r->requires_approval = db_int(res, i, 10) != 0;
+	r->tax_free = db_int(res, i, 11) != 0;
 }
 
 /* The total is a query of its own: a window count over rows with TEXT
@@ -126,7 +127,7 @@ slot_state_name(int s)
 #define SLOT_FIELDS \
 	"t.id, t.room_id, t.event_id, ro.name, e.title, t.start_time, t.end_time," \
 	" t.status, t.price, t.max_bookings, t.sequence_no, ro.is_active," \
-	" " BOOKING_SEATS_TAKEN
+	" " BOOKING_SEATS_TAKEN ", ro.tax_free OR COALESCE(e.tax_free, 0)"
 #define SLOT_COLUMNS \
 	SLOT_FIELDS " FROM timeslots t JOIN rooms ro ON ro.id = t.room_id" \
 	" LEFT JOIN events e ON e.id = t.event_id"
@@ -150,6 +151,7 @@ slot_fill(const struct db_res *res, int i, void *out)
 	s->room_active = db_int(res, i, 11) != 0;
 	s->booked = db_int(res, i, 12);
 	s->seats_left = s->capacity > s->booked ? s->capacity - s->booked : 0;
+	s->tax_free = db_int(res, i, 13) != 0;
 }
 
 /* The rows' states are judged against one "now", so a list never shows a
@@ -411,7 +413,7 @@ calendar_load(struct db *db, struct arena *a, const struct calendar_query *q,
 	"   AND t.status = 'scheduled' AND t.start_time > UTC_TIMESTAMP())," \
 	" (SELECT COUNT(*) FROM timeslots t WHERE t.event_id = e.id" \
 	"   AND t.status = 'scheduled' AND t.start_time > UTC_TIMESTAMP())," \
-	" e.course_price, e.room_id, e.session_minutes FROM events e"
+	" e.course_price, e.room_id, e.session_minutes, e.tax_free FROM events e"
 
 static void
 event_fill(const struct db_res *res, int i, void *out)
@@ -427,6 +429,7 @@ event_fill(const struct db_res *res, int i, void *out)
 	e->course_price = db_val(res, i, 6) ? money_cents(db_val(res, i, 6)) : -1;
 	e->room_id = db_int(res, i, 7);
 	e->session_minutes = db_int(res, i, 8);
+	e->tax_free = db_int(res, i, 9) != 0;
 }
 
 int

@@ -19,6 +19,7 @@ struct room {
 	long long	 hourly_rate;	/* cents */
 	int		 is_active;
 	int		 requires_approval;	/* its bookings wait for an admin's */
+	int		 tax_free;	/* its bookings carry no tax */
 };
 
 struct slot {
@@ -36,6 +37,7 @@ struct slot {
 	long long	 seats_left;
 	long long	 sequence_no;
 	int		 room_active;
+	int		 tax_free;	/* its room or event is */
 	/* Whether it can be booked: OK, else why not, in the order checked
 	 * (SLOT_UNAVAILABLE: not scheduled or the room inactive, SLOT_PAST,
 	 * SLOT_FULL). */
@@ -52,6 +54,7 @@ struct event {
 	long long	 course_price;	/* cents, for a whole course; -1: its sessions' */
 	long long	 room_id;	/* an individual event's appointments: where */
 	long long	 session_minutes;	/* and how long (0: none) */
+	int		 tax_free;	/* its sessions carry no tax */
 };
 
 struct room_filter {

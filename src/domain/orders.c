@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "domain/booking.h"
 #include "domain/orders.h"
+#include "domain/prices.h"
 
 /*
  * Locking order, after booking.c's: a checkout locks the cart's row, then
@@ -22,11 +23,32 @@ const char *const order_statuses[] = {
 int
 order_create(struct db *db, long long user_id, long long total, long long *id)
 {
-	if (db_exec(db, "INSERT INTO orders (user_id, total) VALUES (?, ? / 100)",
-	    "ll", user_id, total) < 0)
+	if (db_exec(db, "INSERT INTO orders (user_id, total, base_price, total_price)"
+	    " VALUES (?, ? / 100, ? / 100, ? / 100)", "llll", user_id, total, total,
+	    total) < 0)
 		return ERR;
 	*id = db_insert_id(db);
 	return OK;
+}
+
+int
+order_set_parts(struct db *db, long long order_id, const struct price_parts *p)
+{
+	return db_exec(db, "UPDATE orders SET base_price = ? / 100, discount_amount = ? / 100,"
+	    " tax_amount = ? / 100, total_price = ? / 100, total = ? / 100 WHERE id = ?",
+	    "lllll" "l", p->base, p->discount, p->tax, p->total, p->total,
+	    order_id) < 0 ? ERR : OK;
+}
+
+int
+order_price(struct db *db, long long order_id, long long discount_id)
+{
+	return db_exec(db, "UPDATE orders o JOIN (SELECT order_id, SUM(base_price) base,"
+	    "  SUM(discount_amount) discount, SUM(tax_amount) tax, SUM(total_price) total"
+	    "  FROM bookings WHERE order_id = ? GROUP BY order_id) s ON s.order_id = o.id"
+	    " SET o.base_price = s.base, o.discount_amount = s.discount,"
+	    " o.tax_amount = s.tax, o.total_price = s.total, o.total = s.total,"
+	    " o.discount_id = NULLIF(?, 0)", "ll", order_id, discount_id) < 0 ? ERR : OK;
 }
 
 /* The order's status from its bookings b (see orders.h). */
@@ -53,7 +75,8 @@ order_refresh(struct db *db, long long booking_id)
 #define ORDER_SELECT \
 	"SELECT o.id, o.user_id, o.status, o.total, o.refunded_amount, o.payment_id," \
 	" o.created_at, o.paid_at," \
-	" (SELECT COUNT(*) FROM bookings b WHERE b.order_id = o.id) FROM orders o"
+	" (SELECT COUNT(*) FROM bookings b WHERE b.order_id = o.id), o.base_price," \
+	" o.discount_amount, o.tax_amount FROM orders o"
 
 static void
 order_fill(const struct db_res *res, int i, void *out)
@@ -69,6 +92,9 @@ order_fill(const struct db_res *res, int i, void *out)
 	o->created_at = db_val(res, i, 6);
 	o->paid_at = db_val(res, i, 7);
 	o->bookings = db_int(res, i, 8);
+	o->base_price = money_cents(db_val(res, i, 9));
+	o->discount_amount = money_cents(db_val(res, i, 10));
+	o->tax_amount = money_cents(db_val(res, i, 11));
 }
 
 int
@@ -182,6 +208,7 @@ struct checkout_ctx {
 	struct arena		*arena;
 	const struct actor	*who;
 	const char		*key;
+	const char		*code;
 	struct checkout		*out;
 };
 
@@ -223,7 +250,7 @@ checkout_txn(struct db *db, void *ctx)
 	slots = arena_calloc(a, (size_t)items->nrows, sizeof(*slots));
 	for (i = 0; i < items->nrows; i++)
 		slots[i] = db_int(items, i, 1);
-	rc = booking_create_many(db, a, c->who, slots, items->nrows, "cart",
+	rc = booking_create_many(db, a, c->who, slots, items->nrows, "cart", c->code,
 	    &out->order_id, &failed, &out->why);
 	if (rc != OK) {
 		if (failed >= 0 && failed < items->nrows) {
@@ -242,9 +269,9 @@ checkout_txn(struct db *db, void *ctx)
 
 int
 cart_checkout(struct db *db, struct arena *a, const struct actor *who,
-    const char *key, struct checkout *out)
+    const char *key, const char *code, struct checkout *out)
 {
-	struct checkout_ctx c = { a, who, key, out };
+	struct checkout_ctx c = { a, who, key, code, out };
 	int rc = db_txn(db, checkout_txn, &c);
 
 	if (out->why == NULL)

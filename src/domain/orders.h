@@ -10,12 +10,16 @@
 struct arena;
 struct booking;
 struct db;
+struct price_parts;
 
 struct order {
 	long long	 id;
 	long long	 user_id;
 	const char	*status;	/* pending, paid, cancelled, refunded */
-	long long	 total;		/* cents, as sold */
+	long long	 total;		/* cents, as sold (total_price) */
+	long long	 base_price;	/* its parts, the sums of its lines' */
+	long long	 discount_amount;
+	long long	 tax_amount;
 	long long	 refunded;	/* cents refunded or due, over its bookings */
 	const char	*payment_id;
 	const char	*created_at;
@@ -29,6 +33,11 @@ extern const char *const order_statuses[];
 /* A new pending order of user_id for total cents, in the caller's
  * transaction (booking.c makes one with every booking). */
 int	order_create(struct db *, long long user_id, long long total, long long *id);
+/* Sets the order's parts (and total) to one line's, as a package's. */
+int	order_set_parts(struct db *, long long order_id, const struct price_parts *);
+/* Sets the order's parts (and total) to the sums of its bookings' and
+ * names the discount code it used (0: none). */
+int	order_price(struct db *, long long order_id, long long discount_id);
 /* Brings the status and refunded amount of the order booking_id belongs
  * to in line with its bookings, in the caller's transaction: pending while
  * a booking still waits for its payment, else paid while one is paid,
@@ -86,9 +95,10 @@ struct checkout {
  * cart. A refusal (SLOT_FULL, ALREADY_BOOKED, QUOTA_EXCEEDED, ...) names the item in
  * out->failed_item and leaves the cart as it was; CART_EMPTY for a cart
  * without items. key may be NULL; with one, the same key again returns
- * the first checkout's order and sets replayed.
+ * the first checkout's order and sets replayed. code is a discount code
+ * for the order (NULL: none).
  */
 int	cart_checkout(struct db *, struct arena *, const struct actor *,
-	    const char *key, struct checkout *out);
+	    const char *key, const char *code, struct checkout *out);
 
 #endif

@@ -8,6 +8,7 @@
 #include "domain/booking.h"
 #include "domain/orders.h"
 #include "domain/packages.h"
+#include "domain/prices.h"
 
 /*
  * Locking order: a credit's row, then (booking_create_in_order) its
@@ -92,19 +93,23 @@ buy_txn(struct db *db, void *ctx)
 {
 	struct buy *c = ctx;
 	struct db_res *res;
-	long long price;
+	struct price_parts p;
 	int rc;
 
-	res = db_query(db, c->arena, "SELECT p.price FROM packages p WHERE p.id = ?"
-	    " AND p.is_active AND EXISTS (SELECT 1 FROM package_items i"
-	    " WHERE i.package_id = p.id)", "l", c->id);
+	/* One line, tax-free when every event it holds is. */
+	res = db_query(db, c->arena, "SELECT p.price, NOT EXISTS (SELECT 1"
+	    "  FROM package_items i JOIN events e ON e.id = i.event_id"
+	    "  WHERE i.package_id = p.id AND NOT e.tax_free)"
+	    " FROM packages p WHERE p.id = ? AND p.is_active AND EXISTS (SELECT 1"
+	    "  FROM package_items i WHERE i.package_id = p.id)", "l", c->id);
 	if ((rc = db_found(res)) != OK)
 		return rc;
-	price = money_cents(db_val(res, 0, 0));
-	if (order_create(db, c->who->user_id, price, &c->order_id) != OK)
+	price_line(money_cents(db_val(res, 0, 0)), 0, db_int(res, 0, 1) != 0, &p);
+	if (order_create(db, c->who->user_id, p.total, &c->order_id) != OK ||
+	    order_set_parts(db, c->order_id, &p) != OK)
 		return ERR;
 	/* A free package is paid for at once. */
-	if (price == 0 && db_exec(db, "UPDATE orders SET status = 'paid',"
+	if (p.total == 0 && db_exec(db, "UPDATE orders SET status = 'paid',"
 	    " paid_at = UTC_TIMESTAMP() WHERE id = ?", "l", c->order_id) < 0)
 		return ERR;
 	/* One credit per session held: the items' quantities, counted out

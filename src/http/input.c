@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/arena.h"
 #include "core/fmt.h"
 #include "core/lang.h"
 #include "core/limits.h"
@@ -13,6 +14,7 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/packages.h"
+#include "domain/prices.h"
 #include "domain/quota.h"
 #include "domain/series.h"
 #include "domain/slotgen.h"
@@ -51,6 +53,8 @@ input_room(struct form *f, int creating, struct room_input *in)
 	in->metadata = clearable(f, "metadata", _("Metadata"), 20000);
 	form_flag(f, "isActive", &in->is_active);
 	form_flag(f, "requiresApproval", &in->requires_approval);
+	in->tax_free = -1;
+	form_flag(f, "taxFree", &in->tax_free);
 }
 
 void
@@ -68,6 +72,63 @@ input_sms(struct form *f, int page, struct sms_input *in)
 		in->sms_reminders = 0;
 }
 
+/* A moment an edit may clear: "" when sent empty, NULL when not sent. */
+static const char *
+clearable_time(struct form *f, const char *field, const char *label)
+{
+	char *out;
+
+	if (!form_sent(f, field))
+		return NULL;
+	out = arena_calloc(f->arena, 20, 1);
+	form_datetime(f, field, label, 0, out);
+	return out;
+}
+
+/* A number an edit may clear: -1 when sent empty, -2 when not sent. */
+static long long
+clearable_int(struct form *f, const char *field, const char *label, long long min,
+    long long max)
+{
+	long long v = -1;
+
+	if (!form_sent(f, field))
+		return -2;
+	form_int(f, field, label, min, max, 0, &v);
+	return v;
+}
+
+void
+input_discount(struct form *f, int creating, struct discount_input *in)
+{
+	long long percent = -1;
+	const char *c;
+
+	memset(in, 0, sizeof(*in));
+	in->amount_off = -1;
+	in->once_per_customer = -1;
+	if (creating || form_sent(f, "code")) {
+		in->code = form_text(f, "code", "Code", DISCOUNT_CODE_MAX, 1);
+		for (c = in->code; c != NULL && *c != '\0'; c++)
+			if (strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			    "0123456789-_", *c) == NULL) {
+				form_error(f, "code", "Code takes letters, digits, - and _ only.");
+				break;
+			}
+	}
+	form_int(f, "percent", "Percent", 1, 100, 0, &percent);
+	in->percent = (int)percent;
+	form_money(f, "amountOff", "Amount off", 0, &in->amount_off);
+	in->valid_from = clearable_time(f, "validFrom", N_("Valid from"));
+	in->valid_until = clearable_time(f, "validUntil", N_("Valid until"));
+	in->room_id = clearable_int(f, "roomId", N_("Room"), 1, ID_MAX);
+	in->event_id = clearable_int(f, "eventId", N_("Event"), 1, ID_MAX);
+	in->max_uses = clearable_int(f, "maxUses", N_("Uses"), 1, 1000000000);
+	form_flag(f, "oncePerCustomer", &in->once_per_customer);
+	if (creating && in->once_per_customer < 0)
+		in->once_per_customer = 0;
+}
+
 void
 input_event(struct form *f, int creating, struct event_input *in)
 {
@@ -82,6 +143,8 @@ input_event(struct form *f, int creating, struct event_input *in)
 	form_int(f, "appointmentRoomId", "Appointments' room", 0, ID_MAX, 0, &in->room_id);
 	form_int(f, "sessionMinutes", "Appointment length", 0, 24 * 60, 0,
 	    &in->session_minutes);
+	in->tax_free = -1;
+	form_flag(f, "taxFree", &in->tax_free);
 }
 
 void

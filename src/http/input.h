@@ -12,6 +12,7 @@ struct room_filter;
 struct room_input;
 struct slot_input;
 struct slotgen;
+struct discount_input;
 struct sms_input;
 
 /* Each reads what was sent, putting format problems in the form; creating
@@ -22,6 +23,7 @@ void	input_event(struct form *, int creating, struct event_input *);
 void	input_slot(struct form *, int creating, struct slot_input *);
 void	input_slotgen(struct form *, struct slotgen *);
 void	input_account(struct form *, struct account_input *);
+void	input_discount(struct form *, int creating, struct discount_input *);
 /* phone and smsReminders; on the page (page 1) a box not ticked is off. */
 void	input_sms(struct form *, int page, struct sms_input *);
 /* maxActive, maxHolds and maxHoursWeek after prefix ("" for the API,

@@ -9,6 +9,7 @@
 #include "domain/catalog.h"
 #include "domain/notify.h"
 #include "domain/orders.h"
+#include "domain/prices.h"
 #include "domain/series.h"
 #include "http/json.h"
 #include "http/request.h"
@@ -69,6 +70,7 @@ json_room(struct arena *a, const struct room *r)
 	json_set_str(o, "currency", money_currency());
 	json_set_bool(o, "isActive", r->is_active);
 	json_set_bool(o, "requiresApproval", r->requires_approval);
+	json_set_bool(o, "taxFree", r->tax_free);
 	json_set_raw(o, "metadata", r->metadata);
 	json_set_time(o, a, "createdAt", r->created_at);
 	json_set_time(o, a, "updatedAt", r->updated_at);
@@ -120,6 +122,10 @@ json_booking(struct arena *a, const struct booking *b)
 	json_set_str(o, "paymentStatus", b->payment_status);
 	json_set_str(o, "paymentId", b->payment_id);
 	json_set_money(o, "price", b->price);
+	json_set_money(o, "basePrice", b->base_price);
+	json_set_money(o, "discountAmount", b->discount_amount);
+	json_set_money(o, "taxAmount", b->tax_amount);
+	json_set_money(o, "totalPrice", b->price);
 	json_set_money(o, "paidAmount", b->paid_amount);
 	json_set_money(o, "refundAmount", b->refund_amount);
 	json_set_str(o, "currency", money_currency());
@@ -158,6 +164,33 @@ json_bookings(struct arena *a, const struct booking *list, int n)
 }
 
 struct json_object *
+json_discount(struct arena *a, const struct discount *d)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_int(o, "id", d->id);
+	json_set_str(o, "code", d->code);
+	json_object_object_add(o, "percent", d->percent >= 0 ?
+	    json_object_new_int(d->percent) : NULL);
+	if (d->amount_off >= 0)
+		json_set_money(o, "amountOff", d->amount_off);
+	else
+		json_object_object_add(o, "amountOff", NULL);
+	json_set_time(o, a, "validFrom", d->valid_from);
+	json_set_time(o, a, "validUntil", d->valid_until);
+	json_object_object_add(o, "roomId", d->room_id ?
+	    json_object_new_int64(d->room_id) : NULL);
+	json_object_object_add(o, "eventId", d->event_id ?
+	    json_object_new_int64(d->event_id) : NULL);
+	json_object_object_add(o, "maxUses", d->max_uses >= 0 ?
+	    json_object_new_int64(d->max_uses) : NULL);
+	json_set_int(o, "uses", d->uses);
+	json_set_bool(o, "oncePerCustomer", d->once_per_customer);
+	json_set_time(o, a, "createdAt", d->created_at);
+	return o;
+}
+
+struct json_object *
 json_order(struct arena *a, const struct order *o, const struct booking *list, int n)
 {
 	struct json_object *obj = json_object_new_object();
@@ -166,6 +199,10 @@ json_order(struct arena *a, const struct order *o, const struct booking *list, i
 	json_set_int(obj, "userId", o->user_id);
 	json_set_str(obj, "status", o->status);
 	json_set_money(obj, "total", o->total);
+	json_set_money(obj, "basePrice", o->base_price);
+	json_set_money(obj, "discountAmount", o->discount_amount);
+	json_set_money(obj, "taxAmount", o->tax_amount);
+	json_set_money(obj, "totalPrice", o->total);
 	json_set_money(obj, "refundedAmount", o->refunded);
 	json_set_str(obj, "currency", money_currency());
 	json_set_str(obj, "paymentId", o->payment_id);
@@ -286,6 +323,7 @@ json_event(struct arena *a, const struct event *e)
 	json_set_str(o, "kind", e->kind);
 	json_set_int(o, "upcomingSessions", e->upcoming);
 	json_set_time(o, a, "nextStart", e->next_start);
+	json_set_bool(o, "taxFree", e->tax_free);
 	return o;
 }
 

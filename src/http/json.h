@@ -37,6 +37,8 @@ struct account;
 struct json_object *json_event(struct arena *, const struct event *);
 struct json_object *json_notification(struct arena *, const struct notification *);
 struct json_object *json_account(struct arena *, const struct account *);
+struct discount;
+struct json_object *json_discount(struct arena *, const struct discount *);
 /* A keyset page (booking.h): {items, page, limit, total} as every list,
  * total counted up to LIST_COUNT_MAX (totalCapped when more match), and
  * the cursors of the next and previous pages (null at either end). */

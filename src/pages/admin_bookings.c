@@ -161,8 +161,9 @@ csv_begin(struct csv *c)
 {
 	/* not translated: the export's columns, read by programs */
 	const char *header = arena_printf(c->r->arena, "id,user name,user email,room,"
-	    "event,start,end,status,payment status,payment id,price (%s),refund (%s),"
-	    "created\r\n", money_currency(), money_currency());
+	    "event,start,end,status,payment status,payment id,base (%s),discount (%s),"
+	    "tax (%s),price (%s),refund (%s),created\r\n", money_currency(),
+	    money_currency(), money_currency(), money_currency(), money_currency());
 	char today[11];
 
 	date_today(today);
@@ -192,6 +193,9 @@ csv_row(void *ctx, const struct booking *bk)
 	csv_field(&c->line, bk->status, 0);
 	csv_field(&c->line, bk->payment_status, 0);
 	csv_field(&c->line, bk->payment_id, 0);
+	csv_money(&c->line, bk->base_price);
+	csv_money(&c->line, bk->discount_amount);
+	csv_money(&c->line, bk->tax_amount);
 	csv_money(&c->line, bk->price);
 	csv_money(&c->line, bk->refund_amount);
 	csv_time(&c->line, bk->created_at, 1);

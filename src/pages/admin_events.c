@@ -90,6 +90,8 @@ event_page(struct req *r, const struct event *ev, struct form *f, int status)
 			form_default(f, "sessionMinutes", arena_printf(r->arena, "%lld",
 			    ev->session_minutes));
 		form_default(f, "description", ev->description);
+		if (ev->tax_free)
+			form_default(f, "taxFree", "1");
 		tmpl_set(t, "ACTION", arena_printf(r->arena, "/admin/events/%lld", ev->id));
 		page_done(r, t, event_done);
 		if (cancelled >= 0)
@@ -122,6 +124,9 @@ event_page(struct req *r, const struct event *ev, struct form *f, int status)
 			return ERR;
 	}
 	form_fill(f, t, fields);
+	/* The box, ticked, comes before the form's hidden "0". */
+	if (page_flag_on(f, "taxFree"))
+		tmpl_show(t, "TAX_FREE");
 	for (i = 0; admin_event_kinds[i] != NULL; i++)
 		page_option(t, "KIND_OPTION", admin_event_kinds[i],
 		    page_event_kind_label(admin_event_kinds[i]),

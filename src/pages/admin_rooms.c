@@ -106,6 +106,8 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 		form_default(f, "hourlyRate", money_fmt(r->arena, room->hourly_rate));
 		form_default(f, "metadata", room->metadata);
 		form_default(f, "requiresApproval", room->requires_approval ? "1" : "0");
+		if (room->tax_free)
+			form_default(f, "taxFree", "1");
 		tmpl_set(t, "ACTION", arena_printf(r->arena, "/admin/rooms/%lld", room->id));
 		page_done(r, t, room_done);
 		if (generated >= 0)
@@ -140,6 +142,9 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 	approval = kv_get(f->fields, "requiresApproval");
 	page_option(t, "APPROVAL_OPTION", "0", _("No"), approval ? approval : "0");
 	page_option(t, "APPROVAL_OPTION", "1", _("Yes"), approval);
+	/* The box, ticked, comes before the form's hidden "0". */
+	if (page_flag_on(f, "taxFree"))
+		tmpl_show(t, "TAX_FREE");
 	return page_end(r, status);
 }
 

@@ -14,6 +14,7 @@
 #include "domain/notify.h"
 #include "domain/orders.h"
 #include "domain/packages.h"
+#include "domain/prices.h"
 #include "domain/reviews.h"
 #include "domain/series.h"
 #include "handlers.h"
@@ -94,6 +95,7 @@ timeslot_page(struct req *r, long long id, int refused, const char *notes,
 		/* One key per page view: submitting this form twice books once. */
 		tmpl_set(form, "IDEMPOTENCY_KEY", auth_random_hex(r->arena, 16));
 		tmpl_set(form, "NOTES", notes);
+		page_discount_field(r, form, refused);
 		tmpl_show(form, s.capacity == 1 && s.event_id == 0 ? "WHOLE_ROOM" : "PER_SEAT");
 		if (s.price > 0)
 			tmpl_set_int(tmpl_section(form, "HOLD"), "HOLD_MINUTES", cfg.hold_minutes);
@@ -171,12 +173,13 @@ credit_schedule_submit(struct req *r)
 int
 booking_new(struct req *r)
 {
-	const char *notes, *key, *why;
+	const char *notes, *key, *why, *code;
 	long long slot, id = 0;
 	int rc, replayed;
 
 	if (req_id(r, "timeslot_id", &slot) != OK ||
 	    req_lines_opt(r, "notes", NOTES_MAX, "", &notes) != OK ||
+	    req_str_opt(r, "discount_code", DISCOUNT_CODE_MAX, NULL, &code) != OK ||
 	    req_str_opt(r, "idempotency_key", IDEMPOTENCY_KEY_MAX, NULL, &key) != OK)
 		return ERR;
 	if (key != NULL && *key == '\0')
@@ -184,8 +187,10 @@ booking_new(struct req *r)
 	if (key != NULL && !booking_key_valid(key))
 		return reply_error(r, 400, "invalid_field",
 		    "idempotency_key: %s.", booking_key_rule());
-	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, key, &id, &replayed,
-	    &why);
+	if (code != NULL && *code == '\0')
+		code = NULL;
+	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, code, key, &id,
+	    &replayed, &why);
 	if (rc == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)

@@ -9,6 +9,7 @@
 #include "domain/auth.h"
 #include "domain/booking.h"
 #include "domain/orders.h"
+#include "domain/prices.h"
 #include "handlers.h"
 #include "http/lookup.h"
 #include "http/request.h"
@@ -30,7 +31,7 @@ cart_page(struct req *r, int refused, long long failed_item, const char *why)
 {
 	struct cart c;
 	struct tmpl *t, *row, *err = NULL;
-	int i;
+	int i, taxed = 0;
 
 	if (cart_get(r->db, r->arena, r->user->id, &c) != OK)
 		return ERR;
@@ -48,7 +49,9 @@ cart_page(struct req *r, int refused, long long failed_item, const char *why)
 		page_slot(r, row, &c.items[i].slot);
 		tmpl_set_int(row, "ITEM_ID", c.items[i].id);
 		/* The price the checkout charges, free or not. */
-		tmpl_set(row, "LINE_PRICE", money_show(r->arena, c.items[i].slot.price));
+		tmpl_set(row, "LINE_PRICE", page_price_net(r, c.items[i].slot.price,
+		    !c.items[i].slot.tax_free));
+		taxed |= !c.items[i].slot.tax_free;
 		if (err != NULL && c.items[i].id == failed_item) {
 			struct tmpl *f = tmpl_section(row, "FAILED");
 
@@ -64,9 +67,10 @@ cart_page(struct req *r, int refused, long long failed_item, const char *why)
 	else {
 		struct tmpl *co = tmpl_section(t, "CHECKOUT");
 
-		tmpl_set(co, "TOTAL", money_show(r->arena, c.total));
+		tmpl_set(co, "TOTAL", page_price_net(r, c.total, taxed));
 		/* One key per page view: sending this form twice orders once. */
 		tmpl_set(co, "IDEMPOTENCY_KEY", auth_random_hex(r->arena, 16));
+		page_discount_field(r, co, refused);
 		if (c.total > 0)
 			tmpl_set_int(tmpl_section(co, "HOLD"), "HOLD_MINUTES", cfg.hold_minutes);
 	}
@@ -117,12 +121,15 @@ int
 cart_checkout_submit(struct req *r)
 {
 	struct checkout co = { 0, 0, 0, 0, NULL };
-	const char *key;
+	const char *key, *code;
 	int rc;
 
-	if (req_str_opt(r, "idempotency_key", 100, NULL, &key) != OK)
+	if (req_str_opt(r, "idempotency_key", 100, NULL, &key) != OK ||
+	    req_str_opt(r, "discount_code", DISCOUNT_CODE_MAX, NULL, &code) != OK)
 		return ERR;
-	rc = cart_checkout(r->db, r->arena, &r->actor, key, &co);
+	if (code != NULL && *code == '\0')
+		code = NULL;
+	rc = cart_checkout(r->db, r->arena, &r->actor, key, code, &co);
 	if (rc == ERR)
 		return ERR;
 	if (rc != OK)
@@ -160,6 +167,7 @@ order_page(struct req *r, int refused)
 	tmpl_set(t, "ORDER_STATUS", o.status);
 	tmpl_set(t, "ORDER_STATUS_LABEL", page_status_label(o.status));
 	tmpl_set(t, "TOTAL", money_show(r->arena, o.total));
+	page_price_parts(r, t, o.base_price, o.discount_amount, o.tax_amount, o.total);
 	tmpl_set(t, "CREATED", fmt_local(r->arena, o.created_at, FMT_WHEN));
 	if (o.refunded > 0)
 		tmpl_set(tmpl_section(t, "REFUNDED"), "REFUNDED", money_show(r->arena, o.refunded));
@@ -192,6 +200,47 @@ int
 order_show(struct req *r)
 {
 	return order_page(r, OK);
+}
+
+/* A printable receipt: who sold what to whom, each line in its parts. */
+int
+order_receipt(struct req *r)
+{
+	struct order o;
+	struct booking *list;
+	struct tmpl *t, *row;
+	int i, n;
+
+	if (order_get_or_reply(r, "id", &o) != OK ||
+	    order_bookings(r->db, r->arena, o.id, &list, &n) != OK)
+		return ERR;
+	t = page_begin(r, "receipt.tpl", arena_printf(r->arena, _("Receipt for order %lld"),
+	    o.id));
+	tmpl_set_int(t, "ORDER_ID", o.id);
+	tmpl_set(t, "SITE_NAME", cfg.site_name);
+	if (*cfg.site_address != '\0')
+		tmpl_set(tmpl_section(t, "ADDRESS"), "SITE_ADDRESS", cfg.site_address);
+	if (*cfg.tax_id != '\0')
+		tmpl_set(tmpl_section(t, "TAX_ID"), "TAX_ID", cfg.tax_id);
+	tmpl_set(t, "CREATED", fmt_local(r->arena, o.created_at, FMT_WHEN));
+	tmpl_set(t, "ORDER_STATUS", o.status);
+	tmpl_set(t, "ORDER_STATUS_LABEL", page_status_label(o.status));
+	if (n > 0) {
+		tmpl_set(t, "CUSTOMER", list[0].user_name);
+		tmpl_set(t, "CUSTOMER_EMAIL", list[0].user_email);
+	}
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(t, "LINE");
+		page_booking(r, row, &list[i]);
+		tmpl_set(row, "LINE_TAX", money_show(r->arena, list[i].tax_amount));
+		tmpl_set(row, "LINE_DISCOUNT", money_show(r->arena, list[i].discount_amount));
+	}
+	page_price_parts(r, t, o.base_price, o.discount_amount, o.tax_amount, o.total);
+	tmpl_set(t, "TAX_SUM", money_show(r->arena, o.tax_amount));
+	tmpl_set(t, "DISCOUNT_SUM", money_show(r->arena, o.discount_amount));
+	if (o.refunded > 0)
+		tmpl_set(tmpl_section(t, "REFUNDED"), "REFUNDED", money_show(r->arena, o.refunded));
+	return page_end(r, 200);
 }
 
 int

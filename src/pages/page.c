@@ -1,6 +1,7 @@
 /* pages/page.c: pieces shared by the HTML pages */
 #include <string.h>
 
+#include "core/config.h"
 #include "core/fmt.h"
 #include "core/lang.h"
 #include "domain/admin.h"
@@ -44,7 +45,8 @@ page_slot(struct req *r, struct tmpl *t, const struct slot *s)
 	tmpl_set(t, "STATE_LABEL", state_label(s));
 	tmpl_set_int(t, "SEATS_LEFT", s->seats_left);
 	tmpl_set_int(t, "CAPACITY", s->capacity);
-	tmpl_set(t, "PRICE", s->price ? money_show(r->arena, s->price) : _("No charge"));
+	tmpl_set(t, "PRICE", s->price ? page_price_net(r, s->price, !s->tax_free) :
+	    _("No charge"));
 	tmpl_set_int(t, "ROOM_ID", s->room_id);
 	tmpl_set(t, "ROOM_NAME", s->room_name);
 	if (s->event_id) {
@@ -220,6 +222,7 @@ page_booking(struct req *r, struct tmpl *t, const struct booking *b)
 	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
 	tmpl_set(t, "PAYMENT_LABEL", payment_label(b));
 	tmpl_set(t, "PRICE", b->price ? money_show(r->arena, b->price) : _("No charge"));
+	page_price_parts(r, t, b->base_price, b->discount_amount, b->tax_amount, b->price);
 	tmpl_set(t, "USER_NAME", b->user_name);
 	tmpl_set(t, "USER_EMAIL", b->user_email);
 	if (b->event_title != NULL) {
@@ -265,6 +268,60 @@ page_history(struct req *r, struct tmpl *t, const struct booking_event *h, int n
 		tmpl_set(row, "WHO", h[i].actor_name);
 		tmpl_set(row, "TO", page_status_label(h[i].new_status));
 		tmpl_set(row, "WHEN", fmt_local(r->arena, h[i].created_at, FMT_WHEN));
+	}
+}
+
+int
+page_flag_on(struct form *f, const char *field)
+{
+	int on = 0;
+
+	return form_flag(f, field, &on) && on;
+}
+
+const char *
+page_price_net(struct req *r, long long cents, int taxed)
+{
+	if (!taxed || cents == 0 || cfg.tax_bp == 0 || cfg.prices_include_tax)
+		return money_show(r->arena, cents);
+	/* TRANSLATORS: a price the tax is still to be added to */
+	return arena_printf(r->arena, _("%s + tax"), money_show(r->arena, cents));
+}
+
+void
+page_discount_field(struct req *r, struct tmpl *t, int refused)
+{
+	tmpl_set(t, "DISCOUNT_CODE", kv_get(&r->params, "discount_code"));
+	if (refused >= DISCOUNT_UNKNOWN && refused <= DISCOUNT_NOT_APPLICABLE)
+		tmpl_set(tmpl_section(t, "DISCOUNT_ERROR"), "MESSAGE", result_message(refused));
+}
+
+const char *
+page_tax_rate(struct req *r)
+{
+	if (cfg.tax_bp % 100 == 0)
+		return arena_printf(r->arena, "%d\xc2\xa0%%", cfg.tax_bp / 100);
+	/* TRANSLATORS: the decimal mark of amounts */
+	return arena_printf(r->arena, cfg.tax_bp % 10 == 0 ? "%d%s%d\xc2\xa0%%" :
+	    "%d%s%02d\xc2\xa0%%", cfg.tax_bp / 100, C_("decimal mark", "."),
+	    cfg.tax_bp % 10 == 0 ? cfg.tax_bp % 100 / 10 : cfg.tax_bp % 100);
+}
+
+void
+page_price_parts(struct req *r, struct tmpl *t, long long base, long long discount,
+    long long tax, long long total)
+{
+	tmpl_set(t, "BASE_PRICE", money_show(r->arena, base));
+	tmpl_set(t, "TOTAL_PRICE", money_show(r->arena, total));
+	if (discount > 0)
+		tmpl_set(tmpl_section(t, "DISCOUNTED"), "DISCOUNT_AMOUNT",
+		    money_show(r->arena, discount));
+	if (tax > 0) {
+		struct tmpl *x = tmpl_section(t, "TAXED");
+
+		tmpl_set(x, "TAX_AMOUNT", money_show(r->arena, tax));
+		tmpl_set(x, "TAX_RATE", page_tax_rate(r));
+		tmpl_show(x, cfg.prices_include_tax ? "INCLUDED" : "EXCLUDED");
 	}
 }
 

@@ -69,6 +69,22 @@ const char *page_event_label(const char *type);
 /* An admin page: page_begin() with the admin navigation, its current
  * section marked. */
 struct tmpl *page_admin_begin(struct req *, const char *file, const char *title);
+/* Whether a checkbox's field says yes (a box sends its value first; an
+ * unticked one leaves only the hidden "0" after it). */
+int	page_flag_on(struct form *, const char *field);
+/* A price before tax as people read it: "€10.00 + tax" when taxed and
+ * prices do not include the tax, else the amount alone. */
+const char *page_price_net(struct req *, long long cents, int taxed);
+/* The discount code field of a booking or checkout form: what was sent,
+ * and a refusal of the code (DISCOUNT_*) under it. */
+void	page_discount_field(struct req *, struct tmpl *form, int refused);
+/* The tax_percent setting as people read it: "19 %", "7,7 %" in German. */
+const char *page_tax_rate(struct req *);
+/* BASE_PRICE, TOTAL_PRICE, and DISCOUNTED (DISCOUNT_AMOUNT) and TAXED
+ * (TAX_AMOUNT, TAX_RATE, INCLUDED when prices include it, else EXCLUDED)
+ * when there are. */
+void	page_price_parts(struct req *, struct tmpl *, long long base, long long discount,
+	    long long tax, long long total);
 /* Where to go after a form that may carry a "back" field: that path when
  * it stays on this site, else def; flash ("saved=1"), when given, is added
  * to its query. */

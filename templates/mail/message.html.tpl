@@ -30,7 +30,9 @@
 <p>[[The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then, or the booking is released.]]</p>
 {{/APPROVED}}{{#DECLINED}}<p>[[your request to book <strong>{{WHAT}}</strong> on {{WHEN}} was declined by an admin.]]</p>
 {{/DECLINED}}{{#REMINDER}}<p>[[a reminder: <strong>{{WHAT}}</strong> starts {{SOON}}, on {{WHEN}}.]]</p>
-{{/REMINDER}}{{#BOOKING}}<p><a href="{{BOOKING_URL}}">[[Your booking]]</a></p>
+{{/REMINDER}}{{#PARTS}}<p>[[Price {{BASE}}, discount {{DISCOUNT}}, tax {{TAX}}: {{PRICE}} in all.]]</p>
+{{/PARTS}}{{#RECEIPT}}<p><a href="{{RECEIPT_URL}}">[[Receipt]]</a></p>
+{{/RECEIPT}}{{#BOOKING}}<p><a href="{{BOOKING_URL}}">[[Your booking]]</a></p>
 {{/BOOKING}}<p>{{SITE_NAME}}</p>
 {{#UNSUBSCRIBE}}<p><small><a href="{{UNSUBSCRIBE_URL}}">[[No more reminder mail]]</a></small></p>
 {{/UNSUBSCRIBE}}</body>

@@ -43,7 +43,9 @@ The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then,
 or the booking is released.]]
 {{/APPROVED}}{{#DECLINED}}[[your request to book {{WHAT}} on {{WHEN}} was declined by an admin.]]
 {{/DECLINED}}{{#REMINDER}}[[a reminder: {{WHAT}} starts {{SOON}}, on {{WHEN}}.]]
-{{/REMINDER}}{{#BOOKING}}
+{{/REMINDER}}{{#PARTS}}[[Price {{BASE}}, discount {{DISCOUNT}}, tax {{TAX}}: {{PRICE}} in all.]]
+{{/PARTS}}{{#RECEIPT}}[[Receipt: {{RECEIPT_URL}}]]
+{{/RECEIPT}}{{#BOOKING}}
 [[Your booking: {{BOOKING_URL}}]]
 {{/BOOKING}}
 -- 

@@ -72,7 +72,8 @@ def test_an_export_that_matches_nothing_is_the_header_alone():
     assert r.status_code == 200
     assert r.headers["Content-Type"].startswith("text/csv")
     assert r.text.splitlines() == ["id,user name,user email,room,event,start,end,status,"
-                                   "payment status,payment id,price (EUR),refund (EUR),created"]
+                                   "payment status,payment id,base (EUR),discount (EUR),tax (EUR),"
+                                   "price (EUR),refund (EUR),created"]
 
 
 def link(page, rel):

@@ -282,6 +282,13 @@ def _awaiting(w):
     return book(w, make_slot(room, at(day(18), 10), price="5.00"))
 
 
+def _discount(w):
+    r = call("POST", "/api/v1/admin/discounts", w["admin"],
+             json={"code": "DOC" + os.urandom(4).hex(), "percent": 15})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
 EXAMPLES = {
     ("PUT", "/api/v1/admin/bookings/{id}/approve"): lambda w: call(
         "PUT", f"/api/v1/admin/bookings/{_awaiting(w)}/approve", w["admin"]),
@@ -301,6 +308,13 @@ EXAMPLES = {
         "DELETE", f"/api/v1/timeslots/{_waiting(w)}/waitlist", w["user"]),
     ("GET", "/api/v1/waitlist"): lambda w: (_waiting(w), call("GET", "/api/v1/waitlist", w["user"]))[1],
     ("GET", "/api/v1/admin/quotas"): lambda w: call("GET", "/api/v1/admin/quotas", w["admin"]),
+    ("GET", "/api/v1/admin/discounts"): lambda w: (_discount(w), call(
+        "GET", "/api/v1/admin/discounts", w["admin"]))[1],
+    ("POST", "/api/v1/admin/discounts"): lambda w: call(
+        "POST", "/api/v1/admin/discounts", w["admin"],
+        json={"code": "DOC" + os.urandom(4).hex(), "percent": 10, "maxUses": 5}),
+    ("PATCH", "/api/v1/admin/discounts/{id}"): lambda w: call(
+        "PATCH", f"/api/v1/admin/discounts/{_discount(w)}", w["admin"], json={"amountOff": 2.5}),
     ("PUT", "/api/v1/admin/quotas"): lambda w: call(
         "PUT", "/api/v1/admin/quotas", w["admin"], json={"role": "admin", "roomType": "office"}),
     ("POST", "/api/v1/auth/login"): _login,

@@ -20,6 +20,7 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/mfa.h"
+#include "domain/prices.h"
 #include "domain/report.h"
 #include "domain/slotgen.h"
 #include "cli/mailer.h"
@@ -664,6 +665,70 @@ test_money(void)
 	CHECK_STR(money_fmt(&a, 0), "0.00");
 }
 
+/* Hand-computed: tax per line, half-up to the cent, the totals summed. */
+static void
+test_price_lines(void)
+{
+	static const struct {
+		long long	 base, discount;
+		int		 bp, inclusive;
+		long long	 tax, total;
+	} lines[] = {
+		/* 19 % included: 17.50 * 19 / 119 = 2.794 */
+		{ 1750, 0, 1900, 1, 279, 1750 },
+		/* three lines: 1.5966, 1.9701 and 0.0080 */
+		{ 1000, 0, 1900, 1, 160, 1000 },
+		{ 1234, 0, 1900, 1, 197, 1234 },
+		{ 5, 0, 1900, 1, 1, 5 },
+		/* 10 % off 12.34 is 1.234 -> 1.23; 11.11 * 19 / 119 = 1.7738 */
+		{ 1234, 123, 1900, 1, 177, 1111 },
+		/* 19 % on top: 0.50 * 0.19 = 0.095, half-up to 0.10 */
+		{ 50, 0, 1900, 0, 10, 60 },
+		{ 1000, 0, 1900, 0, 190, 1190 },
+		{ 1234, 0, 1900, 0, 234, 1468 },
+		{ 5, 0, 1900, 0, 1, 6 },
+		/* 7.7 % included: 100.00 * 7.7 / 107.7 = 7.1495 */
+		{ 10000, 0, 770, 1, 715, 10000 },
+		/* tax-free, and all of it taken off */
+		{ 1234, 0, 0, 1, 0, 1234 },
+		{ 1234, 1234, 1900, 0, 0, 0 },
+	};
+	struct price_parts p;
+	struct discount d;
+	long long left = -1, tax = 0, total = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		price_line_at(lines[i].base, lines[i].discount, lines[i].bp,
+		    lines[i].inclusive, &p);
+		CHECK(p.tax == lines[i].tax && p.total == lines[i].total);
+		CHECK(p.base == lines[i].base && p.discount == lines[i].discount);
+	}
+	/* An order's sums are its lines' (the three exclusive ones). */
+	for (i = 6; i < 9; i++) {
+		price_line_at(lines[i].base, 0, 1900, 0, &p);
+		tax += p.tax;
+		total += p.total;
+	}
+	CHECK(tax == 425 && total == 2664);
+	/* 10 % rounds half-up per line; 5.00 off spreads over lines until spent. */
+	memset(&d, 0, sizeof(d));
+	d.percent = 10;
+	d.amount_off = -1;
+	CHECK(discount_off(&d, 1234, &left) == 123);
+	CHECK(discount_off(&d, 1235, &left) == 124);
+	d.percent = -1;
+	d.amount_off = 500;
+	CHECK(discount_off(&d, 300, &left) == 300 && left == 200);
+	CHECK(discount_off(&d, 300, &left) == 200 && left == 0);
+	CHECK(discount_off(&d, 300, &left) == 0);
+	d.room_id = 4;
+	CHECK(discount_applies(&d, 4, 9) && !discount_applies(&d, 5, 0));
+	d.room_id = 0;
+	d.event_id = 9;
+	CHECK(discount_applies(&d, 5, 9) && !discount_applies(&d, 5, 0));
+}
+
 static void
 test_config(void)
 {
@@ -673,6 +738,21 @@ test_config(void)
 	CHECK(config_load(NULL, err, sizeof(err)) == 0);
 	CHECK(cfg.threads == 3);
 	CHECK(cfg.hold_minutes == 15);
+	setenv("BOOKING_TAX_PERCENT", "7.7", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) == 0 && cfg.tax_bp == 770);
+	setenv("BOOKING_TAX_PERCENT", "19", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) == 0 && cfg.tax_bp == 1900);
+	setenv("BOOKING_TAX_PERCENT", "7.75", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) == 0 && cfg.tax_bp == 775);
+	setenv("BOOKING_TAX_PERCENT", "7.755", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) != 0);
+	setenv("BOOKING_TAX_PERCENT", "100.5", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) != 0);
+	setenv("BOOKING_TAX_PERCENT", "7.", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) != 0);
+	setenv("BOOKING_TAX_PERCENT", ".5", 1);
+	CHECK(config_load(NULL, err, sizeof(err)) != 0);
+	unsetenv("BOOKING_TAX_PERCENT");
 	setenv("BOOKING_THREADS", "zero", 1);
 	CHECK(config_load(NULL, err, sizeof(err)) != 0);
 	CHECK(strstr(err, "threads") != NULL);
@@ -1624,6 +1704,7 @@ main(void)
 	RUN(test_dates);
 	RUN(test_money);
 	RUN(test_languages);
+	RUN(test_price_lines);
 	RUN(test_config);
 	RUN(test_config_read);
 	RUN(test_config_nodes);
