@@ -953,16 +953,18 @@ simple(struct db *db, const char *sql)
 
 /*
  * The end of the statement that starts at p: its ';' outside quotes and
- * comments, or the end of the text; *empty says whether it held only
- * white space and comments. A schema file is read as the mariadb client
- * reads it, one statement per ';' (so no compound BEGIN ... END bodies).
+ * comments, or the end of the text; *start is its first word, after the
+ * white space and comments before it (NULL: it held nothing else). A
+ * schema file is read as the mariadb client reads it, one statement per
+ * ';' (so no compound BEGIN ... END bodies), and sent without the comments
+ * before it.
  */
 static const char *
-statement_end(const char *p, int *empty)
+statement_end(const char *p, const char **start)
 {
 	char quote = 0;
 
-	*empty = 1;
+	*start = NULL;
 	for (; *p != '\0'; p++) {
 		if (quote) {
 			if (*p == '\\' && p[1] != '\0')
@@ -982,7 +984,8 @@ statement_end(const char *p, int *empty)
 		} else if (*p == ';')
 			break;
 		else if (!isspace((unsigned char)*p)) {
-			*empty = 0;
+			if (*start == NULL)
+				*start = p;
 			if (*p == '\'' || *p == '"' || *p == '`')
 				quote = *p;
 		}
@@ -1000,16 +1003,15 @@ int
 db_script(struct db *db, const char *text)
 {
 	MYSQL_RES *res;
-	const char *end;
-	int empty;
+	const char *start, *end;
 
 	if (connect_db(db) != OK)
 		return ERR;
 	for (; *text != '\0'; text = *end != '\0' ? end + 1 : end) {
-		end = statement_end(text, &empty);
-		if (empty)
+		end = statement_end(text, &start);
+		if (start == NULL)
 			continue;
-		if (mysql_real_query(db->conn, text, (unsigned long)(end - text)) != 0) {
+		if (mysql_real_query(db->conn, start, (unsigned long)(end - start)) != 0) {
 			set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
 			return ERR;
 		}

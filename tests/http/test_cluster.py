@@ -71,6 +71,20 @@ def later(hours):
     return utc_now() + dt.timedelta(hours=hours)
 
 
+def test_every_node_holds_the_same_triggers_and_routines_as_the_first():
+    """The schema's triggers and procedures reached each node with the text they were made
+    with: a body that lost its text fails every write that fires it, on that node only."""
+    def bodies(node):
+        return sorted(node_sql(node, "SELECT TRIGGER_NAME, ACTION_STATEMENT FROM"
+                               " information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = 'booking'"
+                               " UNION ALL SELECT ROUTINE_NAME, ROUTINE_DEFINITION FROM"
+                               " information_schema.ROUTINES WHERE ROUTINE_SCHEMA = 'booking'"))
+    first = bodies(1)
+    assert first and all(len(row) == 2 and row[1].strip() for row in first), first
+    for node in (2, 3):
+        assert bodies(node) == first, f"node {node}"
+
+
 def test_last_seats_sold_through_both_pools_are_never_sold_twice():
     users = api_users(RACERS, name="Cluster racer")
     room = make_room()
