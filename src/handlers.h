@@ -181,6 +181,7 @@ int	api_admin_booking_check_in(struct req *);
 int	api_admin_booking_check_out(struct req *);
 int	api_admin_booking_approve(struct req *);
 int	api_admin_booking_decline(struct req *);
+int	api_admin_checkin(struct req *);
 /* pages/admin.c */
 int	admin_overview(struct req *);
 int	admin_audit(struct req *);
@@ -221,6 +222,8 @@ int	admin_booking_check_in(struct req *);
 int	admin_booking_check_out(struct req *);
 int	admin_booking_approve(struct req *);
 int	admin_booking_decline(struct req *);
+int	admin_checkin_form(struct req *);
+int	admin_checkin_submit(struct req *);
 /* pages/admin_users.c */
 int	admin_users(struct req *);
 int	admin_user_role(struct req *);

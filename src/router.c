@@ -91,6 +91,8 @@ static const struct route routes[] = {
 	{ "POST", "/account/two-factor/disable", mfa_disable_submit,	NEED_USER },
 	{ "POST", "/account/two-factor/recovery", mfa_recovery_submit,	NEED_USER },
 	{ "GET",  "/admin",			admin_overview,		NEED_ADMIN },
+	{ "GET",  "/admin/checkin",		admin_checkin_form,	NEED_STAFF },
+	{ "POST", "/admin/checkin",		admin_checkin_submit,	NEED_STAFF },
 	{ "GET",  "/admin/audit",		admin_audit,		NEED_ADMIN },
 	{ "GET",  "/admin/calendar",		admin_calendar,		NEED_ADMIN },
 	{ "GET",  "/admin/reports",		admin_reports,		NEED_ADMIN },
@@ -210,6 +212,7 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/admin/bookings/{id}/complete", api_admin_booking_complete, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/no-show", api_admin_booking_no_show, NEED_ADMIN },
 	{ "POST", "/api/v1/admin/bookings/{id}/check-in", api_admin_booking_check_in, NEED_ADMIN },
+	{ "POST", "/api/v1/admin/checkin",	api_admin_checkin,	NEED_STAFF },
 	{ "POST", "/api/v1/admin/bookings/{id}/check-out", api_admin_booking_check_out, NEED_ADMIN },
 	{ "PUT",  "/api/v1/admin/bookings/{id}/approve", api_admin_booking_approve, NEED_ADMIN },
 	{ "PUT",  "/api/v1/admin/bookings/{id}/decline", api_admin_booking_decline, NEED_ADMIN },
@@ -440,6 +443,8 @@ router_dispatch(struct req *r)
 		return need_login(r);
 	if ((rt->flags & NEED_ADMIN) == NEED_ADMIN && !r->user->admin)
 		return reply_error(r, 403, "forbidden", "This needs an admin account.");
+	if ((rt->flags & NEED_STAFF) == NEED_STAFF && !r->user->staff)
+		return reply_error(r, 403, "forbidden", "This needs a staff or admin account.");
 	/* Through an admin route even an admin's own booking is handled as
 	 * an admin's (a cancellation refunds in full). */
 	r->actor.user_id = r->user ? r->user->id : 0;

@@ -10,6 +10,8 @@ typedef int (*handler_fn)(struct req *);
  * method but GET and HEAD is checked, unless the route is OWN_SECRET. */
 #define NEED_USER	0x01	/* signed in */
 #define NEED_ADMIN	0x03	/* signed in, as an admin */
+#define NEED_STAFF	0x11	/* signed in, as staff or an admin: the door's
+				 * check-in, and nothing else under /admin */
 #define OWN_SECRET	0x04	/* the request proves itself (a one-click
 				 * unsubscribe link's secret, a signed
 				 * webhook): no CSRF token, whatever cookies */

@@ -5,6 +5,7 @@
 <li><a href="/admin/calendar"{{#AT_CALENDAR}} aria-current="{{CURRENT}}"{{/AT_CALENDAR}}>[[Calendar]]</a></li>
 <li><a href="/admin/rooms"{{#AT_ROOMS}} aria-current="{{CURRENT}}"{{/AT_ROOMS}}>[[Rooms and timeslots]]</a></li>
 <li><a href="/admin/events"{{#AT_EVENTS}} aria-current="{{CURRENT}}"{{/AT_EVENTS}}>[[Events]]</a></li>
+<li><a href="/admin/checkin"{{#AT_CHECKIN}} aria-current="{{CURRENT}}"{{/AT_CHECKIN}}>[[Check-in]]</a></li>
 <li><a href="/admin/bookings"{{#AT_BOOKINGS}} aria-current="{{CURRENT}}"{{/AT_BOOKINGS}}>[[Bookings]]</a></li>
 <li><a href="/admin/reports"{{#AT_REPORTS}} aria-current="{{CURRENT}}"{{/AT_REPORTS}}>[[Reports]]</a></li>
 <li><a href="/admin/audit"{{#AT_AUDIT}} aria-current="{{CURRENT}}"{{/AT_AUDIT}}>[[Audit trail]]</a></li>

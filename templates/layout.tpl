@@ -4,7 +4,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · {{SITE_NAME}}</title>
-<link rel="stylesheet" href="/static/style.css?v=4">
+<link rel="stylesheet" href="/static/style.css?v=5">
 </head>
 <body>
 <a class="skip" href="#main">[[Skip to content]]</a>
@@ -22,6 +22,7 @@
 <li><a href="/notifications">[[Notifications]]{{#HAS_UNREAD}} [[<span class="badge">{{UNREAD}}<span class="visually-hidden"> unread</span></span>]]{{/HAS_UNREAD}}</a></li>
 <li><a href="/account">[[Account]]</a></li>
 {{#ADMIN}}<li><a href="/admin">[[Admin]]</a></li>{{/ADMIN}}
+{{#STAFF}}<li><a href="/admin/checkin">[[Check-in]]</a></li>{{/STAFF}}
 {{/USER}}
 </ul>
 </nav>

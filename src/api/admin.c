@@ -267,6 +267,39 @@ api_admin_booking_check_in(struct req *r)
 	return transition(r, BK_CHECK_IN);
 }
 
+/* POST /api/v1/admin/checkin {code}: the door's scanner in JSON. 200 with
+ * the booking checked in; 409 already_checked_in (checkedInAt), not_now or
+ * cancelled, with the booking; 404 for a code that is no ticket. */
+int
+api_admin_checkin(struct req *r)
+{
+	struct json_object *obj, *err;
+	const char *code, *ticket;
+	struct booking b;
+	int rc;
+
+	if (req_str(r, "code", TICKET_INPUT_MAX, &code) != OK)
+		return ERR;
+	memset(&b, 0, sizeof(b));
+	rc = (ticket = booking_ticket_parse(r->arena, code)) == NULL ? NOT_FOUND :
+	    booking_check_in_ticket(r->db, r->arena, &r->actor, ticket, &b);
+	if (rc == ERR)
+		return ERR;
+	if (rc == OK)
+		return reply_json(r, 200, json_booking(r->arena, &b));
+	if (rc == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "Unknown ticket.");
+	err = json_object_new_object();
+	json_set_str(err, "code", result_code(rc));
+	json_set_str(err, "message", booking_ticket_answer(r->arena, rc, &b));
+	if (rc == ALREADY_CHECKED_IN)
+		json_set_time(err, r->arena, "checkedInAt", b.checked_in_at);
+	obj = json_object_new_object();
+	json_object_object_add(obj, "error", err);
+	json_object_object_add(obj, "booking", json_booking(r->arena, &b));
+	return reply_json(r, 409, obj);
+}
+
 int
 api_admin_booking_check_out(struct req *r)
 {

@@ -62,6 +62,7 @@ struct facts {
 	const char	*start;
 	const char	*end;
 	const char	*pay_by;
+	const char	*ticket;	/* the ticket code, in a confirmation */
 	long long	 price;
 	long long	 refund;
 	long long	 sequence;
@@ -105,6 +106,7 @@ facts_parse(struct arena *a, const char *data, struct facts *f)
 	f->start = get_str(a, o, "start");
 	f->end = get_str(a, o, "end");
 	f->pay_by = get_str(a, o, "payBy");
+	f->ticket = get_str(a, o, "ticket");
 	f->price = get_int(o, "price");
 	f->refund = get_int(o, "refund");
 	f->sequence = get_int(o, "sequence");
@@ -194,6 +196,8 @@ fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct fac
 	tmpl_set(d, "SOON", strcmp(m->kind, "reminder_1h") == 0 ? _("in an hour") :
 	    _("tomorrow"));
 	tmpl_show(d, section);
+	if (f->ticket != NULL && strcmp(m->kind, "confirmed") == 0)
+		tmpl_set(tmpl_section(d, "TICKET"), "TICKET", f->ticket);
 	if (f->refund > 0 && strcmp(m->kind, "cancelled") == 0)
 		tmpl_set(tmpl_section(d, "REFUND"), "REFUND", money_show(a, f->refund));
 	tmpl_set(d, "LOGIN_URL", arena_printf(a, "%s/login", cfg.site_url));

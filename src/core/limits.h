@@ -11,6 +11,7 @@
 #define TITLE_MAX	200		/* an event's title */
 #define DESCRIPTION_MAX	5000		/* a room's or an event's description */
 #define PAYMENT_ID_MAX	100		/* the payment provider's id of a payment */
+#define TICKET_INPUT_MAX	40		/* a ticket code as typed or scanned, spaces and dashes too */
 #define CART_ITEMS_MAX	20		/* timeslots one cart holds */
 /* A new password, in characters; a password field is read only up to
  * PASSWORD_FIELD_MAX bytes at all. */

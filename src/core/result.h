@@ -48,6 +48,10 @@ enum result {
 	DISCOUNT_USED_UP,	/* its uses are all taken */
 	DISCOUNT_ALREADY_USED,	/* once per customer, and this one had it */
 	DISCOUNT_NOT_APPLICABLE,	/* for other rooms or events */
+	/* Tickets. */
+	ALREADY_CHECKED_IN,	/* a ticket scanned a second time */
+	NOT_NOW,		/* a ticket outside its check-in window */
+	TICKET_CANCELLED,	/* the ticket of a cancelled booking */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

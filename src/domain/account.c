@@ -514,7 +514,7 @@ out:
 	return rc;
 }
 
-const char *const account_roles[] = { "customer", "admin", NULL };
+const char *const account_roles[] = { "customer", "admin", "staff", NULL };
 
 int
 account_set_role(struct db *db, const struct actor *who, long long user_id,

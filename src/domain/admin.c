@@ -538,7 +538,7 @@ each_booking_row(void *ctx, int ncols, char **values)
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
 	" b.start_time, b.end_time, NULL, NULL, b.paid_amount, " BOOKING_LAPSED ", b.order_id," \
 	" " BOOKING_AWAITING "," \
-	" b.base_price, b.discount_amount, b.tax_amount"
+	" b.base_price, b.discount_amount, b.tax_amount, NULL"
 
 /* In the index's order, so the first row leaves MariaDB at once instead of
  * after a sort of them all. */

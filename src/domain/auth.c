@@ -332,6 +332,7 @@ user_from(struct arena *a, const struct db_res *res, int col)
 	u->email = db_val(res, 0, col + 2);
 	u->role = db_val(res, 0, col + 3);
 	u->admin = strcmp(u->role, "admin") == 0;
+	u->staff = u->admin || strcmp(u->role, "staff") == 0;
 	return u;
 }
 

@@ -62,6 +62,7 @@ struct user {
 	const char	*email;
 	const char	*role;
 	int		 admin;
+	int		 staff;		/* checks tickets at the door, an admin too */
 	long long	 unread;	/* notifications not yet read */
 	const char	*language;	/* the one chosen (core/lang.h code), or NULL */
 };

@@ -178,6 +178,7 @@ booking_from_values(char *const *v, struct booking *b)
 	b->base_price = money_cents(v[28]);
 	b->discount_amount = money_cents(v[29]);
 	b->tax_amount = money_cents(v[30]);
+	b->ticket_code = v[31];
 }
 
 static void
@@ -761,6 +762,61 @@ booking_release_lapsed(struct db *db, struct arena *a, long long slot_id,
 	return OK;
 }
 
+/* Crockford's base32: no I, L, O or U, which read as other characters. */
+static const char ticket_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/* Gives booking id a fresh random ticket code (a clash with another's, one
+ * in 2^50 per booking, draws again). */
+static int
+ticket_assign(struct db *db, long long id)
+{
+	unsigned char raw[TICKET_CODE_LEN];
+	char code[TICKET_CODE_LEN + 1];
+	int i, tries;
+
+	for (tries = 0; tries < 4; tries++) {
+		auth_random(raw, sizeof(raw));
+		for (i = 0; i < TICKET_CODE_LEN; i++)
+			code[i] = ticket_alphabet[raw[i] & 31];
+		code[TICKET_CODE_LEN] = '\0';
+		if (db_exec(db, "UPDATE bookings SET ticket_code = ? WHERE id = ?", "sl",
+		    code, id) >= 0)
+			return OK;
+		if (db_errno(db) != DB_DUP_KEY)
+			return ERR;
+	}
+	return ERR;
+}
+
+const char *
+booking_ticket(const struct booking *b)
+{
+	if (b->state != BOOKING_CONFIRMED && b->state != BOOKING_COMPLETED &&
+	    b->state != BOOKING_NO_SHOW)
+		return NULL;
+	return b->ticket_code;
+}
+
+const char *
+booking_ticket_parse(struct arena *a, const char *code)
+{
+	char *out = arena_alloc(a, TICKET_CODE_LEN + 1);
+	size_t n = 0;
+	int c;
+
+	for (; code != NULL && *code != '\0'; code++) {
+		c = *code >= 'a' && *code <= 'z' ? *code - 'a' + 'A' : *code;
+		if (c == ' ' || c == '-' || c == '\t')
+			continue;
+		c = c == 'O' ? '0' : c == 'I' || c == 'L' ? '1' : c;
+		if (c == '\0' || strchr(ticket_alphabet, c) == NULL || n == TICKET_CODE_LEN)
+			return NULL;
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return n == TICKET_CODE_LEN ? out : NULL;
+}
+
 /* Rule 4 on a locked timeslot the rules let user book, under order
  * order_id: a free timeslot (or one the order paid for, s->price 0)
  * confirms at once, a paid one holds the seat while the customer pays;
@@ -789,6 +845,8 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 	    s->discount, s->tax, s->price, s->discount_id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	*id = db_insert_id(db);
+	if (ticket_assign(db, *id) != OK)
+		return ERR;
 	if ((rc = booking_seats_add(db, s->id, 1)) != OK)
 		return rc;
 	if (confirmed && plan_reminders(db, *id, s->start) != OK)
@@ -1588,6 +1646,19 @@ booking_reschedule(struct db *db, struct arena *a, const struct actor *who,
 	return db_txn(db, reschedule_txn, &c);
 }
 
+/* Records b's arrival, by who; message tells the owner, in the owner's
+ * language. */
+static int
+check_in(struct db *db, struct arena *a, const struct booking *b, const struct actor *who,
+    const char *message)
+{
+	if (db_exec(db, "UPDATE bookings SET checked_in_at = UTC_TIMESTAMP()"
+	    " WHERE id = ?", "l", b->id) < 0)
+		return ERR;
+	return record(db, a, b->id, b->user_id, "checked_in", who, b->status, b->status,
+	    NULL, message);
+}
+
 struct transition {
 	struct arena		*arena;
 	const struct actor	*who;
@@ -1686,11 +1757,7 @@ transition_txn(struct db *db, void *ctx)
 			return rc;
 		return promote_waiting(db, a, &s);
 	case BK_CHECK_IN:
-		if (db_exec(db, "UPDATE bookings SET checked_in_at = UTC_TIMESTAMP()"
-		    " WHERE id = ?", "l", b.id) < 0)
-			return ERR;
-		return record(db, a, b.id, b.user_id, "checked_in", c->who, b.status,
-		    b.status, NULL, message);
+		return check_in(db, a, &b, c->who, message);
 	case BK_CHECK_OUT:
 		if (db_exec(db, "UPDATE bookings SET checked_out_at = UTC_TIMESTAMP()"
 		    " WHERE id = ?", "l", b.id) < 0)
@@ -1710,6 +1777,85 @@ booking_transition(struct db *db, struct arena *a, const struct actor *who,
 	struct transition c = { a, who, id, action, payment_id };
 
 	return db_txn(db, transition_txn, &c);
+}
+
+struct ticket_scan {
+	struct arena		*arena;
+	const struct actor	*who;
+	const char		*code;
+	struct booking		*booking;
+};
+
+static int
+ticket_txn(struct db *db, void *ctx)
+{
+	struct ticket_scan *c = ctx;
+	struct actor door = *c->who;
+	struct db_res *res;
+	const char *message;
+	int rc, prev;
+
+	/* The router checked the role; the query reads it again, so a role
+	 * taken away in between, or a route that forgot, checks no one in. */
+	res = db_query(db, c->arena, "SELECT b.id FROM bookings b WHERE b.ticket_code = ?"
+	    " AND EXISTS (SELECT 1 FROM users s WHERE s.id = ?"
+	    "   AND s.role IN ('admin','staff')) FOR UPDATE", "sl", c->code, c->who->user_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	door.admin = 1;		/* sees the booking, in an admin's window */
+	if ((rc = booking_get(db, c->arena, db_int(res, 0, 0), &door, c->booking)) != OK)
+		return rc;
+	switch (c->booking->state) {
+	case BOOKING_PENDING:
+		return NOT_FOUND;	/* unpaid: no ticket yet */
+	case BOOKING_CANCELLED:
+		return TICKET_CANCELLED;
+	default:
+		break;
+	}
+	if (c->booking->checked_in_at != NULL)
+		return ALREADY_CHECKED_IN;
+	if (!booking_allows(c->booking, BK_CHECK_IN, &door, time(NULL)))
+		return NOT_NOW;
+	prev = booking_owner_language(db, c->arena, c->booking->user_id, c->who);
+	message = arena_printf(c->arena, _("Checked in: %s."),
+	    describe(c->arena, c->booking->room_name, c->booking->start));
+	lang_use(prev);
+	if (check_in(db, c->arena, c->booking, c->who, message) != OK)
+		return ERR;
+	return booking_get(db, c->arena, c->booking->id, &door, c->booking);
+}
+
+int
+booking_check_in_ticket(struct db *db, struct arena *a, const struct actor *who,
+    const char *code, struct booking *b)
+{
+	struct ticket_scan c = { a, who, code, b };
+
+	memset(b, 0, sizeof(*b));
+	return db_txn(db, ticket_txn, &c);
+}
+
+const char *
+booking_ticket_answer(struct arena *a, int rc, const struct booking *b)
+{
+	switch (rc) {
+	case OK:
+		return arena_printf(a, _("Checked in %s"), fmt_local(a, b->checked_in_at,
+		    FMT_TIME));
+	case ALREADY_CHECKED_IN:
+		return arena_printf(a, _("Already checked in at %s"),
+		    fmt_local(a, b->checked_in_at, FMT_TIME));
+	case NOT_NOW:
+		return arena_printf(a, _("This ticket is for %s"), fmt_local(a, b->start,
+		    FMT_WHEN));
+	case TICKET_CANCELLED:
+		return _("Cancelled");
+	default:
+		return _("Unknown ticket");
+	}
 }
 
 /* A payment for a hold that ran out: the seat is taken again under the

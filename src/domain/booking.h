@@ -104,6 +104,7 @@ struct booking {
 	const char	*end;
 	const char	*room_name;
 	const char	*event_title;
+	const char	*ticket_code;	/* its ticket, shown once confirmed */
 };
 
 /* Whether b, as it is at time now, allows who to do action: the
@@ -137,7 +138,7 @@ int	booking_allows(const struct booking *, enum bk_action,
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
 	" t.start_time, t.end_time, r.name, e.title, b.paid_amount," \
 	" " BOOKING_LAPSED ", b.order_id, " BOOKING_AWAITING "," \
-	" b.base_price, b.discount_amount, b.tax_amount"
+	" b.base_price, b.discount_amount, b.tax_amount, b.ticket_code"
 #define BOOKING_JOINS \
 	" JOIN users u ON u.id = b.user_id" \
 	" JOIN timeslots t ON t.id = b.timeslot_id JOIN rooms r ON r.id = b.room_id" \
@@ -416,6 +417,33 @@ int	booking_record(struct db *, struct arena *, const struct booking *,
 	    const char *message);
 /* "Room A, Mon 23 Nov 10:00": a booking in one line of a message. */
 const char *booking_describe(struct arena *, const struct booking *);
+/*
+ * A ticket code is TICKET_CODE_LEN characters of Crockford base32 (50
+ * random bits), unique among bookings: every booking gets one when it is
+ * made, and it is its ticket while it is confirmed.
+ */
+#define TICKET_CODE_LEN	10
+/* The ticket b shows (its code), or NULL while it has none to show. */
+const char *booking_ticket(const struct booking *);
+/* code as a scanner or a person typed it made canonical (upper case,
+ * spaces and dashes dropped, O read as 0 and I, L as 1), or NULL when it
+ * cannot be a ticket code. */
+const char *booking_ticket_parse(struct arena *, const char *code);
+/*
+ * Checks in the booking whose ticket code is code, at the door: who must
+ * be an admin or staff (checked again here, against the users table). OK
+ * and the booking as checked in; NOT_FOUND for no ticket of that code (or
+ * who may not check in); ALREADY_CHECKED_IN, NOT_NOW (outside the admin
+ * check-in window, or over) and TICKET_CANCELLED with the booking as it
+ * is. One ticket scanned twice at once checks in once: the booking's row
+ * is locked before it is looked at.
+ */
+int	booking_check_in_ticket(struct db *, struct arena *, const struct actor *,
+	    const char *code, struct booking *);
+/* What the door says to a scan's result rc on b: "Checked in 09:58",
+ * "Already checked in at 09:41", "This ticket is for Thu 26 Nov 10:00",
+ * "Cancelled", "Unknown ticket". */
+const char *booking_ticket_answer(struct arena *, int rc, const struct booking *);
 /* Cancels a timeslot and, with full refunds, its active bookings. */
 int	booking_cancel_slot(struct db *, struct arena *, const struct actor *,
 	    long long slot_id, int *cancelled);

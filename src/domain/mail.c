@@ -85,7 +85,7 @@ queue_booking(struct db *db, struct arena *a, long long booking_id, const char *
 	res = db_query(db, a, "SELECT u.id, u.email, u.name, r.name, e.title,"
 	    "  b.start_time, b.end_time, b.price, b.refund_amount, b.hold_expires_at,"
 	    "  b.status, b.payment_status, b.base_price, b.discount_amount, b.tax_amount,"
-	    "  b.order_id,"
+	    "  b.order_id, b.ticket_code,"
 	    "  (SELECT COUNT(*) FROM booking_events be WHERE be.booking_id = b.id"
 	    "    AND be.type IN ('rescheduled','cancelled','reactivated')), u.phone"
 	    " FROM bookings b JOIN users u ON u.id = b.user_id"
@@ -107,14 +107,16 @@ queue_booking(struct db *db, struct arena *a, long long booking_id, const char *
 	add_str(o, "payBy", db_val(res, 0, 9));
 	add_str(o, "status", db_val(res, 0, 10));
 	add_str(o, "paymentStatus", db_val(res, 0, 11));
-	json_object_object_add(o, "sequence", json_object_new_int64(db_int(res, 0, 16)));
+	if (strcmp(kind, "confirmed") == 0)
+		add_str(o, "ticket", db_val(res, 0, 16));
+	json_object_object_add(o, "sequence", json_object_new_int64(db_int(res, 0, 17)));
 	json_object_object_add(o, "base", json_object_new_int64(money_cents(db_val(res, 0, 12))));
 	json_object_object_add(o, "discount",
 	    json_object_new_int64(money_cents(db_val(res, 0, 13))));
 	json_object_object_add(o, "tax", json_object_new_int64(money_cents(db_val(res, 0, 14))));
 	json_object_object_add(o, "orderId", json_object_new_int64(db_int(res, 0, 15)));
 	return queue(db, kind, db_int(res, 0, 0), booking_id,
-	    db_val(res, 0, strcmp(kind, "sms_reminder") == 0 ? 17 : 1), o);
+	    db_val(res, 0, strcmp(kind, "sms_reminder") == 0 ? 18 : 1), o);
 }
 
 int

@@ -8,7 +8,7 @@
 #include "domain/catalog.h"
 #include "domain/quota.h"
 
-const char *const quota_roles[] = { "customer", "admin", NULL };
+const char *const quota_roles[] = { "customer", "admin", "staff", NULL };
 
 int
 quota_list(struct db *db, struct arena *a, struct quota **out, int *n)

@@ -149,6 +149,8 @@ json_booking(struct arena *a, const struct booking *b)
 		json_set_int(o, "orderId", b->order_id);
 	else
 		json_object_object_add(o, "orderId", NULL);
+	if (booking_ticket(b) != NULL)
+		json_set_str(o, "ticketCode", booking_ticket(b));
 	return o;
 }
 

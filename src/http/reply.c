@@ -183,6 +183,8 @@ page_begin(struct req *r, const char *file, const char *title)
 			tmpl_show(u, "HAS_UNREAD");
 		if (r->user->admin)
 			tmpl_show(u, "ADMIN");
+		else if (r->user->staff)
+			tmpl_show(u, "STAFF");
 	} else
 		tmpl_show(r->layout, "VISITOR");
 	body = tmpl_include(r->layout, "BODY", file);

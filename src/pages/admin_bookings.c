@@ -392,3 +392,56 @@ admin_booking_cancel(struct req *r)
 	return acted(r, &f, booking_cancel(r->db, r->arena, &r->actor, id, &refund), id,
 	    "cancelled");
 }
+
+/*
+ * /admin/checkin: the door. One field a barcode scanner types a ticket's
+ * code into, ending with Enter, and a large answer above it; the field is
+ * empty and focused again for the next ticket, so it works by keyboard
+ * alone and without JavaScript. Staff see this page and no other admin one.
+ */
+static int
+checkin_page(struct req *r, int rc, const struct booking *b)
+{
+	struct tmpl *t, *s;
+
+	t = r->user->admin ? page_admin_begin(r, "admin_checkin.tpl", _("Check-in")) :
+	    page_begin(r, "admin_checkin.tpl", _("Check-in"));
+	if (b != NULL) {
+		s = tmpl_section(t, "ANSWER");
+		tmpl_set(s, "RESULT", rc == OK ? "ok" : rc == NOT_FOUND ? "not_found" :
+		    result_code(rc));
+		tmpl_set(s, "ANSWER", booking_ticket_answer(r->arena, rc, b));
+		if (rc != NOT_FOUND) {
+			s = tmpl_section(s, "WHO");
+			tmpl_set(s, "NAME", b->user_name);
+			tmpl_set(s, "SESSION", arena_printf(r->arena, "%s, %s",
+			    b->event_title != NULL ? b->event_title : b->room_name,
+			    fmt_local(r->arena, b->start, FMT_WHEN)));
+		}
+	}
+	tmpl_set_int(t, "TICKET_INPUT_MAX", TICKET_INPUT_MAX);
+	return page_end(r, b == NULL ? 200 : reply_result_status(rc));
+}
+
+int
+admin_checkin_form(struct req *r)
+{
+	return checkin_page(r, OK, NULL);
+}
+
+int
+admin_checkin_submit(struct req *r)
+{
+	const char *code = kv_get(&r->params, "code"), *ticket;
+	struct booking b;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	ticket = code != NULL && strlen(code) <= TICKET_INPUT_MAX ?
+	    booking_ticket_parse(r->arena, code) : NULL;
+	rc = ticket == NULL ? NOT_FOUND :
+	    booking_check_in_ticket(r->db, r->arena, &r->actor, ticket, &b);
+	if (rc == ERR)
+		return ERR;
+	return checkin_page(r, rc, &b);
+}

@@ -307,7 +307,7 @@ booking_page(struct req *r, int refused)
 	if (b.checked_out_at != NULL)
 		tmpl_set(tmpl_section(t, "CHECKED_OUT"), "WHEN",
 		    fmt_local(r->arena, b.checked_out_at, FMT_TIME));
-	if (page_booking_review(r, t, &b) != OK)
+	if (page_ticket(r, t, &b) != OK || page_booking_review(r, t, &b) != OK)
 		return ERR;
 	page_history(r, t, h, nh);
 	return page_end(r, reply_result_status(refused));

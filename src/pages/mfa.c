@@ -2,8 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <qrencode.h>
-
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/lang.h"
@@ -15,38 +13,6 @@
 #include "http/request.h"
 #include "http/tmpl.h"
 #include "pages/page.h"
-
-#define QR_QUIET	4	/* modules of white around the code */
-
-/*
- * The QR code of text as SVG path data, one "M x y h n v1 h -n z" per run
- * of dark modules: only digits and letters, so the template can place it
- * in an attribute and escape it like any value.
- */
-static int
-qr_path(struct req *r, const char *text, const char **path, int *size)
-{
-	struct buf b;
-	QRcode *qr;
-	int x, y, run;
-
-	if ((qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)) == NULL)
-		return ERR;
-	buf_init(&b, r->arena);
-	for (y = 0; y < qr->width; y++)
-		for (x = 0; x < qr->width; x += run ? run : 1) {
-			for (run = 0; x + run < qr->width &&
-			    (qr->data[y * qr->width + x + run] & 1); run++)
-				;
-			if (run > 0)
-				buf_printf(&b, "M%d %dh%dv1h-%dz", x + QR_QUIET, y + QR_QUIET,
-				    run, run);
-		}
-	*size = qr->width + 2 * QR_QUIET;
-	QRcode_free(qr);
-	*path = buf_cstr(&b);
-	return OK;
-}
 
 /* The secret in groups of four, easier to type. */
 static const char *
@@ -78,7 +44,7 @@ enrol_page(struct req *r, long long user_id, int fresh, const char *action,
 
 	if ((rc = mfa_enrol_begin(r->db, r->arena, user_id, fresh, &e)) == CONFLICT)
 		return reply_redirect(r, "/account/two-factor");
-	if (rc != OK || qr_path(r, e.uri, &path, &size) != OK)
+	if (rc != OK || page_qr(r, e.uri, &path, &size) != OK)
 		return ERR;
 	t = page_begin(r, "two_factor.tpl", _("Set up two-factor authentication"));
 	s = tmpl_section(t, "ENROL");

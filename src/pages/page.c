@@ -1,6 +1,9 @@
 /* pages/page.c: pieces shared by the HTML pages */
 #include <string.h>
 
+#include <qrencode.h>
+
+#include "core/arena.h"
 #include "core/config.h"
 #include "core/fmt.h"
 #include "core/lang.h"
@@ -233,6 +236,57 @@ page_booking(struct req *r, struct tmpl *t, const struct booking *b)
 	}
 }
 
+#define QR_QUIET	4	/* modules of white around the code */
+
+/*
+ * The QR code of text as SVG path data, one "M x y h n v1 h -n z" per run
+ * of dark modules: only digits and letters, so the template can place it
+ * in an attribute and escape it like any value (two-factor enrolment's
+ * key, a booking's ticket).
+ */
+int
+page_qr(struct req *r, const char *text, const char **path, int *size)
+{
+	struct buf b;
+	QRcode *qr;
+	int x, y, run;
+
+	if ((qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)) == NULL)
+		return ERR;
+	buf_init(&b, r->arena);
+	for (y = 0; y < qr->width; y++)
+		for (x = 0; x < qr->width; x += run ? run : 1) {
+			for (run = 0; x + run < qr->width &&
+			    (qr->data[y * qr->width + x + run] & 1); run++)
+				;
+			if (run > 0)
+				buf_printf(&b, "M%d %dh%dv1h-%dz", x + QR_QUIET, y + QR_QUIET,
+				    run, run);
+		}
+	*size = qr->width + 2 * QR_QUIET;
+	QRcode_free(qr);
+	*path = buf_cstr(&b);
+	return OK;
+}
+
+int
+page_ticket(struct req *r, struct tmpl *t, const struct booking *b)
+{
+	const char *code = booking_ticket(b), *path;
+	struct tmpl *s;
+	int size;
+
+	if (code == NULL)
+		return OK;
+	if (page_qr(r, code, &path, &size) != OK)
+		return ERR;
+	s = tmpl_section(t, "TICKET");
+	tmpl_set(s, "TICKET_CODE", code);
+	tmpl_set(s, "QR_PATH", path);
+	tmpl_set_int(s, "QR_SIZE", size);
+	return OK;
+}
+
 /* In the order of the booking_events.type ENUM. */
 const char *const page_event_types[] = {
 	"created", "confirmed", "cancelled", "reactivated", "rescheduled",
@@ -335,7 +389,7 @@ page_admin_begin(struct req *r, const char *file, const char *title)
 		{ "/admin/audit", "AT_AUDIT" }, { "/admin/users", "AT_USERS" },
 		{ "/admin/quotas", "AT_QUOTAS" }, { "/admin/packages", "AT_PACKAGES" },
 		{ "/admin/mail", "AT_MAIL" }, { "/admin/calendar", "AT_CALENDAR" },
-		{ "/admin/reports", "AT_REPORTS" },
+		{ "/admin/reports", "AT_REPORTS" }, { "/admin/checkin", "AT_CHECKIN" },
 	};
 	struct tmpl *t = page_begin(r, file, title), *nav;
 	const char *section = "AT_OVERVIEW", *current = "page";

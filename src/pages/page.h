@@ -66,6 +66,12 @@ int	page_reviews(struct req *, struct tmpl *, long long room_id, long long event
 extern const char *const page_event_types[];
 const char *page_event_label(const char *type);
 
+/* The QR code of text as SVG path data, in a square of *size modules. */
+int	page_qr(struct req *, const char *text, const char **path, int *size);
+/* A confirmed booking's ticket in t's TICKET section: its code, and the
+ * code as a QR code (QR_PATH, QR_SIZE); nothing for other bookings. */
+int	page_ticket(struct req *, struct tmpl *, const struct booking *);
+
 /* An admin page: page_begin() with the admin navigation, its current
  * section marked. */
 struct tmpl *page_admin_begin(struct req *, const char *file, const char *title);

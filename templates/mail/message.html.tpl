@@ -17,7 +17,9 @@
 <p>[[The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then, or the booking is released.]]</p>
 {{/CREATED}}{{#CONFIRMED}}<p>[[your booking is confirmed: <strong>{{WHAT}}</strong> on {{WHEN}}.]]</p>
 <p>[[The attached calendar entry puts it in your calendar.]]</p>
-{{/CONFIRMED}}{{#CANCELLED}}<p>[[your booking of <strong>{{WHAT}}</strong> on {{WHEN}} is cancelled.]]</p>
+{{/CONFIRMED}}{{#TICKET}}<p>[[Your ticket: <strong style="font-family: monospace; font-size: 1.4em; letter-spacing: 0.1em">{{TICKET}}</strong><br>
+Show this code at the door (your booking's page has it as a QR code too).]]</p>
+{{/TICKET}}{{#CANCELLED}}<p>[[your booking of <strong>{{WHAT}}</strong> on {{WHEN}} is cancelled.]]</p>
 {{/CANCELLED}}{{#REFUND}}<p>[[{{REFUND}} will be refunded.]]</p>
 {{/REFUND}}{{#RESCHEDULED}}<p>[[your booking of <strong>{{WHAT}}</strong> has moved: it is now on {{WHEN}}.]]</p>
 <p>[[The attached calendar entry replaces the earlier one.]]</p>

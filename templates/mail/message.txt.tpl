@@ -26,7 +26,10 @@ The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then,
 or the booking is released.]]
 {{/CREATED}}{{#CONFIRMED}}[[your booking is confirmed: {{WHAT}} on {{WHEN}}.
 The attached calendar entry puts it in your calendar.]]
-{{/CONFIRMED}}{{#CANCELLED}}[[your booking of {{WHAT}} on {{WHEN}} is cancelled.]]
+{{/CONFIRMED}}{{#TICKET}}
+[[Your ticket: {{TICKET}}
+Show this code at the door (your booking's page has it as a QR code too).]]
+{{/TICKET}}{{#CANCELLED}}[[your booking of {{WHAT}} on {{WHEN}} is cancelled.]]
 {{/CANCELLED}}{{#REFUND}}[[{{REFUND}} will be refunded.]]
 {{/REFUND}}{{#RESCHEDULED}}[[your booking of {{WHAT}} has moved: it is now on {{WHEN}}.
 The attached calendar entry replaces the earlier one.]]

@@ -33,6 +33,8 @@ export default {
 		]);
 		assert.equal(await page.locator('#status').getAttribute('data-status'), 'confirmed');
 		assert.ok((await page.locator('main').innerText()).includes('Ihre Buchung ist erfolgt.'));
+		assert.equal(await page.locator('#ticket h2').innerText(), 'Ihr Ticket');
+		assert.match(await page.locator('#ticket-code').innerText(), /^[0-9A-HJKMNP-TV-Z]{10}$/);
 
 		// the choice is the account's: a new browser session reads German too
 		assert.equal(sql(`SELECT language FROM users WHERE email = '${email}'`).trim().split('\n').pop(),

@@ -56,6 +56,8 @@ function world(sql) {
 			${status === 'cancelled' ? 'UTC_TIMESTAMP()' : 'NULL'} FROM timeslots WHERE id = ${slot};
 		SELECT LAST_INSERT_ID();`));
 	const held = book(slots[0], 'pending', 15), confirmed = book(slots[1], 'confirmed', 0);
+	// its ticket, so the booking's page draws the QR code (digits are Crockford base32)
+	sql(`UPDATE bookings SET ticket_code = '${String(tag).slice(-10)}' WHERE id = ${confirmed}`);
 	book(slots[2], 'cancelled', 0);
 	sql(`INSERT INTO notifications (user_id, message, link) VALUES (${customer.id},
 		'Booked: Layout Room ${tag}. Pay within 15 minutes to keep the seat.', '/bookings/${held}')`);
@@ -148,7 +150,7 @@ export default {
 				`/admin/rooms/${w.room}/generate`, '/admin/timeslots/new', `/admin/timeslots/${w.slots[0]}`,
 				'/admin/events', `/admin/events/${w.event}`, '/admin/bookings', `/admin/bookings/${w.held}`,
 				`/admin/calendar?date=${w.day}`,
-				'/admin/audit', '/admin/audit?log=security', '/admin/users', '/admin/mail', '/admin/quotas']);
+				'/admin/audit', '/admin/audit?log=security', '/admin/users', '/admin/mail', '/admin/quotas', '/admin/checkin']);
 		} finally {
 			drop(sql, w);
 		}

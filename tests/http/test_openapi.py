@@ -204,6 +204,17 @@ def _starting_soon(w):
     return add_booking(w["user_id"], make_slot(make_room(), start, price="0.00"), "confirmed")
 
 
+def _door(w):
+    """A ticket scanned at the door twice: the second answer is the refusal."""
+    start = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0) + \
+        dt.timedelta(minutes=5)
+    bid = book(w, make_slot(make_room(), start, price="0.00"))
+    code = call("GET", f"/api/v1/bookings/{bid}", w["user"]).json()["ticketCode"]
+    first = call("POST", "/api/v1/admin/checkin", w["admin"], json={"code": code})
+    check("POST", "/api/v1/admin/checkin", first)
+    return call("POST", "/api/v1/admin/checkin", w["admin"], json={"code": code})
+
+
 def _check_out(w):
     bid = _starting_soon(w)
     assert call("POST", f"/api/v1/bookings/{bid}/check-in", w["user"]).status_code == 200
@@ -379,6 +390,7 @@ EXAMPLES = {
         "POST", f"/api/v1/admin/bookings/{_someones(w)}/check-in", w["admin"]),
     ("POST", "/api/v1/admin/bookings/{id}/check-out"): lambda w: call(
         "POST", f"/api/v1/admin/bookings/{_someones(w)}/check-out", w["admin"]),
+    ("POST", "/api/v1/admin/checkin"): _door,
     ("GET", "/api/v1/admin/users"): lambda w: call("GET", "/api/v1/admin/users?limit=5", w["admin"]),
     ("POST", "/api/v1/admin/users/{id}/role"): lambda w: call(
         "POST", f"/api/v1/admin/users/{make_user()}/role", w["admin"], json={"role": "customer"}),

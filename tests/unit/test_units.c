@@ -1056,6 +1056,33 @@ test_refund_quote(void)
 	cfg.refund_partial_percent = 50;
 }
 
+/* A ticket code as scanned or typed, and which bookings show theirs. */
+static void
+test_ticket_codes(void)
+{
+	struct booking b;
+
+	CHECK_STR(booking_ticket_parse(&a, "7K2QD9XM4T"), "7K2QD9XM4T");
+	CHECK_STR(booking_ticket_parse(&a, " 7k2qd-9xm4t "), "7K2QD9XM4T");
+	CHECK_STR(booking_ticket_parse(&a, "oIlO000000"), "0110000000");
+	CHECK(booking_ticket_parse(&a, "7K2QD9XM4") == NULL);		/* short */
+	CHECK(booking_ticket_parse(&a, "7K2QD9XM4TT") == NULL);		/* long */
+	CHECK(booking_ticket_parse(&a, "7K2QD9XM4U") == NULL);		/* no U */
+	CHECK(booking_ticket_parse(&a, "7K2QD9XM4*") == NULL);
+	CHECK(booking_ticket_parse(&a, "") == NULL);
+	CHECK(booking_ticket_parse(&a, NULL) == NULL);
+	memset(&b, 0, sizeof(b));
+	b.ticket_code = "7K2QD9XM4T";
+	b.state = BOOKING_CONFIRMED;
+	CHECK_STR(booking_ticket(&b), "7K2QD9XM4T");
+	b.state = BOOKING_PENDING;
+	CHECK(booking_ticket(&b) == NULL);
+	b.state = BOOKING_CANCELLED;
+	CHECK(booking_ticket(&b) == NULL);
+	CHECK_STR(booking_ticket_answer(&a, TICKET_CANCELLED, &b), "Cancelled");
+	CHECK_STR(booking_ticket_answer(&a, NOT_FOUND, &b), "Unknown ticket");
+}
+
 /* The state machine behind the transactions and the pages' buttons. */
 static void
 test_booking_allows(void)
@@ -1714,6 +1741,7 @@ main(void)
 	RUN(test_path_checks);
 	RUN(test_refund_quote);
 	RUN(test_booking_allows);
+	RUN(test_ticket_codes);
 	RUN(test_list_cursors);
 	RUN(test_booking_allows_owner);
 	RUN(test_slot_moves);
