@@ -254,3 +254,56 @@ def test_every_way_a_booking_is_confirmed_gives_it_a_ticket():
     assert r.status_code == 201, r.text
     codes += [ticket_of(d["bookingId"]) for d in r.json()["dates"]]
     assert len(codes) == 6 and len(set(codes)) == 6
+
+
+def test_an_admin_makes_a_user_staff_who_then_checks_in_and_is_told_apart():
+    admin = api_user(role="admin")[2]
+    uid, _, h = api_user(name="Future Staff")
+    guest_uid, _, guest = api_user(name="Gast Sprache")
+    sql("UPDATE users SET language = 'de' WHERE id = ?", guest_uid)
+    code = book(guest, minutes_from_now=10)["ticketCode"]
+    assert scan(h, code).status_code == 403
+    r = call("POST", f"/api/v1/admin/users/{uid}/role", admin, json={"role": "staff"})
+    assert r.status_code == 200, r.text
+    assert sql("SELECT role FROM users WHERE id = ?", uid) == [["staff"]]
+    r = scan(h, code)
+    assert r.status_code == 200, r.text
+    # the owner's notification is in the owner's language, whoever scanned
+    assert sql("SELECT message FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 1",
+               guest_uid)[0][0].startswith("Eingecheckt: ")
+    events = sql("SELECT actor_id FROM booking_events WHERE booking_id = ? AND type = 'checked_in'",
+                 r.json()["id"])
+    assert events == [[str(uid)]]
+    # and the role goes again: the door is closed to the former staff
+    r = call("POST", f"/api/v1/admin/users/{uid}/role", admin, json={"role": "customer"})
+    assert r.status_code == 200 and scan(h, code).status_code == 403
+
+
+def test_a_german_owner_gets_the_ticket_in_german_mail_and_sees_it_checked_in():
+    s, uid, csrf = browser_user(name="Greta Ticket")
+    sql("UPDATE users SET language = 'de' WHERE id = ?", uid)
+    slot = make_slot(make_room(), utc_now() + dt.timedelta(minutes=10), price="0.00")
+    r = form_post(s, "/bookings", csrf=csrf, timeslot_id=str(slot))
+    assert r.status_code == 303, r.text
+    bid = int(sql("SELECT id FROM bookings WHERE user_id = ?", uid)[0][0])
+    code = sql("SELECT ticket_code FROM bookings WHERE id = ?", bid)[0][0]
+    page = s.get(url(f"/bookings/{bid}")).text
+    assert ">Ihr Ticket</h2>" in page and f'id="ticket-code">{code}<' in page
+    assert f"QR-Code des Tickets {code}" in page
+    email = sql("SELECT email FROM users WHERE id = ?", uid)[0][0]
+    run_jobs()
+    texts = [mail_text(m) for m in mail_to(email)]
+    assert any(f"Ihr Ticket: {code}" in t for t in texts), texts
+    assert scan(api_user(role="staff")[2], code).status_code == 200
+    page = s.get(url(f"/bookings/{bid}")).text
+    assert re.search(r'id="checked-in">[^<]*\d\d:\d\d<', page)
+
+
+def test_an_admin_sees_the_door_inside_the_admin_pages():
+    s, _, csrf = browser_user(name="Door Admin", role="admin")
+    page = s.get(url("/admin/checkin")).text
+    assert 'href="/admin/checkin" aria-current="page"' in page
+    assert 'href="/admin/bookings"' in page
+    r = form_post(s, "/admin/checkin", csrf=csrf, code="X" * 41)
+    assert r.status_code == 404 and 'data-result="not_found"' in r.text
+    assert 'id="answer-name"' not in r.text
