@@ -21,6 +21,20 @@ int	admin_room_feed_new(struct req *);
 int	admin_room_feed_revoke(struct req *);
 int	calendar_feed(struct req *);
 int	booking_ics(struct req *);
+/* pages/guests.c */
+int	guest_form(struct req *);
+int	guest_submit(struct req *);
+int	guest_verify_form(struct req *);
+int	guest_verify_submit(struct req *);
+int	guest_manage_show(struct req *);
+int	guest_cancel_form(struct req *);
+int	guest_cancel_submit(struct req *);
+int	guest_ics(struct req *);
+int	guest_revoke_submit(struct req *);
+/* api/guests.c */
+int	api_guest_book(struct req *);
+int	api_guest_show(struct req *);
+int	api_guest_cancel(struct req *);
 /* api/catalog.c */
 int	api_events_list(struct req *);
 int	api_admin_events_list(struct req *);

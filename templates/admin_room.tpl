@@ -70,6 +70,14 @@
 </p>
 <p><label><input type="checkbox" id="taxFree" name="taxFree" value="1"{{#TAX_FREE}} checked{{/TAX_FREE}}> [[Tax-free: its bookings carry no tax]]</label>
 <input type="hidden" name="taxFree" value="0"></p>
+<p>
+<label for="allowGuests">[[Visitors may book without an account]]</label>
+<select id="allowGuests" name="allowGuests" aria-describedby="allowGuests-hint">
+{{#GUESTS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/GUESTS_OPTION}}
+</select>
+<span class="hint" id="allowGuests-hint">[[With Yes, a visitor books with a name and an email address, and confirms the booking through a link mailed to it.]]</span>
+</p>
 <p><button type="submit">{{#NEW}}[[Create room]]{{/NEW}}{{#EDIT}}[[Save room]]{{/EDIT}}</button></p>
 </form>
 </section>

@@ -8,7 +8,8 @@
 </dl>
 {{#ERROR}}<p class="error" role="alert" id="booking-error">{{MESSAGE}}</p>{{/ERROR}}
 {{#MINE}}<p class="notice">[[You have booked this timeslot: <a href="/bookings/{{BOOKING_ID}}">see your booking</a>.]]</p>{{/MINE}}
-{{#LOGIN}}<p>[[<a href="/login?next={{NEXT}}">Log in to book this timeslot</a> or <a href="/register">create an account</a>.]]</p>{{/LOGIN}}
+{{#LOGIN}}<p>[[<a href="/login?next={{NEXT}}">Log in to book this timeslot</a> or <a href="/register">create an account</a>.]]</p>
+{{#GUEST}}<p><a class="button" id="book-as-guest" href="/timeslots/{{SLOT_ID}}/guest">[[Book without an account]]</a></p>{{/GUEST}}{{/LOGIN}}
 {{#FORM}}
 <form method="post" action="/bookings" class="stacked">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -70,6 +70,7 @@ struct facts {
 	long long	 discount;
 	long long	 tax;
 	long long	 order_id;
+	int		 guest;		/* a guest's booking: no account to log in to */
 };
 
 static const char *
@@ -93,7 +94,7 @@ get_int(struct json_object *o, const char *key)
 static int
 facts_parse(struct arena *a, const char *data, struct facts *f)
 {
-	struct json_object *o = json_tokener_parse(data ? data : "");
+	struct json_object *o = json_tokener_parse(data ? data : ""), *v;
 
 	if (o == NULL || !json_object_is_type(o, json_type_object)) {
 		json_object_put(o);
@@ -114,6 +115,7 @@ facts_parse(struct arena *a, const char *data, struct facts *f)
 	f->discount = get_int(o, "discount");
 	f->tax = get_int(o, "tax");
 	f->order_id = get_int(o, "orderId");
+	f->guest = json_object_object_get_ex(o, "guest", &v) && json_object_get_boolean(v);
 	json_object_put(o);
 	return OK;
 }
@@ -152,7 +154,8 @@ ics(struct buf *b, struct arena *a, const struct mail_msg *m, const struct facts
 	e.stamp = now;
 	e.summary = what(a, f);
 	e.location = f->room;
-	e.url = arena_printf(a, "%s/bookings/%lld", cfg.site_url, f->booking_id);
+	e.url = m->manage != NULL ? arena_printf(a, "%s/b/%s", cfg.site_url, m->manage) :
+	    arena_printf(a, "%s/bookings/%lld", cfg.site_url, f->booking_id);
 	e.status = strcmp(method, "CANCEL") == 0 ? "CANCELLED" : "CONFIRMED";
 	e.attendee_name = f->name;
 	e.attendee_email = m->to;
@@ -207,7 +210,7 @@ fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct fac
 	if (m->link != NULL)
 		tmpl_set(d, "LINK_URL", arena_printf(a, "%s/%s/%s", cfg.site_url,
 		    strcmp(m->kind, "password_reset") == 0 ? "password/reset" :
-		    "register/confirm", m->link));
+		    m->manage != NULL ? "guest/verify" : "register/confirm", m->link));
 	/* What was paid for, in its parts, and the order's receipt. */
 	if ((f->discount > 0 || f->tax > 0) && (strcmp(m->kind, "created") == 0 ||
 	    strcmp(m->kind, "confirmed") == 0)) {
@@ -220,7 +223,11 @@ fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct fac
 	if (f->order_id != 0 && strcmp(m->kind, "confirmed") == 0)
 		tmpl_set(tmpl_section(d, "RECEIPT"), "RECEIPT_URL",
 		    arena_printf(a, "%s/orders/%lld/receipt", cfg.site_url, f->order_id));
-	if (m->booking_id != 0)
+	/* A guest has no account to see the booking in: its own link instead. */
+	if (m->manage != NULL)
+		tmpl_set(tmpl_section(d, "MANAGE"), "MANAGE_URL",
+		    arena_printf(a, "%s/b/%s", cfg.site_url, m->manage));
+	else if (m->booking_id != 0)
 		tmpl_set(tmpl_section(d, "BOOKING"), "BOOKING_URL",
 		    arena_printf(a, "%s/bookings/%lld", cfg.site_url, m->booking_id));
 	if (m->token != NULL)
@@ -264,7 +271,7 @@ int
 mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf *out,
     char *err, size_t errlen)
 {
-	const char *subject, *mixed, *alt, *method;
+	const char *subject, *mixed, *alt, *method, *section;
 	struct facts f;
 	struct buf ics_text_buf;
 	struct tmpl *d;
@@ -290,6 +297,13 @@ mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf 
 	    what(a, &f), fmt_local(a, f.start, FMT_WHEN)));
 #pragma GCC diagnostic pop
 	method = kinds[k].method;
+	section = kinds[k].section;
+	/* A guest's new booking asks first for the address to be proved. */
+	if (m->manage != NULL && m->link != NULL && strcmp(m->kind, "created") == 0) {
+		subject = arena_printf(a, _("Confirm your booking: %s, %s"), what(a, &f),
+		    fmt_local(a, f.start, FMT_WHEN));
+		section = "GUEST_VERIFY";
+	}
 	mixed = arena_printf(a, "=_mixed_%lld_%s", m->id, auth_random_hex(a, 8));
 	alt = arena_printf(a, "=_alt_%lld_%s", m->id, auth_random_hex(a, 8));
 
@@ -311,7 +325,9 @@ mailer_render(struct arena *a, const struct mail_msg *m, time_t now, struct buf 
 	buf_printf(out, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", alt);
 
 	d = tmpl_new();
-	fill(d, a, m, &f, kinds[k].section, subject);
+	fill(d, a, m, &f, section, subject);
+	if (strcmp(section, "GUEST_VERIFY") == 0 && f.price > 0)
+		tmpl_show(d, "GUEST_PAY");
 	rc = part(out, alt, "text/plain", "mail/message.txt.tpl", d, err, errlen);
 	if (rc == OK)
 		rc = part(out, alt, "text/html", "mail/message.html.tpl", d, err, errlen);

@@ -59,6 +59,7 @@ static const struct setting {
 	{ "threads",		  INT, offsetof(struct config, threads), "4", 1, 512 },
 	{ "max_body",		  INT, offsetof(struct config, max_body), "262144", 1024, 16777216 },
 	{ "hold_minutes",	  INT, offsetof(struct config, hold_minutes), "15", 1, 10080 },
+	{ "guest_booking",	  INT, offsetof(struct config, guest_booking), "1", 0, 1 },
 	{ "refund_full_hours",	  INT, offsetof(struct config, refund_full_hours), "24", 0, 100000 },
 	{ "refund_partial_hours", INT, offsetof(struct config, refund_partial_hours), "6", 0, 100000 },
 	{ "refund_partial_percent", INT, offsetof(struct config, refund_partial_percent), "50", 0, 100 },

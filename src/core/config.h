@@ -45,6 +45,7 @@ struct config {
 	int	 threads;		/* request threads per worker process */
 	int	 max_body;		/* bytes; larger bodies get 413 */
 	int	 hold_minutes;		/* how long a pending booking holds its seat */
+	int	 guest_booking;		/* 1: visitors may book without an account */
 	int	 refund_full_hours;	/* cancelled this long before: 100 % back */
 	int	 refund_partial_hours;	/* this long before: refund_partial_percent */
 	int	 refund_partial_percent;

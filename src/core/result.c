@@ -58,6 +58,8 @@ static const struct {
 				    N_("This is the last admin; make another user an admin first.") },
 	[TOO_MANY_ATTEMPTS]	= { "too_many_attempts",
 				    N_("Too many failed attempts from this address; try again later.") },
+	[GUEST_NOT_ALLOWED]	= { "guests_not_allowed",
+				    N_("This timeslot can only be booked with an account; log in or sign up.") },
 };
 
 const char *

@@ -55,6 +55,8 @@ enum result {
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */
+	/* Guests. */
+	GUEST_NOT_ALLOWED,	/* the site or the room takes no bookings without an account */
 	RESULT_MAX
 };
 

@@ -10,6 +10,7 @@
 #include "domain/actor.h"
 #include "domain/audit.h"
 #include "domain/auth.h"
+#include "domain/guest.h"
 #include "domain/mail.h"
 #include "domain/mfa.h"
 
@@ -85,8 +86,10 @@ signup_txn(struct db *db, void *ctx)
 	int rc = ERR;
 
 	arena_init(&a);
-	res = db_query(db, &a, "SELECT id, email, name FROM users WHERE email = ?",
-	    "s", s->in->email);
+	/* A guest's address (no password) is new here: its sign-up makes the
+	 * account, which takes the guest's bookings (guest_claim). */
+	res = db_query(db, &a, "SELECT id, email, name FROM users WHERE email = ?"
+	    " AND password_hash <> ''", "s", s->in->email);
 	if (res == NULL ||
 	    db_exec(db, "DELETE FROM pending_signups WHERE email = ?"
 	    " AND expires_at < UTC_TIMESTAMP()", "s", s->in->email) < 0 ||
@@ -135,15 +138,7 @@ static int
 link_token(struct db *db, struct arena *a, const char *update, long long id,
     const char **token)
 {
-	char *t = auth_random_hex(a, SIGNUP_TOKEN_BYTES);
-	long long n = db_exec(db, update, "sl", auth_sha256_hex(a, t), id);
-
-	if (n < 0)
-		return ERR;
-	if (n == 0)
-		return NOT_FOUND;
-	*token = t;
-	return OK;
+	return auth_link_token(db, a, update, id, SIGNUP_TOKEN_BYTES, token);
 }
 
 int
@@ -202,8 +197,16 @@ confirm_txn(struct db *db, void *ctx)
 		goto out;
 	}
 	/* The link is used up with every other sign-up of the address. */
-	if ((rc = account_add(db, c->who, AUDIT_REGISTERED, db_val(res, 0, 0),
-	    db_val(res, 0, 1), db_val(res, 0, 2), "customer", &user_id)) == OK &&
+	if (guest_claim(db, db_val(res, 0, 0), db_val(res, 0, 1), db_val(res, 0, 2),
+	    lang_code(lang_current()), &user_id) != OK)
+		goto out;
+	if (user_id != 0)
+		rc = audit_record(db, c->who, AUDIT_REGISTERED, user_id, NULL,
+		    "as customer, with the bookings made as a guest");
+	else
+		rc = account_add(db, c->who, AUDIT_REGISTERED, db_val(res, 0, 0),
+		    db_val(res, 0, 1), db_val(res, 0, 2), "customer", &user_id);
+	if (rc == OK &&
 	    db_exec(db, "DELETE FROM pending_signups WHERE email = ?", "s",
 	    db_val(res, 0, 0)) < 0)
 		rc = ERR;

@@ -42,6 +42,7 @@ struct room_input {
 	int		 is_active;	/* new rooms take bookings */
 	int		 requires_approval;	/* -1: not given (kept, or no) */
 	int		 tax_free;	/* -1: unchanged (new rooms: taxed) */
+	int		 allow_guests;	/* -1: not given (kept, or yes) */
 };
 
 struct event_input {

@@ -75,6 +75,21 @@ auth_random_hex(struct arena *a, size_t bytes)
 	return out;
 }
 
+int
+auth_link_token(struct db *db, struct arena *a, const char *sql, long long id,
+    size_t bytes, const char **token)
+{
+	char *t = auth_random_hex(a, bytes);
+	long long n = db_exec(db, sql, "sl", auth_sha256_hex(a, t), id);
+
+	if (n < 0)
+		return ERR;
+	if (n == 0)
+		return NOT_FOUND;
+	*token = t;
+	return OK;
+}
+
 char *
 auth_sha256_hex(struct arena *a, const char *s)
 {
@@ -561,7 +576,8 @@ auth_login(struct db *db, struct arena *a, struct login_attempt *in)
 		return LOGIN_LOCKED;
 	}
 	res = db_query(db, a,
-	    "SELECT id, password_hash FROM users WHERE email = ?", "s", in->email);
+	    "SELECT id, password_hash FROM users WHERE email = ? AND password_hash <> ''",
+	    "s", in->email);
 	if (res == NULL)
 		return LOGIN_ERROR;
 	/* Checked when the email is unknown, so both cases take as long. */

@@ -30,6 +30,11 @@ enum login_result {
 void		 auth_random(void *buf, size_t n);
 char		*auth_random_hex(struct arena *, size_t bytes);
 char		*auth_sha256_hex(struct arena *, const char *);
+/* A new random token of bytes for a mailed link, its SHA-256 stored by
+ * sql (its parameters: the hash as hex, then id); NOT_FOUND when sql
+ * changed no row (the row is gone, expired or not one to link). */
+int		 auth_link_token(struct db *, struct arena *, const char *sql, long long id,
+		    size_t bytes, const char **token);
 /* A token we issued: 64 lowercase hex digits, nothing else. */
 int		 auth_token_shape(const char *);
 

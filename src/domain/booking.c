@@ -830,18 +830,22 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
     const char *notes, long long *id)
 {
 	int free_slot = s->price == 0, mine = by->user_id == user_id, rc;
-	int confirmed = free_slot && !s->approval, prev;
+	/* A guest's booking is held, free or not, until the link mailed to
+	 * the address is followed (booking_guest_verified). */
+	int guest = strcmp(type, BOOKING_GUEST) == 0;
+	int confirmed = free_slot && !s->approval && !guest, prev;
+	int held = guest || !(free_slot || s->approval);
 	const char *status = confirmed ? "confirmed" : "pending", *what, *message, *data;
 
 	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id, order_id,"
 	    " start_time, end_time, status, payment_status, price, notes, booking_type,"
 	    " approval, hold_expires_at, base_price, discount_amount, tax_amount,"
 	    " total_price, discount_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ? / 100, ?, ?,"
-	    " IF(?, 'awaiting', NULL), IF(? OR ?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE),"
+	    " IF(?, 'awaiting', NULL), IF(?, UTC_TIMESTAMP() + INTERVAL ? MINUTE, NULL),"
 	    " ? / 100, ? / 100, ? / 100, ? / 100, NULLIF(?, 0))",
-	    "llllssssls" "siiii" "lllll", user_id, s->id, s->room_id, order_id, s->start,
+	    "llllssssls" "siii" "lllll", user_id, s->id, s->room_id, order_id, s->start,
 	    s->end, status, free_slot ? "paid" : "pending", s->price, notes ? notes : "",
-	    type, s->approval, free_slot, s->approval, cfg.hold_minutes, s->base,
+	    type, s->approval, held, cfg.hold_minutes, s->base,
 	    s->discount, s->tax, s->price, s->discount_id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	*id = db_insert_id(db);
@@ -853,7 +857,10 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 		return ERR;
 	prev = booking_owner_language(db, a, user_id, by);
 	what = describe(a, s->room_name, s->start);
-	if (s->approval)
+	if (guest)
+		message = arena_printf(a, _("Booked: %s. Follow the link mailed to you within"
+		    " %d minutes to keep the place."), what, cfg.hold_minutes);
+	else if (s->approval)
 		message = arena_printf(a, _("%s: %s. It needs an admin's approval; you will be"
 		    " told when it is approved or declined."), mine ? _("Requested") :
 		    _("A place came free for you"), what);
@@ -866,7 +873,8 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 		    what) : arena_printf(a, _("A place came free for you: %s. Pay within %d"
 		    " minutes to keep it."), what, cfg.hold_minutes);
 	lang_use(prev);
-	data = s->approval ? (mine ? "{\"approval\":\"awaiting\"}" :
+	data = guest ? "{\"guest\":\"verify\"}" :
+	    s->approval ? (mine ? "{\"approval\":\"awaiting\"}" :
 	    "{\"reason\":\"waitlist\",\"approval\":\"awaiting\"}") :
 	    mine ? NULL : "{\"reason\":\"waitlist\"}";
 	return record(db, a, *id, user_id, "created", by, NULL, status, data, message);
@@ -1150,6 +1158,48 @@ booking_create_in_order(struct db *db, struct arena *a, const struct actor *who,
 		return rc;
 	slot_price(&s, 0, 0);	/* paid for with the order */
 	return take_seat(db, a, &s, who->user_id, who, order_id, type, NULL, booking_id);
+}
+
+int
+booking_create_guest(struct db *db, struct arena *a, const struct actor *who,
+    long long slot_id, long long *booking_id, const char **why)
+{
+	struct slot_lock s;
+	long long order_id;
+	int rc, failed;
+
+	*why = NULL;
+	if ((rc = lock_slot(db, a, slot_id, &s)) != OK)
+		return rc;
+	return book_locked(db, a, who, &s, 1, -1, BOOKING_GUEST, NULL, NULL, &order_id,
+	    booking_id, &failed, why);
+}
+
+int
+booking_guest_verified(struct db *db, struct arena *a, const struct actor *who,
+    long long id)
+{
+	struct booking b;
+	int rc;
+
+	if ((rc = booking_lock(db, a, who, id, &b)) != OK)
+		return rc;
+	if (b.state != BOOKING_PENDING || b.hold_lapsed)
+		return INVALID_STATE;
+	/* Awaiting approval: the place is held, without a hold's end, for
+	 * the admin's decision, as any such booking's is. */
+	if (b.awaiting)
+		return db_exec(db, "UPDATE bookings SET hold_expires_at = NULL WHERE id = ?",
+		    "l", id) < 0 ? ERR : OK;
+	/* Something to pay: the hold goes on, and the payment confirms it. */
+	if (b.price > 0)
+		return OK;
+	if (db_exec(db, "UPDATE bookings SET status = 'confirmed', payment_status = 'paid',"
+	    " hold_expires_at = NULL WHERE id = ?", "l", id) < 0 ||
+	    plan_reminders(db, id, b.start) != OK)
+		return ERR;
+	return record(db, a, id, b.user_id, "confirmed", who, "pending", "confirmed", NULL,
+	    arena_printf(a, _("Booked and confirmed: %s."), booking_describe(a, &b)));
 }
 
 static int

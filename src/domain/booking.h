@@ -354,6 +354,19 @@ int	booking_create_some(struct db *, struct arena *, const struct actor *,
 int	booking_create_in_order(struct db *, struct arena *, const struct actor *,
 	    long long slot_id, long long event_id, long long order_id, const char *type,
 	    long long *booking_id, const char **why);
+/* The booking_type of a guest's booking: held, even when free, until the
+ * address is proved (domain/guest.c). */
+#define BOOKING_GUEST	"guest"
+/* Books one seat of slot_id for who, a guest, under an order of its own,
+ * in the caller's transaction: rules 1 to 4 and who's limits as for any
+ * booking, but held for hold_minutes whatever the price. */
+int	booking_create_guest(struct db *, struct arena *, const struct actor *,
+	    long long slot_id, long long *booking_id, const char **why);
+/* The guest's address was proved: a free booking is confirmed, a paid one
+ * stays held for its payment, one awaiting approval loses its hold's end;
+ * INVALID_STATE when it is no longer held. In the caller's transaction. */
+int	booking_guest_verified(struct db *, struct arena *, const struct actor *,
+	    long long id);
 /* Rule 11: books every scheduled session of course event_id still to
  * come under one order at the course's price (or its sessions' prices
  * added up), all or none; NOT_A_COURSE for another kind of event, and on

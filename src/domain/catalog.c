@@ -48,9 +48,9 @@ room_type_plural(const char *type)
 #define ROOM_COLUMNS_OF(r) \
 	r ".id, " r ".name, " r ".description, " r ".room_type, " r ".metadata, " \
 	r ".created_at, " r ".updated_at, " r ".capacity, " r ".hourly_rate, " r ".is_active," \
-	" " r ".requires_approval, " r ".tax_free"
+	" " r ".requires_approval, " r ".tax_free, " r ".allow_guests"
 #define ROOM_COLUMNS	ROOM_COLUMNS_OF("r")
-#define ROOM_NCOLS	12
+#define ROOM_NCOLS	13
 
 static void
 room_fill(const struct db_res *res, int i, void *out)
@@ -69,6 +69,7 @@ room_fill(const struct db_res *res, int i, void *out)
 	r->is_active = db_int(res, i, 9) != 0;
 	r->requires_approval = db_int(res, i, 10) != 0;
 	r->tax_free = db_int(res, i, 11) != 0;
+	r->allow_guests = db_int(res, i, 12) != 0;
 }
 
 /* The total is a query of its own: a window count over rows with TEXT
@@ -127,7 +128,7 @@ slot_state_name(int s)
 #define SLOT_FIELDS \
 	"t.id, t.room_id, t.event_id, ro.name, e.title, t.start_time, t.end_time," \
 	" t.status, t.price, t.max_bookings, t.sequence_no, ro.is_active," \
-	" " BOOKING_SEATS_TAKEN ", ro.tax_free OR COALESCE(e.tax_free, 0)"
+	" " BOOKING_SEATS_TAKEN ", ro.tax_free OR COALESCE(e.tax_free, 0), ro.allow_guests"
 #define SLOT_COLUMNS \
 	SLOT_FIELDS " FROM timeslots t JOIN rooms ro ON ro.id = t.room_id" \
 	" LEFT JOIN events e ON e.id = t.event_id"
@@ -152,6 +153,7 @@ slot_fill(const struct db_res *res, int i, void *out)
 	s->booked = db_int(res, i, 12);
 	s->seats_left = s->capacity > s->booked ? s->capacity - s->booked : 0;
 	s->tax_free = db_int(res, i, 13) != 0;
+	s->allow_guests = db_int(res, i, 14) != 0;
 }
 
 /* The rows' states are judged against one "now", so a list never shows a

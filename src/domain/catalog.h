@@ -20,6 +20,7 @@ struct room {
 	int		 is_active;
 	int		 requires_approval;	/* its bookings wait for an admin's */
 	int		 tax_free;	/* its bookings carry no tax */
+	int		 allow_guests;		/* visitors may book it without an account */
 };
 
 struct slot {
@@ -38,6 +39,7 @@ struct slot {
 	long long	 sequence_no;
 	int		 room_active;
 	int		 tax_free;	/* its room or event is */
+	int		 allow_guests;	/* its room takes bookings without an account */
 	/* Whether it can be booked: OK, else why not, in the order checked
 	 * (SLOT_UNAVAILABLE: not scheduled or the room inactive, SLOT_PAST,
 	 * SLOT_FULL). */

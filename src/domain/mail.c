@@ -12,6 +12,8 @@
 #include "db/db.h"
 #include "domain/account.h"
 #include "domain/auth.h"
+#include "domain/booking.h"
+#include "domain/guest.h"
 #include "domain/mail.h"
 
 /* Minutes to wait after the 1st, 2nd, 3rd and 4th failed delivery. */
@@ -23,6 +25,10 @@ event_kind(const char *type, const char *new_status, const char *data)
 {
 	int waitlist = data != NULL && strstr(data, "\"waitlist\"") != NULL;
 
+	/* A guest's new booking: the message carries the link that proves
+	 * the address (guest_verify_token), whatever else it is. */
+	if (strcmp(type, "created") == 0 && data != NULL && strstr(data, "\"guest\"") != NULL)
+		return "created";
 	if (data != NULL && strstr(data, "\"awaiting\"") != NULL)
 		return "awaiting_approval";
 	/* A place from the waiting list, held for payment: a message of its
@@ -87,7 +93,8 @@ queue_booking(struct db *db, struct arena *a, long long booking_id, const char *
 	    "  b.status, b.payment_status, b.base_price, b.discount_amount, b.tax_amount,"
 	    "  b.order_id, b.ticket_code,"
 	    "  (SELECT COUNT(*) FROM booking_events be WHERE be.booking_id = b.id"
-	    "    AND be.type IN ('rescheduled','cancelled','reactivated')), u.phone"
+	    "    AND be.type IN ('rescheduled','cancelled','reactivated')), u.phone,"
+	    "  b.booking_type = '" BOOKING_GUEST "'"
 	    " FROM bookings b JOIN users u ON u.id = b.user_id"
 	    " JOIN rooms r ON r.id = b.room_id JOIN timeslots t ON t.id = b.timeslot_id"
 	    " LEFT JOIN events e ON e.id = t.event_id WHERE b.id = ?", "l", booking_id);
@@ -115,6 +122,7 @@ queue_booking(struct db *db, struct arena *a, long long booking_id, const char *
 	    json_object_new_int64(money_cents(db_val(res, 0, 13))));
 	json_object_object_add(o, "tax", json_object_new_int64(money_cents(db_val(res, 0, 14))));
 	json_object_object_add(o, "orderId", json_object_new_int64(db_int(res, 0, 15)));
+	json_object_object_add(o, "guest", json_object_new_boolean(db_int(res, 0, 18) != 0));
 	return queue(db, kind, db_int(res, 0, 0), booking_id,
 	    db_val(res, 0, strcmp(kind, "sms_reminder") == 0 ? 18 : 1), o);
 }
@@ -254,6 +262,20 @@ mail_deliver_next(struct db *db, struct arena *a, const char *now,
 			    "l", m.id) < 0 ? ERR : OK;
 		if (m.link == NULL)
 			goto out;
+	}
+	/* Every message about a guest's booking carries its manage link, and
+	 * the one saying it is booked the link that proves the address. */
+	m.manage = NULL;
+	if (m.booking_id != 0 &&
+	    (rc = guest_manage_token(db, a, m.booking_id, &m.manage)) == ERR)
+		goto out;
+	if (m.manage != NULL && strcmp(m.kind, "created") == 0 &&
+	    (rc = guest_verify_token(db, a, m.booking_id, &m.link)) != OK) {
+		if (rc == NOT_FOUND)
+			rc = db_exec(db, "UPDATE mail_outbox SET status = 'failed',"
+			    " last_error = 'the hold ran out' WHERE id = ?",
+			    "l", m.id) < 0 ? ERR : OK;
+		goto out;
 	}
 	err[0] = '\0';
 	if (send(ctx, a, &m, err, sizeof(err)) == 0) {

@@ -39,7 +39,9 @@ struct mail_msg {
 	const char	*to;
 	const char	*data;		/* JSON: the facts the message tells */
 	const char	*token;		/* the owner's unsubscribe token, or NULL */
-	const char	*link;		/* signup_confirm, password_reset: its link's token */
+	const char	*link;		/* signup_confirm, password_reset: its link's token;
+					 * a guest's created: the verification link's */
+	const char	*manage;	/* a guest's booking: its manage link's token */
 	int		 attempts;	/* failed tries so far */
 	const char	*language;	/* the recipient's (core/lang.h), or NULL */
 };

@@ -13,6 +13,7 @@
 #include "domain/admin.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/guest.h"
 #include "domain/packages.h"
 #include "domain/prices.h"
 #include "domain/quota.h"
@@ -40,7 +41,7 @@ input_room(struct form *f, int creating, struct room_input *in)
 {
 	memset(in, 0, sizeof(*in));
 	in->capacity = in->hourly_rate = -1;
-	in->is_active = in->requires_approval = -1;
+	in->is_active = in->requires_approval = in->allow_guests = -1;
 	if (creating || form_sent(f, "name"))
 		in->name = form_text(f, "name", "Name", NAME_MAX_CHARS, 1);
 	in->description = clearable(f, "description", _("Description"), DESCRIPTION_MAX);
@@ -55,6 +56,17 @@ input_room(struct form *f, int creating, struct room_input *in)
 	form_flag(f, "requiresApproval", &in->requires_approval);
 	in->tax_free = -1;
 	form_flag(f, "taxFree", &in->tax_free);
+	form_flag(f, "allowGuests", &in->allow_guests);
+}
+
+void
+input_guest(struct form *f, struct guest_input *in)
+{
+	in->name = form_text(f, "name", "Name", NAME_MAX_CHARS, 1);
+	in->email = form_text(f, "email", "Email", EMAIL_MAX, 1);
+	in->phone = form_text(f, "phone", "Phone", GUEST_PHONE_MAX, 0);
+	if (in->phone != NULL && *in->phone == '\0')
+		in->phone = NULL;
 }
 
 void

@@ -26,6 +26,9 @@ void	input_account(struct form *, struct account_input *);
 void	input_discount(struct form *, int creating, struct discount_input *);
 /* phone and smsReminders; on the page (page 1) a box not ticked is off. */
 void	input_sms(struct form *, int page, struct sms_input *);
+/* name, email and an optional phone of a booking without an account. */
+struct guest_input;
+void	input_guest(struct form *, struct guest_input *);
 /* maxActive, maxHolds and maxHoursWeek after prefix ("" for the API,
  * "customer.meeting." on the admin page's grid); empty or absent: no
  * limit (-1). */

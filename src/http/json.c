@@ -71,6 +71,7 @@ json_room(struct arena *a, const struct room *r)
 	json_set_bool(o, "isActive", r->is_active);
 	json_set_bool(o, "requiresApproval", r->requires_approval);
 	json_set_bool(o, "taxFree", r->tax_free);
+	json_set_bool(o, "allowGuests", r->allow_guests);
 	json_set_raw(o, "metadata", r->metadata);
 	json_set_time(o, a, "createdAt", r->created_at);
 	json_set_time(o, a, "updatedAt", r->updated_at);

@@ -6,6 +6,7 @@
 #include "domain/account.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/guest.h"
 #include "domain/orders.h"
 #include "domain/reviews.h"
 #include "domain/series.h"
@@ -87,6 +88,19 @@ booking_get_or_reply(struct req *r, const char *param, struct booking *out)
 
 	return req_id(r, param, &id) != OK ? ERR : found_or_reply(r,
 	    booking_get(r->db, r->arena, id, &r->actor, out), "booking", id);
+}
+
+int
+guest_manage_or_reply(struct req *r, const char *param, struct booking *b,
+    struct actor *as, int *verified)
+{
+	int rc = guest_manage(r->db, r->arena, kv_get(&r->params, param), &r->actor, b,
+	    as, verified);
+
+	if (rc == NOT_FOUND)
+		return reply_error(r, 404, "not_found", "This link is not valid: it is wrong,"
+		    " has run out or was stopped.");
+	return rc;
 }
 
 int

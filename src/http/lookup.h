@@ -24,6 +24,14 @@ int	slot_get_or_reply(struct req *, const char *param, int drafts, struct slot *
 /* A booking r->actor may see. */
 int	booking_get_or_reply(struct req *, const char *param, struct booking *);
 
+/* The booking the manage link of the param capture names (guest_manage),
+ * with the actor acting on it as its owner and whether its address was
+ * proved; or the 404 of a wrong, expired or revoked link, said the same
+ * way for each. */
+struct actor;
+int	guest_manage_or_reply(struct req *, const char *param, struct booking *,
+	    struct actor *as, int *verified);
+
 /* The role change a request asks for (the id param and a role field),
  * made as r->actor; or the refusal replied (400, 404, 409) and ERR. */
 int	user_role_or_reply(struct req *, const char *param, long long *id);

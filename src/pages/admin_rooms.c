@@ -76,7 +76,7 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 {
 	struct slot *slots = NULL;
 	struct tmpl *t, *e, *row;
-	const char *date, *approval;
+	const char *date, *approval, *guests;
 	char today[11], last[11], prev[11], next[11];
 	char from[20], first_end[20], last_from[20], to[20];
 	long long generated, skipped;
@@ -108,6 +108,7 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 		form_default(f, "requiresApproval", room->requires_approval ? "1" : "0");
 		if (room->tax_free)
 			form_default(f, "taxFree", "1");
+		form_default(f, "allowGuests", room->allow_guests ? "1" : "0");
 		tmpl_set(t, "ACTION", arena_printf(r->arena, "/admin/rooms/%lld", room->id));
 		page_done(r, t, room_done);
 		if (generated >= 0)
@@ -145,6 +146,9 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 	/* The box, ticked, comes before the form's hidden "0". */
 	if (page_flag_on(f, "taxFree"))
 		tmpl_show(t, "TAX_FREE");
+	guests = kv_get(f->fields, "allowGuests");
+	page_option(t, "GUESTS_OPTION", "1", _("Yes"), guests ? guests : "1");
+	page_option(t, "GUESTS_OPTION", "0", _("No"), guests);
 	return page_end(r, status);
 }
 

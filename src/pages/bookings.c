@@ -76,8 +76,11 @@ timeslot_page(struct req *r, long long id, int refused, const char *notes,
 		tmpl_set(tmpl_section(t, "ERROR"), "MESSAGE",
 		    why != NULL ? why : result_message(refused));
 	if (r->user == NULL) {
-		tmpl_set(tmpl_section(t, "LOGIN"), "NEXT",
+		form = tmpl_section(t, "LOGIN");
+		tmpl_set(form, "NEXT",
 		    url_encode(r->arena, arena_printf(r->arena, "/timeslots/%lld", id)));
+		if (cfg.guest_booking && s.allow_guests && s.state == OK)
+			tmpl_set_int(tmpl_section(form, "GUEST"), "SLOT_ID", s.id);
 		return page_end(r, reply_result_status(refused));
 	}
 	if (mine > 0)
@@ -323,19 +326,30 @@ int
 booking_cancel_form(struct req *r)
 {
 	struct booking b;
-	struct tmpl *t;
-	long long refund;
 
 	if (booking_get_or_reply(r, "id", &b) != OK)
 		return ERR;
 	if (!booking_allows(&b, BK_CANCEL, &r->actor, time(NULL)))
 		return booking_page(r, INVALID_STATE);
-	refund = booking_refund_quote(&b, &r->actor);
+	return page_cancel_quote(r, &b, &r->actor, arena_printf(r->arena,
+	    "/bookings/%lld/cancel", b.id), arena_printf(r->arena, "/bookings/%lld", b.id));
+}
+
+int
+page_cancel_quote(struct req *r, const struct booking *b, const struct actor *who,
+    const char *action, const char *back)
+{
+	struct tmpl *t;
+	long long refund;
+
+	refund = booking_refund_quote(b, who);
 	t = page_begin(r, "booking_cancel.tpl", _("Cancel booking"));
-	page_booking(r, t, &b);
+	page_booking(r, t, b);
+	tmpl_set(t, "ACTION", action);
+	tmpl_set(t, "BACK", back);
 	tmpl_set(t, "REFUND", money_show(r->arena, refund));
-	tmpl_set(t, "PAID", money_show(r->arena, b.paid_amount));
-	tmpl_show(t, strcmp(b.payment_status, "paid") == 0 && b.paid_amount > 0 ?
+	tmpl_set(t, "PAID", money_show(r->arena, b->paid_amount));
+	tmpl_show(t, strcmp(b->payment_status, "paid") == 0 && b->paid_amount > 0 ?
 	    "PAID" : "NOT_PAID");
 	tmpl_set_int(t, "FULL_HOURS", cfg.refund_full_hours);
 	tmpl_set_int(t, "PARTIAL_HOURS", cfg.refund_partial_hours);

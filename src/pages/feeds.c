@@ -137,16 +137,23 @@ feed_event(struct req *r, struct buf *b, const struct feed *f, const struct feed
 int
 booking_ics(struct req *r)
 {
+	long long id;
+
+	if (req_id(r, "id", &id) != OK)
+		return ERR;
+	return page_booking_ics(r, id, r->user->id);
+}
+
+int
+page_booking_ics(struct req *r, long long id, long long owner)
+{
 	static const struct feed mine = { 0, 0, 0, NULL, NULL };
 	struct feed_item it;
 	struct buf b;
 	time_t start = time(NULL);
-	long long id;
 	int rc;
 
-	if (req_id(r, "id", &id) != OK)
-		return ERR;
-	if ((rc = feed_booking(r->db, r->arena, id, r->user->id, &it)) == NOT_FOUND)
+	if ((rc = feed_booking(r->db, r->arena, id, owner, &it)) == NOT_FOUND)
 		return reply_not_found(r, "booking", id);
 	if (rc != OK)
 		return ERR;

@@ -47,6 +47,14 @@ void	page_option(struct tmpl *, const char *section, const char *value,
 /* The parts of a booking every page that shows one needs: when, where,
  * status, payment, price and event. */
 void	page_booking(struct req *, struct tmpl *, const struct booking *);
+/* The page that shows what cancelling b now refunds, its form posting to
+ * action and its "keep it" link to back: the owner's booking page and a
+ * guest's manage page alike. */
+struct actor;
+int	page_cancel_quote(struct req *, const struct booking *, const struct actor *,
+	    const char *action, const char *back);
+/* The booking id of owner as an iCalendar file (404 when not theirs). */
+int	page_booking_ics(struct req *, long long id, long long owner);
 /* A booking's history (booking_history()) as HISTORY sections. */
 void	page_history(struct req *, struct tmpl *, const struct booking_event *, int n);
 

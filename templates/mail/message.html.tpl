@@ -13,7 +13,11 @@
 {{/SIGNUP_TAKEN}}{{#PASSWORD_RESET}}<p>[[someone, we hope you, asked for a new password for your account at {{SITE_NAME}}. To choose one, follow this link within {{RESET_MINUTES}} minutes (it works once):]]</p>
 <p><a href="{{LINK_URL}}">[[Choose a new password]]</a></p>
 <p>[[If it was not you, ignore this message: your password stays as it is.]]</p>
-{{/PASSWORD_RESET}}{{#CREATED}}<p>[[you booked <strong>{{WHAT}}</strong> on {{WHEN}}.]]</p>
+{{/PASSWORD_RESET}}{{#GUEST_VERIFY}}<p>[[you booked <strong>{{WHAT}}</strong> on {{WHEN}} without an account. To keep the place, confirm this address before {{PAY_BY}} (the link works once):]]</p>
+<p><a href="{{LINK_URL}}">[[Confirm my address and keep the place]]</a></p>
+<p>[[If it was not you, ignore this message: the place is released then.]]</p>
+{{/GUEST_VERIFY}}{{#GUEST_PAY}}<p>[[Once the address is confirmed, please pay {{PRICE}} before {{PAY_BY}} on the booking's page.]]</p>
+{{/GUEST_PAY}}{{#CREATED}}<p>[[you booked <strong>{{WHAT}}</strong> on {{WHEN}}.]]</p>
 <p>[[The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then, or the booking is released.]]</p>
 {{/CREATED}}{{#CONFIRMED}}<p>[[your booking is confirmed: <strong>{{WHAT}}</strong> on {{WHEN}}.]]</p>
 <p>[[The attached calendar entry puts it in your calendar.]]</p>
@@ -34,7 +38,8 @@ Show this code at the door (your booking's page has it as a QR code too).]]</p>
 {{/DECLINED}}{{#REMINDER}}<p>[[a reminder: <strong>{{WHAT}}</strong> starts {{SOON}}, on {{WHEN}}.]]</p>
 {{/REMINDER}}{{#PARTS}}<p>[[Price {{BASE}}, discount {{DISCOUNT}}, tax {{TAX}}: {{PRICE}} in all.]]</p>
 {{/PARTS}}{{#RECEIPT}}<p><a href="{{RECEIPT_URL}}">[[Receipt]]</a></p>
-{{/RECEIPT}}{{#BOOKING}}<p><a href="{{BOOKING_URL}}">[[Your booking]]</a></p>
+{{/RECEIPT}}{{#MANAGE}}<p><a href="{{MANAGE_URL}}">[[See, pay or cancel your booking]]</a> [[(keep this link private)]]</p>
+{{/MANAGE}}{{#BOOKING}}<p><a href="{{BOOKING_URL}}">[[Your booking]]</a></p>
 {{/BOOKING}}<p>{{SITE_NAME}}</p>
 {{#UNSUBSCRIBE}}<p><small><a href="{{UNSUBSCRIBE_URL}}">[[No more reminder mail]]</a></small></p>
 {{/UNSUBSCRIBE}}</body>

@@ -21,7 +21,16 @@ To choose one, follow this link within {{RESET_MINUTES}} minutes (it works once)
 {{LINK_URL}}
 
 If it was not you, ignore this message: your password stays as it is.]]
-{{/PASSWORD_RESET}}{{#CREATED}}[[you booked {{WHAT}} on {{WHEN}}.
+{{/PASSWORD_RESET}}{{#GUEST_VERIFY}}[[you booked {{WHAT}} on {{WHEN}} without an account.
+To keep the place, confirm this address by following this link
+before {{PAY_BY}} (it works once):
+
+{{LINK_URL}}
+
+If it was not you, ignore this message: the place is released then.]]
+{{/GUEST_VERIFY}}{{#GUEST_PAY}}[[Once the address is confirmed, please pay {{PRICE}} before {{PAY_BY}}
+on the booking's page.]]
+{{/GUEST_PAY}}{{#CREATED}}[[you booked {{WHAT}} on {{WHEN}}.
 The seat is held for you until {{PAY_BY}}: please pay {{PRICE}} before then,
 or the booking is released.]]
 {{/CREATED}}{{#CONFIRMED}}[[your booking is confirmed: {{WHAT}} on {{WHEN}}.
@@ -48,7 +57,10 @@ or the booking is released.]]
 {{/DECLINED}}{{#REMINDER}}[[a reminder: {{WHAT}} starts {{SOON}}, on {{WHEN}}.]]
 {{/REMINDER}}{{#PARTS}}[[Price {{BASE}}, discount {{DISCOUNT}}, tax {{TAX}}: {{PRICE}} in all.]]
 {{/PARTS}}{{#RECEIPT}}[[Receipt: {{RECEIPT_URL}}]]
-{{/RECEIPT}}{{#BOOKING}}
+{{/RECEIPT}}{{#MANAGE}}
+[[See, pay or cancel your booking (keep this link private):
+{{MANAGE_URL}}]]
+{{/MANAGE}}{{#BOOKING}}
 [[Your booking: {{BOOKING_URL}}]]
 {{/BOOKING}}
 -- 

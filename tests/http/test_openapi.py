@@ -298,9 +298,28 @@ def _discount(w):
              json={"code": "DOC" + os.urandom(4).hex(), "percent": 15})
     assert r.status_code == 201, r.text
     return r.json()["id"]
+def _guest_link(w):
+    """The manage link's token of a new booking without an account, from its mail."""
+    from conftest import mail_text, mail_to, run_jobs
+    email = f"doc-guest-{os.urandom(4).hex()}@example.com"
+    assert _guest_book(w, email).status_code == 202
+    run_jobs()
+    return re.search(r"/b/([0-9a-f]{32})", mail_text(mail_to(email)[-1])).group(1)
+
+
+def _guest_book(w, email):
+    slot = make_slot(make_room(), at(day(19), 10), price="0.00")
+    return call("POST", "/api/v1/guest/bookings",
+                json={"timeslotId": slot, "name": "Doc Guest", "email": email})
 
 
 EXAMPLES = {
+    ("POST", "/api/v1/guest/bookings"): lambda w: _guest_book(
+        w, f"doc-guest-{os.urandom(4).hex()}@example.com"),
+    ("GET", "/api/v1/guest/bookings/{token}"): lambda w: call(
+        "GET", f"/api/v1/guest/bookings/{_guest_link(w)}"),
+    ("PUT", "/api/v1/guest/bookings/{token}/cancel"): lambda w: call(
+        "PUT", f"/api/v1/guest/bookings/{_guest_link(w)}/cancel"),
     ("PUT", "/api/v1/admin/bookings/{id}/approve"): lambda w: call(
         "PUT", f"/api/v1/admin/bookings/{_awaiting(w)}/approve", w["admin"]),
     ("PUT", "/api/v1/admin/bookings/{id}/decline"): lambda w: call(
