@@ -29,6 +29,8 @@ int	guest_verify_submit(struct req *);
 int	guest_manage_show(struct req *);
 int	guest_cancel_form(struct req *);
 int	guest_cancel_submit(struct req *);
+int	guest_reschedule_form(struct req *);
+int	guest_reschedule_submit(struct req *);
 int	guest_ics(struct req *);
 int	guest_revoke_submit(struct req *);
 /* api/guests.c */

@@ -30,6 +30,8 @@ static const struct route routes[] = {
 	{ "GET",  "/b/{token}",			guest_manage_show,	0 },
 	{ "GET",  "/b/{token}/cancel",		guest_cancel_form,	0 },
 	{ "POST", "/b/{token}/cancel",		guest_cancel_submit,	OWN_SECRET },
+	{ "GET",  "/b/{token}/reschedule",	guest_reschedule_form,	0 },
+	{ "POST", "/b/{token}/reschedule",	guest_reschedule_submit, OWN_SECRET },
 	{ "GET",  "/b/{token}/calendar.ics",	guest_ics,		0 },
 	{ "POST", "/b/{token}/revoke",		guest_revoke_submit,	OWN_SECRET },
 	{ "POST", "/timeslots/{id}/waitlist",	waitlist_join_submit,	NEED_USER },

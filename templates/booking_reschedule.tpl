@@ -4,15 +4,15 @@
 {{#ERROR}}<p class="error" role="alert" id="booking-error">{{MESSAGE}}</p>{{/ERROR}}
 {{#NOT_CONFIRMED}}<p class="notice">[[Only a confirmed booking can be moved.]]</p>{{/NOT_CONFIRMED}}
 <nav class="days" aria-label="[[Days]]">
-[[<a rel="prev" href="/bookings/{{ID}}/reschedule?date={{PREV_DATE}}">Previous day</a>
-<a rel="next" href="/bookings/{{ID}}/reschedule?date={{NEXT_DATE}}">Next day</a>]]
+[[<a rel="prev" href="{{BASE}}/reschedule?date={{PREV_DATE}}">Previous day</a>
+<a rel="next" href="{{BASE}}/reschedule?date={{NEXT_DATE}}">Next day</a>]]
 </nav>
-<form class="picker" method="get" action="/bookings/{{ID}}/reschedule">
+<form class="picker" method="get" action="{{BASE}}/reschedule">
 <label for="date">[[Date]]</label>
 <input type="date" id="date" name="date" value="{{PICK_DATE}}" required>
 <button type="submit">[[Show]]</button>
 </form>
-<form method="post" action="/bookings/{{ID}}/reschedule">
+<form method="post" action="{{BASE}}/reschedule">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset>
 <legend>[[Free times on {{PICK_LABEL}}]]</legend>
@@ -23,4 +23,4 @@
 </fieldset>
 {{#SUBMIT}}<p><button type="submit">[[Move my booking]]</button></p>{{/SUBMIT}}
 </form>
-<p><a href="/bookings/{{ID}}">[[Back to the booking]]</a></p>
+<p><a href="{{BASE}}">[[Back to the booking]]</a></p>

@@ -20,6 +20,7 @@
 {{#AWAITING}}<p class="notice" id="awaiting">[[This room's bookings need an admin's approval. Your place is held until then, and you will be told when it is approved or declined.]]</p>{{/AWAITING}}
 <div class="actions">
 {{#CAN_CANCEL}}<a class="button" id="cancel" href="/b/{{TOKEN}}/cancel">[[Cancel this booking…]]</a>{{/CAN_CANCEL}}
+{{#CAN_RESCHEDULE}}<a class="button" id="move" href="/b/{{TOKEN}}/reschedule">[[Move to another time…]]</a>{{/CAN_RESCHEDULE}}
 {{#CAN_CALENDAR}}<a class="button" id="add-to-calendar" href="/b/{{TOKEN}}/calendar.ics" download>[[Add to calendar]]</a>{{/CAN_CALENDAR}}
 </div>
 <form method="post" action="/b/{{TOKEN}}/revoke" class="stacked">

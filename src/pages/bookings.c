@@ -434,14 +434,23 @@ static int
 reschedule_page(struct req *r, int refused)
 {
 	struct booking b;
+
+	if (booking_get_or_reply(r, "id", &b) != OK)
+		return ERR;
+	return page_reschedule(r, &b, refused, arena_printf(r->arena, "/bookings/%lld",
+	    b.id));
+}
+
+int
+page_reschedule(struct req *r, const struct booking *bp, int refused, const char *base)
+{
+	const struct booking b = *bp;
 	struct slot *slots;
 	struct tmpl *t, *row;
 	const char *date;
 	char prev[11], next[11], from[20], to[20];
 	int i, n, shown = 0;
 
-	if (booking_get_or_reply(r, "id", &b) != OK)
-		return ERR;
 	if (req_date_opt(r, "date", fmt_local(r->arena, b.start, "%Y-%m-%d"), &date) != OK)
 		return ERR;
 	day_bounds_utc(date, from, to);
@@ -451,6 +460,7 @@ reschedule_page(struct req *r, int refused)
 	date_add_days(date, 1, next);
 	t = page_begin(r, "booking_reschedule.tpl", _("Reschedule booking"));
 	page_booking(r, t, &b);
+	tmpl_set(t, "BASE", base);
 	tmpl_set(t, "PICK_DATE", date);
 	tmpl_set(t, "PICK_LABEL", fmt_local(r->arena, from, FMT_DATE_LONG));
 	tmpl_set(t, "PREV_DATE", prev);

@@ -138,6 +138,7 @@ guest_verify_submit(struct req *r)
 static const char *const manage_done[][2] = {
 	{ "verified", N_("Thank you: your address is confirmed.") },
 	{ "cancelled", N_("The booking is cancelled.") },
+	{ "rescheduled", N_("The booking is moved.") },
 	{ NULL, NULL },
 };
 
@@ -187,6 +188,8 @@ guest_manage_show(struct req *r)
 		tmpl_show(t, "AWAITING");
 	if (booking_allows(&b, BK_CANCEL, &as, time(NULL)))
 		tmpl_show(t, "CAN_CANCEL");
+	if (booking_allows(&b, BK_RESCHEDULE, &as, time(NULL)))
+		tmpl_show(t, "CAN_RESCHEDULE");
 	if (!b.hold_lapsed && (b.state == BOOKING_PENDING || b.state == BOOKING_CONFIRMED))
 		tmpl_show(t, "CAN_CALENDAR");
 	return page_end(r, 200);
@@ -222,6 +225,41 @@ guest_cancel_submit(struct req *r)
 		return rc == ERR ? ERR : reply_result(r, rc);
 	return reply_redirect(r, arena_printf(r->arena, "/b/%s?done=cancelled",
 	    kv_get(&r->params, "token")));
+}
+
+int
+guest_reschedule_form(struct req *r)
+{
+	struct booking b;
+	struct actor as;
+	int verified;
+
+	if (guest_manage_or_reply(r, "token", &b, &as, &verified) != OK)
+		return ERR;
+	return page_reschedule(r, &b, OK, arena_printf(r->arena, "/b/%s",
+	    kv_get(&r->params, "token")));
+}
+
+int
+guest_reschedule_submit(struct req *r)
+{
+	struct booking b;
+	struct actor as;
+	const char *token = kv_get(&r->params, "token");
+	long long slot;
+	int rc, verified;
+
+	if (guest_manage_or_reply(r, "token", &b, &as, &verified) != OK ||
+	    req_id(r, "timeslot_id", &slot) != OK)
+		return ERR;
+	rc = booking_reschedule(r->db, r->arena, &as, b.id, slot);
+	if (rc == SLOT_MISSING)
+		return reply_not_found(r, "timeslot", slot);
+	if (rc == ERR)
+		return ERR;
+	if (rc != OK)
+		return page_reschedule(r, &b, rc, arena_printf(r->arena, "/b/%s", token));
+	return reply_redirect(r, arena_printf(r->arena, "/b/%s?done=rescheduled", token));
 }
 
 int

@@ -53,6 +53,11 @@ void	page_booking(struct req *, struct tmpl *, const struct booking *);
 struct actor;
 int	page_cancel_quote(struct req *, const struct booking *, const struct actor *,
 	    const char *action, const char *back);
+/* The page that moves b to another free time of its room (the date
+ * parameter's day); its links and form go to base + "/reschedule", its
+ * way back to base. */
+int	page_reschedule(struct req *, const struct booking *, int refused,
+	    const char *base);
 /* The booking id of owner as an iCalendar file (404 when not theirs). */
 int	page_booking_ics(struct req *, long long id, long long owner);
 /* A booking's history (booking_history()) as HISTORY sections. */
