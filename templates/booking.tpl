@@ -18,15 +18,7 @@
 {{#CHECKED_IN}}<dt>[[Checked in]]</dt><dd id="checked-in">{{WHEN}}</dd>{{/CHECKED_IN}}
 {{#CHECKED_OUT}}<dt>[[Checked out]]</dt><dd id="checked-out">{{WHEN}}</dd>{{/CHECKED_OUT}}
 </dl>
-{{#TICKET}}<section class="ticket" id="ticket"><h2>[[Your ticket]]</h2>
-<p>[[Show this code at the door: <strong class="ticket-code" id="ticket-code">{{TICKET_CODE}}</strong>]]</p>
-<figure class="qr">
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{QR_SIZE}} {{QR_SIZE}}" width="200" height="200" shape-rendering="crispEdges" role="img" aria-labelledby="ticket-qr-title">
-<title id="ticket-qr-title">[[QR code of the ticket {{TICKET_CODE}}]]</title>
-<rect width="{{QR_SIZE}}" height="{{QR_SIZE}}" fill="#fff"/>
-<path fill="#000" d="{{QR_PATH}}"/>
-</svg>
-</figure></section>{{/TICKET}}
+{{>TICKET}}
 {{#HOLD}}<p class="notice" id="hold">[[Your place is held for {{MINUTES_TEXT}} (until {{UNTIL}}). Pay {{PRICE}} to confirm it.]]</p>
 <p id="pay-by">[[Amount due: <strong>{{PRICE}}</strong>, pay by {{PAY_BY}}.]]</p>
 {{#PAY_ONLINE}}<p><a class="button" id="pay" href="{{PAY_URL}}">[[Pay {{PRICE}}]]</a></p>{{/PAY_ONLINE}}

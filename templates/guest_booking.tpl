@@ -12,6 +12,7 @@
 <dt>[[Price]]</dt><dd>{{PRICE}}</dd>
 {{#REFUND}}<dt>[[Refund]]</dt><dd id="refund">{{REFUND}}</dd>{{/REFUND}}
 </dl>
+{{>TICKET}}
 {{#UNVERIFIED}}<p class="notice" id="unverified">[[Confirm your address first: follow the link in the mail we sent you, before {{PAY_BY}}, or the place is released.]]</p>{{/UNVERIFIED}}
 {{#HOLD}}<p class="notice" id="hold">[[Your place is held until {{PAY_BY}}. Pay {{PRICE}} to confirm it.]]</p>
 {{#PAY_ONLINE}}<p><a class="button" id="pay" href="{{PAY_URL}}">[[Pay {{PRICE}}]]</a></p>{{/PAY_ONLINE}}

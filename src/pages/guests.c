@@ -192,6 +192,8 @@ guest_manage_show(struct req *r)
 		tmpl_show(t, "CAN_RESCHEDULE");
 	if (!b.hold_lapsed && (b.state == BOOKING_PENDING || b.state == BOOKING_CONFIRMED))
 		tmpl_show(t, "CAN_CALENDAR");
+	if (page_ticket(r, t, &b) != OK)
+		return ERR;
 	return page_end(r, 200);
 }
 

@@ -280,7 +280,7 @@ page_ticket(struct req *r, struct tmpl *t, const struct booking *b)
 		return OK;
 	if (page_qr(r, code, &path, &size) != OK)
 		return ERR;
-	s = tmpl_section(t, "TICKET");
+	s = tmpl_include(t, "TICKET", "ticket.tpl");
 	tmpl_set(s, "TICKET_CODE", code);
 	tmpl_set(s, "QR_PATH", path);
 	tmpl_set_int(s, "QR_SIZE", size);

@@ -88,6 +88,8 @@ def test_a_guest_books_verifies_and_cancels_through_the_manage_link():
     confirmed = newest(email, MANAGE_RE, since=1)
     assert mail_to(email)[-1]["Subject"].startswith("Confirmed")
     assert call("GET", "/api/v1/guest/bookings/" + confirmed).json()["status"] == "confirmed"
+    code = sql("SELECT ticket_code FROM bookings WHERE id = ?", bid)[0][0]
+    assert f'id="ticket-code">{code}<' in call("GET", f"/b/{manage}").text
 
     quote = call("GET", f"/b/{manage}/cancel")
     assert quote.status_code == 200 and 'id="refund"' in quote.text
