@@ -10,6 +10,8 @@ int	language_choose(struct req *);
 /* pages/rooms.c */
 int	rooms_list(struct req *);
 int	room_show(struct req *);
+int	room_day_submit(struct req *);
+int	room_month_submit(struct req *);
 /* pages/calendar.c */
 int	room_week(struct req *);
 int	room_month(struct req *);
@@ -67,6 +69,9 @@ int	api_admin_package_item(struct req *);
 /* pages/appointments.c */
 int	appointments_show(struct req *);
 int	appointment_submit(struct req *);
+/* api/rentals.c */
+int	api_booking_day(struct req *);
+int	api_booking_month(struct req *);
 /* api/appointments.c */
 int	api_appointments_list(struct req *);
 int	api_appointment_book(struct req *);

@@ -50,6 +50,18 @@
 {{#HOURLYRATE_ERROR}}<span class="field-error" id="hourlyRate-error">{{MESSAGE}}</span>{{/HOURLYRATE_ERROR}}
 </p>
 <p>
+<label for="dailyRate">[[Daily rate (optional)]]</label>
+<input type="text" id="dailyRate" name="dailyRate" value="{{DAILYRATE}}" inputmode="decimal" aria-describedby="dailyRate-hint{{#DAILYRATE_ERROR}} dailyRate-error{{/DAILYRATE_ERROR}}"{{#DAILYRATE_ERROR}} aria-invalid="true"{{/DAILYRATE_ERROR}}>
+<span class="hint" id="dailyRate-hint">[[The price of the whole day, its opening hours; leave empty when the room is not rented by the day.]]</span>
+{{#DAILYRATE_ERROR}}<span class="field-error" id="dailyRate-error">{{MESSAGE}}</span>{{/DAILYRATE_ERROR}}
+</p>
+<p>
+<label for="monthlyRate">[[Monthly rate (optional)]]</label>
+<input type="text" id="monthlyRate" name="monthlyRate" value="{{MONTHLYRATE}}" inputmode="decimal" aria-describedby="monthlyRate-hint{{#MONTHLYRATE_ERROR}} monthlyRate-error{{/MONTHLYRATE_ERROR}}"{{#MONTHLYRATE_ERROR}} aria-invalid="true"{{/MONTHLYRATE_ERROR}}>
+<span class="hint" id="monthlyRate-hint">[[The price of a calendar month; leave empty when the room is not rented by the month.]]</span>
+{{#MONTHLYRATE_ERROR}}<span class="field-error" id="monthlyRate-error">{{MESSAGE}}</span>{{/MONTHLYRATE_ERROR}}
+</p>
+<p>
 <label for="description">[[Description]]</label>
 <textarea id="description" name="description" rows="4" maxlength="{{DESCRIPTION_MAX}}"{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
 {{#DESCRIPTION_ERROR}}<span class="field-error" id="description-error">{{MESSAGE}}</span>{{/DESCRIPTION_ERROR}}

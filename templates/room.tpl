@@ -40,4 +40,33 @@
 </tbody>
 </table>
 </section>
+{{#RENT}}
+<section aria-labelledby="rent-h" id="rent">
+<h2 id="rent-h">[[The whole room for a day or a month]]</h2>
+{{#RENT_ERROR}}<p class="error" role="alert" id="rent-error">{{MESSAGE}}</p>{{/RENT_ERROR}}
+{{#RENT_LOGIN}}<p>[[<a href="/login?next={{NEXT}}">Log in to book a whole day or month</a> or <a href="/register">create an account</a>.]]</p>{{/RENT_LOGIN}}
+{{#RENT_DAY}}
+<form method="post" action="/rooms/{{ID}}/day" class="stacked">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>
+<label for="rent-date">[[Day]]</label>
+<input type="date" id="rent-date" name="date" value="{{DATE}}" required aria-describedby="rent-date-hint">
+<span class="hint" id="rent-date-hint">[[{{DAILY_RATE}} for the day, from opening to closing time.]]</span>
+</p>
+{{#CAN_BOOK}}<p><button type="submit">[[Book the whole day]]</button></p>{{/CAN_BOOK}}
+</form>
+{{/RENT_DAY}}
+{{#RENT_MONTH}}
+<form method="post" action="/rooms/{{ID}}/month" class="stacked">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p>
+<label for="rent-month">[[Month]]</label>
+<input type="month" id="rent-month" name="month" value="{{MONTH}}" required pattern="[0-9]{4}-[0-9]{2}" placeholder="[[YYYY-MM]]" aria-describedby="rent-month-hint">
+<span class="hint" id="rent-month-hint">[[{{MONTHLY_RATE}} for the calendar month, from its first opening to its last closing time.]]</span>
+</p>
+{{#CAN_BOOK}}<p><button type="submit">[[Book the whole month]]</button></p>{{/CAN_BOOK}}
+</form>
+{{/RENT_MONTH}}
+</section>
+{{/RENT}}
 {{>REVIEWS}}

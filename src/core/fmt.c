@@ -176,6 +176,22 @@ day_bounds_utc(const char *date, char from[20], char to[20])
 }
 
 int
+month_parse(const char *month, char first[11])
+{
+	struct tm tm;
+
+	first[0] = '\0';
+	if (month == NULL || strlen(month) != 7 || month[4] != '-')
+		return -1;
+	snprintf(first, 11, "%s-01", month);
+	if (date_parse(first, &tm) != 0) {
+		first[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+int
 dbtime_parse(const char *s, time_t *out)
 {
 	struct tm tm;

@@ -29,6 +29,9 @@ int	 date_weekday(const char *date);	/* 0 = Sunday */
  * when either is not a date. */
 int	 date_diff_days(const char *from, const char *to);
 int	 day_bounds_utc(const char *date, char from[20], char to[20]);
+/* A calendar month "YYYY-MM" (years as dates have them): writes its
+ * first day; -1 when it is not one. */
+int	 month_parse(const char *month, char first[11]);
 
 /* Any DATETIME value (years 1970 to 9999). */
 int	 dbtime_parse(const char *s, time_t *out);

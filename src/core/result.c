@@ -54,6 +54,10 @@ static const struct {
 	[ALREADY_CHECKED_IN]	= { "already_checked_in", N_("This ticket is checked in already.") },
 	[NOT_NOW]		= { "not_now", N_("This ticket is for another time.") },
 	[TICKET_CANCELLED]	= { "cancelled", N_("This booking is cancelled.") },
+	[NO_RATE]		= { "no_rate",
+				    N_("This room is not rented by the whole day or month: it has no"
+				    " such rate.") },
+	[ROOM_CLOSED]		= { "room_closed", N_("The room is not open on that day.") },
 	[LAST_ADMIN]		= { "last_admin",
 				    N_("This is the last admin; make another user an admin first.") },
 	[TOO_MANY_ATTEMPTS]	= { "too_many_attempts",

@@ -52,6 +52,9 @@ enum result {
 	ALREADY_CHECKED_IN,	/* a ticket scanned a second time */
 	NOT_NOW,		/* a ticket outside its check-in window */
 	TICKET_CANCELLED,	/* the ticket of a cancelled booking */
+	/* Whole days and months. */
+	NO_RATE,		/* the room is not rented by the day (or month) */
+	ROOM_CLOSED,		/* no opening hours on that day (or in that month) */
 	/* Accounts. */
 	LAST_ADMIN,		/* the only admin cannot stop being one */
 	TOO_MANY_ATTEMPTS,	/* wrong passwords from this address: wait (429) */

@@ -75,13 +75,16 @@ admin_room_save(struct db *db, struct arena *a, long long *id,
 	if (*id == 0) {
 		rows = db_exec(db, "INSERT INTO rooms (name, description, capacity,"
 		    " room_type, hourly_rate, metadata, is_active, requires_approval, tax_free,"
-		    " allow_guests) VALUES (?, ?, ?, ?, ? / 100, NULLIF(?, ''), ?, ?, ? > 0, ?)",
-		    "ssl" "sls" "iiii",
+		    " allow_guests, daily_rate, monthly_rate) VALUES (?, ?, ?, ?, ? / 100,"
+		    " NULLIF(?, ''), ?, ?, ? > 0, ?, IF(? < 0, NULL, ? / 100),"
+		    " IF(? < 0, NULL, ? / 100))",
+		    "ssl" "sls" "iiii" "llll",
 		    in->name, in->description ? in->description : "", in->capacity,
 		    in->room_type, in->hourly_rate, in->metadata,
 		    in->is_active < 0 ? 1 : in->is_active,
 		    in->requires_approval < 0 ? 0 : in->requires_approval, in->tax_free,
-		    in->allow_guests < 0 ? 1 : in->allow_guests);
+		    in->allow_guests < 0 ? 1 : in->allow_guests,
+		    in->daily_rate, in->daily_rate, in->monthly_rate, in->monthly_rate);
 		if (rows < 0)
 			return ERR;
 		*id = db_insert_id(db);
@@ -100,12 +103,16 @@ admin_room_save(struct db *db, struct arena *a, long long *id,
 	    " is_active = IF(? < 0, is_active, ?),"
 	    " requires_approval = IF(? < 0, requires_approval, ?),"
 	    " tax_free = IF(? < 0, tax_free, ? > 0),"
-	    " allow_guests = IF(? < 0, allow_guests, ?) WHERE id = ?",
-	    "sssllll" "ssiiiiii" "ii" "l", in->name, in->description, in->room_type,
+	    " allow_guests = IF(? < 0, allow_guests, ?),"
+	    " daily_rate = IF(? = -1, daily_rate, IF(? < 0, NULL, ? / 100)),"
+	    " monthly_rate = IF(? = -1, monthly_rate, IF(? < 0, NULL, ? / 100)) WHERE id = ?",
+	    "sssllll" "ssiiiiii" "ii" "llllll" "l", in->name, in->description, in->room_type,
 	    in->capacity, in->capacity, in->hourly_rate, in->hourly_rate,
 	    in->metadata, in->metadata, in->is_active, in->is_active,
 	    in->requires_approval, in->requires_approval, in->tax_free, in->tax_free,
-	    in->allow_guests, in->allow_guests, *id);
+	    in->allow_guests, in->allow_guests,
+	    in->daily_rate, in->daily_rate, in->daily_rate, in->monthly_rate, in->monthly_rate,
+	    in->monthly_rate, *id);
 	return rows < 0 ? ERR : OK;
 }
 

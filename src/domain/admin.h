@@ -32,12 +32,17 @@ extern const char *const admin_status_filters[];
  * Creating needs the required ones; an edit changes only those sent, the
  * others are NULL, "" for times, or -1.
  */
+/* A daily or monthly rate sent empty: the room is not rented that way. */
+#define RATE_NONE	(-2)
+
 struct room_input {
 	const char	*name;
 	const char	*description;	/* "" clears it */
 	const char	*room_type;
 	long long	 capacity;
 	long long	 hourly_rate;	/* cents */
+	long long	 daily_rate;	/* cents; -1: not given, RATE_NONE: none */
+	long long	 monthly_rate;	/* the same */
 	const char	*metadata;	/* a JSON object; "" clears it */
 	int		 is_active;	/* new rooms take bookings */
 	int		 requires_approval;	/* -1: not given (kept, or no) */

@@ -82,10 +82,44 @@ int
 room_hours_list(struct db *db, struct arena *a, long long room_id,
     struct room_hours **out, int *n)
 {
+	int i;
+
 	*out = db_rows(a, db_query(db, a, "SELECT weekday, TIME_TO_SEC(opens) DIV 60,"
 	    " TIME_TO_SEC(closes) DIV 60 FROM room_hours WHERE room_id = ? ORDER BY weekday",
 	    "l", room_id), sizeof(**out), hours_fill, n);
-	return *out != NULL ? OK : ERR;
+	if (*out == NULL)
+		return ERR;
+	if (*n > 0)
+		return OK;
+	/* None of its own: the default week. */
+	*out = arena_calloc(a, 5, sizeof(**out));
+	for (i = 0; i < 5; i++) {
+		(*out)[i].weekday = i + 1;
+		(*out)[i].opens = ROOM_OPENS_DEFAULT;
+		(*out)[i].closes = ROOM_CLOSES_DEFAULT;
+	}
+	*n = 5;
+	return OK;
+}
+
+int
+room_hours_week(struct db *db, struct arena *a, long long room_id,
+    struct room_hours week[7])
+{
+	struct room_hours *h;
+	int i, n;
+
+	if (room_hours_list(db, a, room_id, &h, &n) != OK)
+		return ERR;
+	for (i = 0; i < 7; i++) {
+		week[i].weekday = i;
+		week[i].opens = week[i].closes = 0;
+	}
+	for (i = 0; i < n; i++)
+		if (h[i].weekday >= 0 && h[i].weekday < 7 && h[i].opens >= 0 &&
+		    h[i].closes <= MINUTES_OF_DAY)
+			week[h[i].weekday] = h[i];
+	return OK;
 }
 
 /* An individual event as appointments need it. */
@@ -124,24 +158,17 @@ static int
 day_grid(struct db *db, struct arena *a, const struct appointable *ap,
     const char *date, char (**starts)[20], int *n)
 {
-	struct db_res *res;
+	struct room_hours week[7], h;
 	char local[32];
-	int m, opens, closes, k = 0;
+	int m, k = 0, wd = date_weekday(date);
 
 	*n = 0;
-	res = db_query(db, a, "SELECT TIME_TO_SEC(opens) DIV 60, TIME_TO_SEC(closes) DIV 60"
-	    " FROM room_hours WHERE room_id = ? AND weekday = ?", "li", ap->room_id,
-	    date_weekday(date));
-	if (res == NULL)
+	if (room_hours_week(db, a, ap->room_id, week) != OK)
 		return ERR;
-	if (res->nrows == 0)
-		return OK;
-	opens = (int)db_int(res, 0, 0);
-	closes = (int)db_int(res, 0, 1);
-	if (opens < 0 || closes > MINUTES_OF_DAY)
+	if (wd < 0 || (h = week[wd]).closes == 0)
 		return OK;
 	*starts = arena_calloc(a, (size_t)(MINUTES_OF_DAY / ap->minutes + 1), sizeof(**starts));
-	for (m = opens; m + ap->minutes <= closes && m < MINUTES_OF_DAY; m += ap->minutes) {
+	for (m = h.opens; m + ap->minutes <= h.closes && m < MINUTES_OF_DAY; m += ap->minutes) {
 		snprintf(local, sizeof(local), "%.10sT%02d:%02d", date, (m / 60) % 24, m % 60);
 		if (datetime_input(local, (*starts)[k]) == 0)
 			k++;

@@ -25,9 +25,19 @@ int	room_hours_set(struct db *, struct arena *, long long room_id,
  * transaction (the admin's page saves a whole week). */
 int	room_week_set(struct db *, struct arena *, long long room_id,
 	    const struct room_hours *, int n);
-/* Every weekday with hours, Sunday first. */
+/* A room that has set no hours of its own opens Monday to Friday from
+ * 09:00 to 17:00. */
+#define ROOM_OPENS_DEFAULT	(9 * 60)
+#define ROOM_CLOSES_DEFAULT	(17 * 60)
+/* Every weekday with hours, Sunday first (the default week when the room
+ * has set none). */
 int	room_hours_list(struct db *, struct arena *, long long room_id,
 	    struct room_hours **, int *n);
+/* The week as room_hours_list has it, one entry a weekday (0 Sunday),
+ * closes 0 on a day the room is closed. Appointments and whole days and
+ * months alike go by these hours. */
+int	room_hours_week(struct db *, struct arena *, long long room_id,
+	    struct room_hours week[7]);
 
 /* The free starts (UTC "YYYY-MM-DD HH:MM:SS") of individual event
  * event_id on date (local), each session_minutes long within its room's

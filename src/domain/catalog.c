@@ -48,9 +48,10 @@ room_type_plural(const char *type)
 #define ROOM_COLUMNS_OF(r) \
 	r ".id, " r ".name, " r ".description, " r ".room_type, " r ".metadata, " \
 	r ".created_at, " r ".updated_at, " r ".capacity, " r ".hourly_rate, " r ".is_active," \
-	" " r ".requires_approval, " r ".tax_free, " r ".allow_guests"
+	" " r ".requires_approval, " r ".tax_free, " r ".allow_guests, " r ".daily_rate," \
+	" " r ".monthly_rate"
 #define ROOM_COLUMNS	ROOM_COLUMNS_OF("r")
-#define ROOM_NCOLS	13
+#define ROOM_NCOLS	15
 
 static void
 room_fill(const struct db_res *res, int i, void *out)
@@ -70,6 +71,8 @@ room_fill(const struct db_res *res, int i, void *out)
 	r->requires_approval = db_int(res, i, 10) != 0;
 	r->tax_free = db_int(res, i, 11) != 0;
 	r->allow_guests = db_int(res, i, 12) != 0;
+	r->daily_rate = db_val(res, i, 13) ? money_cents(db_val(res, i, 13)) : -1;
+	r->monthly_rate = db_val(res, i, 14) ? money_cents(db_val(res, i, 14)) : -1;
 }
 
 /* The total is a query of its own: a window count over rows with TEXT
@@ -183,8 +186,9 @@ slots_from(struct arena *a, struct db_res *res, struct slot **out, int *n)
 }
 
 /* One statement for a room's page: the room's columns, then the
- * SLOT_FIELDS of its timeslots in the range (none: one row of the room
- * alone), read as a list of slots from column ROOM_NCOLS on. */
+ * SLOT_FIELDS of its timeslots running in the range (none: one row of the
+ * room alone), read as a list of slots from column ROOM_NCOLS on. A whole
+ * day or month booked shows on every day it covers. */
 int
 room_day(struct db *db, struct arena *a, long long room_id, const char *from,
     const char *to, struct room *room, struct slot **out, int *n)
@@ -194,9 +198,9 @@ room_day(struct db *db, struct arena *a, long long room_id, const char *from,
 
 	res = db_query(db, a, "SELECT " ROOM_COLUMNS_OF("ro") ", " SLOT_FIELDS
 	    " FROM rooms ro LEFT JOIN timeslots t ON t.room_id = ro.id"
-	    "   AND t.start_time >= ? AND t.start_time < ? AND t.status <> 'draft'"
+	    "   AND t.start_time < ? AND t.end_time > ? AND t.status <> 'draft'"
 	    " LEFT JOIN events e ON e.id = t.event_id"
-	    " WHERE ro.id = ? ORDER BY t.start_time", "ssl", from, to, room_id);
+	    " WHERE ro.id = ? ORDER BY t.start_time", "ssl", to, from, room_id);
 	if ((rc = db_row(res, room_fill, room)) != OK)
 		return rc;
 	slots = *res;

@@ -21,6 +21,8 @@ struct room {
 	int		 requires_approval;	/* its bookings wait for an admin's */
 	int		 tax_free;	/* its bookings carry no tax */
 	int		 allow_guests;		/* visitors may book it without an account */
+	long long	 daily_rate;	/* cents for a whole day; -1: not rented by the day */
+	long long	 monthly_rate;	/* cents for a calendar month; -1: not by the month */
 };
 
 struct slot {
@@ -77,8 +79,8 @@ int	room_list(struct db *, struct arena *, const struct room_filter *,
 	    struct room **, int *n, long long *total);
 int	room_get(struct db *, struct arena *, long long id, struct room *);
 
-/* A room and its timeslots starting within [from, to) UTC, drafts left
- * out, in one statement (NOT_FOUND: no such room). */
+/* A room and its timeslots running at some time within [from, to) UTC,
+ * drafts left out, in one statement (NOT_FOUND: no such room). */
 int	room_day(struct db *, struct arena *, long long room_id, const char *from,
 	    const char *to, struct room *, struct slot **, int *n);
 /* Timeslots of a room starting within [from, to) UTC, drafts left out. */

@@ -17,6 +17,7 @@
 #include "domain/packages.h"
 #include "domain/prices.h"
 #include "domain/quota.h"
+#include "domain/rentals.h"
 #include "domain/series.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
@@ -36,6 +37,19 @@ clearable(struct form *f, const char *field, const char *label, size_t maxlen)
 	return v ? v : "";
 }
 
+/* A rate a room may go without: -1 when not sent, RATE_NONE when sent
+ * empty (not rented that way), else the amount. */
+static void
+rate(struct form *f, const char *field, const char *label, long long *cents)
+{
+	*cents = -1;
+	if (!form_sent(f, field))
+		return;
+	if (!form_money(f, field, label, 0, cents) && field_error_of(&f->errors,
+	    field) == NULL)
+		*cents = RATE_NONE;
+}
+
 void
 input_room(struct form *f, int creating, struct room_input *in)
 {
@@ -51,6 +65,8 @@ input_room(struct form *f, int creating, struct room_input *in)
 		form_int(f, "capacity", "Capacity", 1, SEATS_MAX, 1, &in->capacity);
 	if (creating || form_sent(f, "hourlyRate"))
 		form_money(f, "hourlyRate", "Hourly rate", 1, &in->hourly_rate);
+	rate(f, "dailyRate", N_("Daily rate"), &in->daily_rate);
+	rate(f, "monthlyRate", N_("Monthly rate"), &in->monthly_rate);
 	in->metadata = clearable(f, "metadata", _("Metadata"), 20000);
 	form_flag(f, "isActive", &in->is_active);
 	form_flag(f, "requiresApproval", &in->requires_approval);
@@ -354,4 +370,27 @@ input_package(struct form *f, struct package_input *in)
 	form_enum(f, "kind", "Kind", package_kinds, 0, &in->kind);
 	form_money(f, "price", "Price", 1, &in->price);
 	form_int(f, "expiryDays", "Expiry in days", 1, 3650, 0, &in->expiry_days);
+}
+
+int
+input_rental(struct req *r, const char *room, struct rental *rt)
+{
+	char first[11];
+
+	if (req_id(r, room, &rt->room_id) != OK)
+		return ERR;
+	if (rt->span == RENTAL_DAY) {
+		if (req_date_opt(r, "date", NULL, &rt->when) != OK)
+			return ERR;
+		if (rt->when == NULL)
+			return reply_error(r, 400, "invalid_field",
+			    "date: expected a date as YYYY-MM-DD.");
+		return OK;
+	}
+	if (req_str_opt(r, "month", 20, "", &rt->when) != OK)
+		return ERR;
+	if (month_parse(rt->when, first) != 0)
+		return reply_error(r, 400, "invalid_field", "month: expected a month as YYYY-MM."
+		    " Dates run from %d to %d.", DATE_YEAR_MIN, DATE_YEAR_MAX);
+	return OK;
 }

@@ -62,4 +62,10 @@ int	input_cursor(struct req *, struct list_cursor *);
 int	input_room_filter(struct req *, const char *min_capacity,
 	    long long max_limit, struct room_filter *f, long long *page);
 
+/* The room (its parameter named room, "id" in a page's path, roomId in
+ * the API) and the date, or the month ("YYYY-MM"), of a whole day or
+ * month to book; replies 400 naming the field on bad input. */
+struct rental;
+int	input_rental(struct req *, const char *room, struct rental *);
+
 #endif

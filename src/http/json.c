@@ -10,6 +10,7 @@
 #include "domain/notify.h"
 #include "domain/orders.h"
 #include "domain/prices.h"
+#include "domain/rentals.h"
 #include "domain/series.h"
 #include "http/json.h"
 #include "http/request.h"
@@ -42,6 +43,16 @@ json_set_money(struct json_object *o, const char *key, long long cents)
 	    money_text(cents, text)));
 }
 
+/* A rate a room may go without: null for none (-1). */
+static void
+json_set_rate(struct json_object *o, const char *key, long long cents)
+{
+	if (cents < 0)
+		json_object_object_add(o, key, NULL);
+	else
+		json_set_money(o, key, cents);
+}
+
 void
 json_set_time(struct json_object *o, struct arena *a, const char *key,
     const char *dbtime)
@@ -67,6 +78,8 @@ json_room(struct arena *a, const struct room *r)
 	json_set_int(o, "capacity", r->capacity);
 	json_set_str(o, "roomType", r->room_type);
 	json_set_money(o, "hourlyRate", r->hourly_rate);
+	json_set_rate(o, "dailyRate", r->daily_rate);
+	json_set_rate(o, "monthlyRate", r->monthly_rate);
 	json_set_str(o, "currency", money_currency());
 	json_set_bool(o, "isActive", r->is_active);
 	json_set_bool(o, "requiresApproval", r->requires_approval);
@@ -131,7 +144,7 @@ json_booking(struct arena *a, const struct booking *b)
 	json_set_money(o, "refundAmount", b->refund_amount);
 	json_set_str(o, "currency", money_currency());
 	json_set_str(o, "notes", b->notes);
-	json_set_str(o, "bookingType", b->booking_type);
+	json_set_str(o, "bookingType", rental_kind(b->booking_type));
 	json_set_time(o, a, "createdAt", b->created_at);
 	json_set_time(o, a, "updatedAt", b->updated_at);
 	json_set_time(o, a, "cancelledAt", b->cancelled_at);

@@ -15,7 +15,7 @@ struct slot;
  * ERR, as it does when the database fails, so the handler just returns.
  */
 int	room_get_or_reply(struct req *, const char *param, struct room *);
-/* The room with its timeslots starting within [from, to) (room_day). */
+/* The room with its timeslots running within [from, to) (room_day). */
 int	room_day_or_reply(struct req *, const char *param, const char *from,
 	    const char *to, struct room *, struct slot **, int *n);
 int	event_get_or_reply(struct req *, const char *param, struct event *);

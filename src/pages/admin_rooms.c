@@ -21,7 +21,8 @@
 #define GENERATE_DAYS	28	/* the generation form's default range */
 
 static const char *const room_fields[] = {
-	"name", "description", "capacity", "roomType", "hourlyRate", "metadata", NULL
+	"name", "description", "capacity", "roomType", "hourlyRate", "dailyRate",
+	"monthlyRate", "metadata", NULL
 };
 static const char *const generate_fields[] = {
 	"from", "to", "dayStart", "dayEnd", "length", "excludedDates", "price",
@@ -104,6 +105,10 @@ room_page(struct req *r, const struct room *room, struct form *f, int status)
 		form_default(f, "capacity", arena_printf(r->arena, "%lld", room->capacity));
 		form_default(f, "roomType", room->room_type);
 		form_default(f, "hourlyRate", money_fmt(r->arena, room->hourly_rate));
+		form_default(f, "dailyRate", room->daily_rate < 0 ? "" :
+		    money_fmt(r->arena, room->daily_rate));
+		form_default(f, "monthlyRate", room->monthly_rate < 0 ? "" :
+		    money_fmt(r->arena, room->monthly_rate));
 		form_default(f, "metadata", room->metadata);
 		form_default(f, "requiresApproval", room->requires_approval ? "1" : "0");
 		if (room->tax_free)

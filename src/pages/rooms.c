@@ -5,6 +5,7 @@
 #include "core/lang.h"
 #include "core/limits.h"
 #include "domain/catalog.h"
+#include "domain/rentals.h"
 #include "handlers.h"
 #include "http/input.h"
 #include "http/lookup.h"
@@ -58,8 +59,41 @@ day_link(struct tmpl *t, const char *section, const char *date, int days)
 		tmpl_set(tmpl_section(t, section), "DAY", day);
 }
 
-int
-room_show(struct req *r)
+/* The whole day or month of a room, for a customer to book when the room
+ * has that rate; refused, when not OK, is why a booking of one failed. */
+static void
+rent_forms(struct req *r, struct tmpl *t, const struct room *room, const char *date,
+    int refused, const char *why)
+{
+	struct tmpl *rent, *f;
+	const char *month = kv_get(&r->params, "month");
+
+	if (!room->is_active || (room->daily_rate < 0 && room->monthly_rate < 0))
+		return;
+	rent = tmpl_section(t, "RENT");
+	if (refused != OK)
+		tmpl_set(tmpl_section(rent, "RENT_ERROR"), "MESSAGE", why);
+	if (r->user == NULL)
+		tmpl_set(tmpl_section(rent, "RENT_LOGIN"), "NEXT", url_encode(r->arena,
+		    arena_printf(r->arena, "/rooms/%lld?date=%s", room->id, date)));
+	if (room->daily_rate >= 0) {
+		f = tmpl_section(rent, "RENT_DAY");
+		tmpl_set(f, "DAILY_RATE", money_show(r->arena, room->daily_rate));
+		if (r->user != NULL)
+			tmpl_show(f, "CAN_BOOK");
+	}
+	if (room->monthly_rate >= 0) {
+		f = tmpl_section(rent, "RENT_MONTH");
+		tmpl_set(f, "MONTHLY_RATE", money_show(r->arena, room->monthly_rate));
+		tmpl_set(f, "MONTH", month != NULL ? month : arena_strndup(r->arena, date, 7));
+		if (r->user != NULL)
+			tmpl_show(f, "CAN_BOOK");
+	}
+}
+
+/* A room's day; refused and why as rent_forms() has them. */
+static int
+room_page(struct req *r, int refused, const char *why)
 {
 	struct room room;
 	struct slot *slots;
@@ -88,8 +122,51 @@ room_show(struct req *r)
 		page_slot(r, tmpl_section(t, "SLOT"), &slots[i]);
 	if (n == 0)
 		tmpl_show(t, "NO_SLOTS");
+	rent_forms(r, t, &room, date, refused, why);
 	if (page_reviews(r, t, room.id, 0, arena_printf(r->arena, "/rooms/%lld?date=%s",
 	    room.id, date)) != OK)
 		return ERR;
-	return page_end(r, 200);
+	return page_end(r, reply_result_status(refused));
+}
+
+int
+room_show(struct req *r)
+{
+	return room_page(r, OK, NULL);
+}
+
+/* Books the whole day (the date field) or month (month) and shows the
+ * booking, or the room's page again with why not. */
+static int
+rent_submit(struct req *r, enum rental_span span)
+{
+	struct rental rt = { 0, span, NULL, 0, NULL, NULL, 0 };
+	int rc;
+
+	if (input_rental(r, "id", &rt) != OK)
+		return ERR;
+	/* The page shown again is the month's first day. */
+	if (span == RENTAL_MONTH)
+		kv_set(r->arena, &r->params, "date", arena_printf(r->arena, "%s-01", rt.when));
+	rc = rental_book(r->db, r->arena, &r->actor, &rt);
+	if (rc == ERR)
+		return ERR;
+	if (rc == NOT_FOUND)
+		return reply_not_found(r, "room", rt.room_id);
+	if (rc != OK)
+		return room_page(r, rc, rt.why);
+	return reply_redirect(r, arena_printf(r->arena, "/bookings/%lld?done=booked",
+	    rt.booking_id));
+}
+
+int
+room_day_submit(struct req *r)
+{
+	return rent_submit(r, RENTAL_DAY);
+}
+
+int
+room_month_submit(struct req *r)
+{
+	return rent_submit(r, RENTAL_MONTH);
 }

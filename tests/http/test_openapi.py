@@ -249,6 +249,18 @@ def _appointable(w):
     return w["appointments"]
 
 
+def _rented(w):
+    """A room rented by the day and the month, and a weekday and a month to come."""
+    if "rented" not in w:
+        room = make_room(rate="20.00", capacity=1)
+        sql("UPDATE rooms SET daily_rate = 80, monthly_rate = 1200 WHERE id = ?", room)
+        date = day(20)
+        while date.isoweekday() > 5:
+            date += dt.timedelta(days=1)
+        w["rented"] = (room, date, (date.replace(day=1) + dt.timedelta(days=62)).strftime("%Y-%m"))
+    return w["rented"]
+
+
 def _package(w):
     if "package" not in w:
         r = call("POST", "/api/v1/admin/packages", w["admin"],
@@ -450,6 +462,12 @@ EXAMPLES = {
     ("POST", "/api/v1/events/{id}/appointments"): lambda w: call(
         "POST", "/api/v1/events/%d/appointments" % _appointable(w)[0], w["user"],
         json={"startTime": f"{_appointable(w)[1]}T10:00:00Z"}),
+    ("POST", "/api/v1/bookings/day"): lambda w: call(
+        "POST", "/api/v1/bookings/day", w["user"],
+        json={"roomId": _rented(w)[0], "date": _rented(w)[1].isoformat()}),
+    ("POST", "/api/v1/bookings/month"): lambda w: call(
+        "POST", "/api/v1/bookings/month", w["user"],
+        json={"roomId": _rented(w)[0], "month": _rented(w)[2]}),
     ("PUT", "/api/v1/admin/rooms/{id}/hours"): lambda w: call(
         "PUT", f"/api/v1/admin/rooms/{w['room']}/hours", w["admin"],
         json={"weekday": 1, "opens": "09:00", "closes": "17:00"}),

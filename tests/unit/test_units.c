@@ -544,6 +544,14 @@ test_dates(void)
 	CHECK(date_diff_days("2027-03-01", "2027-02-01") == -28);
 	CHECK(date_diff_days("2026-12-28", "2026-12-28") == 0);
 	CHECK(date_diff_days("2026-12-28", "x") == INT_MIN);
+	/* A whole month to book (rentals.c): its first day, or refused. */
+	CHECK(month_parse("2026-02", out) == 0);
+	CHECK_STR(out, "2026-02-01");
+	CHECK(month_parse("2026-13", out) != 0 && out[0] == '\0');
+	CHECK(month_parse("2026-1", out) != 0);
+	CHECK(month_parse("1999-12", out) != 0);
+	CHECK(month_parse("2026-02-01", out) != 0);
+	CHECK(month_parse(NULL, out) != 0);
 
 	CHECK(dbtime_parse("2026-11-22 09:30:00", &t) == 0);
 	dbtime_from(t, out);
