@@ -27,6 +27,20 @@ state_label(const struct slot *s)
 	}
 }
 
+/* Whether a session runs past the local day it starts on (a month
+ * rented whole), ending at midnight aside: then its end says the date. */
+static int
+ends_later(struct req *r, const char *start, const char *end)
+{
+	char last[20];
+	time_t t;
+
+	if (dbtime_parse(end, &t) != 0 || dbtime_from(t - 1, last) != 0)
+		return 0;
+	return strcmp(fmt_local(r->arena, start, "%Y-%m-%d"),
+	    fmt_local(r->arena, last, "%Y-%m-%d")) != 0;
+}
+
 /* When a timeslot or a booking is, in the site time zone: DATE (as
  * date_fmt has it), ISO_DATE, START and END. */
 static void
@@ -36,7 +50,8 @@ when(struct req *r, struct tmpl *t, const char *start, const char *end,
 	tmpl_set(t, "DATE", fmt_local(r->arena, start, date_fmt));
 	tmpl_set(t, "ISO_DATE", fmt_local(r->arena, start, "%Y-%m-%d"));
 	tmpl_set(t, "START", fmt_local(r->arena, start, FMT_TIME));
-	tmpl_set(t, "END", fmt_local(r->arena, end, FMT_TIME));
+	tmpl_set(t, "END", ends_later(r, start, end) ?
+	    fmt_local(r->arena, end, FMT_WHEN) : fmt_local(r->arena, end, FMT_TIME));
 }
 
 void

@@ -285,6 +285,10 @@ def test_the_room_page_books_a_day_and_a_month_without_javascript():
     assert form_post(s, f"/rooms/{room}/month", csrf=csrf, month="x").status_code == 400
     r = form_post(s, f"/rooms/{room}/month", csrf=csrf, month=month_ahead(4).strftime("%Y-%m"))
     assert r.status_code == 303, r.text
+    end = sql("SELECT end_time FROM bookings WHERE id = ?",
+              int(r.headers["Location"].split("/")[2].split("?")[0]))[0][0]
+    last = dt.datetime.strptime(end, "%Y-%m-%d %H:%M:%S").strftime("%a %d %b %Y 17:00")
+    assert f"09:00–{last}" in s.get(url(r.headers["Location"])).text, "the month's last day"
     assert form_post(s, "/rooms/4000000000/day", csrf=csrf, date=str(date)).status_code == 404
     german = s.get(url(f"/rooms/{room}?date={date}"), headers={"Accept-Language": "de"}).text
     assert "Den ganzen Tag buchen" in german
