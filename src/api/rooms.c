@@ -66,7 +66,7 @@ api_room_timeslots(struct req *r)
 	if (req_id(r, "id", &id) != OK || req_date_opt(r, "date", today, &date) != OK)
 		return ERR;
 	day_bounds_utc(date, from, to);
-	if (room_day_or_reply(r, "id", from, to, &room, &slots, &n) != OK)
+	if (room_day_or_reply(r, "id", from, to, &room, NULL, &slots, &n) != OK)
 		return ERR;
 	items = json_object_new_array();
 	for (i = 0; i < n; i++)

@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "domain/booking.h"
 #include "domain/catalog.h"
+#include "domain/reviews.h"
 
 const char *const room_types[] = {
 	"office", "consultation", "meeting", "treatment", NULL
@@ -185,27 +186,43 @@ slots_from(struct arena *a, struct db_res *res, struct slot **out, int *n)
 	return OK;
 }
 
-/* One statement for a room's page: the room's columns, then the
- * SLOT_FIELDS of its timeslots running in the range (none: one row of the
- * room alone), read as a list of slots from column ROOM_NCOLS on. A whole
- * day or month booked shows on every day it covers. */
+/* One statement for a room's page: the room's columns, its reviews' count
+ * and rating sum when asked for, then the SLOT_FIELDS of its timeslots
+ * running in the range (none: one row of the room alone), read as a list of
+ * slots from the column after those. A whole day or month booked shows on
+ * every day it covers. */
+#define ROOM_DAY(reviews) \
+	"SELECT " ROOM_COLUMNS_OF("ro") reviews ", " SLOT_FIELDS \
+	" FROM rooms ro LEFT JOIN timeslots t ON t.room_id = ro.id" \
+	"   AND t.start_time < ? AND t.end_time > ? AND t.status <> 'draft'" \
+	" LEFT JOIN events e ON e.id = t.event_id" \
+	" WHERE ro.id = ? ORDER BY t.start_time"
+#define ROOM_REVIEWS(what) \
+	"(SELECT " what " FROM reviews v WHERE v.room_id = ro.id AND v.hidden_at IS NULL)"
+
 int
 room_day(struct db *db, struct arena *a, long long room_id, const char *from,
-    const char *to, struct room *room, struct slot **out, int *n)
+    const char *to, struct room *room, struct review_summary *reviews,
+    struct slot **out, int *n)
 {
 	struct db_res *res, slots;
-	int rc;
+	int rc, skip = ROOM_NCOLS;
 
-	res = db_query(db, a, "SELECT " ROOM_COLUMNS_OF("ro") ", " SLOT_FIELDS
-	    " FROM rooms ro LEFT JOIN timeslots t ON t.room_id = ro.id"
-	    "   AND t.start_time < ? AND t.end_time > ? AND t.status <> 'draft'"
-	    " LEFT JOIN events e ON e.id = t.event_id"
-	    " WHERE ro.id = ? ORDER BY t.start_time", "ssl", to, from, room_id);
+	if (reviews != NULL) {
+		res = db_query(db, a, ROOM_DAY(", " ROOM_REVIEWS("COUNT(*)") ", "
+		    ROOM_REVIEWS("COALESCE(SUM(v.rating), 0)")), "ssl", to, from, room_id);
+		skip += 2;
+	} else
+		res = db_query(db, a, ROOM_DAY(""), "ssl", to, from, room_id);
 	if ((rc = db_row(res, room_fill, room)) != OK)
 		return rc;
+	if (reviews != NULL) {
+		reviews->count = db_int(res, 0, ROOM_NCOLS);
+		reviews->rating_sum = db_int(res, 0, ROOM_NCOLS + 1);
+	}
 	slots = *res;
-	slots.cells += ROOM_NCOLS;
-	if (db_val(res, 0, ROOM_NCOLS) == NULL)
+	slots.cells += skip;
+	if (db_val(res, 0, skip) == NULL)
 		slots.nrows = 0;
 	return slots_from(a, &slots, out, n);
 }

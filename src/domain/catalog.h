@@ -80,9 +80,12 @@ int	room_list(struct db *, struct arena *, const struct room_filter *,
 int	room_get(struct db *, struct arena *, long long id, struct room *);
 
 /* A room and its timeslots running at some time within [from, to) UTC,
- * drafts left out, in one statement (NOT_FOUND: no such room). */
+ * drafts left out, in one statement (NOT_FOUND: no such room); with
+ * reviews not NULL, also the count and rating sum of its shown reviews. */
+struct review_summary;
 int	room_day(struct db *, struct arena *, long long room_id, const char *from,
-	    const char *to, struct room *, struct slot **, int *n);
+	    const char *to, struct room *, struct review_summary *reviews,
+	    struct slot **, int *n);
 /* Timeslots of a room starting within [from, to) UTC, drafts left out. */
 int	room_slots(struct db *, struct arena *, long long room_id,
 	    const char *from, const char *to, struct slot **, int *n);

@@ -55,12 +55,12 @@ room_get_or_reply(struct req *r, const char *param, struct room *out)
 
 int
 room_day_or_reply(struct req *r, const char *param, const char *from, const char *to,
-    struct room *room, struct slot **slots, int *n)
+    struct room *room, struct review_summary *reviews, struct slot **slots, int *n)
 {
 	long long id;
 
 	return req_id(r, param, &id) != OK ? ERR : found_or_reply(r,
-	    room_day(r->db, r->arena, id, from, to, room, slots, n), "room", id);
+	    room_day(r->db, r->arena, id, from, to, room, reviews, slots, n), "room", id);
 }
 
 int

@@ -15,9 +15,12 @@ struct slot;
  * ERR, as it does when the database fails, so the handler just returns.
  */
 int	room_get_or_reply(struct req *, const char *param, struct room *);
-/* The room with its timeslots running within [from, to) (room_day). */
+/* The room with its timeslots running within [from, to), and its reviews'
+ * summary when reviews is not NULL (room_day). */
+struct review_summary;
 int	room_day_or_reply(struct req *, const char *param, const char *from,
-	    const char *to, struct room *, struct slot **, int *n);
+	    const char *to, struct room *, struct review_summary *reviews,
+	    struct slot **, int *n);
 int	event_get_or_reply(struct req *, const char *param, struct event *);
 /* drafts: whether a draft timeslot counts (the admin pages). */
 int	slot_get_or_reply(struct req *, const char *param, int drafts, struct slot *);

@@ -75,7 +75,7 @@ event_page(struct req *r, int refused, long long failed_slot, const char *why)
 	}
 	if (n == 0)
 		tmpl_show(t, "NO_SESSIONS");
-	if (page_reviews(r, t, 0, ev.id, arena_printf(r->arena, "/events/%lld", ev.id)) != OK)
+	if (page_reviews(r, t, 0, ev.id, NULL, arena_printf(r->arena, "/events/%lld", ev.id)) != OK)
 		return ERR;
 	return page_end(r, reply_result_status(refused));
 }

@@ -71,9 +71,11 @@ int	page_booking_review(struct req *, struct tmpl *, const struct booking *);
 int	page_review_action(struct req *, struct tmpl *, const struct booking *);
 /* The REVIEWS section of a room's or an event's page at back: the
  * average, the count and a page (reviews_page) of the latest, with the
- * admin's Hide buttons. */
+ * admin's Hide buttons. known: their count and rating sum when already read
+ * (room_day), else NULL. */
+struct review_summary;
 int	page_reviews(struct req *, struct tmpl *, long long room_id, long long event_id,
-	    const char *back);
+	    const struct review_summary *known, const char *back);
 
 /* The types of booking events (NULL-terminated) and their names on pages. */
 extern const char *const page_event_types[];

@@ -67,7 +67,7 @@ average_text(struct arena *a, const struct review_summary *s)
 
 int
 page_reviews(struct req *r, struct tmpl *t, long long room_id, long long event_id,
-    const char *back)
+    const struct review_summary *known, const char *back)
 {
 	struct review_filter f = { room_id, event_id, REVIEWS_PER_PAGE, 0 };
 	struct review_summary sum;
@@ -79,7 +79,9 @@ page_reviews(struct req *r, struct tmpl *t, long long room_id, long long event_i
 	if (req_int_opt(r, "reviews_page", 1, PAGE_MAX, 1, &page) != OK)
 		return ERR;
 	f.offset = (page - 1) * REVIEWS_PER_PAGE;
-	if (review_summary(r->db, r->arena, &f, &sum) != OK)
+	if (known != NULL)
+		sum = *known;
+	else if (review_summary(r->db, r->arena, &f, &sum) != OK)
 		return ERR;
 	s = tmpl_include(t, "REVIEWS", "reviews.tpl");
 	tmpl_set(s, "CSRF", r->csrf);

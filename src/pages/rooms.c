@@ -6,6 +6,7 @@
 #include "core/limits.h"
 #include "domain/catalog.h"
 #include "domain/rentals.h"
+#include "domain/reviews.h"
 #include "handlers.h"
 #include "http/input.h"
 #include "http/lookup.h"
@@ -96,6 +97,7 @@ static int
 room_page(struct req *r, int refused, const char *why)
 {
 	struct room room;
+	struct review_summary reviews;
 	struct slot *slots;
 	struct tmpl *t;
 	const char *date;
@@ -106,7 +108,7 @@ room_page(struct req *r, int refused, const char *why)
 	if (req_date_opt(r, "date", today, &date) != OK)
 		return ERR;
 	day_bounds_utc(date, from, to);
-	if (room_day_or_reply(r, "id", from, to, &room, &slots, &n) != OK)
+	if (room_day_or_reply(r, "id", from, to, &room, &reviews, &slots, &n) != OK)
 		return ERR;
 
 	t = page_begin(r, "room.tpl", room.name);
@@ -123,7 +125,7 @@ room_page(struct req *r, int refused, const char *why)
 	if (n == 0)
 		tmpl_show(t, "NO_SLOTS");
 	rent_forms(r, t, &room, date, refused, why);
-	if (page_reviews(r, t, room.id, 0, arena_printf(r->arena, "/rooms/%lld?date=%s",
+	if (page_reviews(r, t, room.id, 0, &reviews, arena_printf(r->arena, "/rooms/%lld?date=%s",
 	    room.id, date)) != OK)
 		return ERR;
 	return page_end(r, reply_result_status(refused));
