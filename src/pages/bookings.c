@@ -614,14 +614,15 @@ me_show(struct req *r)
 	struct booking *list;
 	struct list_page page;
 	struct tmpl *t, *row;
-	int i, n;
+	int i, n, credits, waiting;
 
 	if (req_enum_opt(r, "tab", tabs, &f.tab) != OK || input_cursor(r, &f.cursor) != OK)
 		return ERR;
 	if (f.tab == NULL)
 		f.tab = "upcoming";
 	/* No count: the tab needs only whether another page follows. */
-	if (booking_list(r->db, r->arena, &f, &list, &n, 0, &page) != OK)
+	if (booking_list(r->db, r->arena, &f, &list, &n, 0, &page) != OK ||
+	    credit_or_waiting(r->db, r->arena, r->user->id, &credits, &waiting) != OK)
 		return ERR;
 	t = page_begin(r, "me.tpl", _("My bookings"));
 	tmpl_set(t, "NAME", r->user->name);
@@ -636,10 +637,10 @@ me_show(struct req *r)
 	}
 	tmpl_set(t, "TAB_TITLE", strcmp(f.tab, "upcoming") == 0 ? _("Upcoming bookings") :
 	    strcmp(f.tab, "past") == 0 ? _("Past bookings") : _("Cancelled bookings"));
-	if (dashboard_rows(r, t, list, n) != OK || dashboard_credits(r, t) != OK)
+	if (dashboard_rows(r, t, list, n) != OK || (credits && dashboard_credits(r, t) != OK))
 		return ERR;
 	tmpl_show(t, n == 0 ? "EMPTY" : "ANY");
-	if (strcmp(f.tab, "upcoming") == 0 && me_waiting(r, t) != OK)
+	if (waiting && strcmp(f.tab, "upcoming") == 0 && me_waiting(r, t) != OK)
 		return ERR;
 	if (page.prev != NULL)
 		tmpl_set(tmpl_section(t, "PREV_PAGE"), "CURSOR", page.prev);
