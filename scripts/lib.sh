@@ -328,7 +328,8 @@ db_grant() {
 }
 
 # db_setup: the database and its two accounts, with the passwords from booking.conf: the
-# workers' (db_user) may only read and write rows; schema changes need migrate_user's
+# workers' (db_user) may only read and write rows and call the schema's functions;
+# schema changes need migrate_user's
 db_setup() {
 	local pw=${BOOKING_DB_PASSWORD:-$(conf_get db_password)}
 	local mpw=${BOOKING_MIGRATE_PASSWORD:-$(conf_get migrate_password)}
@@ -338,7 +339,7 @@ db_setup() {
 	{
 		echo "CREATE DATABASE IF NOT EXISTS booking CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
 		db_account "${user:-booking}" "$pw"
-		db_grant "${user:-booking}" "SELECT, INSERT, UPDATE, DELETE"
+		db_grant "${user:-booking}" "SELECT, INSERT, UPDATE, DELETE, EXECUTE"
 		db_account "${muser:-booking_migrate}" "$mpw"
 		db_grant "${muser:-booking_migrate}" "ALL PRIVILEGES"
 	} | db_sql

@@ -506,6 +506,11 @@ struct recount {
 	long long	 id;
 };
 
+/* When the first pending hold of the timeslot named t runs out. */
+#define HOLDS_LAPSE \
+	"(SELECT MIN(b.hold_expires_at) FROM bookings b WHERE b.timeslot_id = t.id" \
+	" AND b.status = 'pending')"
+
 static int
 recount_txn(struct db *db, void *ctx)
 {
@@ -514,8 +519,53 @@ recount_txn(struct db *db, void *ctx)
 	if (db_query(db, c->arena, "SELECT id FROM timeslots WHERE id = ? FOR UPDATE",
 	    "l", c->id) == NULL)
 		return ERR;
-	return db_exec(db, "UPDATE timeslots t SET t.booked = " SEATS_COUNTED
+	return db_exec(db, "UPDATE timeslots t SET t.booked = " SEATS_COUNTED ","
+	    " t.holds_lapse_at = " HOLDS_LAPSE " WHERE t.id = ?", "l", c->id) < 0 ? ERR : OK;
+}
+
+static int
+hint_txn(struct db *db, void *ctx)
+{
+	struct recount *c = ctx;
+
+	if (db_query(db, c->arena, "SELECT id FROM timeslots WHERE id = ? FOR UPDATE",
+	    "l", c->id) == NULL)
+		return ERR;
+	return db_exec(db, "UPDATE timeslots t SET t.holds_lapse_at = " HOLDS_LAPSE
 	    " WHERE t.id = ?", "l", c->id) < 0 ? ERR : OK;
+}
+
+/* Sets holds_lapse_at back to when the first pending hold of each timeslot
+ * past it runs out (NULL: none left), each under its row lock so that a
+ * hold made meanwhile is not missed. */
+static int
+hold_hints(struct db *db, struct arena *a, const char *now)
+{
+	struct recount c = { a, 0 };
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a, "SELECT id FROM timeslots"
+	    " WHERE holds_lapse_at <= COALESCE(?, UTC_TIMESTAMP()) ORDER BY id", "s", now);
+	if (res == NULL)
+		return ERR;
+	for (i = 0; i < res->nrows; i++) {
+		c.id = db_int(res, i, 0);
+		if (db_txn(db, hint_txn, &c) != OK)
+			return ERR;
+	}
+	return OK;
+}
+
+/* A hold was made or renewed on booking id: its timeslot's holds_lapse_at
+ * comes no later than the hold's end. */
+static int
+hold_noted(struct db *db, long long id)
+{
+	return db_exec(db, "UPDATE timeslots t JOIN bookings b ON b.timeslot_id = t.id"
+	    " SET t.holds_lapse_at = LEAST(COALESCE(t.holds_lapse_at, b.hold_expires_at),"
+	    " b.hold_expires_at) WHERE b.id = ? AND b.hold_expires_at IS NOT NULL", "l",
+	    id) < 0 ? ERR : OK;
 }
 
 int
@@ -849,7 +899,7 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 	    s->discount, s->tax, s->price, s->discount_id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
 	*id = db_insert_id(db);
-	if (ticket_assign(db, *id) != OK)
+	if (ticket_assign(db, *id) != OK || (held && hold_noted(db, *id) != OK))
 		return ERR;
 	if ((rc = booking_seats_add(db, s->id, 1)) != OK)
 		return rc;
@@ -1604,6 +1654,8 @@ reactivate_txn(struct db *db, void *ctx)
 	    kept, s.approval, hold, cfg.hold_minutes, kept, price == 0 ? 0 : s.base, kept,
 	    kept, price == 0 ? 0 : s.tax, kept, b.id) < 0)
 		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
+	if (hold && hold_noted(db, b.id) != OK)
+		return ERR;
 	if ((rc = booking_seats_add(db, s.id, 1)) != OK)
 		return rc;
 	if (strcmp(status, "confirmed") == 0 && plan_reminders(db, b.id, b.start) != OK)
@@ -1737,7 +1789,7 @@ approve_locked(struct db *db, struct arena *a, const struct actor *who,
 	    " payment_status = IF(?, 'paid', payment_status),"
 	    " hold_expires_at = IF(?, NULL, UTC_TIMESTAMP() + INTERVAL ? MINUTE)"
 	    " WHERE id = ?", "iiiil", paid, paid, paid, cfg.hold_minutes, b->id) < 0 ||
-	    (paid && plan_reminders(db, b->id, b->start) != OK))
+	    (paid ? plan_reminders(db, b->id, b->start) : hold_noted(db, b->id)) != OK)
 		return ERR;
 	return record(db, a, b->id, b->user_id, "approved", who, b->status,
 	    paid ? "confirmed" : "pending", NULL, message);
@@ -2096,7 +2148,7 @@ booking_expire_holds(struct db *db, struct arena *a, const char *now)
 			return -1;
 		n += e.done;
 	}
-	return n;
+	return hold_hints(db, a, now) == OK ? n : -1;
 }
 
 /* The place in line of user's row for the timeslot: 1 for the first, 0

@@ -275,12 +275,13 @@ int	booking_history(struct db *, struct arena *, long long id,
 int	booking_seats_add(struct db *, long long slot_id, int delta);
 
 /* The seats a timeslot named t has taken, as the pages show them: its
- * counter less the holds that ran out and are not released yet (an index
- * read of bookings_timeslot_status, empty for nearly every timeslot). */
+ * counter less the holds that ran out and are not released yet, counted
+ * only for a timeslot past its holds_lapse_at (sql/037_hold_hints.sql): a
+ * function call, not a subquery, which MariaDB would plan on every
+ * execution of every statement that lists timeslots. */
 #define BOOKING_SEATS_TAKEN \
-	"(CAST(t.booked AS SIGNED) - (SELECT COUNT(*) FROM bookings b" \
-	" WHERE b.timeslot_id = t.id AND b.status = 'pending'" \
-	" AND b.hold_expires_at <= UTC_TIMESTAMP()))"
+	"(CAST(t.booked AS SIGNED) - IF(t.holds_lapse_at <= UTC_TIMESTAMP()," \
+	" seats_lapsed(t.id), 0))"
 
 /* Cancels the holds of a timeslot that ran out, giving their seats back
  * (booking_seats_add); the caller holds the timeslot's row lock. Sets how
@@ -461,8 +462,9 @@ const char *booking_ticket_answer(struct arena *, int rc, const struct booking *
 int	booking_cancel_slot(struct db *, struct arena *, const struct actor *,
 	    long long slot_id, int *cancelled);
 /* Cancels every pending booking whose hold has passed at now (UTC
- * "YYYY-MM-DD HH:MM:SS"; NULL: the database's clock); returns how many,
- * or -1. */
+ * "YYYY-MM-DD HH:MM:SS"; NULL: the database's clock), then sets each
+ * timeslot whose holds_lapse_at has passed to its first hold left; returns
+ * how many holds it cancelled, or -1. */
 int	booking_expire_holds(struct db *, struct arena *, const char *now);
 
 /* The waiting list of a full timeslot (first come, first served): when

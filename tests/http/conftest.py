@@ -121,14 +121,15 @@ def make_booking(user_id, slot_id, status="confirmed"):
 
 
 def recount_seats(slot_id=None, booking_id=None):
-    """Sets a timeslot's seat counter (timeslots.booked) from its bookings, as the booking
-    engine keeps it: for fixtures that write bookings in SQL. The timeslot is given, or
-    that of booking_id."""
+    """Sets a timeslot's seat counter (timeslots.booked) and the end of its first hold
+    (holds_lapse_at) from its bookings, as the booking engine keeps them: for fixtures
+    that write bookings in SQL. The timeslot is given, or that of booking_id."""
     if slot_id is None:
         slot_id = sql("SELECT timeslot_id FROM bookings WHERE id = ?", booking_id)[0][0]
     sql("UPDATE timeslots t SET t.booked = (SELECT COUNT(*) FROM bookings b"
-        " WHERE b.timeslot_id = t.id AND b.status IN ('pending', 'confirmed')) WHERE t.id = ?",
-        slot_id)
+        " WHERE b.timeslot_id = t.id AND b.status IN ('pending', 'confirmed')),"
+        " t.holds_lapse_at = (SELECT MIN(b.hold_expires_at) FROM bookings b"
+        " WHERE b.timeslot_id = t.id AND b.status = 'pending') WHERE t.id = ?", slot_id)
 
 
 def at(date, hour, minute=0):

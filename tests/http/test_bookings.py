@@ -297,6 +297,48 @@ def test_the_same_user_can_book_again_once_the_hold_lapsed():
     assert active_count(slot) == 1
 
 
+def test_a_timeslot_knows_when_its_first_hold_runs_out_and_the_job_moves_it_on():
+    """timeslots.holds_lapse_at (sql/037_hold_hints.sql): a page subtracts lapsed holds
+    only for a timeslot past it, so it is never later than a running hold's end."""
+    def hint(slot):
+        return sql("SELECT holds_lapse_at FROM timeslots WHERE id = ?", slot)[0][0]
+
+    def seats_left(room, slot, start):
+        r = requests.get(url(f"/api/v1/rooms/{room}/timeslots?date={start:%Y-%m-%d}"),
+                         verify=CA)
+        return next(s["seatsLeft"] for s in r.json()["timeslots"] if s["id"] == slot)
+
+    _, _, ha = api_user()
+    _, _, hb = api_user()
+    room, slot, start = slot_in(50, price="7.00", capacity=2)
+    assert hint(slot) == "NULL"
+    first = book(ha, slot).json()
+    second = book(hb, slot).json()
+    assert first["status"] == second["status"] == "pending"
+    ends = sql("SELECT hold_expires_at FROM bookings WHERE id IN (?, ?) ORDER BY 1",
+               first["id"], second["id"])
+    assert hint(slot) == ends[0][0]
+    assert seats_left(room, slot, start) == 0
+    # the first hold runs out: the seat reads as free before any job ran
+    sql("UPDATE bookings SET hold_expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
+        " WHERE id = ?", first["id"])
+    sql("UPDATE timeslots SET holds_lapse_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
+        " WHERE id = ?", slot)
+    assert seats_left(room, slot, start) == 1
+    # the job cancels it and moves the hint on to the hold left
+    done = subprocess.run([CTL, "expire-holds"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert booking_row(first["id"], "status") == ["cancelled"]
+    assert hint(slot) == ends[1][0]
+    assert seats_left(room, slot, start) == 1
+    # once the last hold is no longer pending, the job leaves no hint
+    api("PUT", f"/bookings/{second['id']}/cancel", hb)
+    sql("UPDATE timeslots SET holds_lapse_at = UTC_TIMESTAMP() WHERE id = ?", slot)
+    assert subprocess.run([CTL, "expire-holds"], capture_output=True).returncode == 0
+    assert hint(slot) == "NULL"
+    assert seats_left(room, slot, start) == 2
+
+
 def test_bookingctl_expire_holds_cancels_only_lapsed_holds():
     env = dict(os.environ)
     subprocess.run([CTL, "expire-holds"], env=env, check=True, capture_output=True)

@@ -158,12 +158,13 @@ def test_the_workers_account_reads_and_writes_rows_and_nothing_more():
     assert done.returncode == 0, done.stderr
     for ddl in ("CREATE TABLE intruder (i INT)", "DROP TABLE rooms",
                 "ALTER TABLE rooms ADD COLUMN intruder INT", "CREATE INDEX x ON rooms (name)",
+                "CREATE FUNCTION intruder() RETURNS INT RETURN 1",
                 "GRANT SELECT ON booking.* TO CURRENT_USER"):
         done = as_user(user, pw, ddl)
         assert done.returncode != 0 and "denied" in done.stderr, (ddl, done.stderr)
     grants = as_user(user, pw, "SHOW GRANTS").stdout
     assert "ALL PRIVILEGES ON `booking`" not in grants
-    assert "GRANT SELECT, INSERT, UPDATE, DELETE ON `booking`.*" in grants, grants
+    assert "GRANT SELECT, INSERT, UPDATE, DELETE, EXECUTE ON `booking`.*" in grants, grants
     # DDL is the migrations' own account's, and bookingctl migrate uses it.
     muser, mpw = conf_value("migrate_user"), conf_value("migrate_password")
     assert muser and muser != user
