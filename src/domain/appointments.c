@@ -185,10 +185,12 @@ overlapping(struct db *db, struct arena *a, const struct appointable *ap,
 {
 	struct db_res *res;
 
-	res = db_query(db, a, "SELECT id, event_id = ? AND start_time = ? FROM timeslots"
-	    " WHERE room_id = ? AND status <> 'canceled' AND start_time < ? + INTERVAL ? MINUTE"
-	    " AND end_time > ? ORDER BY id LIMIT 1", "lslsis", event_id, start, ap->room_id,
-	    start, ap->minutes, start);
+	/* SLOT_RUNNING_WITHIN, with the end worked out here */
+	res = db_query(db, a, "SELECT t.id, t.event_id = ? AND t.start_time = ? FROM timeslots t"
+	    " WHERE t.room_id = ? AND t.status <> 'canceled' AND ((t.long_span = 0 AND"
+	    " t.start_time > ? - INTERVAL 1 DAY) OR t.long_span = 1)"
+	    " AND t.start_time < ? + INTERVAL ? MINUTE AND t.end_time > ? ORDER BY t.id LIMIT 1",
+	    "lslssis", event_id, start, ap->room_id, start, start, ap->minutes, start);
 	if (res == NULL)
 		return ERR;
 	*slot = res->nrows > 0 ? db_int(res, 0, 0) : 0;

@@ -186,17 +186,27 @@ slots_from(struct arena *a, struct db_res *res, struct slot **out, int *n)
 	return OK;
 }
 
+static int
+by_start(const void *x, const void *y)
+{
+	const struct slot *a = x, *b = y;
+	int c = strcmp(a->start, b->start);
+
+	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
+}
+
 /* One statement for a room's page: the room's columns, its reviews' count
  * and rating sum when asked for, then the SLOT_FIELDS of its timeslots
  * running in the range (none: one row of the room alone), read as a list of
  * slots from the column after those. A whole day or month booked shows on
- * every day it covers. */
+ * every day it covers. The few rows are put in order here: sorted by
+ * MariaDB, through a temporary table, they cost a sixth more of its time. */
 #define ROOM_DAY(reviews) \
 	"SELECT " ROOM_COLUMNS_OF("ro") reviews ", " SLOT_FIELDS \
-	" FROM rooms ro LEFT JOIN timeslots t ON t.room_id = ro.id" \
-	"   AND t.start_time < ? AND t.end_time > ? AND t.status <> 'draft'" \
+	" FROM rooms ro LEFT JOIN timeslots t USE INDEX (timeslots_room_span)" \
+	"   ON t.room_id = ro.id AND" SLOT_RUNNING_WITHIN " AND t.status <> 'draft'" \
 	" LEFT JOIN events e ON e.id = t.event_id" \
-	" WHERE ro.id = ? ORDER BY t.start_time"
+	" WHERE ro.id = ?"
 #define ROOM_REVIEWS(what) \
 	"(SELECT " what " FROM reviews v WHERE v.room_id = ro.id AND v.hidden_at IS NULL)"
 
@@ -210,10 +220,11 @@ room_day(struct db *db, struct arena *a, long long room_id, const char *from,
 
 	if (reviews != NULL) {
 		res = db_query(db, a, ROOM_DAY(", " ROOM_REVIEWS("COUNT(*)") ", "
-		    ROOM_REVIEWS("COALESCE(SUM(v.rating), 0)")), "ssl", to, from, room_id);
+		    ROOM_REVIEWS("COALESCE(SUM(v.rating), 0)")), "sssl", from, to, from,
+		    room_id);
 		skip += 2;
 	} else
-		res = db_query(db, a, ROOM_DAY(""), "ssl", to, from, room_id);
+		res = db_query(db, a, ROOM_DAY(""), "sssl", from, to, from, room_id);
 	if ((rc = db_row(res, room_fill, room)) != OK)
 		return rc;
 	if (reviews != NULL) {
@@ -224,7 +235,10 @@ room_day(struct db *db, struct arena *a, long long room_id, const char *from,
 	slots.cells += skip;
 	if (db_val(res, 0, skip) == NULL)
 		slots.nrows = 0;
-	return slots_from(a, &slots, out, n);
+	if (slots_from(a, &slots, out, n) != OK)
+		return ERR;
+	qsort(*out, (size_t)*n, sizeof(**out), by_start);
+	return OK;
 }
 
 int
@@ -245,9 +259,9 @@ room_slots_over(struct db *db, struct arena *a, long long room_id, const char *f
 {
 	return slots_from(a, db_query(db, a,
 	    "SELECT " SLOT_COLUMNS
-	    " WHERE t.room_id = ? AND t.start_time < ? AND t.end_time > ?"
+	    " WHERE t.room_id = ? AND" SLOT_RUNNING_WITHIN
 	    " ORDER BY t.start_time, t.id",
-	    "lss", room_id, to, from), out, n);
+	    "lsss", room_id, from, to, from), out, n);
 }
 
 int

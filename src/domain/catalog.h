@@ -89,6 +89,16 @@ int	room_day(struct db *, struct arena *, long long room_id, const char *from,
 /* Timeslots of a room starting within [from, to) UTC, drafts left out. */
 int	room_slots(struct db *, struct arena *, long long room_id,
 	    const char *from, const char *to, struct slot **, int *n);
+/* Timeslots named t running at some time within [from, to): a condition
+ * of three parameters (from, to, from) that the index on (room_id,
+ * long_span, start_time) reads as two short ranges, the sessions of at
+ * most a day starting after from less a day and the few longer ones
+ * (sql/038_long_sessions.sql), where start_time < to alone would read
+ * every earlier session of the room. */
+#define SLOT_RUNNING_WITHIN \
+	" ((t.long_span = 0 AND t.start_time > ? - INTERVAL 1 DAY) OR t.long_span = 1)" \
+	" AND t.start_time < ? AND t.end_time > ?"
+
 /* Every timeslot of a room, of any status, running at some time within
  * [from, to) UTC, by start. */
 int	room_slots_over(struct db *, struct arena *, long long room_id,
