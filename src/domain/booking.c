@@ -616,6 +616,12 @@ struct slot_lock {
 	int		 future;
 	int		 approval;	/* its room's bookings wait for an admin's */
 	long long	 event_id;	/* 0: none */
+	int		 quotas;	/* some role has limits for its room's type */
+	/* Read with the lock for user seen_for (0: none), until
+	 * check_bookable uses them: */
+	long long	 seen_for;
+	long long	 mine;		/* that user's bookings holding a seat of it */
+	int		 lapsed;	/* it has holds that ran out */
 };
 
 /* A seat's price from its base, less discount, with the tax. */
@@ -631,23 +637,40 @@ slot_price(struct slot_lock *s, long long base, long long discount)
 	s->price = p.total;
 }
 
+/* The columns lock_slot reads of timeslot t. The room is read by
+ * subqueries, which do not lock: locking the room's row would queue every
+ * booking of the room behind one another. */
+#define SLOT_LOCK_COLUMNS \
+	"SELECT room_id, max_bookings, price, start_time, status," \
+	"  start_time > UTC_TIMESTAMP(), end_time," \
+	"  (SELECT name FROM rooms r WHERE r.id = t.room_id)," \
+	"  (SELECT is_active FROM rooms r WHERE r.id = t.room_id), booked, event_id," \
+	"  (SELECT requires_approval FROM rooms r WHERE r.id = t.room_id)," \
+	"  (SELECT tax_free FROM rooms r WHERE r.id = t.room_id) OR" \
+	"  COALESCE((SELECT tax_free FROM events e WHERE e.id = t.event_id), 0)," \
+	"  EXISTS (SELECT 1 FROM quotas q JOIN rooms r ON r.room_type = q.room_type" \
+	"    WHERE r.id = t.room_id)"
+
+/* Locks timeslot id and reads it into s; for a user about to book it
+ * (user_id, else 0) also what check_bookable asks first, by the same
+ * indexes (bookings_one_active, bookings_timeslot_status): a statement
+ * less for every booking. */
 static int
-lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
+lock_slot_for(struct db *db, struct arena *a, long long id, long long user_id,
+    struct slot_lock *s)
 {
 	struct db_res *res;
 
-	/* The room is read by subqueries, which do not lock: locking the
-	 * room's row would queue every booking of the room behind one
-	 * another. */
-	res = db_query(db, a,
-	    "SELECT room_id, max_bookings, price, start_time, status,"
-	    "  start_time > UTC_TIMESTAMP(), end_time,"
-	    "  (SELECT name FROM rooms r WHERE r.id = t.room_id),"
-	    "  (SELECT is_active FROM rooms r WHERE r.id = t.room_id), booked, event_id,"
-	    "  (SELECT requires_approval FROM rooms r WHERE r.id = t.room_id),"
-	    "  (SELECT tax_free FROM rooms r WHERE r.id = t.room_id) OR"
-	    "  COALESCE((SELECT tax_free FROM events e WHERE e.id = t.event_id), 0)"
-	    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", id);
+	if (user_id != 0)
+		res = db_query(db, a, SLOT_LOCK_COLUMNS ","
+		    "  (SELECT COUNT(*) FROM bookings b WHERE b.user_id = ?"
+		    "    AND b.timeslot_id = t.id AND b.active_seat = 1),"
+		    "  EXISTS (SELECT 1 FROM bookings b WHERE b.timeslot_id = t.id"
+		    "    AND b.status = 'pending' AND b.hold_expires_at <= UTC_TIMESTAMP())"
+		    " FROM timeslots t WHERE id = ? FOR UPDATE", "ll", user_id, id);
+	else
+		res = db_query(db, a, SLOT_LOCK_COLUMNS
+		    " FROM timeslots t WHERE id = ? FOR UPDATE", "l", id);
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
@@ -666,9 +689,29 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	s->event_id = db_int(res, 0, 10);
 	s->approval = db_int(res, 0, 11) != 0;
 	s->tax_free = db_int(res, 0, 12) != 0;
+	s->quotas = db_int(res, 0, 13) != 0;
+	s->seen_for = user_id;
+	s->mine = user_id != 0 ? db_int(res, 0, 14) : 0;
+	s->lapsed = user_id != 0 && db_int(res, 0, 15) != 0;
 	s->discount_id = 0;
 	slot_price(s, money_cents(db_val(res, 0, 2)), 0);
 	return OK;
+}
+
+static int
+lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
+{
+	return lock_slot_for(db, a, id, 0, s);
+}
+
+/* quota_check for a seat of locked timeslot s: a room type no role has
+ * limits for (as lock_slot read) needs no look. */
+static int
+seat_quota(struct db *db, struct arena *a, long long user_id, const struct slot_lock *s,
+    const char **why)
+{
+	*why = NULL;
+	return s->quotas ? quota_check(db, a, user_id, s->id, why) : OK;
 }
 
 /*
@@ -711,19 +754,30 @@ json_text(struct arena *a, const char *key, const char *value)
 	return text;
 }
 
-/* Writes the audit event, the owner's mail and notification for one change. */
+/* Writes the audit event, the owner's mail and notification for one change,
+ * and brings the booking's order in line unless order_whole says the
+ * caller wrote the order as its new bookings make it (order_create_whole). */
 static int
-record(struct db *db, struct arena *a, long long booking_id, long long owner,
+record_of(struct db *db, struct arena *a, long long booking_id, long long owner,
     const char *type, const struct actor *who, const char *old_status,
-    const char *new_status, const char *data, const char *message)
+    const char *new_status, const char *data, const char *message, int order_whole)
 {
 	if (db_exec(db, "INSERT INTO booking_events (booking_id, type, actor_id,"
 	    " old_status, new_status, data) VALUES (?, ?, NULLIF(?, 0), ?, ?, ?)",
 	    "lslsss", booking_id, type, who->user_id, old_status, new_status, data) < 0 ||
 	    mail_booking_event(db, a, booking_id, type, new_status, data) != OK ||
-	    order_refresh(db, booking_id) != OK)
+	    (!order_whole && order_refresh(db, booking_id) != OK))
 		return ERR;
 	return notify_add(db, owner, message, arena_printf(a, "/bookings/%lld", booking_id));
+}
+
+static int
+record(struct db *db, struct arena *a, long long booking_id, long long owner,
+    const char *type, const struct actor *who, const char *old_status,
+    const char *new_status, const char *data, const char *message)
+{
+	return record_of(db, a, booking_id, owner, type, who, old_status, new_status, data,
+	    message, 0);
 }
 
 int
@@ -815,27 +869,29 @@ booking_release_lapsed(struct db *db, struct arena *a, long long slot_id,
 /* Crockford's base32: no I, L, O or U, which read as other characters. */
 static const char ticket_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/* Gives booking id a fresh random ticket code (a clash with another's, one
- * in 2^50 per booking, draws again). */
-static int
-ticket_assign(struct db *db, long long id)
+/* How often a booking's insert draws a ticket code before it gives up. */
+#define TICKET_TRIES	4
+
+/* Draws a random ticket code into code (TICKET_CODE_LEN + 1 bytes). */
+static void
+ticket_draw(char *code)
 {
 	unsigned char raw[TICKET_CODE_LEN];
-	char code[TICKET_CODE_LEN + 1];
-	int i, tries;
+	int i;
 
-	for (tries = 0; tries < 4; tries++) {
-		auth_random(raw, sizeof(raw));
-		for (i = 0; i < TICKET_CODE_LEN; i++)
-			code[i] = ticket_alphabet[raw[i] & 31];
-		code[TICKET_CODE_LEN] = '\0';
-		if (db_exec(db, "UPDATE bookings SET ticket_code = ? WHERE id = ?", "sl",
-		    code, id) >= 0)
-			return OK;
-		if (db_errno(db) != DB_DUP_KEY)
-			return ERR;
-	}
-	return ERR;
+	auth_random(raw, sizeof(raw));
+	for (i = 0; i < TICKET_CODE_LEN; i++)
+		code[i] = ticket_alphabet[raw[i] & 31];
+	code[TICKET_CODE_LEN] = '\0';
+}
+
+/* Did the last statement clash on the unique ticket code (rather than on
+ * another unique key)? */
+static int
+ticket_clash(struct db *db)
+{
+	return db_errno(db) == DB_DUP_KEY &&
+	    strstr(db_error(db), "bookings_ticket_code") != NULL;
 }
 
 const char *
@@ -873,11 +929,13 @@ booking_ticket_parse(struct arena *a, const char *code)
  * in a room that requires approval either waits, its seat held with no
  * expiry, for an admin's decision. With its reminders, event,
  * notification and mail. by is who acts: the user, or the system giving a
- * waiting user a place that came free. Every booking is made here. */
+ * waiting user a place that came free. order_whole: the caller made the
+ * order whole for its new bookings (order_create_whole), so its status
+ * needs no refresh. Every booking is made here. */
 static int
 take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
-    long long user_id, const struct actor *by, long long order_id, const char *type,
-    const char *notes, long long *id)
+    long long user_id, const struct actor *by, long long order_id, int order_whole,
+    const char *type, const char *notes, long long *id)
 {
 	int free_slot = s->price == 0, mine = by->user_id == user_id, rc;
 	/* A guest's booking is held, free or not, until the link mailed to
@@ -887,19 +945,33 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 	int held = guest || !(free_slot || s->approval);
 	const char *status = confirmed ? "confirmed" : "pending", *what, *message, *data;
 
-	if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id, order_id,"
-	    " start_time, end_time, status, payment_status, price, notes, booking_type,"
-	    " approval, hold_expires_at, base_price, discount_amount, tax_amount,"
-	    " total_price, discount_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ? / 100, ?, ?,"
-	    " IF(?, 'awaiting', NULL), IF(?, UTC_TIMESTAMP() + INTERVAL ? MINUTE, NULL),"
-	    " ? / 100, ? / 100, ? / 100, ? / 100, NULLIF(?, 0))",
-	    "llllssssls" "siii" "lllll", user_id, s->id, s->room_id, order_id, s->start,
-	    s->end, status, free_slot ? "paid" : "pending", s->price, notes ? notes : "",
-	    type, s->approval, held, cfg.hold_minutes, s->base,
-	    s->discount, s->tax, s->price, s->discount_id) < 0)
-		return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
+	char ticket[TICKET_CODE_LEN + 1];
+	int tries;
+
+	/* The ticket code comes with the row: a second statement (and its
+	 * tally trigger's run) for it cost as much as the insert. */
+	for (tries = 0; tries < TICKET_TRIES; tries++) {
+		ticket_draw(ticket);
+		if (db_exec(db, "INSERT INTO bookings (user_id, timeslot_id, room_id,"
+		    " order_id, start_time, end_time, status, payment_status, price, notes,"
+		    " booking_type, approval, hold_expires_at, base_price, discount_amount,"
+		    " tax_amount, total_price, discount_id, ticket_code) VALUES (?, ?, ?, ?,"
+		    " ?, ?, ?, ?, ? / 100, ?, ?, IF(?, 'awaiting', NULL),"
+		    " IF(?, UTC_TIMESTAMP() + INTERVAL ? MINUTE, NULL),"
+		    " ? / 100, ? / 100, ? / 100, ? / 100, NULLIF(?, 0), ?)",
+		    "llllssssls" "siii" "lllll" "s", user_id, s->id, s->room_id, order_id,
+		    s->start, s->end, status, free_slot ? "paid" : "pending", s->price,
+		    notes ? notes : "", type, s->approval, held, cfg.hold_minutes, s->base,
+		    s->discount, s->tax, s->price, s->discount_id, ticket) >= 0)
+			break;
+		/* Another booking's code, one in 2^50: draw again. */
+		if (!ticket_clash(db))
+			return db_errno(db) == DB_DUP_KEY ? ALREADY_BOOKED : ERR;
+	}
+	if (tries == TICKET_TRIES)
+		return ERR;
 	*id = db_insert_id(db);
-	if (ticket_assign(db, *id) != OK || (held && hold_noted(db, *id) != OK))
+	if (held && hold_noted(db, *id) != OK)
 		return ERR;
 	if ((rc = booking_seats_add(db, s->id, 1)) != OK)
 		return rc;
@@ -927,7 +999,8 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 	    s->approval ? (mine ? "{\"approval\":\"awaiting\"}" :
 	    "{\"reason\":\"waitlist\",\"approval\":\"awaiting\"}") :
 	    mine ? NULL : "{\"reason\":\"waitlist\"}";
-	return record(db, a, *id, user_id, "created", by, NULL, status, data, message);
+	return record_of(db, a, *id, user_id, "created", by, NULL, status, data, message,
+	    order_whole);
 }
 
 /* The seats a locked timeslot's counter says are taken now. */
@@ -956,6 +1029,7 @@ static int
 promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
 {
 	static const struct actor system = { 0, 1, 0, NULL };
+	struct price_parts parts = { s->base, s->discount, s->tax, s->price };
 	struct db_res *res;
 	const char *why;
 	long long held, id, user, order, after = 0;
@@ -975,7 +1049,7 @@ promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
 		if (res->nrows == 0)
 			return OK;
 		user = db_int(res, 0, 1);
-		if ((rc = quota_check(db, a, user, s->id, &why)) == QUOTA_EXCEEDED) {
+		if ((rc = seat_quota(db, a, user, s, &why)) == QUOTA_EXCEEDED) {
 			after = db_int(res, 0, 0);
 			continue;
 		}
@@ -984,11 +1058,9 @@ promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
 			return ERR;
 		/* The seat comes with an order of its own, as a booking does;
 		 * one who booked meanwhile just leaves the line. */
-		if (order_create(db, user, s->price, &order) != OK)
+		if (order_create_whole(db, user, &parts, 0, s->price == 0, &order) != OK)
 			return ERR;
-		rc = take_seat(db, a, s, user, &system, order, "single", NULL, &id);
-		if (rc == OK && order_price(db, order, 0) != OK)
-			return ERR;
+		rc = take_seat(db, a, s, user, &system, order, 1, "single", NULL, &id);
 		if (rc == ALREADY_BOOKED &&
 		    db_exec(db, "DELETE FROM orders WHERE id = ?", "l", order) < 0)
 			return ERR;
@@ -1015,18 +1087,25 @@ check_bookable(struct db *db, struct arena *a, struct slot_lock *s,
 		return SLOT_UNAVAILABLE;
 	if (!s->future)
 		return SLOT_PAST;
-	res = db_query(db, a, "SELECT 'mine', COUNT(*) FROM bookings b"
-	    " WHERE b.user_id = ? AND b.timeslot_id = ? AND b.active_seat = 1"
-	    " UNION ALL SELECT 'lapsed', b.id FROM bookings b WHERE b.timeslot_id = ?"
-	    "   AND b.status = 'pending' AND b.hold_expires_at <= UTC_TIMESTAMP()",
-	    "lll", user_id, s->id, s->id);
-	if (res == NULL)
-		return ERR;
-	for (i = 0; i < res->nrows; i++) {
-		if (strcmp(db_val(res, i, 0), "mine") == 0)
-			mine = db_int(res, i, 1);
-		else
-			lapsed++;
+	if (s->seen_for == user_id && user_id != 0) {
+		/* Read with the lock (lock_slot_for), once. */
+		mine = s->mine;
+		lapsed = s->lapsed;
+		s->seen_for = 0;
+	} else {
+		res = db_query(db, a, "SELECT 'mine', COUNT(*) FROM bookings b"
+		    " WHERE b.user_id = ? AND b.timeslot_id = ? AND b.active_seat = 1"
+		    " UNION ALL SELECT 'lapsed', b.id FROM bookings b WHERE b.timeslot_id = ?"
+		    "   AND b.status = 'pending' AND b.hold_expires_at <= UTC_TIMESTAMP()",
+		    "lll", user_id, s->id, s->id);
+		if (res == NULL)
+			return ERR;
+		for (i = 0; i < res->nrows; i++) {
+			if (strcmp(db_val(res, i, 0), "mine") == 0)
+				mine = db_int(res, i, 1);
+			else
+				lapsed++;
+		}
 	}
 	if (lapsed > 0) {
 		/* The user's own lapsed hold may be among them: ask again. */
@@ -1092,7 +1171,8 @@ book_locked(struct db *db, struct arena *a, const struct actor *who,
     const char **why)
 {
 	struct discount d;
-	long long total = 0, left = -1, base;
+	struct price_parts sum = { 0, 0, 0, 0 };
+	long long left = -1, base;
 	int i, rc, applies = 0;
 
 	for (i = 0; i < n; i++)
@@ -1110,23 +1190,29 @@ book_locked(struct db *db, struct arena *a, const struct actor *who,
 			slot_price(&s[i], base, discount_off(&d, base, &left));
 		} else
 			slot_price(&s[i], base, 0);
-		total += s[i].price;
+		sum.base += s[i].base;
+		sum.discount += s[i].discount;
+		sum.tax += s[i].tax;
+		sum.total += s[i].price;
 	}
 	if (code != NULL && !applies)
 		return DISCOUNT_NOT_APPLICABLE;
-	if (order_create(db, who->user_id, total, order_id) != OK)
+	/* The order is written as its bookings will make it, all of which
+	 * are made here or none. */
+	if (order_create_whole(db, who->user_id, &sum, code != NULL ? d.id : 0,
+	    n > 0 && sum.total == 0, order_id) != OK)
 		return ERR;
 	/* Each seat taken counts against the limits of the next. */
 	for (i = 0; i < n; i++)
-		if ((rc = quota_check(db, a, who->user_id, s[i].id, why)) != OK ||
-		    (rc = take_seat(db, a, &s[i], who->user_id, who, *order_id, type,
+		if ((rc = seat_quota(db, a, who->user_id, &s[i], why)) != OK ||
+		    (rc = take_seat(db, a, &s[i], who->user_id, who, *order_id, 1, type,
 		    notes, last_booking)) != OK) {
 			*failed = i;
 			return rc;
 		}
 	if (code != NULL && discount_use(db, &d, *order_id, who->user_id) != OK)
 		return ERR;
-	return order_price(db, *order_id, code != NULL ? d.id : 0);
+	return OK;
 }
 
 int
@@ -1140,7 +1226,7 @@ booking_create_many(struct db *db, struct arena *a, const struct actor *who,
 
 	*why = NULL;
 	for (i = 0; i < n; i++)
-		if ((rc = lock_slot(db, a, slot_ids[i], &s[i])) != OK) {
+		if ((rc = lock_slot_for(db, a, slot_ids[i], who->user_id, &s[i])) != OK) {
 			*failed = i;
 			return rc;
 		}
@@ -1161,7 +1247,8 @@ booking_create_some(struct db *db, struct arena *a, const struct actor *who,
 		t = &tries[i];
 		t->booking_id = 0;
 		t->why = NULL;
-		if ((t->result = lock_slot(db, a, slot_ids[i], &s[i])) == ERR)
+		if ((t->result = lock_slot_for(db, a, slot_ids[i], who->user_id,
+		    &s[i])) == ERR)
 			return ERR;
 	}
 	if (order_create(db, who->user_id, 0, order_id) != OK)
@@ -1173,13 +1260,13 @@ booking_create_some(struct db *db, struct arena *a, const struct actor *who,
 		if (t->result == OK)
 			t->result = check_bookable(db, a, &s[i], who->user_id);
 		if (t->result == OK)
-			t->result = quota_check(db, a, who->user_id, s[i].id, &t->why);
+			t->result = seat_quota(db, a, who->user_id, &s[i], &t->why);
 		if (t->result == ERR)
 			return ERR;
 		if (t->result != OK)
 			continue;
-		if ((rc = take_seat(db, a, &s[i], who->user_id, who, *order_id, type, NULL,
-		    &t->booking_id)) != OK)
+		if ((rc = take_seat(db, a, &s[i], who->user_id, who, *order_id, 0, type,
+		    NULL, &t->booking_id)) != OK)
 			return rc;
 		booked++;
 	}
@@ -1199,15 +1286,16 @@ booking_create_in_order(struct db *db, struct arena *a, const struct actor *who,
 	int rc;
 
 	*why = NULL;
-	if ((rc = lock_slot(db, a, slot_id, &s)) != OK)
+	if ((rc = lock_slot_for(db, a, slot_id, who->user_id, &s)) != OK)
 		return rc;
 	if (s.event_id != event_id)
 		return OTHER_EVENT;
 	if ((rc = check_bookable(db, a, &s, who->user_id)) != OK ||
-	    (rc = quota_check(db, a, who->user_id, s.id, why)) != OK)
+	    (rc = seat_quota(db, a, who->user_id, &s, why)) != OK)
 		return rc;
 	slot_price(&s, 0, 0);	/* paid for with the order */
-	return take_seat(db, a, &s, who->user_id, who, order_id, type, NULL, booking_id);
+	return take_seat(db, a, &s, who->user_id, who, order_id, 0, type, NULL,
+	    booking_id);
 }
 
 int
@@ -1219,7 +1307,7 @@ booking_create_guest(struct db *db, struct arena *a, const struct actor *who,
 	int rc, failed;
 
 	*why = NULL;
-	if ((rc = lock_slot(db, a, slot_id, &s)) != OK)
+	if ((rc = lock_slot_for(db, a, slot_id, who->user_id, &s)) != OK)
 		return rc;
 	return book_locked(db, a, who, &s, 1, -1, BOOKING_GUEST, NULL, NULL, &order_id,
 	    booking_id, &failed, why);
@@ -1262,7 +1350,7 @@ create_txn(struct db *db, void *ctx)
 	int rc, failed;
 
 	c->replayed = 0;
-	if ((rc = lock_slot(db, a, c->slot_id, &s)) != OK)
+	if ((rc = lock_slot_for(db, a, c->slot_id, c->who->user_id, &s)) != OK)
 		return rc;
 	if (c->key != NULL && (rc = find_key(db, c)) != NOT_FOUND)
 		return rc;
@@ -1626,7 +1714,7 @@ reactivate_txn(struct db *db, void *ctx)
 	/* Held to the user's limits as a new booking is. */
 	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK ||
 	    (rc = check_bookable(db, a, &s, b.user_id)) != OK ||
-	    (rc = quota_check(db, a, b.user_id, s.id, &why)) != OK)
+	    (rc = seat_quota(db, a, b.user_id, &s, &why)) != OK)
 		return rc;
 	/* Money already taken and never returned still pays for the seat,
 	 * and what was refunded or is due stays so; otherwise it is a new

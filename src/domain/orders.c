@@ -32,6 +32,20 @@ order_create(struct db *db, long long user_id, long long total, long long *id)
 }
 
 int
+order_create_whole(struct db *db, long long user_id, const struct price_parts *sum,
+    long long discount_id, int paid, long long *id)
+{
+	if (db_exec(db, "INSERT INTO orders (user_id, status, paid_at, total, base_price,"
+	    " discount_amount, tax_amount, total_price, discount_id) VALUES (?,"
+	    " IF(?, 'paid', 'pending'), IF(?, UTC_TIMESTAMP(), NULL), ? / 100, ? / 100,"
+	    " ? / 100, ? / 100, ? / 100, NULLIF(?, 0))", "liilllll" "l", user_id, paid, paid,
+	    sum->total, sum->base, sum->discount, sum->tax, sum->total, discount_id) < 0)
+		return ERR;
+	*id = db_insert_id(db);
+	return OK;
+}
+
+int
 order_set_parts(struct db *db, long long order_id, const struct price_parts *p)
 {
 	return db_exec(db, "UPDATE orders SET base_price = ? / 100, discount_amount = ? / 100,"

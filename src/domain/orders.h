@@ -33,6 +33,14 @@ extern const char *const order_statuses[];
 /* A new pending order of user_id for total cents, in the caller's
  * transaction (booking.c makes one with every booking). */
 int	order_create(struct db *, long long user_id, long long total, long long *id);
+/* A new order of user_id for bookings about to be made in the caller's
+ * transaction, written as they will make it, so that neither order_price
+ * nor order_refresh need run after them: sum holds their parts added up,
+ * discount_id the code they use (0: none), paid says none of them costs
+ * anything (each is then paid, and the order with it), else the order is
+ * pending until they are paid. */
+int	order_create_whole(struct db *, long long user_id, const struct price_parts *sum,
+	    long long discount_id, int paid, long long *id);
 /* Sets the order's parts (and total) to one line's, as a package's. */
 int	order_set_parts(struct db *, long long order_id, const struct price_parts *);
 /* Sets the order's parts (and total) to the sums of its bookings' and
