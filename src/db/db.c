@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -951,17 +952,25 @@ simple(struct db *db, const char *sql)
 	return OK;
 }
 
+/* Is p a mariadb client "DELIMITER xx" line? */
+static int
+delimiter_line(const char *p)
+{
+	return strncasecmp(p, "DELIMITER", 9) == 0 && (p[9] == ' ' || p[9] == '\t');
+}
+
 /*
- * The end of the statement that starts at p: its ';' outside quotes and
- * comments, or the end of the text; *start is its first word, after the
- * white space and comments before it (NULL: it held nothing else). A
- * schema file is read as the mariadb client reads it, one statement per
- * ';' (so no compound BEGIN ... END bodies), and sent without the comments
- * before it.
+ * The end of the statement that starts at p: its delimiter (delim, ";"
+ * unless a DELIMITER line changed it) outside quotes and comments, or the
+ * end of the text; *start is its first word, after the white space and
+ * comments before it (NULL: it held nothing else). A DELIMITER line ends
+ * at its end of line. A schema file is read as the mariadb client reads
+ * it, and each statement sent without the comments before it.
  */
 static const char *
-statement_end(const char *p, const char **start)
+statement_end(const char *p, const char *delim, const char **start)
 {
+	size_t dlen = strlen(delim);
 	char quote = 0;
 
 	*start = NULL;
@@ -981,11 +990,14 @@ statement_end(const char *p, const char **start)
 			if (*p == '\0')
 				break;
 			p++;
-		} else if (*p == ';')
+		} else if (strncmp(p, delim, dlen) == 0)
 			break;
 		else if (!isspace((unsigned char)*p)) {
-			if (*start == NULL)
+			if (*start == NULL) {
 				*start = p;
+				if (delimiter_line(p))
+					return p + strcspn(p, "\n");
+			}
 			if (*p == '\'' || *p == '"' || *p == '`')
 				quote = *p;
 		}
@@ -993,30 +1005,66 @@ statement_end(const char *p, const char **start)
 	return p;
 }
 
+int
+db_statements(const char *text, db_statement_fn fn, void *ctx)
+{
+	char delim[DB_DELIMITER_MAX + 1] = ";";
+	const char *start, *end, *d;
+	size_t n;
+
+	for (; *text != '\0'; text = end) {
+		end = statement_end(text, delim, &start);
+		if (start != NULL && delimiter_line(start)) {
+			/* The rest of the line, to its first blank. */
+			for (d = start + 9; *d == ' ' || *d == '\t'; d++)
+				;
+			n = strcspn(d, " \t\r\n");
+			if (n == 0 || n > DB_DELIMITER_MAX)
+				return ERR;
+			memcpy(delim, d, n);
+			delim[n] = '\0';
+			continue;
+		}
+		if (start != NULL && fn(ctx, start, (size_t)(end - start)) != OK)
+			return ERR;
+		if (*end != '\0')
+			end += strlen(delim);
+	}
+	return OK;
+}
+
+static int
+send_statement(void *ctx, const char *sql, size_t len)
+{
+	struct db *db = ctx;
+	MYSQL_RES *res;
+
+	if (mysql_real_query(db->conn, sql, (unsigned long)len) != 0) {
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		return ERR;
+	}
+	if ((res = mysql_store_result(db->conn)) != NULL)
+		mysql_free_result(res);
+	return OK;
+}
+
 /*
  * Each statement of text on its own, never as one multi-statement query:
  * a Galera node replicates a schema change by the text of the statement
  * being run, and a trigger or procedure created inside a multi-statement
- * query reached the other nodes with a body of the wrong text.
+ * query reached the other nodes with a body of the wrong text. A compound
+ * body goes whole between DELIMITER lines, as the mariadb client sends it.
  */
 int
 db_script(struct db *db, const char *text)
 {
-	MYSQL_RES *res;
-	const char *start, *end;
-
 	if (connect_db(db) != OK)
 		return ERR;
-	for (; *text != '\0'; text = *end != '\0' ? end + 1 : end) {
-		end = statement_end(text, &start);
-		if (start == NULL)
-			continue;
-		if (mysql_real_query(db->conn, start, (unsigned long)(end - start)) != 0) {
-			set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
-			return ERR;
-		}
-		if ((res = mysql_store_result(db->conn)) != NULL)
-			mysql_free_result(res);
+	db->err = 0;
+	if (db_statements(text, send_statement, db) != OK) {
+		if (db->err == 0)
+			set_error(db, 0, "a DELIMITER line names no delimiter, or one too long");
+		return ERR;
 	}
 	return OK;
 }

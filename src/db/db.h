@@ -96,6 +96,14 @@ int		 db_each_args(struct db *, struct arena *, db_row_fn, void *ctx,
 /* Runs a trusted script (a migration file) one statement at a time, no
  * values. */
 int		 db_script(struct db *, const char *text);
+/* Calls fn with each statement of text in turn (without the comments
+ * before it or its delimiter), split as the mariadb client splits a file:
+ * at ';' outside quotes and comments, or at what a "DELIMITER xx" line
+ * names, so that a compound body (IF ... END IF) goes whole. ERR: fn's, or
+ * a DELIMITER line with no delimiter or one over DB_DELIMITER_MAX. */
+#define DB_DELIMITER_MAX	8
+typedef int	(*db_statement_fn)(void *ctx, const char *sql, size_t len);
+int		 db_statements(const char *text, db_statement_fn, void *ctx);
 
 int		 db_begin(struct db *);
 int		 db_commit(struct db *);

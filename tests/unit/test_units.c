@@ -1543,6 +1543,57 @@ test_db_rows(void)
 	    one.n == 7 && strcmp(one.name, "seven") == 0);
 }
 
+/* What db_statements hands on, one "[statement]" after another. */
+static int
+statement_collect(void *ctx, const char *sql, size_t len)
+{
+	struct buf *out = ctx;
+
+	buf_printf(out, "[%.*s]", (int)len, sql);
+	return strncmp(sql, "FAIL", 4) == 0 ? ERR : OK;
+}
+
+static const char *
+statements_of(const char *text, int *rc)
+{
+	struct buf out;
+
+	buf_init(&out, &a);
+	*rc = db_statements(text, statement_collect, &out);
+	return buf_cstr(&out);
+}
+
+/* A schema file splits as the mariadb client splits it: at ';' outside
+ * quotes and comments, each statement from its first word; a DELIMITER
+ * line changes what ends one, so an IF ... END IF body goes whole, and is
+ * not sent itself. */
+static void
+test_db_statements(void)
+{
+	int rc;
+
+	arena_reset(&a);
+	CHECK_STR(statements_of("-- a file\nSELECT 1;\n/* x; */ SELECT 'a;b' ;  # c;\n", &rc),
+	    "[SELECT 1][SELECT 'a;b' ]");
+	CHECK(rc == OK);
+	CHECK_STR(statements_of("CREATE TABLE t (a INT);\nDELIMITER //\n"
+	    "CREATE TRIGGER x AFTER UPDATE ON t FOR EACH ROW\nIF NEW.a <> 1 THEN\n"
+	    "\tCALL p(';');\nEND IF//\ndelimiter ;\nDROP TABLE u;", &rc),
+	    "[CREATE TABLE t (a INT)][CREATE TRIGGER x AFTER UPDATE ON t FOR EACH ROW\n"
+	    "IF NEW.a <> 1 THEN\n\tCALL p(';');\nEND IF][DROP TABLE u]");
+	CHECK(rc == OK);
+	CHECK_STR(statements_of("DELIMITER $$\nSELECT 1$$ SELECT 2", &rc), "[SELECT 1][SELECT 2]");
+	CHECK(rc == OK);
+	statements_of("SELECT 1;\nDELIMITER \nSELECT 2;", &rc);
+	CHECK(rc == ERR);
+	statements_of("DELIMITER 123456789\nSELECT 2;", &rc);
+	CHECK(rc == ERR);
+	CHECK_STR(statements_of("SELECT 1; FAIL; SELECT 3;", &rc), "[SELECT 1][FAIL]");
+	CHECK(rc == ERR);
+	CHECK_STR(statements_of("  \n-- nothing\n", &rc), "");
+	CHECK(rc == OK);
+}
+
 /* Keyset cursors: what booking_cursor_text() makes parses back, nothing
  * else does; a page drops its extra row, puts a previous page in order
  * and links the sides that have rows. */
@@ -1762,6 +1813,7 @@ main(void)
 	RUN(test_password_strength);
 	RUN(test_lock_waits);
 	RUN(test_db_rows);
+	RUN(test_db_statements);
 	RUN(test_report_range);
 	RUN(test_chart);
 	arena_free(&a);
