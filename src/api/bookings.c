@@ -29,6 +29,7 @@ int
 api_booking_create(struct req *r)
 {
 	const char *notes, *why, *code, *key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
+	struct booking made;
 	long long slot, id = 0;
 	int rc, replayed = 0;
 
@@ -44,11 +45,14 @@ api_booking_create(struct req *r)
 		return reply_error(r, 400, "invalid_field",
 		    "Idempotency-Key: %s.", booking_key_rule());
 	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, code, key, &id,
-	    &replayed, &why);
+	    &replayed, &why, &made);
 	if (rc == NOT_FOUND)
 		return reply_not_found(r, "timeslot", slot);
 	if (rc == QUOTA_EXCEEDED)
 		return reply_error(r, 409, result_code(rc), "%s", why);
+	/* A new booking as its transaction read it: no second read. */
+	if (made.id != 0)
+		return json_reply_booking(r, rc, &made, 201, 0, 0);
 	return api_reply_booking(r, rc, id, replayed ? 200 : 201, 0, 0);
 }
 

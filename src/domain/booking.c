@@ -616,7 +616,9 @@ struct slot_lock {
 	int		 future;
 	int		 approval;	/* its room's bookings wait for an admin's */
 	long long	 event_id;	/* 0: none */
-	int		 quotas;	/* some role has limits for its room's type */
+	int		 quotas;	/* some role has a limit for its room's type */
+	int		 ahead_24h;	/* it starts over 24 hours from now */
+	int		 ahead_1h;	/* over an hour from now */
 	/* Read with the lock for user seen_for (0: none), until
 	 * check_bookable uses them: */
 	long long	 seen_for;
@@ -649,7 +651,10 @@ slot_price(struct slot_lock *s, long long base, long long discount)
 	"  (SELECT tax_free FROM rooms r WHERE r.id = t.room_id) OR" \
 	"  COALESCE((SELECT tax_free FROM events e WHERE e.id = t.event_id), 0)," \
 	"  EXISTS (SELECT 1 FROM quotas q JOIN rooms r ON r.room_type = q.room_type" \
-	"    WHERE r.id = t.room_id)"
+	"    WHERE r.id = t.room_id AND (q.max_active IS NOT NULL OR" \
+	"    q.max_holds IS NOT NULL OR q.max_hours_week IS NOT NULL))," \
+	"  start_time - INTERVAL 24 HOUR > UTC_TIMESTAMP()," \
+	"  start_time - INTERVAL 1 HOUR > UTC_TIMESTAMP()"
 
 /* Locks timeslot id and reads it into s; for a user about to book it
  * (user_id, else 0) also what check_bookable asks first, by the same
@@ -690,9 +695,11 @@ lock_slot_for(struct db *db, struct arena *a, long long id, long long user_id,
 	s->approval = db_int(res, 0, 11) != 0;
 	s->tax_free = db_int(res, 0, 12) != 0;
 	s->quotas = db_int(res, 0, 13) != 0;
+	s->ahead_24h = db_int(res, 0, 14) != 0;
+	s->ahead_1h = db_int(res, 0, 15) != 0;
 	s->seen_for = user_id;
-	s->mine = user_id != 0 ? db_int(res, 0, 14) : 0;
-	s->lapsed = user_id != 0 && db_int(res, 0, 15) != 0;
+	s->mine = user_id != 0 ? db_int(res, 0, 16) : 0;
+	s->lapsed = user_id != 0 && db_int(res, 0, 17) != 0;
 	s->discount_id = 0;
 	slot_price(s, money_cents(db_val(res, 0, 2)), 0);
 	return OK;
@@ -704,8 +711,9 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	return lock_slot_for(db, a, id, 0, s);
 }
 
-/* quota_check for a seat of locked timeslot s: a room type no role has
- * limits for (as lock_slot read) needs no look. */
+/* quota_check for a seat of locked timeslot s: a room type no role has a
+ * limit for (as lock_slot read; a row of NULLs limits nothing) needs no
+ * look. */
 static int
 seat_quota(struct db *db, struct arena *a, long long user_id, const struct slot_lock *s,
     const char **why)
@@ -754,30 +762,43 @@ json_text(struct arena *a, const char *key, const char *value)
 	return text;
 }
 
-/* Writes the audit event, the owner's mail and notification for one change,
- * and brings the booking's order in line unless order_whole says the
- * caller wrote the order as its new bookings make it (order_create_whole). */
 static int
-record_of(struct db *db, struct arena *a, long long booking_id, long long owner,
-    const char *type, const struct actor *who, const char *old_status,
-    const char *new_status, const char *data, const char *message, int order_whole)
+record_event(struct db *db, long long booking_id, const char *type,
+    const struct actor *who, const char *old_status, const char *new_status,
+    const char *data)
 {
-	if (db_exec(db, "INSERT INTO booking_events (booking_id, type, actor_id,"
+	return db_exec(db, "INSERT INTO booking_events (booking_id, type, actor_id,"
 	    " old_status, new_status, data) VALUES (?, ?, NULLIF(?, 0), ?, ?, ?)",
-	    "lslsss", booking_id, type, who->user_id, old_status, new_status, data) < 0 ||
-	    mail_booking_event(db, a, booking_id, type, new_status, data) != OK ||
-	    (!order_whole && order_refresh(db, booking_id) != OK))
-		return ERR;
-	return notify_add(db, owner, message, arena_printf(a, "/bookings/%lld", booking_id));
+	    "lslsss", booking_id, type, who->user_id, old_status, new_status,
+	    data) < 0 ? ERR : OK;
 }
 
+/* Writes the audit event, the owner's mail and notification for one change. */
 static int
 record(struct db *db, struct arena *a, long long booking_id, long long owner,
     const char *type, const struct actor *who, const char *old_status,
     const char *new_status, const char *data, const char *message)
 {
-	return record_of(db, a, booking_id, owner, type, who, old_status, new_status, data,
-	    message, 0);
+	if (record_event(db, booking_id, type, who, old_status, new_status, data) != OK ||
+	    mail_booking_event(db, a, booking_id, type, new_status, data) != OK ||
+	    order_refresh(db, booking_id) != OK)
+		return ERR;
+	return notify_add(db, owner, message, arena_printf(a, "/bookings/%lld", booking_id));
+}
+
+/* The same for booking b just made (its status as written) and read: its
+ * mail is told from b, and its order brought in line unless order_whole
+ * says the caller wrote the order as its new bookings make it
+ * (order_create_whole). */
+static int
+record_made(struct db *db, struct arena *a, const struct booking *b, const char *status,
+    const struct actor *who, const char *data, const char *message, int order_whole)
+{
+	if (record_event(db, b->id, "created", who, NULL, status, data) != OK ||
+	    mail_booking_made(db, b, status, data) != OK ||
+	    (!order_whole && order_refresh(db, b->id) != OK))
+		return ERR;
+	return notify_add(db, b->user_id, message, arena_printf(a, "/bookings/%lld", b->id));
 }
 
 int
@@ -809,6 +830,26 @@ plan_reminders(struct db *db, long long booking_id, const char *start)
 	    "   AND u.sms_reminders AND ? - INTERVAL 24 HOUR > UTC_TIMESTAMP()",
 	    "lsslssslss", booking_id, start, start, booking_id, start, start, start,
 	    booking_id, cfg.sms_command, start) < 0 ? ERR : OK;
+}
+
+/* plan_reminders for a new booking of locked timeslot s, which read how
+ * far off it starts: without SMS the e-mails still to come are one plain
+ * INSERT, or none, instead of the three-way UNION that asks the database. */
+static int
+seat_reminders(struct db *db, long long booking_id, const struct slot_lock *s)
+{
+	if (cfg.sms_command != NULL && *cfg.sms_command != '\0' && s->ahead_24h)
+		return plan_reminders(db, booking_id, s->start);
+	if (s->ahead_24h)
+		return db_exec(db, "INSERT INTO reminders (booking_id, type, scheduled_at)"
+		    " VALUES (?, 'email_24h', ? - INTERVAL 24 HOUR),"
+		    " (?, 'email_1h', ? - INTERVAL 1 HOUR)", "lsls", booking_id, s->start,
+		    booking_id, s->start) < 0 ? ERR : OK;
+	if (s->ahead_1h)
+		return db_exec(db, "INSERT INTO reminders (booking_id, type, scheduled_at)"
+		    " VALUES (?, 'email_1h', ? - INTERVAL 1 HOUR)", "ls", booking_id,
+		    s->start) < 0 ? ERR : OK;
+	return OK;
 }
 
 static int
@@ -931,11 +972,12 @@ booking_ticket_parse(struct arena *a, const char *code)
  * notification and mail. by is who acts: the user, or the system giving a
  * waiting user a place that came free. order_whole: the caller made the
  * order whole for its new bookings (order_create_whole), so its status
- * needs no refresh. Every booking is made here. */
+ * needs no refresh. *made is the booking as made, read once, for its mail
+ * and the caller's reply. Every booking is made here. */
 static int
 take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
     long long user_id, const struct actor *by, long long order_id, int order_whole,
-    const char *type, const char *notes, long long *id)
+    const char *type, const char *notes, struct booking *made)
 {
 	int free_slot = s->price == 0, mine = by->user_id == user_id, rc;
 	/* A guest's booking is held, free or not, until the link mailed to
@@ -946,6 +988,7 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 	const char *status = confirmed ? "confirmed" : "pending", *what, *message, *data;
 
 	char ticket[TICKET_CODE_LEN + 1];
+	long long id;
 	int tries;
 
 	/* The ticket code comes with the row: a second statement (and its
@@ -970,12 +1013,15 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 	}
 	if (tries == TICKET_TRIES)
 		return ERR;
-	*id = db_insert_id(db);
-	if (held && hold_noted(db, *id) != OK)
+	id = db_insert_id(db);
+	if (held && hold_noted(db, id) != OK)
 		return ERR;
 	if ((rc = booking_seats_add(db, s->id, 1)) != OK)
 		return rc;
-	if (confirmed && plan_reminders(db, *id, s->start) != OK)
+	if (confirmed && seat_reminders(db, id, s) != OK)
+		return ERR;
+	if (db_row(db_query(db, a, BOOKING_SELECT " WHERE b.id = ?", "l", id), booking_fill,
+	    made) != OK)
 		return ERR;
 	prev = booking_owner_language(db, a, user_id, by);
 	what = describe(a, s->room_name, s->start);
@@ -999,8 +1045,7 @@ take_seat(struct db *db, struct arena *a, const struct slot_lock *s,
 	    s->approval ? (mine ? "{\"approval\":\"awaiting\"}" :
 	    "{\"reason\":\"waitlist\",\"approval\":\"awaiting\"}") :
 	    mine ? NULL : "{\"reason\":\"waitlist\"}";
-	return record_of(db, a, *id, user_id, "created", by, NULL, status, data, message,
-	    order_whole);
+	return record_made(db, a, made, status, by, data, message, order_whole);
 }
 
 /* The seats a locked timeslot's counter says are taken now. */
@@ -1030,9 +1075,10 @@ promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
 {
 	static const struct actor system = { 0, 1, 0, NULL };
 	struct price_parts parts = { s->base, s->discount, s->tax, s->price };
+	struct booking made;
 	struct db_res *res;
 	const char *why;
-	long long held, id, user, order, after = 0;
+	long long held, user, order, after = 0;
 	int rc;
 
 	if (strcmp(s->status, "scheduled") != 0 || !s->room_active || !s->future)
@@ -1060,7 +1106,7 @@ promote_waiting(struct db *db, struct arena *a, const struct slot_lock *s)
 		 * one who booked meanwhile just leaves the line. */
 		if (order_create_whole(db, user, &parts, 0, s->price == 0, &order) != OK)
 			return ERR;
-		rc = take_seat(db, a, s, user, &system, order, 1, "single", NULL, &id);
+		rc = take_seat(db, a, s, user, &system, order, 1, "single", NULL, &made);
 		if (rc == ALREADY_BOOKED &&
 		    db_exec(db, "DELETE FROM orders WHERE id = ?", "l", order) < 0)
 			return ERR;
@@ -1135,6 +1181,7 @@ struct create {
 	long long		 booking_id;
 	int			 replayed;
 	const char		*why;		/* the limit a QUOTA_EXCEEDED names */
+	struct booking		 made;		/* the booking made, unless replayed */
 };
 
 /* The first booking made with this key, if any; KEY_REUSED when the
@@ -1167,7 +1214,7 @@ find_key(struct db *db, struct create *c)
 static int
 book_locked(struct db *db, struct arena *a, const struct actor *who,
     struct slot_lock *s, int n, long long price, const char *type, const char *notes,
-    const char *code, long long *order_id, long long *last_booking, int *failed,
+    const char *code, long long *order_id, struct booking *last, int *failed,
     const char **why)
 {
 	struct discount d;
@@ -1206,7 +1253,7 @@ book_locked(struct db *db, struct arena *a, const struct actor *who,
 	for (i = 0; i < n; i++)
 		if ((rc = seat_quota(db, a, who->user_id, &s[i], why)) != OK ||
 		    (rc = take_seat(db, a, &s[i], who->user_id, who, *order_id, 1, type,
-		    notes, last_booking)) != OK) {
+		    notes, last)) != OK) {
 			*failed = i;
 			return rc;
 		}
@@ -1221,7 +1268,7 @@ booking_create_many(struct db *db, struct arena *a, const struct actor *who,
     long long *order_id, int *failed, const char **why)
 {
 	struct slot_lock *s = arena_calloc(a, (size_t)(n > 0 ? n : 1), sizeof(*s));
-	long long booking_id;
+	struct booking last;
 	int i, rc;
 
 	*why = NULL;
@@ -1230,7 +1277,7 @@ booking_create_many(struct db *db, struct arena *a, const struct actor *who,
 			*failed = i;
 			return rc;
 		}
-	return book_locked(db, a, who, s, n, -1, type, NULL, code, order_id, &booking_id,
+	return book_locked(db, a, who, s, n, -1, type, NULL, code, order_id, &last,
 	    failed, why);
 }
 
@@ -1241,6 +1288,7 @@ booking_create_some(struct db *db, struct arena *a, const struct actor *who,
 {
 	struct slot_lock *s = arena_calloc(a, (size_t)(n > 0 ? n : 1), sizeof(*s));
 	struct seat_try *t;
+	struct booking made;
 	int i, rc, booked = 0;
 
 	for (i = 0; i < n; i++) {
@@ -1266,8 +1314,9 @@ booking_create_some(struct db *db, struct arena *a, const struct actor *who,
 		if (t->result != OK)
 			continue;
 		if ((rc = take_seat(db, a, &s[i], who->user_id, who, *order_id, 0, type,
-		    NULL, &t->booking_id)) != OK)
+		    NULL, &made)) != OK)
 			return rc;
+		t->booking_id = made.id;
 		booked++;
 	}
 	if (booked == 0)
@@ -1283,6 +1332,7 @@ booking_create_in_order(struct db *db, struct arena *a, const struct actor *who,
     long long *booking_id, const char **why)
 {
 	struct slot_lock s;
+	struct booking made;
 	int rc;
 
 	*why = NULL;
@@ -1294,8 +1344,11 @@ booking_create_in_order(struct db *db, struct arena *a, const struct actor *who,
 	    (rc = seat_quota(db, a, who->user_id, &s, why)) != OK)
 		return rc;
 	slot_price(&s, 0, 0);	/* paid for with the order */
-	return take_seat(db, a, &s, who->user_id, who, order_id, 0, type, NULL,
-	    booking_id);
+	if ((rc = take_seat(db, a, &s, who->user_id, who, order_id, 0, type, NULL,
+	    &made)) != OK)
+		return rc;
+	*booking_id = made.id;
+	return OK;
 }
 
 int
@@ -1303,14 +1356,18 @@ booking_create_guest(struct db *db, struct arena *a, const struct actor *who,
     long long slot_id, long long *booking_id, const char **why)
 {
 	struct slot_lock s;
+	struct booking made;
 	long long order_id;
 	int rc, failed;
 
 	*why = NULL;
 	if ((rc = lock_slot_for(db, a, slot_id, who->user_id, &s)) != OK)
 		return rc;
-	return book_locked(db, a, who, &s, 1, -1, BOOKING_GUEST, NULL, NULL, &order_id,
-	    booking_id, &failed, why);
+	if ((rc = book_locked(db, a, who, &s, 1, -1, BOOKING_GUEST, NULL, NULL, &order_id,
+	    &made, &failed, why)) != OK)
+		return rc;
+	*booking_id = made.id;
+	return OK;
 }
 
 int
@@ -1355,8 +1412,9 @@ create_txn(struct db *db, void *ctx)
 	if (c->key != NULL && (rc = find_key(db, c)) != NOT_FOUND)
 		return rc;
 	if ((rc = book_locked(db, a, c->who, &s, 1, -1, "single", c->notes, c->code,
-	    &order_id, &c->booking_id, &failed, &c->why)) != OK)
+	    &order_id, &c->made, &failed, &c->why)) != OK)
 		return rc;
+	c->booking_id = c->made.id;
 	if (c->key != NULL && db_exec(db, "INSERT INTO idempotency_keys"
 	    " (user_id, idem_key, request_hash, booking_id) VALUES (?, ?, ?, ?)",
 	    "lssl", c->who->user_id, c->key, c->hash, c->booking_id) < 0)
@@ -1385,9 +1443,10 @@ booking_key_valid(const char *key)
 int
 booking_create(struct db *db, struct arena *a, const struct actor *who,
     long long slot_id, const char *notes, const char *code, const char *key,
-    long long *booking_id, int *replayed, const char **why)
+    long long *booking_id, int *replayed, const char **why, struct booking *made)
 {
-	struct create c = { a, who, slot_id, notes, code, key, NULL, 0, 0, NULL };
+	struct create c = { .arena = a, .who = who, .slot_id = slot_id, .notes = notes,
+	    .code = code, .key = key };
 	int rc;
 
 	if (key != NULL)
@@ -1404,6 +1463,12 @@ booking_create(struct db *db, struct arena *a, const struct actor *who,
 	*booking_id = c.booking_id;
 	*replayed = c.replayed;
 	*why = c.why != NULL ? c.why : result_message(rc);
+	if (made != NULL) {
+		if (rc == OK && !c.replayed)
+			*made = c.made;
+		else
+			made->id = 0;
+	}
 	return rc;
 }
 
@@ -1425,7 +1490,8 @@ enrol_txn(struct db *db, void *ctx)
 	struct arena *a = c->arena;
 	struct db_res *ev, *res;
 	struct slot_lock *s;
-	long long price, booking_id;
+	struct booking last;
+	long long price;
 	int i, rc, failed = -1;
 
 	c->failed_slot = 0;
@@ -1448,7 +1514,7 @@ enrol_txn(struct db *db, void *ctx)
 		if ((rc = lock_slot(db, a, db_int(res, i, 0), &s[i])) != OK)
 			return rc;
 	rc = book_locked(db, a, c->who, s, res->nrows, price, "course", NULL, NULL,
-	    &c->order_id, &booking_id, &failed, &c->why);
+	    &c->order_id, &last, &failed, &c->why);
 	if (rc != OK && failed >= 0)
 		c->failed_slot = s[failed].id;
 	return rc;

@@ -318,10 +318,12 @@ const char *booking_key_rule(void);
  * be used is refused, DISCOUNT_*). key may be NULL; with a key, a repeat of
  * the same request returns the first booking and sets *replayed. A
  * refusal's sentence is in *why (for QUOTA_EXCEEDED it names the limit:
- * domain/quota.h). */
+ * domain/quota.h). *made (NULL: not wanted) is the new booking as its
+ * transaction read it, for a reply that need not read it again; its id is
+ * 0 when none was made (a refusal, or a replay). */
 int	booking_create(struct db *, struct arena *, const struct actor *,
 	    long long timeslot_id, const char *notes, const char *code, const char *key,
-	    long long *booking_id, int *replayed, const char **why);
+	    long long *booking_id, int *replayed, const char **why, struct booking *made);
 /* Books one seat of each of n timeslots (ids ascending, no repeats) for
  * who, all under one new order, all or none, as part of the caller's
  * transaction: the timeslots are locked in ascending id order, so two of

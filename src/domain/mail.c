@@ -75,6 +75,57 @@ queue(struct db *db, const char *kind, long long user_id, long long booking_id,
 	return rows < 0 ? ERR : OK;
 }
 
+/* What a booking's message tells: the booking as it is at the change. */
+struct booking_msg {
+	long long	 user_id;
+	long long	 booking_id;
+	const char	*to;
+	const char	*name;
+	const char	*room;
+	const char	*event;
+	const char	*start;
+	const char	*end;
+	long long	 price;
+	long long	 refund;
+	const char	*pay_by;
+	const char	*status;
+	const char	*payment_status;
+	long long	 base;
+	long long	 discount;
+	long long	 tax;
+	long long	 order_id;
+	const char	*ticket;
+	long long	 sequence;
+	int		 guest;
+};
+
+static int
+queue_msg(struct db *db, const char *kind, const struct booking_msg *m)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "bookingId", json_object_new_int64(m->booking_id));
+	add_str(o, "name", m->name);
+	add_str(o, "room", m->room);
+	add_str(o, "event", m->event);
+	add_str(o, "start", m->start);
+	add_str(o, "end", m->end);
+	json_object_object_add(o, "price", json_object_new_int64(m->price));
+	json_object_object_add(o, "refund", json_object_new_int64(m->refund));
+	add_str(o, "payBy", m->pay_by);
+	add_str(o, "status", m->status);
+	add_str(o, "paymentStatus", m->payment_status);
+	if (strcmp(kind, "confirmed") == 0)
+		add_str(o, "ticket", m->ticket);
+	json_object_object_add(o, "sequence", json_object_new_int64(m->sequence));
+	json_object_object_add(o, "base", json_object_new_int64(m->base));
+	json_object_object_add(o, "discount", json_object_new_int64(m->discount));
+	json_object_object_add(o, "tax", json_object_new_int64(m->tax));
+	json_object_object_add(o, "orderId", json_object_new_int64(m->order_id));
+	json_object_object_add(o, "guest", json_object_new_boolean(m->guest));
+	return queue(db, kind, m->user_id, m->booking_id, m->to, o);
+}
+
 /*
  * Queues kind about a booking with what it is now: the message tells the
  * booking as it was at this change, whatever happens to it before the
@@ -85,7 +136,7 @@ queue(struct db *db, const char *kind, long long user_id, long long booking_id,
 static int
 queue_booking(struct db *db, struct arena *a, long long booking_id, const char *kind)
 {
-	struct json_object *o;
+	struct booking_msg m;
 	struct db_res *res;
 
 	res = db_query(db, a, "SELECT u.id, u.email, u.name, r.name, e.title,"
@@ -102,29 +153,27 @@ queue_booking(struct db *db, struct arena *a, long long booking_id, const char *
 		return ERR;
 	if (res->nrows == 0)
 		return NOT_FOUND;
-	o = json_object_new_object();
-	json_object_object_add(o, "bookingId", json_object_new_int64(booking_id));
-	add_str(o, "name", db_val(res, 0, 2));
-	add_str(o, "room", db_val(res, 0, 3));
-	add_str(o, "event", db_val(res, 0, 4));
-	add_str(o, "start", db_val(res, 0, 5));
-	add_str(o, "end", db_val(res, 0, 6));
-	json_object_object_add(o, "price", json_object_new_int64(money_cents(db_val(res, 0, 7))));
-	json_object_object_add(o, "refund", json_object_new_int64(money_cents(db_val(res, 0, 8))));
-	add_str(o, "payBy", db_val(res, 0, 9));
-	add_str(o, "status", db_val(res, 0, 10));
-	add_str(o, "paymentStatus", db_val(res, 0, 11));
-	if (strcmp(kind, "confirmed") == 0)
-		add_str(o, "ticket", db_val(res, 0, 16));
-	json_object_object_add(o, "sequence", json_object_new_int64(db_int(res, 0, 17)));
-	json_object_object_add(o, "base", json_object_new_int64(money_cents(db_val(res, 0, 12))));
-	json_object_object_add(o, "discount",
-	    json_object_new_int64(money_cents(db_val(res, 0, 13))));
-	json_object_object_add(o, "tax", json_object_new_int64(money_cents(db_val(res, 0, 14))));
-	json_object_object_add(o, "orderId", json_object_new_int64(db_int(res, 0, 15)));
-	json_object_object_add(o, "guest", json_object_new_boolean(db_int(res, 0, 18) != 0));
-	return queue(db, kind, db_int(res, 0, 0), booking_id,
-	    db_val(res, 0, strcmp(kind, "sms_reminder") == 0 ? 18 : 1), o);
+	m.user_id = db_int(res, 0, 0);
+	m.booking_id = booking_id;
+	m.to = db_val(res, 0, strcmp(kind, "sms_reminder") == 0 ? 18 : 1);
+	m.name = db_val(res, 0, 2);
+	m.room = db_val(res, 0, 3);
+	m.event = db_val(res, 0, 4);
+	m.start = db_val(res, 0, 5);
+	m.end = db_val(res, 0, 6);
+	m.price = money_cents(db_val(res, 0, 7));
+	m.refund = money_cents(db_val(res, 0, 8));
+	m.pay_by = db_val(res, 0, 9);
+	m.status = db_val(res, 0, 10);
+	m.payment_status = db_val(res, 0, 11);
+	m.base = money_cents(db_val(res, 0, 12));
+	m.discount = money_cents(db_val(res, 0, 13));
+	m.tax = money_cents(db_val(res, 0, 14));
+	m.order_id = db_int(res, 0, 15);
+	m.ticket = db_val(res, 0, 16);
+	m.sequence = db_int(res, 0, 17);
+	m.guest = db_int(res, 0, 19) != 0;
+	return queue_msg(db, kind, &m);
 }
 
 int
@@ -136,6 +185,22 @@ mail_booking_event(struct db *db, struct arena *a, long long booking_id,
 	if (kind == NULL)
 		return OK;
 	return queue_booking(db, a, booking_id, kind);
+}
+
+int
+mail_booking_made(struct db *db, const struct booking *b, const char *status,
+    const char *data)
+{
+	const char *kind = event_kind("created", status, data);
+	struct booking_msg m = {
+		b->user_id, b->id, b->user_email, b->user_name, b->room_name,
+		b->event_title, b->start, b->end, b->price, b->refund_amount,
+		b->hold_expires_at, status, b->payment_status, b->base_price,
+		b->discount_amount, b->tax_amount, b->order_id, b->ticket_code,
+		0, b->booking_type != NULL && strcmp(b->booking_type, BOOKING_GUEST) == 0
+	};
+
+	return kind == NULL ? OK : queue_msg(db, kind, &m);
 }
 
 int

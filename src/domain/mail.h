@@ -8,6 +8,7 @@
 #include "core/result.h"
 
 struct arena;
+struct booking;
 struct db;
 
 /* Failed deliveries wait this long before the next try; after the last
@@ -20,6 +21,12 @@ struct db;
  * change's transaction. */
 int	mail_booking_event(struct db *, struct arena *, long long booking_id,
 	    const char *type, const char *new_status, const char *data);
+/* The same for a booking just made ("created", status as written), b as
+ * BOOKING_SELECT read it in the transaction that made it: the message it
+ * would read, told from b (nothing moved, cancelled or reactivated yet)
+ * without reading it again. */
+int	mail_booking_made(struct db *, const struct booking *b, const char *status,
+	    const char *data);
 /* Queues a sign-up's link for a new address (the token is made when it
  * is sent), or the word to a taken address's owner that someone tried. */
 int	mail_signup_confirm(struct db *, long long signup_id, const char *email,

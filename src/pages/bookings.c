@@ -193,7 +193,7 @@ booking_new(struct req *r)
 	if (code != NULL && *code == '\0')
 		code = NULL;
 	rc = booking_create(r->db, r->arena, &r->actor, slot, notes, code, key, &id,
-	    &replayed, &why);
+	    &replayed, &why, NULL);
 	if (rc == ERR)
 		return ERR;
 	if (rc == NOT_FOUND)
