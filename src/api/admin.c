@@ -222,7 +222,7 @@ api_admin_bookings(struct req *r)
 	if (input_admin_filter(r, &f, ADMIN_API_PAGE_SIZE,
 	    ADMIN_API_PAGE_SIZE_MAX) != OK)
 		return ERR;
-	if (admin_bookings(r->db, r->arena, &f, &list, &n, &page) != OK)
+	if (admin_bookings(r->db, r->arena, &f, NULL, &list, &n, &page) != OK)
 		return ERR;
 	return reply_json(r, 200, json_list_page(json_bookings(r->arena, list, n), f.limit,
 	    &page));

@@ -434,32 +434,99 @@ admin_index(const struct admin_filter *f)
 }
 
 /* BOOKING_SELECT_BY the filter's index (an event's: as the optimizer
- * likes, from the event's timeslots), then its WHERE. */
+ * likes, from the event's timeslots), then its WHERE; named: without the
+ * rooms' names and the events' titles (admin_named). */
 static const char *
-admin_select(struct arena *a, const struct admin_filter *f, const char *where)
+admin_select(struct arena *a, const struct admin_filter *f, const char *where, int named)
 {
 	if (admin_index(f) == NULL)
 		return arena_printf(a, "%s%s", BOOKING_SELECT, where);
+	if (named)
+		return arena_printf(a, "SELECT STRAIGHT_JOIN " BOOKING_COLUMNS_BEFORE_NAMES
+		    " NULL, NULL," BOOKING_COLUMNS_AFTER_NAMES " FROM bookings b FORCE INDEX (%s)"
+		    " JOIN users u ON u.id = b.user_id JOIN timeslots t ON t.id = b.timeslot_id%s",
+		    admin_index(f), where);
 	return arena_printf(a, "SELECT STRAIGHT_JOIN " BOOKING_COLUMNS
 	    " FROM bookings b FORCE INDEX (%s)" BOOKING_JOINS "%s", admin_index(f), where);
 }
 
+static const char *
+name_by_id(const struct admin_name *names, int n, long long id)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (names[i].id == id)
+			return names[i].name;
+	return NULL;
+}
+
+/* The rooms' names and the events' titles a page's rows were read
+ * without: a scan of the catalogue per row, fifty rows a page. */
+static void
+admin_named(const struct admin_names *m, struct booking *rows, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (rows[i].room_name == NULL)
+			rows[i].room_name = name_by_id(m->rooms, m->nrooms, rows[i].room_id);
+		if (rows[i].event_title == NULL && rows[i].event_id != 0)
+			rows[i].event_title = name_by_id(m->events, m->nevents, rows[i].event_id);
+	}
+}
+
+int
+admin_filter_names(struct db *db, struct arena *a, struct admin_names *m)
+{
+	struct db_res *res;
+	struct admin_name *x;
+	int i;
+
+	/* Rooms first ('r' > 'e'), each kind by name as its own list has it. */
+	res = db_query(db, a, "SELECT 'r', id, name, is_active FROM rooms"
+	    " UNION ALL SELECT 'e', id, title, 1 FROM events ORDER BY 1 DESC, 3, 2", "");
+	if (res == NULL)
+		return ERR;
+	memset(m, 0, sizeof(*m));
+	m->rooms = arena_calloc(a, (size_t)res->nrows + 1, sizeof(*m->rooms));
+	for (i = 0; i < res->nrows; i++) {
+		if (*db_val(res, i, 0) == 'r')
+			x = &m->rooms[m->nrooms++];
+		else
+			x = &m->rooms[m->nrooms + m->nevents++];
+		x->id = db_int(res, i, 1);
+		x->name = db_val(res, i, 2);
+		x->active = db_int(res, i, 3) != 0;
+	}
+	m->events = m->rooms + m->nrooms;
+	return OK;
+}
+
 int
 admin_bookings(struct db *db, struct arena *a, const struct admin_filter *f,
-    struct booking **out, int *n, struct list_page *page)
+    const struct admin_names *names, struct booking **out, int *n, struct list_page *page)
 {
 	struct db_args g = { 0 };
 	const char *where = admin_where(a, f, &g);
+	struct db_args lg;
 	struct buf q;
 
 	memset(page, 0, sizeof(*page));
-	if (booking_count(db, a, admin_index(f), where, &g, page) != OK)
-		return ERR;
 	buf_init(&q, a);
-	buf_puts(&q, admin_select(a, f, where));
-	booking_keyset(&q, &g, f->by_created ? "b.created_at" : "b.start_time", 1,
+	buf_puts(&q, admin_select(a, f, where, names != NULL));
+	lg = g;
+	booking_keyset(&q, &lg, f->by_created ? "b.created_at" : "b.start_time", 1,
 	    &f->cursor, f->limit);
-	if (booking_rows(a, db_query_args(db, a, buf_cstr(&q), &g), out, n) != OK)
+	if (booking_rows(a, db_query_args(db, a, buf_cstr(&q), &lg), out, n) != OK)
+		return ERR;
+	if (names != NULL)
+		admin_named(names, *out, *n);
+	/* A first page with room to spare holds every match: that is the
+	 * count, and no statement need read them again. */
+	if (f->cursor.dir == 0 && *n <= f->limit)
+		page->total = *n;
+	else if (booking_count(db, a, admin_index(f), where, &g, page) != OK)
 		return ERR;
 	booking_page_of(a, *out, n, f->limit, &f->cursor, f->by_created, page);
 	return OK;

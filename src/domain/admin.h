@@ -105,10 +105,28 @@ struct admin_filter {
 	struct list_cursor cursor;
 };
 
+/* The rooms and events a bookings filter offers, each by name (rooms
+ * with whether they are active), sorted as room_list and event_list sort
+ * them, in one statement of the catalogue's size. */
+struct admin_name {
+	long long	 id;
+	const char	*name;
+	int		 active;
+};
+struct admin_names {
+	struct admin_name *rooms;
+	int		 nrooms;
+	struct admin_name *events;
+	int		 nevents;
+};
+int	admin_filter_names(struct db *, struct arena *, struct admin_names *);
+
 /* A page of the bookings the filter matches, newest first, with the
- * bounded count (booking.h: list_page). */
+ * bounded count (booking.h: list_page). Given names (admin_filter_names,
+ * or NULL), the rows take their rooms' names and events' titles from
+ * them instead of reading both for each row. */
 int	admin_bookings(struct db *, struct arena *, const struct admin_filter *,
-	    struct booking **, int *n, struct list_page *);
+	    const struct admin_names *, struct booking **, int *n, struct list_page *);
 /* Calls fn for every booking the filter matches (no paging), one row at a
  * time, without holding them all. */
 int	admin_bookings_each(struct db *, struct arena *, const struct admin_filter *,

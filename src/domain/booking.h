@@ -130,13 +130,19 @@ int	booking_allows(const struct booking *, enum bk_action,
 
 /* The columns booking_from_values() reads, with the joins they need. */
 #define BOOKING_COLUMNS \
+	BOOKING_COLUMNS_BEFORE_NAMES " r.name, e.title," BOOKING_COLUMNS_AFTER_NAMES
+/* Its columns around the room's name and the event's title (which a list
+ * may take from the catalogue instead of two lookups a row). */
+#define BOOKING_COLUMNS_BEFORE_NAMES \
 	"b.id, b.user_id, b.timeslot_id, b.room_id, t.event_id," \
 	" " BOOKING_STATUS_SHOWN "," \
 	" b.payment_status, b.payment_id, b.notes, b.booking_type, b.price," \
 	" b.refund_amount, b.created_at, b.updated_at," \
 	" IF(" BOOKING_LAPSED ", b.hold_expires_at, b.cancelled_at)," \
 	" b.checked_in_at, b.checked_out_at, b.hold_expires_at, u.name, u.email," \
-	" t.start_time, t.end_time, r.name, e.title, b.paid_amount," \
+	" t.start_time, t.end_time,"
+#define BOOKING_COLUMNS_AFTER_NAMES \
+	" b.paid_amount," \
 	" " BOOKING_LAPSED ", b.order_id, " BOOKING_AWAITING "," \
 	" b.base_price, b.discount_amount, b.tax_amount, b.ticket_code"
 #define BOOKING_JOINS \

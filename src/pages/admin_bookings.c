@@ -37,15 +37,14 @@ static const char *const booking_done[][2] = {
 	{ NULL, NULL },
 };
 
-static int
-filter_options(struct req *r, struct tmpl *t, const struct admin_filter *f)
+/* The filter's choices, the rooms and events among them from names. */
+static void
+filter_options(struct req *r, struct tmpl *t, const struct admin_filter *f,
+    const struct admin_names *names)
 {
 	const char *room = kv_get(&r->params, "roomId"), *event = kv_get(&r->params, "eventId");
-	struct event *events;
-	int i, n;
+	int i;
 
-	if (event_list(r->db, r->arena, &events, &n) != OK)
-		return ERR;
 	/* "Any" is the empty value, selected when nothing else is. */
 	if (room == NULL)
 		room = "";
@@ -61,26 +60,27 @@ filter_options(struct req *r, struct tmpl *t, const struct admin_filter *f)
 		page_option(t, "PAYMENT_OPTION", admin_payment_statuses[i],
 		    admin_payment_statuses[i], f->payment_status);
 	page_option(t, "ROOM_OPTION", "", _("Any"), room);
-	if (page_room_options(r, t, "ROOM_OPTION", room) != OK)
-		return ERR;
+	for (i = 0; i < names->nrooms; i++)
+		page_room_option(r, t, "ROOM_OPTION", names->rooms[i].id, names->rooms[i].name,
+		    names->rooms[i].active, room);
 	page_option(t, "EVENT_OPTION", "", _("Any"), event);
-	for (i = 0; i < n; i++)
-		page_option(t, "EVENT_OPTION", arena_printf(r->arena, "%lld", events[i].id),
-		    events[i].title, event);
+	for (i = 0; i < names->nevents; i++)
+		page_option(t, "EVENT_OPTION", arena_printf(r->arena, "%lld", names->events[i].id),
+		    names->events[i].name, event);
 	page_option(t, "SORT_OPTION", "start", _("Start time"), f->by_created ? "created" : "start");
 	page_option(t, "SORT_OPTION", "created", _("Creation"), f->by_created ? "created" : "start");
 	tmpl_set(t, "FROM", f->from_date);
 	tmpl_set(t, "TO", f->to_date);
 	tmpl_set(t, "EMAIL", f->email);
-	return OK;
 }
 
-static int admin_actions(struct req *, struct tmpl *, const struct booking *, time_t);
+static int admin_actions(struct req *, struct tmpl *, const struct booking *, time_t, int);
 
 int
 admin_bookings_list(struct req *r)
 {
 	struct admin_filter f;
+	struct admin_names names;
 	struct booking *list;
 	struct list_page page;
 	struct tmpl *t, *row;
@@ -90,12 +90,14 @@ admin_bookings_list(struct req *r)
 
 	if (input_admin_filter(r, &f, BOOKINGS_PER_PAGE, BOOKINGS_PER_PAGE) != OK)
 		return ERR;
-	if (admin_bookings(r->db, r->arena, &f, &list, &n, &page) != OK)
+	/* The filter's rooms and events name the rows' too: one statement
+	 * of the catalogue's size for both, at every look at the list. */
+	if (admin_filter_names(r->db, r->arena, &names) != OK ||
+	    admin_bookings(r->db, r->arena, &f, &names, &list, &n, &page) != OK)
 		return ERR;
 	q = page_query(r, filter_keys);
 	t = page_admin_begin(r, "admin_bookings.tpl", _("Bookings"));
-	if (filter_options(r, t, &f) != OK)
-		return ERR;
+	filter_options(r, t, &f, &names);
 	/* Counting stops past LIST_COUNT_MAX: "More than 10,000". */
 	tmpl_set(t, "TOTAL", page.more ? arena_printf(r->arena, _("%d,%03d bookings match"),
 	    LIST_COUNT_MAX / 1000, LIST_COUNT_MAX % 1000) :
@@ -107,9 +109,9 @@ admin_bookings_list(struct req *r)
 	    *q ? "?" : "", q));
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "BOOKING");
-		page_booking(r, row, &list[i]);
+		page_booking_row(r, row, &list[i]);
 		tmpl_set(row, "CREATED", fmt_local(r->arena, list[i].created_at, FMT_WHEN));
-		admin_actions(r, row, &list[i], now);
+		admin_actions(r, row, &list[i], now, 0);
 	}
 	if (n == 0)
 		tmpl_show(t, "EMPTY");
@@ -222,10 +224,11 @@ admin_bookings_csv(struct req *r)
 }
 
 /* Only the actions the booking's state allows (rule 5 and rule 9), as
- * CAN_* sections, the same on its page and on its row in the list;
- * returns how many. */
+ * CAN_* sections, the same on its page and on its row in the list; the
+ * refund is quoted (quote) only on the page, where the cancelling is.
+ * Returns how many. */
 static int
-admin_actions(struct req *r, struct tmpl *t, const struct booking *b, time_t now)
+admin_actions(struct req *r, struct tmpl *t, const struct booking *b, time_t now, int quote)
 {
 	static const struct {
 		enum bk_action	 action;
@@ -241,7 +244,7 @@ admin_actions(struct req *r, struct tmpl *t, const struct booking *b, time_t now
 	for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++) {
 		if (!booking_allows(b, buttons[i].action, &r->actor, now))
 			continue;
-		if (buttons[i].action == BK_CANCEL)
+		if (buttons[i].action == BK_CANCEL && quote)
 			tmpl_set(tmpl_section(t, "CAN_CANCEL"), "REFUND_QUOTE",
 			    money_show(r->arena, booking_refund_quote(b, &r->actor)));
 		else
@@ -290,7 +293,7 @@ booking_page(struct req *r, const char *error, struct form *f, int status)
 	    dbtime_parse(b.hold_expires_at, &hold) == 0)
 		tmpl_set(tmpl_section(t, hold > now ? "HOLD" : "HOLD_EXPIRED"), "UNTIL",
 		    fmt_local(r->arena, b.hold_expires_at, FMT_WHEN));
-	if (admin_actions(r, t, &b, now) == 0)
+	if (admin_actions(r, t, &b, now, 1) == 0)
 		tmpl_show(t, "NO_ACTIONS");
 	form_fill(f, t, fields);
 	page_history(r, t, h, nh);

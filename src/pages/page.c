@@ -42,12 +42,13 @@ ends_later(struct req *r, const char *start, const char *end)
 }
 
 /* When a timeslot or a booking is, in the site time zone: DATE (as
- * date_fmt has it), ISO_DATE, START and END. */
+ * date_fmt has it, none when NULL), ISO_DATE, START and END. */
 static void
 when(struct req *r, struct tmpl *t, const char *start, const char *end,
     const char *date_fmt)
 {
-	tmpl_set(t, "DATE", fmt_local(r->arena, start, date_fmt));
+	if (date_fmt != NULL)
+		tmpl_set(t, "DATE", fmt_local(r->arena, start, date_fmt));
 	tmpl_set(t, "ISO_DATE", fmt_local(r->arena, start, "%Y-%m-%d"));
 	tmpl_set(t, "START", fmt_local(r->arena, start, FMT_TIME));
 	tmpl_set(t, "END", ends_later(r, start, end) ?
@@ -226,21 +227,17 @@ page_option(struct tmpl *t, const char *section, const char *value,
 }
 
 void
-page_booking(struct req *r, struct tmpl *t, const struct booking *b)
+page_booking_row(struct req *r, struct tmpl *t, const struct booking *b)
 {
 	tmpl_set_int(t, "ID", b->id);
-	tmpl_set_int(t, "SLOT_ID", b->timeslot_id);
-	tmpl_set_int(t, "ROOM_ID", b->room_id);
 	tmpl_set(t, "ROOM_NAME", b->room_name);
-	when(r, t, b->start, b->end, FMT_DATE_LONG);
+	when(r, t, b->start, b->end, NULL);
 	tmpl_set(t, "SHORT_DATE", fmt_local(r->arena, b->start, FMT_DATE_SHORT));
 	tmpl_set(t, "STATUS", b->status);
 	tmpl_set(t, "STATUS_LABEL", b->awaiting ? _("Awaiting approval") :
 	    page_status_label(b->status));
-	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
 	tmpl_set(t, "PAYMENT_LABEL", payment_label(b));
 	tmpl_set(t, "PRICE", b->price ? money_show(r->arena, b->price) : _("No charge"));
-	page_price_parts(r, t, b->base_price, b->discount_amount, b->tax_amount, b->price);
 	tmpl_set(t, "USER_NAME", b->user_name);
 	tmpl_set(t, "USER_EMAIL", b->user_email);
 	if (b->event_title != NULL) {
@@ -249,6 +246,17 @@ page_booking(struct req *r, struct tmpl *t, const struct booking *b)
 		tmpl_set_int(e, "EVENT_ID", b->event_id);
 		tmpl_set(e, "EVENT_TITLE", b->event_title);
 	}
+}
+
+void
+page_booking(struct req *r, struct tmpl *t, const struct booking *b)
+{
+	page_booking_row(r, t, b);
+	tmpl_set_int(t, "SLOT_ID", b->timeslot_id);
+	tmpl_set_int(t, "ROOM_ID", b->room_id);
+	tmpl_set(t, "DATE", fmt_local(r->arena, b->start, FMT_DATE_LONG));
+	tmpl_set(t, "PAYMENT_STATUS", b->payment_status);
+	page_price_parts(r, t, b->base_price, b->discount_amount, b->tax_amount, b->price);
 }
 
 #define QR_QUIET	4	/* modules of white around the code */
@@ -533,10 +541,17 @@ page_room_options(struct req *r, struct tmpl *t, const char *section,
 	if (room_list(r->db, r->arena, &f, &rooms, &n, NULL) != OK)
 		return ERR;
 	for (i = 0; i < n; i++)
-		page_option(t, section, arena_printf(r->arena, "%lld", rooms[i].id),
-		    rooms[i].is_active ? rooms[i].name :
-		    arena_printf(r->arena, "%s (inactive)", rooms[i].name), current);
+		page_room_option(r, t, section, rooms[i].id, rooms[i].name, rooms[i].is_active,
+		    current);
 	return OK;
+}
+
+void
+page_room_option(struct req *r, struct tmpl *t, const char *section, long long id,
+    const char *name, int active, const char *current)
+{
+	page_option(t, section, arena_printf(r->arena, "%lld", id), active ? name :
+	    arena_printf(r->arena, "%s (inactive)", name), current);
 }
 
 const char *
