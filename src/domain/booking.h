@@ -287,7 +287,7 @@ int	booking_seats_add(struct db *, long long slot_id, int delta);
  * execution of every statement that lists timeslots. */
 #define BOOKING_SEATS_TAKEN \
 	"(CAST(t.booked AS SIGNED) - IF(t.holds_lapse_at <= UTC_TIMESTAMP()," \
-	" seats_lapsed(t.id), 0))"
+	" CAST(seats_lapsed(t.id) AS SIGNED), 0))"
 
 /* Cancels the holds of a timeslot that ran out, giving their seats back
  * (booking_seats_add); the caller holds the timeslot's row lock. Sets how
