@@ -205,7 +205,13 @@ handle(FCGX_Request *fr, struct arena *a, struct db *db)
 		/* Not a fault of ours, nor for long: 503, try again soon. */
 		reply_unavailable(&r, db_commit_unknown(db));
 	} else if (!r.replied) {
-		/* The handler failed without replying: the log says why. */
+		/* The handler failed without replying: the log says why, but
+		 * db.c keeps quiet about the errors a caller may expect (a
+		 * duplicate key, a deadlock, a lock wait), so the number of the
+		 * last one is logged here, before the request's own line (never
+		 * its text, which may quote a value, nor the path, which may
+		 * hold a token). */
+		log_msg("internal error: the last database error was %d", db_errno(db));
 		reply_error(&r, 500, "internal_error",
 		    "Something went wrong on our side. Please try again.");
 	}
