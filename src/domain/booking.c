@@ -334,7 +334,7 @@ booking_page_of(struct arena *a, struct booking *rows, int *n, long long limit,
  * is made afresh each time, so it is always exact.
  */
 #define COUNTS_KEPT		32
-#define COUNT_KEPT_FROM		1000
+#define COUNT_KEPT_FROM		200
 #define COUNT_KEPT_SECONDS	10
 
 static struct {
