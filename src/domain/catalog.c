@@ -195,20 +195,20 @@ by_start(const void *x, const void *y)
 	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
 }
 
-/* One statement for a room's page: the room's columns, its reviews' count
- * and rating sum when asked for, then the SLOT_FIELDS of its timeslots
- * running in the range (none: one row of the room alone), read as a list of
- * slots from the column after those. A whole day or month booked shows on
- * every day it covers. The few rows are put in order here: sorted by
- * MariaDB, through a temporary table, they cost a sixth more of its time. */
-#define ROOM_DAY(reviews) \
-	"SELECT " ROOM_COLUMNS_OF("ro") reviews ", " SLOT_FIELDS \
+/* One statement for a room's page: the room's columns, its shown reviews'
+ * count and rating sum (kept on the room by 039's triggers), then the
+ * SLOT_FIELDS of its timeslots running in the range (none: one row of the
+ * room alone), read as a list of slots from the column after those. A whole
+ * day or month booked shows on every day it covers. The few rows are put in
+ * order here: sorted by MariaDB, through a temporary table, they cost a
+ * sixth more of its time. */
+#define ROOM_DAY \
+	"SELECT " ROOM_COLUMNS_OF("ro") ", ro.review_count, ro.review_rating_sum, " \
+	SLOT_FIELDS \
 	" FROM rooms ro LEFT JOIN timeslots t USE INDEX (timeslots_room_span)" \
 	"   ON t.room_id = ro.id AND" SLOT_RUNNING_WITHIN " AND t.status <> 'draft'" \
 	" LEFT JOIN events e ON e.id = t.event_id" \
 	" WHERE ro.id = ?"
-#define ROOM_REVIEWS(what) \
-	"(SELECT " what " FROM reviews v WHERE v.room_id = ro.id AND v.hidden_at IS NULL)"
 
 int
 room_day(struct db *db, struct arena *a, long long room_id, const char *from,
@@ -216,15 +216,9 @@ room_day(struct db *db, struct arena *a, long long room_id, const char *from,
     struct slot **out, int *n)
 {
 	struct db_res *res, slots;
-	int rc, skip = ROOM_NCOLS;
+	int rc, skip = ROOM_NCOLS + 2;
 
-	if (reviews != NULL) {
-		res = db_query(db, a, ROOM_DAY(", " ROOM_REVIEWS("COUNT(*)") ", "
-		    ROOM_REVIEWS("COALESCE(SUM(v.rating), 0)")), "sssl", from, to, from,
-		    room_id);
-		skip += 2;
-	} else
-		res = db_query(db, a, ROOM_DAY(""), "sssl", from, to, from, room_id);
+	res = db_query(db, a, ROOM_DAY, "sssl", from, to, from, room_id);
 	if ((rc = db_row(res, room_fill, room)) != OK)
 		return rc;
 	if (reviews != NULL) {
