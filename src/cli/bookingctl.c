@@ -21,6 +21,7 @@
 #include "domain/mail.h"
 #include "domain/mfa.h"
 #include "domain/report.h"
+#include "domain/reviews.h"
 #include "domain/slotgen.h"
 #include "http/form.h"
 #include "http/input.h"
@@ -62,8 +63,10 @@ static const char usage_text[] =
 "                          SIGTERM; --now acts as if it were that UTC time\n"
 "                          (tests). Several runners may run at once.\n"
 "  check [--fix]           recount every timeslot's seats, and each session's\n"
-"                          report tally, from the bookings and list each whose\n"
-"                          counter (timeslots.booked) or tally drifted; exits\n"
+"                          report tally, from the bookings, and each room's\n"
+"                          shown reviews, and list each whose counter\n"
+"                          (timeslots.booked, rooms.review_count) or tally\n"
+"                          drifted; exits\n"
 "                          1 when one did, unless --fix set it right\n"
 "  encrypt-totp-secrets    encrypt the two-factor secrets stored before they\n"
 "                          were (with totp_key; the workers also do each one\n"
@@ -377,15 +380,17 @@ cmd_check(struct db *db, struct arena *a, int argc, char **argv)
 {
 	struct seat_drift *d;
 	struct tally_drift *td;
-	long long checked, tallies;
-	int i, n, nt, fix = argc == 1 && strcmp(argv[0], "--fix") == 0;
+	struct review_drift *rd;
+	long long checked, tallies, rooms;
+	int i, n, nt, nr, fix = argc == 1 && strcmp(argv[0], "--fix") == 0;
 
 	if (argc > 0 && !fix) {
 		fprintf(stderr, "check: unexpected '%s'\n", argv[0]);
 		return usage(stderr, 2);
 	}
 	if (booking_seats_check(db, a, fix, &d, &n, &checked) != OK ||
-	    report_tallies_check(db, a, fix, &td, &nt, &tallies) != OK) {
+	    report_tallies_check(db, a, fix, &td, &nt, &tallies) != OK ||
+	    review_counts_check(db, a, fix, &rd, &nr, &rooms) != OK) {
 		fprintf(stderr, "check: %s\n", db_error(db));
 		return 1;
 	}
@@ -402,7 +407,13 @@ cmd_check(struct db *db, struct arena *a, int argc, char **argv)
 		    money_fmt(a, td[i].received_counted), fix ? " (fixed)" : "");
 	printf("checked %lld report tallies: %d drifted from their bookings%s\n", tallies, nt,
 	    fix && nt > 0 ? ", fixed" : "");
-	return (n > 0 || nt > 0) && !fix ? 1 : 0;
+	for (i = 0; i < nr; i++)
+		printf("room %lld: %lld reviews rated %lld in all; counted: %lld rated %lld%s\n",
+		    rd[i].room_id, rd[i].kept.count, rd[i].kept.rating_sum,
+		    rd[i].counted.count, rd[i].counted.rating_sum, fix ? " (fixed)" : "");
+	printf("checked %lld rooms: %d with drifted review counts%s\n", rooms, nr,
+	    fix && nr > 0 ? ", fixed" : "");
+	return (n > 0 || nt > 0 || nr > 0) && !fix ? 1 : 0;
 }
 
 static volatile sig_atomic_t stopping;

@@ -163,3 +163,57 @@ review_list(struct db *db, struct arena *a, const struct review_filter *f,
 	    review_fill, n);
 	return *out != NULL ? OK : ERR;
 }
+
+#define ROOM_SHOWN(what) \
+	"(SELECT " what " FROM reviews v WHERE v.room_id = ro.id AND v.hidden_at IS NULL)"
+
+struct recount {
+	struct arena	*arena;
+	long long	 room_id;
+};
+
+static int
+recount_txn(struct db *db, void *ctx)
+{
+	struct recount *c = ctx;
+
+	if (db_query(db, c->arena, "SELECT id FROM rooms WHERE id = ? FOR UPDATE", "l",
+	    c->room_id) == NULL)
+		return ERR;
+	return db_exec(db, "UPDATE rooms ro SET ro.review_count = " ROOM_SHOWN("COUNT(*)")
+	    ", ro.review_rating_sum = " ROOM_SHOWN("COALESCE(SUM(v.rating), 0)")
+	    ", ro.updated_at = ro.updated_at WHERE ro.id = ?", "l", c->room_id) < 0 ? ERR : OK;
+}
+
+int
+review_counts_check(struct db *db, struct arena *a, int fix,
+    struct review_drift **out, int *n, long long *checked)
+{
+	struct recount c = { a, 0 };
+	struct db_res *res;
+	int i;
+
+	res = db_query(db, a, "SELECT COUNT(*) FROM rooms", "");
+	if (res == NULL)
+		return ERR;
+	*checked = db_int(res, 0, 0);
+	res = db_query(db, a, "SELECT id, review_count, review_rating_sum, n, s FROM"
+	    " (SELECT ro.id, ro.review_count, ro.review_rating_sum, "
+	    ROOM_SHOWN("COUNT(*)") " AS n, " ROOM_SHOWN("COALESCE(SUM(v.rating), 0)")
+	    " AS s FROM rooms ro) x WHERE n <> review_count OR s <> review_rating_sum"
+	    " ORDER BY id", "");
+	if (res == NULL)
+		return ERR;
+	*out = arena_calloc(a, (size_t)res->nrows, sizeof(**out));
+	*n = res->nrows;
+	for (i = 0; i < res->nrows; i++) {
+		(*out)[i].room_id = c.room_id = db_int(res, i, 0);
+		(*out)[i].kept.count = db_int(res, i, 1);
+		(*out)[i].kept.rating_sum = db_int(res, i, 2);
+		(*out)[i].counted.count = db_int(res, i, 3);
+		(*out)[i].counted.rating_sum = db_int(res, i, 4);
+		if (fix && db_txn(db, recount_txn, &c) != OK)
+			return ERR;
+	}
+	return OK;
+}

@@ -1,7 +1,9 @@
 """test_reviews.py: reviews of completed bookings (rule 12) and the owner's
 check-in and check-out (issue 11), through the booking state machine."""
 import datetime as dt
+import os
 import re
+import subprocess
 import uuid
 
 import requests
@@ -85,6 +87,51 @@ def test_rooms_and_events_show_the_average_the_count_and_the_latest_reviews():
         assert "comment 1" in older and "comment 0" in older and "Newer reviews" in older
     empty = requests.get(url(f"/rooms/{make_room()}"), verify=CA).text
     assert "No reviews yet." in empty
+
+
+def test_the_room_page_count_and_average_follow_added_hidden_and_deleted_reviews():
+    room = make_room()
+    _, _, admin = api_user(role="admin")
+
+    def shown():
+        page = requests.get(url(f"/rooms/{room}"), headers={"Cache-Control": "no-cache"},
+                            verify=CA).text
+        if "No reviews yet." in page:
+            return None
+        return (re.search(r'id="review-average">([^<]*)<', page).group(1),
+                re.search(r'id="review-count">([^<]*)<', page).group(1))
+
+    reviews = []
+    for i, rating in enumerate((5, 2, 4)):
+        uid, _, h = api_user()
+        bid, _ = done_booking(uid, room=room, hours_ago=30 + i)
+        reviews.append(api("POST", f"/bookings/{bid}/review", h,
+                           {"rating": rating}).json()["id"])
+    assert shown() == ("3.7", "3")
+    assert api("POST", f"/admin/reviews/{reviews[0]}/hide", admin).status_code == 200
+    assert shown() == ("3.0", "2")
+    sql("UPDATE reviews SET hidden_at = NULL, hidden_by = NULL WHERE id = ?", reviews[0])
+    assert shown() == ("3.7", "3"), "shown again"
+    sql("DELETE FROM reviews WHERE id = ?", reviews[1])
+    assert shown() == ("4.5", "2")
+    sql("DELETE FROM reviews WHERE id IN (?, ?)", reviews[0], reviews[2])
+    assert shown() is None
+
+
+def test_bookingctl_check_recounts_a_room_whose_reviews_went_with_their_booking():
+    uid, _, h = api_user()
+    bid, room = done_booking(uid)
+    assert api("POST", f"/bookings/{bid}/review", h, {"rating": 4}).status_code == 201
+    sql("DELETE FROM bookings WHERE id = ?", bid)   # the cascade fires no trigger
+    ctl = [os.environ["BOOKING_CTL"], "check"]
+    r = subprocess.run(ctl, env=dict(os.environ), capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert f"room {room}: 1 reviews rated 4 in all; counted: 0 rated 0\n" in r.stdout
+    r = subprocess.run(ctl + ["--fix"], env=dict(os.environ), capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0 and f"room {room}: " in r.stdout and ", fixed" in r.stdout
+    assert sql("SELECT review_count, review_rating_sum FROM rooms WHERE id = ?", room) == \
+        [["0", "0"]]
 
 
 def test_an_admin_hides_a_review_which_is_kept_and_audited():
