@@ -394,9 +394,7 @@ identify_session(struct db *db, struct arena *a, const char *token,
 	res = db_query(db, a,
 	    "SELECT s.csrf, u.id, u.name, u.email, u.role,"
 	    "  s.last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
-	    "  (SELECT COUNT(*) FROM notifications n"
-	    "   WHERE n.user_id = u.id AND n.read_at IS NULL),"
-	    "  u.language"
+	    "  u.unread, u.language"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = UNHEX(?) AND s.expires_at > UTC_TIMESTAMP()"
 	    "   AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
