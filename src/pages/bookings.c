@@ -547,7 +547,7 @@ dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
 			groups[i] = group;
 		}
 		row = tmpl_section(group, "BOOKING");
-		page_booking(r, row, &list[i]);
+		page_booking_row(r, row, &list[i]);
 		owner_actions(r, row, &list[i], &r->actor);
 		if (page_review_action(r, row, &list[i]) != OK)
 			return ERR;

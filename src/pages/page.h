@@ -47,10 +47,11 @@ void	page_option(struct tmpl *, const char *section, const char *value,
 /* The parts of a booking every page that shows one needs: when, where,
  * status, payment, price and event. */
 void	page_booking(struct req *, struct tmpl *, const struct booking *);
-/* Those a row of the admin's bookings list shows (ID, ISO_DATE,
- * SHORT_DATE, START, END, ROOM_NAME, EVENT, USER_*, STATUS*, PAYMENT_LABEL,
- * PRICE): not the long DATE, SLOT_ID, ROOM_ID, PAYMENT_STATUS nor the
- * price's parts: about a third of page_booking's time on a list of fifty. */
+/* Those a row of the admin's bookings list or of the dashboard shows (ID,
+ * ISO_DATE, SHORT_DATE, START, END, ROOM_NAME, EVENT, USER_*, STATUS*,
+ * PAYMENT_LABEL, PRICE): not the long DATE, SLOT_ID, ROOM_ID,
+ * PAYMENT_STATUS nor the price's parts: about a third of page_booking's
+ * time on a list of fifty. */
 void	page_booking_row(struct req *, struct tmpl *, const struct booking *);
 /* The page that shows what cancelling b now refunds, its form posting to
  * action and its "keep it" link to back: the owner's booking page and a
