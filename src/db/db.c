@@ -742,6 +742,10 @@ fetch(struct db *db, MYSQL_STMT *stmt, struct arena *a, int keep,
 		if (ret != OK || fn(ctx, ncols, vals, names) != 0)
 			break;
 	}
+	/* Rows cut short by the transaction's end on Galera (txn_gone) may
+	 * have come as if they were all: the end of them says. */
+	if (ret == OK && rc == MYSQL_NO_DATA && txn_gone(db))
+		ret = ERR;
 	mysql_stmt_free_result(stmt);
 	for (i = 0; i < ncols; i++)
 		free(heap[i]);
