@@ -8,6 +8,7 @@ struct arena;
 struct room;
 struct slot;
 
+/* Each key is a string literal: the object keeps the pointer, not a copy. */
 void	json_set_str(struct json_object *, const char *key, const char *v);
 void	json_set_int(struct json_object *, const char *key, long long v);
 void	json_set_bool(struct json_object *, const char *key, int v);
