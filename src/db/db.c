@@ -44,6 +44,7 @@ struct db {
 	unsigned int		 err;
 	char			 errmsg[256];
 	int			 commit_unknown;	/* a COMMIT went unanswered */
+	int			 galera;		/* connected to a Galera node */
 	struct cached_stmt	 cache[STMT_CACHE];
 	int			 fail_from;	/* db_fail_from() */
 	int			 statements;
@@ -183,7 +184,7 @@ connect_succeeded(void)
  * wsrep_on, or has it off, and is left as it is.
  */
 static int
-galera_session(MYSQL *conn)
+galera_session(MYSQL *conn, int *on)
 {
 	static const char ask[] = "SELECT @@wsrep_on, (SELECT VARIABLE_VALUE"
 	    " FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY')";
@@ -192,6 +193,7 @@ galera_session(MYSQL *conn)
 	MYSQL_ROW row;
 	int galera, ready;
 
+	*on = 0;
 	if (mysql_real_query(conn, ask, sizeof(ask) - 1) != 0)
 		return mysql_errno(conn) == DB_UNKNOWN_VAR ? OK : ERR;
 	if ((res = mysql_store_result(conn)) == NULL)
@@ -200,6 +202,7 @@ galera_session(MYSQL *conn)
 	galera = row != NULL && row[0] != NULL && strcmp(row[0], "1") == 0;
 	ready = row != NULL && row[1] != NULL && strcmp(row[1], "ON") == 0;
 	mysql_free_result(res);
+	*on = galera;
 	if (!galera)
 		return OK;
 	if (!ready)
@@ -229,7 +232,7 @@ connect_to(struct db *db, const char *host, int port, const char *socket)
 	if (mysql_real_connect(db->conn, *host ? host : NULL, db->user,
 	    db->password, cfg.db_name, (unsigned int)port,
 	    *socket ? socket : NULL, 0) == NULL ||
-	    (rc = galera_session(db->conn)) != OK) {
+	    (rc = galera_session(db->conn, &db->galera)) != OK) {
 		if (rc == DB_NOT_READY)
 			set_error(db, DB_NOT_READY, "the Galera node is not ready"
 			    " (outside the cluster's primary component, or joining)");
@@ -604,6 +607,19 @@ run(struct db *db, const char *sql, const struct db_args *g)
 		if (conn_lost(db->err) && attempt == 0) {
 			log_msg("db: connection lost (%s), reconnecting", db->errmsg);
 			connection_lost(db);
+			continue;
+		}
+		/* A read on its own on Galera (and its prepare) first waits for
+		 * the node to apply what the cluster committed before it
+		 * (wsrep_sync_wait); one that waited in vain (1205 once
+		 * repl.causal_read_timeout has passed, as one asked while the
+		 * cluster changed its members was seen to) did nothing and is
+		 * asked once more. A plain SELECT waits for no row lock, so
+		 * nothing else answers it so. */
+		if (db->err == DB_LOCK_WAIT && db->galera && attempt == 0 &&
+		    (stmt == NULL || mysql_stmt_field_count(stmt) > 0)) {
+			log_msg("db: a read waited in vain for the node to catch up;"
+			    " asking once more");
 			continue;
 		}
 		/* A statement on its own that deadlocked (on Galera: lost to

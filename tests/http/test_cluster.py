@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import signal
 import subprocess
+import threading
 import time
 
 import pytest
@@ -125,6 +126,55 @@ def test_last_seats_sold_through_both_pools_are_never_sold_twice():
     lost = conflicts() - before
     print(f"\n{ROUNDS} rounds of {RACERS}: {lost} certification conflicts, all retried")
     assert lost > 0
+
+
+def test_a_read_that_waited_in_vain_for_its_node_is_asked_once_more():
+    """Every read first waits for its node to apply what the cluster committed before it
+    (wsrep_sync_wait). Node 2's applier is held (FLUSH TABLES WITH READ LOCK) behind a write
+    made on node 1 past its wait's timeout, cut to 2 s: the reads pool 2 sends it give up
+    with 1205, and each is asked once more (db.c), which the applier, let go at 3 s, answers.
+    Without that second try those requests would be 500s at 2 s."""
+    lag, timeout = 3.0, "PT2S"
+    node_sql(2, f"SET GLOBAL wsrep_provider_options = 'repl.causal_read_timeout={timeout}'")
+    hold = subprocess.Popen(["mariadb", f"--defaults-file={CLUSTER}/node2/my.cnf", "-N", "-n",
+                             "booking"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True)
+    try:
+        hold.stdin.write("FLUSH TABLES WITH READ LOCK; SELECT 'held';\n")
+        hold.stdin.flush()
+        assert hold.stdout.readline().strip() == "held"
+        [[uid]] = node_sql(1, "SELECT MIN(id) FROM users")
+        node_sql(1, f"INSERT INTO notifications (user_id, message) VALUES ({int(uid)}, 'lag')")
+        sessions = [connected() for _ in range(8)]
+        held_at = time.monotonic()
+
+        def let_go():
+            time.sleep(lag)
+            hold.stdin.write("UNLOCK TABLES;\n")
+            hold.stdin.close()
+
+        releaser = threading.Thread(target=let_go)
+        releaser.start()
+        took = []
+
+        def read(s):
+            r = s.get(url("/api/v1/rooms"), timeout=30)
+            took.append((round(time.monotonic() - held_at, 2), r.status_code))
+            return r
+
+        answers = at_once([read] * len(sessions), sessions)
+        releaser.join()
+        for s in sessions:
+            s.close()
+    finally:
+        if hold.poll() is None and not hold.stdin.closed:
+            hold.stdin.write("UNLOCK TABLES;\n")
+            hold.stdin.close()
+        hold.wait(timeout=30)
+        node_sql(2, "SET GLOBAL wsrep_provider_options = 'repl.causal_read_timeout=PT30S'")
+    assert [r.status_code for r in answers] == [200] * len(answers), took
+    # some went to node 2, waited out their first try and were answered once it was let go
+    assert any(t >= lag for t, _ in took), took
 
 
 class Bookings:
