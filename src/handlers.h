@@ -34,6 +34,7 @@ int	guest_cancel_submit(struct req *);
 int	guest_reschedule_form(struct req *);
 int	guest_reschedule_submit(struct req *);
 int	guest_ics(struct req *);
+int	guest_receipt(struct req *);
 int	guest_revoke_submit(struct req *);
 /* api/guests.c */
 int	api_guest_book(struct req *);

@@ -35,6 +35,7 @@ static const struct route routes[] = {
 	{ "GET",  "/b/{token}/reschedule",	guest_reschedule_form,	0 },
 	{ "POST", "/b/{token}/reschedule",	guest_reschedule_submit, OWN_SECRET },
 	{ "GET",  "/b/{token}/calendar.ics",	guest_ics,		0 },
+	{ "GET",  "/b/{token}/receipt",		guest_receipt,		0 },
 	{ "POST", "/b/{token}/revoke",		guest_revoke_submit,	OWN_SECRET },
 	{ "POST", "/timeslots/{id}/waitlist",	waitlist_join_submit,	NEED_USER },
 	{ "POST", "/timeslots/{id}/waitlist/leave", waitlist_leave_submit, NEED_USER },

@@ -23,6 +23,7 @@
 {{#CAN_CANCEL}}<a class="button" id="cancel" href="/b/{{TOKEN}}/cancel">[[Cancel this booking…]]</a>{{/CAN_CANCEL}}
 {{#CAN_RESCHEDULE}}<a class="button" id="move" href="/b/{{TOKEN}}/reschedule">[[Move to another time…]]</a>{{/CAN_RESCHEDULE}}
 {{#CAN_CALENDAR}}<a class="button" id="add-to-calendar" href="/b/{{TOKEN}}/calendar.ics" download>[[Add to calendar]]</a>{{/CAN_CALENDAR}}
+{{#RECEIPT}}<a class="button secondary" id="receipt" href="/b/{{TOKEN}}/receipt">[[Receipt]]</a>{{/RECEIPT}}
 </div>
 <form method="post" action="/b/{{TOKEN}}/revoke" class="stacked">
 <p class="hint">[[This page's address is the key to your booking: keep it private. If someone else may have it, stop it; the other links we mailed you about this booking keep working.]]</p>

@@ -17,5 +17,5 @@
 </table>
 {{#TAXED}}<p>{{#INCLUDED}}[[Tax {{TAX_RATE}}, included in the prices: {{TAX_AMOUNT}}.]]{{/INCLUDED}}{{#EXCLUDED}}[[Tax {{TAX_RATE}}, added to the prices: {{TAX_AMOUNT}}.]]{{/EXCLUDED}}</p>{{/TAXED}}
 {{#REFUNDED}}<p id="receipt-refunded">[[Refunded: {{REFUNDED}}.]]</p>{{/REFUNDED}}
-<p class="no-print"><a href="/orders/{{ORDER_ID}}">[[Back to the order]]</a></p>
+<p class="no-print"><a href="{{BACK_URL}}">{{BACK_LABEL}}</a></p>
 </article>

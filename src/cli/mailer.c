@@ -222,6 +222,7 @@ fill(struct tmpl *d, struct arena *a, const struct mail_msg *m, const struct fac
 	}
 	if (f->order_id != 0 && strcmp(m->kind, "confirmed") == 0)
 		tmpl_set(tmpl_section(d, "RECEIPT"), "RECEIPT_URL",
+		    m->manage != NULL ? arena_printf(a, "%s/b/%s/receipt", cfg.site_url, m->manage) :
 		    arena_printf(a, "%s/orders/%lld/receipt", cfg.site_url, f->order_id));
 	/* A guest has no account to see the booking in: its own link instead. */
 	if (m->manage != NULL)

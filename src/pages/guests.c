@@ -11,6 +11,7 @@
 #include "domain/booking.h"
 #include "domain/catalog.h"
 #include "domain/guest.h"
+#include "domain/orders.h"
 #include "handlers.h"
 #include "http/form.h"
 #include "http/input.h"
@@ -192,6 +193,8 @@ guest_manage_show(struct req *r)
 		tmpl_show(t, "CAN_RESCHEDULE");
 	if (!b.hold_lapsed && (b.state == BOOKING_PENDING || b.state == BOOKING_CONFIRMED))
 		tmpl_show(t, "CAN_CALENDAR");
+	if (b.order_id != 0)
+		tmpl_show(t, "RECEIPT");
 	if (page_ticket(r, t, &b) != OK)
 		return ERR;
 	return page_end(r, 200);
@@ -274,6 +277,27 @@ guest_ics(struct req *r)
 	if (guest_manage_or_reply(r, "token", &b, &as, &verified) != OK)
 		return ERR;
 	return page_booking_ics(r, b.id, as.user_id);
+}
+
+/* The receipt of the guest's order, as the manage link's holder sees it:
+ * the order is looked up as the guest's own. */
+int
+guest_receipt(struct req *r)
+{
+	struct booking b;
+	struct order o;
+	struct actor as;
+	int verified, rc;
+	const char *token = kv_get(&r->params, "token");
+
+	if (guest_manage_or_reply(r, "token", &b, &as, &verified) != OK)
+		return ERR;
+	if (b.order_id == 0)
+		return reply_error(r, 404, "not_found", "This booking has no receipt.");
+	if ((rc = order_get(r->db, r->arena, b.order_id, &as, &o)) != OK)
+		return rc == ERR ? ERR : reply_not_found(r, "order", b.order_id);
+	return page_receipt(r, &o, arena_printf(r->arena, "/b/%s", token),
+	    _("Back to your booking"));
 }
 
 int

@@ -202,29 +202,28 @@ order_show(struct req *r)
 	return order_page(r, OK);
 }
 
-/* A printable receipt: who sold what to whom, each line in its parts. */
 int
-order_receipt(struct req *r)
+page_receipt(struct req *r, const struct order *o, const char *back, const char *back_label)
 {
-	struct order o;
 	struct booking *list;
 	struct tmpl *t, *row;
 	int i, n;
 
-	if (order_get_or_reply(r, "id", &o) != OK ||
-	    order_bookings(r->db, r->arena, o.id, &list, &n) != OK)
+	if (order_bookings(r->db, r->arena, o->id, &list, &n) != OK)
 		return ERR;
 	t = page_begin(r, "receipt.tpl", arena_printf(r->arena, _("Receipt for order %lld"),
-	    o.id));
-	tmpl_set_int(t, "ORDER_ID", o.id);
+	    o->id));
+	tmpl_set_int(t, "ORDER_ID", o->id);
+	tmpl_set(t, "BACK_URL", back);
+	tmpl_set(t, "BACK_LABEL", back_label);
 	tmpl_set(t, "SITE_NAME", cfg.site_name);
 	if (*cfg.site_address != '\0')
 		tmpl_set(tmpl_section(t, "ADDRESS"), "SITE_ADDRESS", cfg.site_address);
 	if (*cfg.tax_id != '\0')
 		tmpl_set(tmpl_section(t, "TAX_ID"), "TAX_ID", cfg.tax_id);
-	tmpl_set(t, "CREATED", fmt_local(r->arena, o.created_at, FMT_WHEN));
-	tmpl_set(t, "ORDER_STATUS", o.status);
-	tmpl_set(t, "ORDER_STATUS_LABEL", page_status_label(o.status));
+	tmpl_set(t, "CREATED", fmt_local(r->arena, o->created_at, FMT_WHEN));
+	tmpl_set(t, "ORDER_STATUS", o->status);
+	tmpl_set(t, "ORDER_STATUS_LABEL", page_status_label(o->status));
 	if (n > 0) {
 		tmpl_set(t, "CUSTOMER", list[0].user_name);
 		tmpl_set(t, "CUSTOMER_EMAIL", list[0].user_email);
@@ -235,12 +234,24 @@ order_receipt(struct req *r)
 		tmpl_set(row, "LINE_TAX", money_show(r->arena, list[i].tax_amount));
 		tmpl_set(row, "LINE_DISCOUNT", money_show(r->arena, list[i].discount_amount));
 	}
-	page_price_parts(r, t, o.base_price, o.discount_amount, o.tax_amount, o.total);
-	tmpl_set(t, "TAX_SUM", money_show(r->arena, o.tax_amount));
-	tmpl_set(t, "DISCOUNT_SUM", money_show(r->arena, o.discount_amount));
-	if (o.refunded > 0)
-		tmpl_set(tmpl_section(t, "REFUNDED"), "REFUNDED", money_show(r->arena, o.refunded));
+	page_price_parts(r, t, o->base_price, o->discount_amount, o->tax_amount, o->total);
+	tmpl_set(t, "TAX_SUM", money_show(r->arena, o->tax_amount));
+	tmpl_set(t, "DISCOUNT_SUM", money_show(r->arena, o->discount_amount));
+	if (o->refunded > 0)
+		tmpl_set(tmpl_section(t, "REFUNDED"), "REFUNDED", money_show(r->arena, o->refunded));
 	return page_end(r, 200);
+}
+
+/* A printable receipt: who sold what to whom, each line in its parts. */
+int
+order_receipt(struct req *r)
+{
+	struct order o;
+
+	if (order_get_or_reply(r, "id", &o) != OK)
+		return ERR;
+	return page_receipt(r, &o, arena_printf(r->arena, "/orders/%lld", o.id),
+	    _("Back to the order"));
 }
 
 int

@@ -64,6 +64,11 @@ int	page_cancel_quote(struct req *, const struct booking *, const struct actor *
  * way back to base. */
 int	page_reschedule(struct req *, const struct booking *, int refused,
 	    const char *base);
+/* The printable receipt of order o, with a link back to back (its text
+ * back_label) (pages/orders.c). */
+struct order;
+int	page_receipt(struct req *, const struct order *o, const char *back,
+	    const char *back_label);
 /* The booking id of owner as an iCalendar file (404 when not theirs). */
 int	page_booking_ics(struct req *, long long id, long long owner);
 /* A booking's history (booking_history()) as HISTORY sections. */

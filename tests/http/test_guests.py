@@ -320,3 +320,31 @@ def test_the_guest_form_page_books_with_its_csrf_token_and_keeps_what_was_typed(
     assert done.status_code == 303 and done.headers["Location"] == f"/timeslots/{s}/guest?done=sent"
     assert 'id="sent"' in b.get(url(done.headers["Location"])).text
     assert booking_of(email)[1] == "pending"
+
+
+def test_a_guest_reads_the_receipt_through_the_manage_link():
+    from test_payments import event, send
+    s, email = slot(price="12.00"), new_email("receipt")
+    assert book(s, email).status_code == 202
+    link, manage = newest(email, VERIFY_RE), newest(email, MANAGE_RE)
+    assert verify(link).status_code == 303
+    bid = booking_of(email)[0]
+    assert send(event(bid, 1200)).status_code == 200
+    assert booking_of(email)[1:3] == ("confirmed", "paid")
+    run_jobs()
+    msg = mail_to(email)[-1]
+    assert msg["Subject"].startswith("Confirmed")
+    receipt = re.search(r"/b/([0-9a-f]{32})/receipt", mail_text(msg))
+    assert receipt and "/orders/" not in mail_text(msg)     # no account to log in to
+    token = receipt.group(1)
+    page = call("GET", f"/b/{token}")
+    assert page.status_code == 200 and f'href="/b/{token}/receipt"' in page.text
+    r = call("GET", f"/b/{token}/receipt")                  # no session: the link is the key
+    assert r.status_code == 200
+    order = sql("SELECT order_id FROM bookings WHERE id = ?", bid)[0][0]
+    assert f"Receipt for order {order}" in r.text and f'data-booking="{bid}"' in r.text
+    assert '<td id="receipt-total">€12.00</td>' in r.text and email in r.text
+    assert f'href="/b/{token}"' in r.text and f'href="/orders/{order}"' not in r.text
+    assert call("GET", "/b/" + "0" * 32 + "/receipt").status_code == 404
+    assert call("POST", f"/b/{token}/revoke").status_code == 200
+    assert call("GET", f"/b/{token}/receipt").status_code == 404
