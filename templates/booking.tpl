@@ -22,6 +22,8 @@
 {{#HOLD}}<p class="notice" id="hold">[[Your place is held for {{MINUTES_TEXT}} (until {{UNTIL}}). Pay {{PRICE}} to confirm it.]]</p>
 <p id="pay-by">[[Amount due: <strong>{{PRICE}}</strong>, pay by {{PAY_BY}}.]]</p>
 {{#PAY_ONLINE}}<p><a class="button" id="pay" href="{{PAY_URL}}">[[Pay {{PRICE}}]]</a></p>{{/PAY_ONLINE}}
+{{#PAY_ORDER}}<p id="pay-with-order">[[This booking is one of the {{COUNT}} of <a href="/orders/{{ORDER_ID}}">order {{ORDER_ID}}</a>, paid together.]]</p>
+<p><a class="button" id="pay" href="{{PAY_URL}}">[[Pay order {{ORDER_ID}}]]</a></p>{{/PAY_ORDER}}
 {{#PAY_AT_DESK}}<p id="pay-at-desk">[[Payment is taken at the desk.]]</p>{{/PAY_AT_DESK}}
 {{/HOLD}}
 {{#AWAITING}}<p class="notice" id="awaiting">[[This room's bookings need an admin's approval. Your place is held until then, and you will be told when it is approved or declined.]]</p>{{/AWAITING}}

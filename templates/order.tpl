@@ -23,7 +23,7 @@
 <td>{{#EVENT}}{{EVENT_TITLE}}{{/EVENT}}</td>
 <td class="status {{STATUS}}">{{STATUS_LABEL}}</td>
 <td>{{PAYMENT_LABEL}}</td>
-<td>{{PRICE}}</td>
+<td>{{PRICE}}{{#PAY_ROW}} <a class="button" href="{{PAY_URL}}">[[Pay<span class="visually-hidden"> booking {{ID}}</span>]]</a>{{/PAY_ROW}}</td>
 </tr>
 {{/BOOKING}}
 </tbody>

@@ -204,25 +204,28 @@ booking_new(struct req *r)
 	    replayed ? "" : "?done=booked"));
 }
 
-/* Where the customer pays a held booking: the provider's page, or the
- * booking's own page (which says payment is taken at the desk). */
+/* Where the customer pays a held booking: one of an order of several (a
+ * checkout, a course; shared) is paid with the others, on the order's
+ * page; any other on the provider's page, or on the booking's own page
+ * (which says payment is taken at the desk). */
 static const char *
-pay_href(struct req *r, const struct booking *b)
+pay_href(struct req *r, const struct booking *b, int shared)
 {
+	if (shared)
+		return arena_printf(r->arena, "/orders/%lld#pay", b->order_id);
 	if (*cfg.payment_url == '\0')
 		return arena_printf(r->arena, "/bookings/%lld#pay-at-desk", b->id);
-	return arena_printf(r->arena, "%s%cbooking=%lld&amount=%lld", cfg.payment_url,
-	    strchr(cfg.payment_url, '?') ? '&' : '?', b->id, b->price);
+	return page_pay_url(r, "booking", b->id, b->price);
 }
 
 /* The buttons of the owner's actions b allows now (booking_allows, the
  * rule the transactions keep): CAN_PAY while a hold runs, CAN_CANCEL,
  * CAN_REACTIVATE, CAN_RESCHEDULE, CAN_CHECK_IN, CAN_CHECK_OUT, and
  * CAN_CALENDAR while it holds the owner's seat; the booking page and every
- * dashboard row show the same. */
+ * dashboard row show the same. shared: b is one of an order of several. */
 static void
 owner_actions(struct req *r, struct tmpl *t, const struct booking *b,
-    const struct actor *who)
+    const struct actor *who, int shared)
 {
 	static const struct {
 		enum bk_action	 action;
@@ -243,7 +246,7 @@ owner_actions(struct req *r, struct tmpl *t, const struct booking *b,
 	if (b->user_id != who->user_id || b->hold_lapsed)
 		return;
 	if (b->state == BOOKING_PENDING && !b->awaiting)
-		tmpl_set(tmpl_section(t, "CAN_PAY"), "PAY_HREF", pay_href(r, b));
+		tmpl_set(tmpl_section(t, "CAN_PAY"), "PAY_HREF", pay_href(r, b, shared));
 	if (b->state == BOOKING_PENDING || b->state == BOOKING_CONFIRMED)
 		tmpl_show(t, "CAN_CALENDAR");
 }
@@ -266,13 +269,22 @@ booking_page(struct req *r, int refused)
 {
 	struct booking b;
 	struct booking_event *h;
+	struct order o;
 	struct tmpl *t;
 	time_t hold;
-	int nh;
+	int nh, shared = 0;
 
 	if (booking_get_or_reply(r, "id", &b) != OK ||
 	    booking_history(r->db, r->arena, b.id, &h, &nh) != OK)
 		return ERR;
+	/* Only a checkout's or a course's bookings share an order. */
+	if (b.state == BOOKING_PENDING && b.order_id != 0 && b.booking_type != NULL &&
+	    strcmp(b.booking_type, "single") != 0) {
+		o.id = 0;
+		if (order_get(r->db, r->arena, b.order_id, &r->actor, &o) == ERR)
+			return ERR;
+		shared = o.id == b.order_id && o.bookings > 1;
+	}
 	t = page_begin(r, "booking.tpl", arena_printf(r->arena, _("Your booking: %s, %s"),
 	    b.room_name, fmt_local(r->arena, b.start, FMT_DATE_SHORT)));
 	page_booking(r, t, &b);
@@ -296,14 +308,20 @@ booking_page(struct req *r, int refused)
 		tmpl_set(ht, "PAY_BY", fmt_local(r->arena, b.hold_expires_at, FMT_WHEN));
 		tmpl_set(ht, "MINUTES_TEXT", page_plural(r, left > 0 ? (left + 59) / 60 : 0,
 		    "%lld more minute", "%lld more minutes"));
-		if (left > 0 && *cfg.payment_url != '\0')
-			tmpl_set(tmpl_section(ht, "PAY_ONLINE"), "PAY_URL", pay_href(r, &b));
+		if (left > 0 && shared) {
+			struct tmpl *ot = tmpl_section(ht, "PAY_ORDER");
+
+			tmpl_set_int(ot, "ORDER_ID", o.id);
+			tmpl_set_int(ot, "COUNT", o.bookings);
+			tmpl_set(ot, "PAY_URL", pay_href(r, &b, shared));
+		} else if (left > 0 && *cfg.payment_url != '\0')
+			tmpl_set(tmpl_section(ht, "PAY_ONLINE"), "PAY_URL", pay_href(r, &b, 0));
 		else if (left > 0)
 			tmpl_show(ht, "PAY_AT_DESK");
 	}
 	if (b.awaiting)
 		tmpl_show(t, "AWAITING");
-	owner_actions(r, t, &b, &r->actor);
+	owner_actions(r, t, &b, &r->actor, shared);
 	if (b.checked_in_at != NULL)
 		tmpl_set(tmpl_section(t, "CHECKED_IN"), "WHEN",
 		    fmt_local(r->arena, b.checked_in_at, FMT_TIME));
@@ -516,6 +534,7 @@ dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
 {
 	struct tmpl **groups = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1),
 	    sizeof(*groups)), *group, *row, *head;
+	char *shared = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1), 1);
 	struct order o;
 	int i, j;
 
@@ -524,6 +543,7 @@ dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
 		for (j = 0; j < i && list[i].order_id != 0; j++)
 			if (groups[j] != NULL && list[j].order_id == list[i].order_id) {
 				group = groups[j];
+				shared[i] = shared[j];
 				break;
 			}
 		if (group == NULL) {
@@ -536,6 +556,7 @@ dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
 				    &o) == ERR)
 					return ERR;
 				if (o.id == list[i].order_id && o.bookings > 1) {
+					shared[i] = 1;
 					head = tmpl_section(group, "ORDER");
 					tmpl_set_int(head, "ORDER_ID", o.id);
 					tmpl_set_int(head, "COUNT", o.bookings);
@@ -548,7 +569,7 @@ dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
 		}
 		row = tmpl_section(group, "BOOKING");
 		page_booking_row(r, row, &list[i]);
-		owner_actions(r, row, &list[i], &r->actor);
+		owner_actions(r, row, &list[i], &r->actor, shared[i]);
 		if (page_review_action(r, row, &list[i]) != OK)
 			return ERR;
 	}

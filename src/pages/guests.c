@@ -160,9 +160,8 @@ manage_hold(struct req *r, struct tmpl *t, const struct booking *b, int verified
 	if (!verified || b->price == 0 || left <= 0)
 		return;
 	if (*cfg.payment_url != '\0')
-		tmpl_set(tmpl_section(ht, "PAY_ONLINE"), "PAY_URL", arena_printf(r->arena,
-		    "%s%cbooking=%lld&amount=%lld", cfg.payment_url,
-		    strchr(cfg.payment_url, '?') ? '&' : '?', b->id, b->price));
+		tmpl_set(tmpl_section(ht, "PAY_ONLINE"), "PAY_URL",
+		    page_pay_url(r, "booking", b->id, b->price));
 	else
 		tmpl_show(ht, "PAY_AT_DESK");
 }

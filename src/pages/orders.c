@@ -151,7 +151,7 @@ order_page(struct req *r, int refused)
 {
 	struct order o;
 	struct booking *list;
-	struct tmpl *t, *row;
+	struct tmpl *t, **rows;
 	long long due = 0;
 	time_t now = time(NULL);
 	int i, n, course = 0;
@@ -171,9 +171,10 @@ order_page(struct req *r, int refused)
 	tmpl_set(t, "CREATED", fmt_local(r->arena, o.created_at, FMT_WHEN));
 	if (o.refunded > 0)
 		tmpl_set(tmpl_section(t, "REFUNDED"), "REFUNDED", money_show(r->arena, o.refunded));
+	rows = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1), sizeof(*rows));
 	for (i = 0; i < n; i++) {
-		row = tmpl_section(t, "BOOKING");
-		page_booking(r, row, &list[i]);
+		rows[i] = tmpl_section(t, "BOOKING");
+		page_booking(r, rows[i], &list[i]);
 		if (list[i].state == BOOKING_PENDING &&
 		    strcmp(list[i].payment_status, "pending") == 0)
 			due += list[i].price;
@@ -188,9 +189,16 @@ order_page(struct req *r, int refused)
 	if (n == 0 && strcmp(o.status, "pending") == 0)
 		due = o.total;
 	if (due > 0 && due == o.total && *cfg.payment_url != '\0')
-		tmpl_set(tmpl_section(t, "PAY_ONLINE"), "PAY_URL", arena_printf(r->arena,
-		    "%s%corder=%lld&amount=%lld", cfg.payment_url,
-		    strchr(cfg.payment_url, '?') ? '&' : '?', o.id, due));
+		tmpl_set(tmpl_section(t, "PAY_ONLINE"), "PAY_URL",
+		    page_pay_url(r, "order", o.id, due));
+	/* Once part of it is cancelled, the order is no longer paid at once (its
+	 * payment is its total): each booking still held is paid on its own. */
+	else if (due > 0 && *cfg.payment_url != '\0')
+		for (i = 0; i < n; i++)
+			if (list[i].state == BOOKING_PENDING &&
+			    strcmp(list[i].payment_status, "pending") == 0)
+				tmpl_set(tmpl_section(rows[i], "PAY_ROW"), "PAY_URL",
+				    page_pay_url(r, "booking", list[i].id, list[i].price));
 	if (due > 0)
 		tmpl_set(tmpl_section(t, "DUE"), "DUE", money_show(r->arena, due));
 	return page_end(r, reply_result_status(refused));

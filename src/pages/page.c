@@ -611,3 +611,10 @@ page_csv_cell(struct buf *b, const char *v, int text, int last)
 		buf_add(b, "\"", 1);
 	buf_puts(b, last ? "\r\n" : ",");
 }
+
+const char *
+page_pay_url(struct req *r, const char *what, long long id, long long amount)
+{
+	return arena_printf(r->arena, "%s%c%s=%lld&amount=%lld", cfg.payment_url,
+	    strchr(cfg.payment_url, '?') ? '&' : '?', what, id, amount);
+}

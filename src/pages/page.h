@@ -64,6 +64,9 @@ int	page_cancel_quote(struct req *, const struct booking *, const struct actor *
  * way back to base. */
 int	page_reschedule(struct req *, const struct booking *, int refused,
 	    const char *base);
+/* The payment provider's page (payment_url) for what ("booking", "order")
+ * id, amount in cents. */
+const char *page_pay_url(struct req *, const char *what, long long id, long long amount);
 /* The printable receipt of order o, with a link back to back (its text
  * back_label) (pages/orders.c). */
 struct order;

@@ -349,3 +349,36 @@ def test_the_backfill_gives_each_booking_made_before_orders_an_order_of_its_own(
     before = orders_of(uid)
     sql(migration)
     assert orders_of(uid) == before, "twice changes nothing"
+
+
+def test_a_checkouts_booking_is_paid_with_its_order_until_part_of_it_is_cancelled():
+    s, uid, csrf = browser_user()
+    room = make_room(name="Pay Together " + uuid.uuid4().hex[:6])
+    a = make_slot(room, at(day(11), 10), price="12.00")
+    b = make_slot(room, at(day(11), 12), price="8.00")
+    for slot in (a, b):
+        form_post(s, "/cart/items", csrf=csrf, timeslot_id=slot)
+    key = re.search(r'name="idempotency_key" value="([0-9a-f]+)"', cart_page(s).text).group(1)
+    r = form_post(s, "/cart/checkout", csrf=csrf, idempotency_key=key)
+    order = int(re.fullmatch(r"/orders/(\d+)\?done=ordered", r.headers["Location"]).group(1))
+    first, second = [int(x) for (x,) in sql("SELECT id FROM bookings WHERE order_id = ?"
+                                            " ORDER BY start_time", order)]
+    page = s.get(url(f"/bookings/{first}")).text
+    assert 'id="pay-with-order"' in page and f'href="/orders/{order}#pay"' in page
+    assert f"booking={first}&amp;amount" not in page, "one payment for the order, not two"
+    me = s.get(url("/me")).text
+    assert me.count(f'href="/orders/{order}#pay"') == 2
+    assert f"booking={first}&amp;amount" not in me and f"booking={second}&amp;amount" not in me
+    whole = s.get(url(f"/orders/{order}")).text
+    assert f"order={order}&amp;amount=2000" in whole and 'id="pay"' in whole
+
+    r = form_post(s, f"/bookings/{second}/cancel", csrf=csrf)
+    assert r.status_code == 303, r.text
+    page = s.get(url(f"/orders/{order}")).text
+    assert 'id="order-due">€12.00<' in page
+    assert f"order={order}&amp;amount" not in page          # its total is no longer due
+    assert f"booking={first}&amp;amount=1200" in page
+    assert f"booking={second}&amp;amount" not in page
+    assert send(event(first, 1200)).json()["outcome"] == "confirmed"
+    assert sql("SELECT status FROM orders WHERE id = ?", order) == [["paid"]]
+    assert 'id="order-due"' not in s.get(url(f"/orders/{order}")).text
