@@ -712,15 +712,18 @@ lock_slot(struct db *db, struct arena *a, long long id, struct slot_lock *s)
 	return lock_slot_for(db, a, id, 0, s);
 }
 
-/* quota_check for a seat of locked timeslot s: a room type no role has a
- * limit for (as lock_slot read; a row of NULLs limits nothing) needs no
- * look. */
+/* quota_check for a seat of locked timeslot s at its price (s->price, as
+ * slot_price set it): a room type no role has a limit for (as lock_slot
+ * read; a row of NULLs limits nothing) needs no look. The seat is held for
+ * a payment when it costs something, unless the room's admin is to
+ * approve it first. */
 static int
 seat_quota(struct db *db, struct arena *a, long long user_id, const struct slot_lock *s,
     const char **why)
 {
 	*why = NULL;
-	return s->quotas ? quota_check(db, a, user_id, s->id, why) : OK;
+	return s->quotas ? quota_check(db, a, user_id, s->id, s->price > 0 && !s->approval,
+	    why) : OK;
 }
 
 /*
@@ -1341,10 +1344,10 @@ booking_create_in_order(struct db *db, struct arena *a, const struct actor *who,
 		return rc;
 	if (s.event_id != event_id)
 		return OTHER_EVENT;
+	slot_price(&s, 0, 0);	/* paid for with the order */
 	if ((rc = check_bookable(db, a, &s, who->user_id)) != OK ||
 	    (rc = seat_quota(db, a, who->user_id, &s, why)) != OK)
 		return rc;
-	slot_price(&s, 0, 0);	/* paid for with the order */
 	if ((rc = take_seat(db, a, &s, who->user_id, who, order_id, 0, type, NULL,
 	    &made)) != OK)
 		return rc;
@@ -1778,16 +1781,19 @@ reactivate_txn(struct db *db, void *ctx)
 		return rc;
 	if (!booking_allows(&b, BK_REACTIVATE, c->who, time(NULL)))
 		return INVALID_STATE;
-	/* Held to the user's limits as a new booking is. */
-	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK ||
-	    (rc = check_bookable(db, a, &s, b.user_id)) != OK ||
-	    (rc = seat_quota(db, a, b.user_id, &s, &why)) != OK)
-		return rc;
 	/* Money already taken and never returned still pays for the seat,
 	 * and what was refunded or is due stays so; otherwise it is a new
 	 * sale at today's price, with nothing paid yet. In a room that
-	 * requires approval it waits for an admin's again. */
+	 * requires approval it waits for an admin's again. Held to the
+	 * user's limits as a new booking is, a paid one not as a hold. */
+	if ((rc = lock_slot(db, a, b.timeslot_id, &s)) != OK)
+		return rc;
 	kept = strcmp(b.payment_status, "paid") == 0;
+	if (kept)
+		slot_price(&s, 0, 0);
+	if ((rc = check_bookable(db, a, &s, b.user_id)) != OK ||
+	    (rc = seat_quota(db, a, b.user_id, &s, &why)) != OK)
+		return rc;
 	if (kept) {
 		status = "confirmed", payment = "paid", price = b.price, hold = 0;
 	} else if (s.price == 0) {

@@ -57,15 +57,15 @@ quota_save(struct db *db, const struct quota *q)
 
 int
 quota_check(struct db *db, struct arena *a, long long user_id, long long slot_id,
-    const char **why)
+    int hold, const char **why)
 {
 	struct db_res *res;
-	long long active, holds, minutes, week, max_active, max_holds, max_hours;
+	long long active, minutes, week, max_active, max_holds, max_hours;
 	const char *type;
 
 	*why = NULL;
 	res = db_query(db, a, "SELECT COALESCE(q.max_active, -1), COALESCE(q.max_holds, -1),"
-	    " COALESCE(q.max_hours_week, -1), r.room_type, t.price > 0,"
+	    " COALESCE(q.max_hours_week, -1), r.room_type,"
 	    " TIMESTAMPDIFF(MINUTE, t.start_time, t.end_time), YEARWEEK(t.start_time, 3)"
 	    " FROM timeslots t JOIN rooms r ON r.id = t.room_id JOIN users u ON u.id = ?"
 	    " JOIN quotas q ON q.role = u.role AND q.room_type = r.room_type"
@@ -78,18 +78,20 @@ quota_check(struct db *db, struct arena *a, long long user_id, long long slot_id
 	max_holds = db_int(res, 0, 1);
 	max_hours = db_int(res, 0, 2);
 	type = db_val(res, 0, 3);
-	holds = db_int(res, 0, 4);		/* the new booking is a hold */
-	minutes = db_int(res, 0, 5);
-	week = db_int(res, 0, 6);
+	minutes = db_int(res, 0, 4);
+	week = db_int(res, 0, 5);
 	if (db_found(db_query(db, a, "SELECT id FROM users WHERE id = ? FOR UPDATE",
 	    "l", user_id)) != OK)
 		return ERR;
 	/* What the user holds of this room type: bookings not over yet, the
-	 * unpaid ones among them, and the minutes of the week, attended or
-	 * not (a hold that ran out holds nothing). */
+	 * ones among them held for a payment (not one paid for with its
+	 * order, a credit's, nor one awaiting approval, which is not paid for
+	 * until approved), and the minutes of the week, attended or not (a
+	 * hold that ran out holds nothing). */
 	res = db_query(db, a, "SELECT"
 	    " COALESCE(SUM(" BOOKING_ACTIVE " AND b.end_time > UTC_TIMESTAMP()), 0),"
-	    " COALESCE(SUM(b.status = 'pending' AND b.end_time > UTC_TIMESTAMP()), 0),"
+	    " COALESCE(SUM(b.status = 'pending' AND b.payment_status = 'pending'"
+	    "   AND b.price > 0 AND NOT " BOOKING_AWAITING " AND b.end_time > UTC_TIMESTAMP()), 0),"
 	    " COALESCE(SUM(IF(YEARWEEK(b.start_time, 3) = ?,"
 	    "   TIMESTAMPDIFF(MINUTE, b.start_time, b.end_time), 0)), 0)"
 	    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
@@ -102,7 +104,7 @@ quota_check(struct db *db, struct arena *a, long long user_id, long long slot_id
 		*why = arena_printf(a, P_("You may have at most %lld active booking of %s"
 		    " at once.", "You may have at most %lld active bookings of %s at once.",
 		    (unsigned long)max_active), max_active, room_type_plural(type));
-	else if (holds && max_holds >= 0 && db_int(res, 0, 1) >= max_holds)
+	else if (hold && max_holds >= 0 && db_int(res, 0, 1) >= max_holds)
 		*why = arena_printf(a, P_("You may have at most %lld unpaid booking at once"
 		    " for %s: pay it first.", "You may have at most %lld unpaid bookings"
 		    " at once for %s: pay one first.", (unsigned long)max_holds),

@@ -6,8 +6,9 @@ import datetime as dt
 
 import requests
 
-from conftest import (CA, api_user, at, browser_user, day, make_room, make_slot, sql,
-                      url)
+from conftest import (CA, api_user, at, browser_user, day, make_event, make_room, make_slot,
+                      sql, url)
+from test_packages import define, pay
 
 
 def api(method, path, headers, **kw):
@@ -75,6 +76,35 @@ def test_limits_on_active_bookings_holds_and_hours_refuse_at_the_limit():
         # the next week is another week
         later = make_slot(room, at(d + dt.timedelta(days=7), 9), price="0.00", capacity=5)
         assert book(c, later).status_code == 201
+    finally:
+        set_quota(h)
+
+
+def test_only_a_seat_waiting_for_its_payment_counts_as_unpaid():
+    """A credit's session is paid with its package, and a booking awaiting an
+    admin's approval is not paid for until approved: neither is a hold."""
+    h = admin()
+    room = make_room(room_type="treatment")
+    approval = make_room(room_type="treatment")
+    sql("UPDATE rooms SET requires_approval = 1 WHERE id = ?", approval)
+    d = day(44)
+    workshop = make_event(kind="workshop")
+    priced = [make_slot(room, at(d, 8 + 2 * i), price="5.00", capacity=5) for i in range(2)]
+    session = make_slot(room, at(d, 14), price="5.00", capacity=5, event_id=workshop)
+    awaiting = make_slot(approval, at(d, 16), price="5.00", capacity=5)
+    try:
+        set_quota(h, maxHolds=1)
+        _, _, c = api_user()
+        r = book(c, awaiting)
+        assert r.status_code == 201 and r.json()["status"] == "pending", r.text
+        assert book(c, priced[0]).status_code == 201       # the first unpaid one
+        refused(book(c, priced[1]), "at most 1 unpaid booking")
+        order = api("POST", f"/packages/{define({workshop: 1})}/buy", c).json()
+        assert pay(order["id"], 10000).json()["outcome"] == "confirmed"
+        credit = api("GET", "/credits", c).json()["items"][0]["id"]
+        r = api("POST", f"/credits/{credit}/schedule", c, json={"timeslotId": session})
+        assert r.status_code == 201, r.text
+        assert r.json()["status"] == "confirmed"
     finally:
         set_quota(h)
 
