@@ -19,7 +19,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label class="visually-hidden" for="role-{{ID}}">[[Role of {{EMAIL}}]]</label>
 <select id="role-{{ID}}" name="role">
-{{#ROLE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/ROLE_OPTION}}
+{{#ROLE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ROLE_OPTION}}
 </select>
 <button type="submit">[[Save]]</button>
 </form></td>

@@ -344,7 +344,7 @@ account_page(struct req *r, struct form *f, const char *new_token,
 	t = page_begin(r, "account.tpl", _("Account"));
 	tmpl_set(t, "NAME", r->user->name);
 	tmpl_set(t, "EMAIL", r->user->email);
-	tmpl_set(t, "ROLE", r->user->role);
+	tmpl_set(t, "ROLE", page_role_label(r->user->role));
 	tmpl_set(t, "MFA_STATE", mfa.enabled ? C_("two-factor", "on") : C_("two-factor", "off"));
 	if (reminders)
 		tmpl_show(t, "REMINDERS_ON");

@@ -32,7 +32,7 @@ quotas_page(struct req *r, struct form *f, int status)
 	page_done(r, t, quotas_done);
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(t, "QUOTA");
-		tmpl_set(row, "ROLE", page_status_label(q[i].role));
+		tmpl_set(row, "ROLE", page_role_label(q[i].role));
 		tmpl_set(row, "TYPE", room_type_label(q[i].room_type));
 		limits[0] = q[i].max_active;
 		limits[1] = q[i].max_holds;
@@ -48,7 +48,7 @@ quotas_page(struct req *r, struct form *f, int status)
 			tmpl_set(cell, "FIELD", field);
 			tmpl_set(cell, "VALUE", value);
 			tmpl_set(cell, "LABEL", arena_printf(r->arena, "%s, %s: %s",
-			    page_status_label(q[i].role), room_type_label(q[i].room_type),
+			    page_role_label(q[i].role), room_type_label(q[i].room_type),
 			    j == 0 ? _("active bookings") : j == 1 ? _("unpaid holds") : _("hours a week")));
 			if ((error = field_error_of(&f->errors, field)) != NULL)
 				tmpl_set(tmpl_section(cell, "ERROR"), "MESSAGE", error);

@@ -43,6 +43,7 @@ admin_users(struct req *r)
 			struct tmpl *o = tmpl_section(row, "ROLE_OPTION");
 
 			tmpl_set(o, "VALUE", account_roles[j]);
+			tmpl_set(o, "LABEL", page_role_label(account_roles[j]));
 			if (strcmp(account_roles[j], users[i].role) == 0)
 				tmpl_show(o, "SELECTED");
 		}

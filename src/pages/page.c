@@ -108,6 +108,23 @@ page_event_kind_label(const char *kind)
 	return kind;
 }
 
+/* A user's role in words ("Administrator"), in the thread's language. */
+const char *
+page_role_label(const char *role)
+{
+	static const char *const labels[][2] = {
+		{ "customer", C_N("role", "Customer") },
+		{ "admin", C_N("role", "Administrator") },
+		{ "staff", C_N("role", "Staff") },
+	};
+	size_t i;
+
+	for (i = 0; role != NULL && i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(role, labels[i][0]) == 0)
+			return C_("role", labels[i][1]);
+	return role;
+}
+
 const char *
 page_plural(struct req *r, long long n, const char *one, const char *many)
 {

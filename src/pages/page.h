@@ -17,6 +17,8 @@ void	page_slot(struct req *, struct tmpl *, const struct slot *);
 const char *page_seats(struct req *, const struct slot *);
 /* "workshop" for "workshop", in the language of the page. */
 const char *page_event_kind_label(const char *kind);
+/* A user's role in words ("Administrator"), in the thread's language. */
+const char *page_role_label(const char *role);
 /* "Meeting room" for "meeting". */
 /* "1 minute", "5 minutes": one and many are "%lld minute", "%lld minutes",
  * of which the language's plural rule picks one (scripts/po-update

@@ -59,3 +59,21 @@ def test_users_page_search_paging_and_role_refusals():
     assert r.status_code == 303 and r.headers["Location"] == "/admin/users?saved=1"
     assert "The role was changed." in s.get(url(r.headers["Location"])).text
     assert sql("SELECT role FROM users WHERE id = ?", uid) == [["admin"]]
+
+
+def test_roles_are_shown_in_words_of_the_pages_language():
+    s, admin_id, csrf = browser_user(role="admin")
+    email = new_email("worded")
+    uid = make_user(email=email)
+    page = s.get(url(f"/admin/users?q={quote(email)}")).text
+    row = re.search(r'<tr data-user="%d">(.*?)</tr>' % uid, page, re.S).group(1)
+    assert '<option value="customer" selected>Customer</option>' in row
+    assert '<option value="admin">Administrator</option>' in row
+    assert '<option value="staff">Staff</option>' in row
+    quotas = s.get(url("/admin/quotas")).text
+    assert '<th scope="row">Administrator</th>' in quotas and ">admin<" not in quotas
+    admin_email = sql("SELECT email FROM users WHERE id = ?", admin_id)[0][0]
+    assert f"<p>{html.escape(admin_email)}, Administrator</p>" in s.get(url("/account")).text
+    assert form_post(s, "/language", csrf=csrf, lang="de", next="/").status_code == 303
+    page = s.get(url(f"/admin/users?q={quote(email)}")).text
+    assert '<option value="customer" selected>Kunde</option>' in page
