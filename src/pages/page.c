@@ -91,6 +91,19 @@ page_seats(struct req *r, const struct slot *s)
 	return arena_printf(r->arena, _("%lld of %lld left"), s->seats_left, s->capacity);
 }
 
+/* The word of labels (n pairs of a stored value and its words in context
+ * ctx) for value, in the thread's language; value itself if it has none. */
+static const char *
+label_in(const char *const (*labels)[2], size_t n, const char *ctx, const char *value)
+{
+	size_t i;
+
+	for (i = 0; value != NULL && i < n; i++)
+		if (strcmp(value, labels[i][0]) == 0)
+			return C_(ctx, labels[i][1]);
+	return value;
+}
+
 /* The kind of an event in words ("workshop"), in the thread's language. */
 const char *
 page_event_kind_label(const char *kind)
@@ -100,12 +113,9 @@ page_event_kind_label(const char *kind)
 		{ "workshop", C_N("event kind", "workshop") },
 		{ "course", C_N("event kind", "course") },
 	};
-	size_t i;
 
-	for (i = 0; kind != NULL && i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (strcmp(kind, labels[i][0]) == 0)
-			return C_("event kind", labels[i][1]);
-	return kind;
+	return label_in(labels, sizeof(labels) / sizeof(labels[0]),
+	    "event kind", kind);	/* not translated: a context */
 }
 
 /* A user's role in words ("Administrator"), in the thread's language. */
@@ -117,12 +127,8 @@ page_role_label(const char *role)
 		{ "admin", C_N("role", "Administrator") },
 		{ "staff", C_N("role", "Staff") },
 	};
-	size_t i;
 
-	for (i = 0; role != NULL && i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (strcmp(role, labels[i][0]) == 0)
-			return C_("role", labels[i][1]);
-	return role;
+	return label_in(labels, sizeof(labels) / sizeof(labels[0]), "role", role);
 }
 
 const char *
