@@ -344,9 +344,11 @@ calendar_slots(struct db *db, struct arena *a, const struct calendar_query *q,
     struct slot **out, int *n)
 {
 	return slots_from(a, db_query(db, a,
-	    "SELECT " SLOT_COLUMNS " WHERE" CALENDAR_WHERE
-	    " ORDER BY t.start_time, t.room_id, t.id", "ssllll", CALENDAR_ARGS(q)),
-	    out, n);
+	    "SELECT " SLOT_COLUMNS " WHERE" SLOT_RUNNING_WITHIN
+	    " AND (? = 0 OR t.room_id = ?) AND (? = 0 OR t.event_id = ?)"
+	    " AND t.status <> 'draft'"
+	    " ORDER BY t.start_time, t.room_id, t.id", "sssllll", q->from, q->to, q->from,
+	    q->room_id, q->room_id, q->event_id, q->event_id), out, n);
 }
 
 /* Where a row of (start_time, room_id, timeslot id, ...) stands against a

@@ -133,6 +133,8 @@ struct calendar_query {
 	long long	 room_id;
 	long long	 event_id;
 };
+/* The sessions of q running at some time within [from, to) (one that
+ * started earlier too), in time order. */
 int	calendar_slots(struct db *, struct arena *, const struct calendar_query *,
 	    struct slot **, int *n);
 

@@ -12,13 +12,15 @@
 #include "http/tmpl.h"
 #include "pages/page.h"
 
-/* Sessions of q from the local day first for ndays days, each with the
- * index of its day (day[i] for slots[i]). */
+/* Sessions of q running within the local days from first for ndays, each
+ * with the indexes of the first and the last of those days it runs on
+ * (day[i] and last[i] for slots[i]). */
 struct days {
 	char		 first[11];
 	int		 ndays;
 	struct slot	*slots;
 	int		*day;
+	int		*last;
 	int		 n;
 };
 
@@ -40,9 +42,19 @@ days_load(struct req *r, struct calendar_query *q, const char *first, int ndays,
 	if (calendar_slots(r->db, r->arena, q, &d->slots, &d->n) != OK)
 		return ERR;
 	d->day = arena_calloc(r->arena, (size_t)d->n + 1, sizeof(*d->day));
-	for (i = 0; i < d->n; i++)
-		d->day[i] = date_diff_days(first,
-		    fmt_local(r->arena, d->slots[i].start, "%Y-%m-%d"));
+	d->last = arena_calloc(r->arena, (size_t)d->n + 1, sizeof(*d->last));
+	for (i = 0; i < d->n; i++) {
+		const struct slot *s = &d->slots[i];
+		int last = date_diff_days(first, fmt_local(r->arena, s->end, "%Y-%m-%d"));
+
+		d->day[i] = date_diff_days(first, fmt_local(r->arena, s->start, "%Y-%m-%d"));
+		/* One ending at midnight ends with the day before. */
+		if (last > d->day[i] && strcmp(fmt_local(r->arena, s->end, "%H:%M:%S"),
+		    "00:00:00") == 0)
+			last--;
+		d->day[i] = d->day[i] < 0 ? 0 : d->day[i];
+		d->last[i] = last < ndays ? last : ndays - 1;
+	}
 	return OK;
 }
 
@@ -117,7 +129,8 @@ day_cell(struct req *r, struct tmpl *cell, const struct days *d, int day,
 	for (i = 0; i < d->n; i++) {
 		struct tmpl *s;
 
-		if (d->day[i] != day || (room_id && d->slots[i].room_id != room_id))
+		if (day < d->day[i] || day > d->last[i] ||
+		    (room_id && d->slots[i].room_id != room_id))
 			continue;
 		s = tmpl_section(cell, "SLOT");
 		page_slot(r, s, &d->slots[i]);

@@ -325,3 +325,31 @@ def test_a_day_and_hours_inside_it_made_at_once_never_overlap(round_no):
     for (_, end), (start, _) in zip(rows, rows[1:]):
         assert end <= start, rows
     assert len(rows) in (1, 4), rows
+
+
+def cells(page):
+    """{date: the cell's HTML} of a week or month page."""
+    return dict(re.findall(r'<td[^>]*data-date="(\d{4}-\d\d-\d\d)"[^>]*>(.*?)</td>', page, re.S))
+
+
+def test_the_week_and_month_pages_show_a_rented_month_on_every_day_it_runs():
+    room, first = rented_room(), month_ahead(4)
+    r = book_month(api_user()[2], room, first.strftime("%Y-%m"))
+    assert r.status_code == 201, r.text
+    slot = r.json()["timeslotId"]
+    start = dt.date.fromisoformat(r.json()["startTime"][:10])
+    end = dt.date.fromisoformat(r.json()["endTime"][:10])
+    mark = f'data-slot="{slot}"'
+    month = cells(requests.get(url(f"/rooms/{room}/month?date={first}"), verify=CA).text)
+    shown = sorted(d for d, html in month.items() if mark in html)
+    every = [str(start + dt.timedelta(days=i)) for i in range((end - start).days + 1)]
+    assert shown == every, (shown, every)
+    middle = start + dt.timedelta(days=10)
+    week = cells(requests.get(url(f"/rooms/{room}/week?date={middle}"), verify=CA).text)
+    assert len(week) == 7 and all(mark in html for d, html in week.items()
+                                  if str(start) <= d <= str(end))
+    assert sum(mark in html for html in week.values()) == 7   # a week inside the month
+    before = cells(requests.get(url(f"/rooms/{room}/week?date={start - dt.timedelta(days=7)}"),
+                                verify=CA).text)
+    assert [d for d, html in before.items() if mark in html] == \
+        [d for d in sorted(before) if d >= str(start)]
