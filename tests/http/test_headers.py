@@ -99,15 +99,15 @@ def test_a_streamed_export_keeps_its_headers():
     assert r.headers["Content-Disposition"].startswith("attachment")
 
 
-def fastcgi(method, path, body=b"", content_type="", headers=()):
-    """One request straight to the workers' socket (cgi-fcgi, Debian's
-    libfcgi-bin); returns (status, headers as a list of pairs, body)."""
+def fastcgi(method, path, body=b"", content_type="", headers=(), socket=SOCKET):
+    """One request straight to the workers' socket (or another; cgi-fcgi,
+    Debian's libfcgi-bin); returns (status, headers as a list of pairs, body)."""
     env = {"REQUEST_METHOD": method, "DOCUMENT_URI": path, "REQUEST_URI": path,
            "QUERY_STRING": "", "SERVER_PROTOCOL": "HTTP/1.1", "HTTPS": "on",
            "REMOTE_ADDR": "127.0.0.1", "HTTP_HOST": "localhost",
            "CONTENT_LENGTH": str(len(body)) if body else "", "CONTENT_TYPE": content_type}
     env.update(headers)
-    done = subprocess.run(["cgi-fcgi", "-bind", "-connect", SOCKET], input=body, env=env,
+    done = subprocess.run(["cgi-fcgi", "-bind", "-connect", socket], input=body, env=env,
                           capture_output=True, timeout=30)
     assert done.returncode == 0, done.stderr
     head, _, rest = done.stdout.partition(b"\r\n\r\n")

@@ -6,7 +6,9 @@ scripts/test runs the stack with tax_percent 19 and prices_include_tax on
 rounding with tax added on top as well)."""
 import datetime as dt
 import os
+import subprocess
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -367,3 +369,39 @@ def test_the_report_tallies_count_what_was_paid_after_the_discount():
     # half of what was paid comes back in the partial tier, and the tally follows
     assert api("PUT", f"/bookings/{b['id']}/cancel", h).json()["refundAmount"] == 5.55
     assert sql(tally, slot) == [["11.11", "5.55", "5.56"]]
+
+
+def test_where_prices_leave_the_tax_out_the_pages_say_plus_tax(tmp_path):
+    """A worker of its own, on a socket of its own, with prices_include_tax
+    off in a copy of the stack's settings."""
+    from test_headers import fastcgi
+    text = open(os.environ["BOOKING_CONFIG"]).read().splitlines()
+    conf = tmp_path / "booking.conf"
+    conf.write_text("\n".join([line for line in text if not line.startswith("prices_include_tax")]
+                              + ["prices_include_tax = 0"]) + "\n")
+    sock = str(tmp_path / "net.sock")
+    worker = os.path.join(os.path.dirname(os.environ["BOOKING_CTL"]), "booking-fcgi")
+    proc = subprocess.Popen(["spawn-fcgi", "-n", "-s", sock, "--", worker],
+                            env=dict(os.environ, BOOKING_CONFIG=str(conf)),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):
+            if os.path.exists(sock):
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail("the worker did not open its socket")
+        taxed = make_slot(make_room(), later(80), price="10.00")
+        free_room = make_room()
+        sql("UPDATE rooms SET tax_free = 1 WHERE id = ?", free_room)
+        untaxed = make_slot(free_room, later(82), price="10.00")
+        status, _, body = fastcgi("GET", f"/timeslots/{taxed}", socket=sock)
+        assert status == 200 and "<dd>€10.00 + tax</dd>" in body.decode()
+        status, _, body = fastcgi("GET", f"/timeslots/{untaxed}", socket=sock)
+        assert status == 200 and "<dd>€10.00</dd>" in body.decode()
+        assert "+ tax" not in body.decode()
+        # the stack's own workers include the tax: no "+ tax"
+        assert "<dd>€10.00</dd>" in requests.get(url(f"/timeslots/{taxed}"), verify=CA).text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
