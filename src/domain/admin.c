@@ -178,15 +178,6 @@ struct slot_save {
 	const char		*status;
 };
 
-/* Holds a room's row for the transaction: what changes its timeslots'
- * times takes turns (timeslots here, slotgen's runs). */
-static int
-lock_room(struct db *db, struct arena *a, long long id)
-{
-	return db_found(db_query(db, a, "SELECT id FROM rooms WHERE id = ? FOR UPDATE",
-	    "l", id));
-}
-
 static int
 slot_create_txn(struct db *db, void *ctx)
 {
@@ -199,7 +190,7 @@ slot_create_txn(struct db *db, void *ctx)
 
 	/* The room's row first: two admins adding sessions to one room take
 	 * turns, so each sees the other's before checking for an overlap. */
-	if ((rc = lock_room(db, c->arena, c->room_id)) == OK)
+	if ((rc = room_hold(db, c->room_id)) == OK)
 		rc = room_get(db, c->arena, c->room_id, &room);
 	if (rc == NOT_FOUND) {
 		field_error(c->fe, "roomId", "There is no room %lld.", c->room_id);
@@ -263,9 +254,8 @@ slot_update_txn(struct db *db, void *ctx)
 
 	/* Its room's row with it, as a new timeslot takes it. */
 	res = db_query(db, c->arena, "SELECT t.status, t.start_time, t.end_time, t.booked,"
-	    " t.room_id FROM timeslots t JOIN rooms r ON r.id = t.room_id WHERE t.id = ?"
-	    " FOR UPDATE", "l", c->id);
-	if ((rc = db_found(res)) != OK)
+	    " t.room_id FROM timeslots t WHERE t.id = ? FOR UPDATE", "l", c->id);
+	if ((rc = db_found(res)) != OK || (rc = room_hold(db, db_int(res, 0, 4))) != OK)
 		return rc;
 	/* Holds that ran out give their seats back before capacity is
 	 * weighed against the counter (and its CHECK). */

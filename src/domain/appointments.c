@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "domain/appointments.h"
 #include "domain/booking.h"
+#include "domain/catalog.h"
 #include "domain/slotgen.h"
 
 /*
@@ -145,9 +146,9 @@ appointable(struct db *db, struct arena *a, long long event_id, int lock,
 	ap->room_id = db_int(res, 0, 0);
 	ap->minutes = (int)db_int(res, 0, 1);
 	ap->rate = money_cents(db_val(res, 0, 2));
-	/* The room's row: every appointment of the room waits here. */
-	if (lock && db_query(db, a, "SELECT id FROM rooms WHERE id = ? FOR UPDATE", "l",
-	    ap->room_id) == NULL)
+	/* The room's row: every appointment of the room waits here (the
+	 * row was just read, so it is there). */
+	if (lock && room_hold(db, ap->room_id) != OK)
 		return ERR;
 	return OK;
 }

@@ -116,6 +116,17 @@ room_get(struct db *db, struct arena *a, long long id, struct room *out)
 	    " FROM rooms r WHERE r.id = ?", "l", id), room_fill, out);
 }
 
+int
+room_hold(struct db *db, long long id)
+{
+	long long n = db_exec(db, "UPDATE rooms SET session_turns = session_turns + 1,"
+	    " updated_at = updated_at WHERE id = ?", "l", id);
+
+	if (n < 0)
+		return ERR;
+	return n > 0 ? OK : NOT_FOUND;
+}
+
 const char *
 slot_state_name(int s)
 {

@@ -78,6 +78,11 @@ const char *room_type_plural(const char *type);
 int	room_list(struct db *, struct arena *, const struct room_filter *,
 	    struct room **, int *n, long long *total);
 int	room_get(struct db *, struct arena *, long long id, struct room *);
+/* Holds room id's row for the transaction (NOT_FOUND: no such room) by
+ * writing to it, so what changes the room's sessions takes turns, on one
+ * node by the row's lock and across a Galera cluster by certification
+ * (sql/042_room_turns.sql). */
+int	room_hold(struct db *, long long id);
 
 /* A room and its timeslots running at some time within [from, to) UTC,
  * drafts left out, in one statement (NOT_FOUND: no such room); with

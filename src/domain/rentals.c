@@ -43,14 +43,14 @@ lock_room(struct db *db, struct arena *a, struct rental *r, long long *rate)
 {
 	struct db_res *res;
 	const char *v;
+	int rc;
 
+	if ((rc = room_hold(db, r->room_id)) != OK)
+		return rc;
 	res = db_query(db, a, "SELECT is_active, IF(?, monthly_rate, daily_rate)"
-	    " FROM rooms WHERE id = ? FOR UPDATE", "il", r->span == RENTAL_MONTH,
-	    r->room_id);
+	    " FROM rooms WHERE id = ?", "il", r->span == RENTAL_MONTH, r->room_id);
 	if (res == NULL)
 		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
 	if (db_int(res, 0, 0) == 0)
 		return SLOT_UNAVAILABLE;
 	if ((v = db_val(res, 0, 1)) == NULL) {

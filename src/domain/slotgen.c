@@ -164,8 +164,7 @@ run_txn(struct db *db, void *ctx)
 	c->counts->created = c->counts->skipped = 0;
 	/* Holding the room's row makes two runs for one room take turns,
 	 * and a timeslot added by hand wait for a run (domain/admin.c). */
-	if ((rc = db_found(db_query(db, c->arena, "SELECT id FROM rooms WHERE id = ?"
-	    " FOR UPDATE", "l", g->room_id))) != OK)
+	if ((rc = room_hold(db, g->room_id)) != OK)
 		return rc;
 	dbtime_now(now);
 	/* Every timeslot already there, sorted: looked up, not queried. */

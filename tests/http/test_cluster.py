@@ -128,6 +128,40 @@ def test_last_seats_sold_through_both_pools_are_never_sold_twice():
     assert lost > 0
 
 
+def test_a_month_and_days_within_it_rented_through_both_pools_never_overlap():
+    """Each round one customer rents a room's month and seven others a day within it, all
+    at once: the room's row is written (session_turns), so two nodes' overlapping rentals
+    conflict at certification and the loser's retry finds the other's session."""
+    from test_days_months import month_ahead, rented_room
+    users = api_users(8, name="Cluster renter")
+    sessions = [connected() for _ in users]
+    first = month_ahead(6)
+    days = [d for d in (first + dt.timedelta(days=i) for i in range(28)) if d.isoweekday() <= 5]
+    rooms = []
+    try:
+        for i in range(max(ROUNDS // 5, 1)):
+            room = rented_room()
+            rooms.append(room)
+            calls = [post("/bookings/month", users[0][2],
+                          {"roomId": room, "month": first.strftime("%Y-%m")})]
+            calls += [post("/bookings/day", h, {"roomId": room, "date": str(days[3 * k])})
+                      for k, (_, _, h) in enumerate(users[1:])]
+            got = codes(at_once(calls, sessions))
+            if got[0] == (201, None):
+                assert got[1:] == [(409, "overlaps")] * 7, (i, got)
+            else:
+                assert got == [(409, "overlaps")] + [(201, None)] * 7, (i, got)
+    finally:
+        for s in sessions:
+            s.close()
+    ids = ",".join(map(str, rooms))
+    # no room holds two sessions at once that both hold a seat
+    assert sql("SELECT a.id, b.id FROM bookings a JOIN bookings b ON b.room_id = a.room_id"
+               " AND b.id > a.id AND b.start_time < a.end_time AND a.start_time < b.end_time"
+               f" WHERE a.room_id IN ({ids}) AND a.status IN ('pending', 'confirmed')"
+               " AND b.status IN ('pending', 'confirmed')") == []
+
+
 def test_a_read_that_waited_in_vain_for_its_node_is_asked_once_more():
     """Every read first waits for its node to apply what the cluster committed before it
     (wsrep_sync_wait). Node 2's applier is held (FLUSH TABLES WITH READ LOCK) behind a write

@@ -1,0 +1,11 @@
+-- 042_room_turns.sql: what changes a room's sessions takes turns on every node
+--
+-- A new timeslot, a moved one, a generator's run, an appointment and a
+-- whole day or month rented each check the room's other sessions for an
+-- overlap under the room's row. SELECT ... FOR UPDATE holds that row on
+-- its own node only: on a Galera cluster, a month rented through one node
+-- and a day within it through another both passed the check and both
+-- committed. A write conflicts at certification instead, so each takes
+-- this counter up (room_hold() in domain/catalog.c) and the later of two
+-- is retried, to find the other's session.
+ALTER TABLE rooms ADD COLUMN session_turns BIGINT UNSIGNED NOT NULL DEFAULT 0;
