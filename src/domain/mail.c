@@ -9,6 +9,7 @@
 #include "core/config.h"
 #include "core/fmt.h"
 #include "core/lang.h"
+#include "core/limits.h"
 #include "db/db.h"
 #include "domain/account.h"
 #include "domain/auth.h"
@@ -283,78 +284,106 @@ record_outcome(struct db *db, const struct mail_msg *m, const char *now,
 	    m->id) < 0 ? ERR : OK;
 }
 
+struct claim {
+	struct arena	*arena;
+	const char	*now;
+	struct mail_msg	*m;
+	int		 dropped;	/* marked failed: nothing to send */
+};
+
+/* The claimed message cannot go (why, the outbox's record for operators):
+ * marked failed for good. */
+static int
+drop(struct db *db, struct claim *c, const char *why)
+{
+	c->dropped = 1;
+	return db_exec(db, "UPDATE mail_outbox SET status = 'failed', last_error = ?"
+	    " WHERE id = ?", "sl", why, c->m->id) < 0 ? ERR : OK;
+}
+
+/* The first due message no other runner holds, claimed for MAIL_LEASE_MINUTES
+ * with the tokens of its links made. */
+static int
+claim_txn(struct db *db, void *ctx)
+{
+	struct claim *c = ctx;
+	struct mail_msg *m = c->m;
+	struct arena *a = c->arena;
+	struct db_res *res;
+	int rc;
+
+	c->dropped = 0;
+	/* SKIP LOCKED: a row another runner is claiming is its business. */
+	res = db_query(db, a, "SELECT id, kind, user_id, booking_id, to_addr, data,"
+	    " attempts, language FROM mail_outbox WHERE status = 'pending'"
+	    " AND next_attempt_at <= COALESCE(?, UTC_TIMESTAMP())"
+	    " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", "s", c->now);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return NOT_FOUND;
+	m->id = db_int(res, 0, 0);
+	m->kind = db_val(res, 0, 1);
+	m->user_id = db_int(res, 0, 2);
+	m->booking_id = db_int(res, 0, 3);
+	m->to = db_val(res, 0, 4);
+	m->data = db_val(res, 0, 5);
+	m->attempts = (int)db_int(res, 0, 6);
+	m->language = db_val(res, 0, 7);
+	/* The claim is a write: no runner takes the row again until the
+	 * lease runs out (one that dies while sending leaves the message to
+	 * be sent then), and two Galera nodes' claims of one row conflict
+	 * at certification, where a lock would hold on its own node only. */
+	if (db_exec(db, "UPDATE mail_outbox SET next_attempt_at = COALESCE(?,"
+	    " UTC_TIMESTAMP()) + INTERVAL " LIMIT_TEXT(MAIL_LEASE_MINUTES) " MINUTE"
+	    " WHERE id = ?", "sl", c->now, m->id) < 0)
+		return ERR;
+	m->token = user_token(db, a, m->user_id);
+	m->link = NULL;
+	/* A link's token is made now, so the outbox never holds it. */
+	if (strcmp(m->kind, "signup_confirm") == 0 || strcmp(m->kind, "password_reset") == 0) {
+		rc = strcmp(m->kind, "signup_confirm") == 0 ?
+		    account_signup_token(db, a, link_of(m->data, "signupId"), &m->link) :
+		    account_reset_token(db, a, link_of(m->data, "resetId"), &m->link);
+		if (rc == NOT_FOUND)
+			/* not translated: the outbox's record, for operators */
+			return drop(db, c, "the link expired or was used");
+		if (rc != OK)
+			return rc;
+	}
+	/* Every message about a guest's booking carries its manage link, and
+	 * the one saying it is booked the link that proves the address. */
+	m->manage = NULL;
+	if (m->booking_id != 0 &&
+	    guest_manage_token(db, a, m->booking_id, &m->manage) == ERR)
+		return ERR;
+	if (m->manage != NULL && strcmp(m->kind, "created") == 0 &&
+	    (rc = guest_verify_token(db, a, m->booking_id, &m->link)) != OK)
+		/* not translated: the outbox's record, for operators */
+		return rc == NOT_FOUND ? drop(db, c, "the hold ran out") : rc;
+	return OK;
+}
+
 int
 mail_deliver_next(struct db *db, struct arena *a, const char *now,
     mail_send_fn send, void *ctx, int *sent)
 {
 	struct mail_msg m;
-	struct db_res *res;
+	struct claim c = { a, now, &m, 0 };
 	char err[500];
-	int rc = ERR;
+	int rc;
 
 	*sent = 0;
-	if (db_begin(db) != OK)
-		return ERR;
-	/* SKIP LOCKED: a row another runner is sending is its business. */
-	res = db_query(db, a, "SELECT id, kind, user_id, booking_id, to_addr, data,"
-	    " attempts, language FROM mail_outbox WHERE status = 'pending'"
-	    " AND next_attempt_at <= COALESCE(?, UTC_TIMESTAMP())"
-	    " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", "s", now);
-	if (res == NULL)
-		goto out;
-	if (res->nrows == 0) {
-		rc = NOT_FOUND;
-		goto out;
-	}
-	m.id = db_int(res, 0, 0);
-	m.kind = db_val(res, 0, 1);
-	m.user_id = db_int(res, 0, 2);
-	m.booking_id = db_int(res, 0, 3);
-	m.to = db_val(res, 0, 4);
-	m.data = db_val(res, 0, 5);
-	m.attempts = (int)db_int(res, 0, 6);
-	m.language = db_val(res, 0, 7);
-	m.token = user_token(db, a, m.user_id);
-	m.link = NULL;
-	/* A link's token is made now, so the outbox never holds it. */
-	if (strcmp(m.kind, "signup_confirm") == 0 || strcmp(m.kind, "password_reset") == 0) {
-		rc = strcmp(m.kind, "signup_confirm") == 0 ?
-		    account_signup_token(db, a, link_of(m.data, "signupId"), &m.link) :
-		    account_reset_token(db, a, link_of(m.data, "resetId"), &m.link);
-		if (rc == NOT_FOUND)
-			rc = db_exec(db, "UPDATE mail_outbox SET status = 'failed',"
-			    " last_error = 'the link expired or was used' WHERE id = ?",
-			    "l", m.id) < 0 ? ERR : OK;
-		if (m.link == NULL)
-			goto out;
-	}
-	/* Every message about a guest's booking carries its manage link, and
-	 * the one saying it is booked the link that proves the address. */
-	m.manage = NULL;
-	if (m.booking_id != 0 &&
-	    (rc = guest_manage_token(db, a, m.booking_id, &m.manage)) == ERR)
-		goto out;
-	if (m.manage != NULL && strcmp(m.kind, "created") == 0 &&
-	    (rc = guest_verify_token(db, a, m.booking_id, &m.link)) != OK) {
-		if (rc == NOT_FOUND)
-			rc = db_exec(db, "UPDATE mail_outbox SET status = 'failed',"
-			    " last_error = 'the hold ran out' WHERE id = ?",
-			    "l", m.id) < 0 ? ERR : OK;
-		goto out;
-	}
+	if ((rc = db_txn(db, claim_txn, &c)) != OK || c.dropped)
+		return rc;
+	/* Sent with no transaction open and no row held. */
 	err[0] = '\0';
 	if (send(ctx, a, &m, err, sizeof(err)) == 0) {
 		*sent = 1;
-		rc = record_outcome(db, &m, now, NULL);
-	} else
-		/* not translated: the outbox's record, for operators */
-		rc = record_outcome(db, &m, now, err[0] ? err : "delivery failed");
-out:
-	if (rc == OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
-	return rc;
+		return record_outcome(db, &m, now, NULL);
+	}
+	/* not translated: the outbox's record, for operators */
+	return record_outcome(db, &m, now, err[0] ? err : "delivery failed");
 }
 
 struct reminder_pass {

@@ -14,6 +14,9 @@ struct db;
 /* Failed deliveries wait this long before the next try; after the last
  * wait one more failure makes the message failed for good. */
 #define MAIL_ATTEMPTS	5
+/* How long a runner holds a message it claimed to send: a runner that
+ * died sending it leaves it to be sent again after this. */
+#define MAIL_LEASE_MINUTES	10
 
 /* Queues the message a booking's change tells its owner (type and
  * new_status as in booking_events, data its JSON or NULL); changes that
@@ -59,11 +62,13 @@ typedef int	(*mail_send_fn)(void *ctx, struct arena *, const struct mail_msg *,
 
 /*
  * Claims the first due message (next try at or before now, NULL: the
- * database's clock) that no other runner holds, hands it to send and
- * records the outcome, in one transaction that keeps the row locked while
- * it is sent: two runners never send one message, and one that dies while
- * sending leaves it to be sent again. Returns OK with *sent 1 or 0 (failed,
- * retried later or failed for good), NOT_FOUND when none is due, or ERR.
+ * database's clock) that no other runner holds, for MAIL_LEASE_MINUTES, in
+ * a transaction of its own that also makes the tokens of its links; then
+ * hands it to send and records the outcome. Two runners never send one
+ * message, on one node or on two of a Galera cluster; one that dies while
+ * sending leaves it to be sent again once the lease runs out. Returns OK
+ * with *sent 1 or 0 (failed, retried later or failed for good), NOT_FOUND
+ * when none is due, or ERR.
  */
 int	mail_deliver_next(struct db *, struct arena *, const char *now,
 	    mail_send_fn, void *ctx, int *sent);

@@ -162,6 +162,41 @@ def test_a_month_and_days_within_it_rented_through_both_pools_never_overlap():
                " AND b.status IN ('pending', 'confirmed')") == []
 
 
+def test_two_job_runners_on_two_nodes_send_each_message_once(tmp_path):
+    """A runner's claim of a message is a write, so two nodes' claims of one message
+    conflict at certification: run at once, one runner on node 1 and one on node 2
+    deliver each due message (these tests' confirmations and the earlier ones') once."""
+    users = api_users(60, name="Cluster mail")
+    room = make_room(capacity=60)
+    slot = make_slot(room, later(300), price="0.00", capacity=60)
+    for _, _, h in users:
+        assert post("/bookings", h, {"timeslotId": slot})(connected()).status_code == 201
+    log = tmp_path / "sent"
+    sendmail = tmp_path / "sendmail"
+    sendmail.write_text(f"#!/bin/sh\nsed -n 's/^Message-ID: //p' >> {log}\n")
+    sendmail.chmod(0o755)
+    with open(os.environ["BOOKING_CONFIG"]) as f:
+        hosts = next(line.split("=", 1)[1].strip() for line in f
+                     if line.startswith("db_hosts")).split(",")
+    ctl = os.environ["BOOKING_CTL"]
+    runners = [subprocess.Popen([ctl, "run-jobs"], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True,
+                                env=dict(os.environ, BOOKING_DB_HOSTS=host,
+                                         BOOKING_SENDMAIL=str(sendmail)))
+               for host in hosts[:2]]
+    for p in runners:
+        out, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+        assert "sent 0 messages" not in out, f"a runner sent nothing: {out}"
+    ids = log.read_text().split()
+    twice = {i for i in ids if ids.count(i) > 1}
+    assert not twice, f"{len(twice)} messages sent twice"
+    mine = ",".join(str(u) for u, _, _ in users)
+    assert sql(f"SELECT COUNT(*) FROM mail_outbox WHERE user_id IN ({mine})"
+               " AND kind = 'confirmed' AND status = 'sent'") == [["60"]]
+    print(f"\ntwo runners on two nodes: {len(ids)} messages, none twice")
+
+
 def test_a_read_that_waited_in_vain_for_its_node_is_asked_once_more():
     """Every read first waits for its node to apply what the cluster committed before it
     (wsrep_sync_wait). Node 2's applier is held (FLUSH TABLES WITH READ LOCK) behind a write
