@@ -162,6 +162,24 @@ def test_a_month_and_days_within_it_rented_through_both_pools_never_overlap():
                " AND b.status IN ('pending', 'confirmed')") == []
 
 
+def test_one_users_bookings_through_both_pools_keep_to_the_booking_limit():
+    """Each round one customer books eight sessions at once, with a limit of one active
+    booking of a treatment room: the limit's check writes the user's row (quota_turns),
+    so two nodes' bookings of one user conflict and the retried one counts the other."""
+    room = make_room(room_type="treatment")
+    sql("INSERT INTO quotas (role, room_type, max_active) VALUES ('customer', 'treatment', 1)"
+        " ON DUPLICATE KEY UPDATE max_active = 1, max_holds = NULL, max_hours_week = NULL")
+    try:
+        for i in range(max(ROUNDS // 5, 1)):
+            [(_, _, h)] = api_users(1, name="Cluster limited")
+            slots = [make_slot(room, later(600 + 24 * i + k), price="0.00", capacity=5)
+                     for k in range(8)]
+            got = codes(at_once([post("/bookings", h, {"timeslotId": s}) for s in slots]))
+            assert sorted(got) == [(201, None)] + [(409, "quota_exceeded")] * 7, (i, got)
+    finally:
+        sql("DELETE FROM quotas WHERE role = 'customer' AND room_type = 'treatment'")
+
+
 def test_two_job_runners_on_two_nodes_send_each_message_once(tmp_path):
     """A runner's claim of a message is a write, so two nodes' claims of one message
     conflict at certification: run at once, one runner on node 1 and one on node 2

@@ -1,0 +1,11 @@
+-- 043_quota_turns.sql: one user's bookings take turns on every node
+--
+-- The booking limits (quota_check() in domain/quota.c) count a user's
+-- bookings under the user's row, so two bookings of one user at once
+-- count each other. SELECT ... FOR UPDATE holds that row on its own node
+-- only. Through two Galera nodes, two bookings of one user in two
+-- timeslots conflicted all the same, by the notification each writes
+-- (040's trigger takes users.unread up); the limit should not hang on
+-- that, so the check takes this counter up itself, a write: the two
+-- conflict at certification and the retried one counts the other.
+ALTER TABLE users ADD COLUMN quota_turns BIGINT UNSIGNED NOT NULL DEFAULT 0;
