@@ -82,7 +82,7 @@ quota_check(struct db *db, struct arena *a, long long user_id, long long slot_id
 	week = db_int(res, 0, 5);
 	/* The user's row, by a write: two bookings of the user at once
 	 * take turns here, on one node and across a Galera cluster. */
-	if (db_exec(db, "UPDATE users SET quota_turns = quota_turns + 1,"
+	if (db_exec(db, "UPDATE users SET turns = turns + 1,"
 	    " updated_at = updated_at WHERE id = ?", "l", user_id) < 0)
 		return ERR;
 	/* What the user holds of this room type: bookings not over yet, the

@@ -28,7 +28,7 @@ int	quota_save(struct db *, const struct quota *);
  * their role for its room type, in the transaction that takes it: OK, or
  * QUOTA_EXCEEDED with *why naming the limit; hold: the seat would be held
  * for a payment (its limit is on those). It writes the user's row
- * (sql/043_quota_turns.sql), so two bookings of one user at once count
+ * (sql/043_user_turns.sql), so two bookings of one user at once count
  * each other, through one database node or several.
  */
 int	quota_check(struct db *, struct arena *, long long user_id, long long slot_id,

@@ -164,7 +164,7 @@ def test_a_month_and_days_within_it_rented_through_both_pools_never_overlap():
 
 def test_one_users_bookings_through_both_pools_keep_to_the_booking_limit():
     """Each round one customer books eight sessions at once, with a limit of one active
-    booking of a treatment room: the limit's check writes the user's row (quota_turns),
+    booking of a treatment room: the limit's check writes the user's row (turns),
     so two nodes' bookings of one user conflict and the retried one counts the other."""
     room = make_room(room_type="treatment")
     sql("INSERT INTO quotas (role, room_type, max_active) VALUES ('customer', 'treatment', 1)"
@@ -178,6 +178,30 @@ def test_one_users_bookings_through_both_pools_keep_to_the_booking_limit():
             assert sorted(got) == [(201, None)] + [(409, "quota_exceeded")] * 7, (i, got)
     finally:
         sql("DELETE FROM quotas WHERE role = 'customer' AND room_type = 'treatment'")
+
+
+def test_two_admins_demoting_each_other_through_both_pools_leave_one():
+    """Each round the only two admins demote each other at once: the role change writes
+    every admin's row (turns), so the two nodes' changes conflict and the retried one is
+    refused as the last admin's; never are both done."""
+    others = [i for (i,) in sql("SELECT id FROM users WHERE role = 'admin'")]
+    sql("UPDATE users SET role = 'customer' WHERE role = 'admin'")
+    try:
+        for i in range(max(ROUNDS // 5, 1)):
+            (x, _, hx), (y, _, hy) = api_users(2, name="Cluster admin")
+            sql("UPDATE users SET role = IF(id IN (?, ?), 'admin', 'customer')"
+                " WHERE role = 'admin' OR id IN (?, ?)", x, y, x, y)
+            got = codes(at_once([post(f"/admin/users/{y}/role", hx, {"role": "customer"}),
+                                 post(f"/admin/users/{x}/role", hy, {"role": "customer"})]))
+            # the later one is refused as the last admin's, or, when the other's change
+            # committed before it reached a worker, as no longer an admin's
+            assert sorted(got) in ([(200, None), (403, "forbidden")],
+                                   [(200, None), (409, "last_admin")]), (i, got)
+            assert len(sql("SELECT id FROM users WHERE role = 'admin'")) == 1, i
+    finally:
+        sql("UPDATE users SET role = 'customer' WHERE role = 'admin'")
+        if others:
+            sql(f"UPDATE users SET role = 'admin' WHERE id IN ({','.join(others)})")
 
 
 def test_two_job_runners_on_two_nodes_send_each_message_once(tmp_path):

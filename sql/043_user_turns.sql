@@ -1,0 +1,13 @@
+-- 043_user_turns.sql: what must take turns on a user's row does so on every node
+--
+-- The booking limits (quota_check() in domain/quota.c) count a user's
+-- bookings under the user's row, so two bookings of one user at once
+-- count each other; a role change holds every admin's row, so two
+-- demotions at once never leave no admin. SELECT ... FOR UPDATE holds a
+-- row on its own node only. Through two Galera nodes, two admins demoting
+-- each other at once both committed; two bookings of one user conflicted
+-- all the same, by the notification each writes (040's trigger takes
+-- users.unread up), but the limit should not hang on that. Each takes this
+-- counter up instead, a write, so the two conflict at certification and
+-- the retried one sees the other.
+ALTER TABLE users ADD COLUMN turns BIGINT UNSIGNED NOT NULL DEFAULT 0;
