@@ -262,6 +262,20 @@ static const char *const done_messages[][2] = {
 	{ NULL, NULL },
 };
 
+/* Whether b is one of an order of several (only a checkout's or a
+ * course's bookings share one), as 1 with that order in *o, 0, or ERR. */
+static int
+order_of_several(struct req *r, const struct booking *b, struct order *o)
+{
+	if (b->order_id == 0 || b->booking_type == NULL ||
+	    strcmp(b->booking_type, "single") == 0)
+		return 0;
+	o->id = 0;
+	if (order_get(r->db, r->arena, b->order_id, &r->actor, o) == ERR)
+		return ERR;
+	return o->id == b->order_id && o->bookings > 1;
+}
+
 /* The booking the path names; refused, when not OK, is the result of an
  * action the page offered, shown with its message and status. */
 static int
@@ -277,14 +291,9 @@ booking_page(struct req *r, int refused)
 	if (booking_get_or_reply(r, "id", &b) != OK ||
 	    booking_history(r->db, r->arena, b.id, &h, &nh) != OK)
 		return ERR;
-	/* Only a checkout's or a course's bookings share an order. */
-	if (b.state == BOOKING_PENDING && b.order_id != 0 && b.booking_type != NULL &&
-	    strcmp(b.booking_type, "single") != 0) {
-		o.id = 0;
-		if (order_get(r->db, r->arena, b.order_id, &r->actor, &o) == ERR)
-			return ERR;
-		shared = o.id == b.order_id && o.bookings > 1;
-	}
+	/* Only a held booking is paid, alone or with its order. */
+	if (b.state == BOOKING_PENDING && (shared = order_of_several(r, &b, &o)) == ERR)
+		return ERR;
 	t = page_begin(r, "booking.tpl", arena_printf(r->arena, _("Your booking: %s, %s"),
 	    b.room_name, fmt_local(r->arena, b.start, FMT_DATE_SHORT)));
 	page_booking(r, t, &b);
@@ -536,7 +545,7 @@ dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
 	    sizeof(*groups)), *group, *row, *head;
 	char *shared = arena_calloc(r->arena, (size_t)(n > 0 ? n : 1), 1);
 	struct order o;
-	int i, j;
+	int i, j, rc;
 
 	for (i = 0; i < n; i++) {
 		group = NULL;
@@ -548,22 +557,15 @@ dashboard_rows(struct req *r, struct tmpl *t, const struct booking *list, int n)
 			}
 		if (group == NULL) {
 			group = tmpl_section(t, "GROUP");
-			/* Only a checkout's bookings share an order. */
-			if (list[i].order_id != 0 && list[i].booking_type != NULL &&
-			    strcmp(list[i].booking_type, "single") != 0) {
-				o.id = 0;
-				if (order_get(r->db, r->arena, list[i].order_id, &r->actor,
-				    &o) == ERR)
-					return ERR;
-				if (o.id == list[i].order_id && o.bookings > 1) {
-					shared[i] = 1;
-					head = tmpl_section(group, "ORDER");
-					tmpl_set_int(head, "ORDER_ID", o.id);
-					tmpl_set_int(head, "COUNT", o.bookings);
-					tmpl_set(head, "TOTAL", money_show(r->arena, o.total));
-					tmpl_set(head, "ORDER_STATUS_LABEL",
-					    page_status_label(o.status));
-				}
+			if ((rc = order_of_several(r, &list[i], &o)) == ERR)
+				return ERR;
+			if (rc) {
+				shared[i] = 1;
+				head = tmpl_section(group, "ORDER");
+				tmpl_set_int(head, "ORDER_ID", o.id);
+				tmpl_set_int(head, "COUNT", o.bookings);
+				tmpl_set(head, "TOTAL", money_show(r->arena, o.total));
+				tmpl_set(head, "ORDER_STATUS_LABEL", page_status_label(o.status));
 			}
 			groups[i] = group;
 		}
