@@ -70,7 +70,8 @@ struct config {
 	char	*totp_key;		/* 64 hex digits: the key two-factor secrets
 					 * are stored under; never logged */
 	/* Test stacks only: an X-Test-Fail-Statement: N request header makes
-	 * the handler's Nth database statement and all after it fail. */
+	 * the handler's Nth database statement and all after it fail;
+	 * X-Test-Break-Session: N makes the Nth fail as a broken session's. */
 	int	 test_faults;
 };
 

@@ -47,6 +47,7 @@ struct db {
 	int			 galera;		/* connected to a Galera node */
 	struct cached_stmt	 cache[STMT_CACHE];
 	int			 fail_from;	/* db_fail_from() */
+	int			 break_at;	/* db_break_session() */
 	int			 statements;
 	int			 lose_commit;	/* db_lose_commit() */
 };
@@ -69,6 +70,9 @@ static int		 node_at;		/* the db_nodes entry tried first */
 /* MariaDB error numbers only this file looks at. */
 #define DB_NOT_READY	1047	/* a Galera node not in the cluster's primary part */
 #define DB_UNKNOWN_VAR	1193
+#define DB_PARSE_ERROR	1064	/* also a trigger's "has an error in its body" */
+#define DB_NO_TABLE	1146
+#define DB_NO_ROUTINE	1305
 
 int
 db_library_init(void)
@@ -550,6 +554,32 @@ txn_gone(struct db *db)
 	return 1;
 }
 
+/*
+ * Errors that statements of ours, run a thousand times before, get only
+ * from a server session gone wrong: on a Galera node under conflicting
+ * writes, a session was seen to report a trigger with "an error in its
+ * body", its procedure or its table missing, for every statement after
+ * (the node's other sessions doing well). The connection is closed, so
+ * that the statement, or its whole transaction, runs again on a new one;
+ * when that fails so too (renewed), the node's copy of a table may be the
+ * broken part, and the next node is tried, as after a lost connection. A
+ * real mistake in a statement fails every time and is logged.
+ */
+static int
+session_broken(struct db *db, int renewed)
+{
+	if (db->err != DB_PARSE_ERROR && db->err != DB_NO_TABLE &&
+	    db->err != DB_NO_ROUTINE)
+		return 0;
+	log_msg("db: the session failed (error %u: %.120s); %s", db->err,
+	    db->errmsg, renewed ? "trying the next node" : "reconnecting");
+	if (renewed)
+		connection_lost(db);
+	else
+		disconnect(db);
+	return 1;
+}
+
 /* Waits a little longer after each failed try, a random part of the wait
  * so that the racers do not all come back at once; the winners finish
  * meanwhile. */
@@ -576,12 +606,16 @@ run(struct db *db, const char *sql, const struct db_args *g)
 {
 	struct params p;
 	MYSQL_STMT *stmt;
-	int attempt;
+	int attempt, broken = 0, renewed = 0;
 
-	if (db->fail_from > 0 && ++db->statements >= db->fail_from) {
-		set_error(db, CR_SERVER_LOST, "test fault: the statement fails on purpose");
-		log_msg("db: test fault in: %.200s", sql);
-		return NULL;
+	if (db->fail_from > 0 || db->break_at > 0) {
+		db->statements++;
+		if (db->fail_from > 0 && db->statements >= db->fail_from) {
+			set_error(db, CR_SERVER_LOST, "test fault: the statement fails on purpose");
+			log_msg("db: test fault in: %.200s", sql);
+			return NULL;
+		}
+		broken = db->statements == db->break_at;
 	}
 	if (txn_gone(db))
 		return NULL;
@@ -591,7 +625,12 @@ run(struct db *db, const char *sql, const struct db_args *g)
 			return NULL;
 		if (bind_params(db, &p, g) != OK)
 			return NULL;
-		if ((stmt = prepare(db, sql)) != NULL) {
+		if (broken) {
+			broken = 0;
+			stmt = NULL;
+			set_error(db, DB_NO_ROUTINE, "test fault: the session reports"
+			    " a procedure missing");
+		} else if ((stmt = prepare(db, sql)) != NULL) {
 			if (mysql_stmt_param_count(stmt) != (unsigned long)p.n) {
 				set_error(db, CR_UNKNOWN_ERROR, "parameter count mismatch");
 				log_msg("db: %s: %s", db->errmsg, sql);
@@ -607,6 +646,10 @@ run(struct db *db, const char *sql, const struct db_args *g)
 		if (conn_lost(db->err) && attempt == 0) {
 			log_msg("db: connection lost (%s), reconnecting", db->errmsg);
 			connection_lost(db);
+			continue;
+		}
+		if (renewed < 2 && session_broken(db, renewed)) {
+			renewed++;
 			continue;
 		}
 		/* A read on its own on Galera (and its prepare) first waits for
@@ -940,6 +983,13 @@ db_fail_from(struct db *db, int nth)
 }
 
 void
+db_break_session(struct db *db, int nth)
+{
+	db->break_at = nth;
+	db->statements = 0;
+}
+
+void
 db_lose_commit(struct db *db, int on)
 {
 	db->lose_commit = on;
@@ -1155,7 +1205,7 @@ retryable(struct db *db)
 int
 db_txn(struct db *db, db_txn_fn fn, void *ctx)
 {
-	int attempt, rc = ERR;
+	int attempt, rc = ERR, renewed = 0;
 
 	/* Inside another transaction, fn is part of it: that one commits, or
 	 * rolls back and runs again, everything. */
@@ -1172,6 +1222,12 @@ db_txn(struct db *db, db_txn_fn fn, void *ctx)
 			rc = ERR;
 		} else
 			db_rollback(db);
+		/* A broken session's transaction runs again on a new
+		 * connection, and then on the next node. */
+		if (renewed < 2 && session_broken(db, renewed)) {
+			renewed++;
+			continue;
+		}
 		if (!retryable(db))
 			return rc;
 		/* A new connection is wait enough. */

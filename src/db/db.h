@@ -45,6 +45,7 @@ int		 db_ping(struct db *);
  * and then fail as if its answer had been lost.
  */
 void		 db_fail_from(struct db *, int nth);
+void		 db_break_session(struct db *, int nth);
 void		 db_lose_commit(struct db *, int on);
 
 /* True when the last error means the database cannot be reached (down,
