@@ -207,7 +207,8 @@ handle(FCGX_Request *fr, struct arena *a, struct db *db)
 	} else if (!r.replied) {
 		/* The handler failed without replying: the log says why, but
 		 * db.c keeps quiet about the errors a caller may expect (a
-		 * duplicate key, a deadlock, a lock wait), so the number of the
+		 * duplicate key, a deadlock, a lock wait, a CHECK that refused
+		 * a row), so the number of the
 		 * last one is logged here, before the request's own line (never
 		 * its text, which may quote a value, nor the path, which may
 		 * hold a token). */

@@ -675,7 +675,7 @@ run(struct db *db, const char *sql, const struct db_args *g)
 	if (conn_lost(db->err))
 		connection_lost(db);
 	else if (db->err != DB_DUP_KEY && db->err != DB_DEADLOCK &&
-	    db->err != DB_LOCK_WAIT)
+	    db->err != DB_LOCK_WAIT && db->err != DB_CHECK_FAILED)
 		log_msg("db: error %u: %s in: %.200s", db->err, db->errmsg, sql);
 	return NULL;
 }
