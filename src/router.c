@@ -416,7 +416,9 @@ need_login(struct req *r)
 /* The test stack's fault switches (config.h test_faults), armed just
  * before the handler so the failure lands after it has started:
  * X-Test-Fail-Statement: N, X-Test-Break-Session: N (the Nth statement
- * answers as a broken server session does, db.c session_broken) and
+ * answers as a broken server session does, db.c session_broken),
+ * X-Test-Begin-In-Vain: N (the first N starts of a transaction answer as
+ * one that waited in vain for its Galera node, 1205) and
  * X-Test-Lose-Commit: 1 (commits go through and their answers are
  * "lost"). */
 static void
@@ -425,10 +427,12 @@ test_fault(struct req *r, int arm)
 	const char *n = req_env(r, "HTTP_X_TEST_FAIL_STATEMENT");
 	const char *brk = req_env(r, "HTTP_X_TEST_BREAK_SESSION");
 	const char *lose = req_env(r, "HTTP_X_TEST_LOSE_COMMIT");
+	const char *vain = req_env(r, "HTTP_X_TEST_BEGIN_IN_VAIN");
 
 	db_fail_from(r->db, arm && n != NULL ? atoi(n) : 0);
 	db_break_session(r->db, arm && brk != NULL ? atoi(brk) : 0);
 	db_lose_commit(r->db, arm && lose != NULL && strcmp(lose, "1") == 0);
+	db_begins_in_vain(r->db, arm && vain != NULL ? atoi(vain) : 0);
 }
 
 int

@@ -71,7 +71,9 @@ struct config {
 					 * are stored under; never logged */
 	/* Test stacks only: an X-Test-Fail-Statement: N request header makes
 	 * the handler's Nth database statement and all after it fail;
-	 * X-Test-Break-Session: N makes the Nth fail as a broken session's. */
+	 * X-Test-Break-Session: N makes the Nth fail as a broken session's;
+	 * X-Test-Begin-In-Vain: N fails the first N transaction starts with
+	 * 1205; X-Test-Lose-Commit: 1 "loses" the commits' answers. */
 	int	 test_faults;
 };
 

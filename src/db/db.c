@@ -50,6 +50,7 @@ struct db {
 	int			 break_at;	/* db_break_session() */
 	int			 statements;
 	int			 lose_commit;	/* db_lose_commit() */
+	int			 begins_in_vain;	/* db_begins_in_vain() */
 };
 
 /*
@@ -990,6 +991,12 @@ db_break_session(struct db *db, int nth)
 }
 
 void
+db_begins_in_vain(struct db *db, int n)
+{
+	db->begins_in_vain = n;
+}
+
+void
 db_lose_commit(struct db *db, int on)
 {
 	db->lose_commit = on;
@@ -1139,13 +1146,44 @@ db_script(struct db *db, const char *text)
 	return OK;
 }
 
+/*
+ * On Galera, START TRANSACTION is a read that waits for the node to catch
+ * up (wsrep_sync_wait), and the transaction's statements then wait no
+ * more: one that holds a row lock and waits for the node to apply another
+ * node's write that needs that lock waits for itself, as the applier
+ * cannot abort a session in that wait (both stood for the 30 s of
+ * repl.causal_read_timeout, every start behind them too). What they read
+ * is as fresh as the start, and a write that missed another node's is
+ * refused at certification, so the seat count under a timeslot's lock
+ * stays exact. After the transaction the session waits again.
+ */
+static int
+causal_reads(struct db *db, int on)
+{
+	if (!db->galera || db->conn == NULL)
+		return OK;
+	if (simple(db, on ? "SET SESSION wsrep_sync_wait = 1" :
+	    "SET SESSION wsrep_sync_wait = 0") == OK)
+		return OK;
+	/* A session left without its waits must not serve another read. */
+	disconnect(db);
+	return ERR;
+}
+
 int
 db_begin(struct db *db)
 {
+	if (db->begins_in_vain > 0) {
+		db->begins_in_vain--;
+		set_error(db, DB_LOCK_WAIT, "test fault: the start waited in vain");
+		return ERR;
+	}
 	/* A connection that died while idle is found here, before any work
 	 * is done, so reopening it loses nothing. */
 	if (simple(db, "START TRANSACTION") != OK &&
 	    (db->conn != NULL || simple(db, "START TRANSACTION") != OK))
+		return ERR;
+	if (causal_reads(db, 0) != OK)
 		return ERR;
 	db->in_txn = 1;
 	return OK;
@@ -1162,6 +1200,7 @@ db_commit(struct db *db)
 	int rc = txn_gone(db) ? ERR : simple(db, "COMMIT");
 
 	db->in_txn = 0;
+	causal_reads(db, 1);
 	if (rc == OK && db->lose_commit) {
 		/* The test fault: committed, and the answer "lost" on the way. */
 		set_error(db, CR_SERVER_LOST, "test fault: the commit's answer is lost on purpose");
@@ -1182,8 +1221,9 @@ db_rollback(struct db *db)
 
 	/* Keep the error that caused the rollback for the caller. */
 	memcpy(msg, db->errmsg, sizeof(msg));
-	if (db->conn != NULL)
-		simple(db, "ROLLBACK");
+	if (db->conn != NULL && simple(db, "ROLLBACK") != OK)
+		disconnect(db);
+	causal_reads(db, 1);
 	db->in_txn = 0;
 	db->err = err;
 	memcpy(db->errmsg, msg, sizeof(msg));
@@ -1212,8 +1252,15 @@ db_txn(struct db *db, db_txn_fn fn, void *ctx)
 	if (db->in_txn)
 		return fn(db, ctx);
 	for (attempt = 0; attempt < TXN_TRIES; attempt++) {
-		if (db_begin(db) != OK)
-			return ERR;
+		if (db_begin(db) != OK) {
+			/* A start that waited in vain for the node to catch
+			 * up (1205, as while the cluster changes its
+			 * members) did nothing: it is tried again. */
+			if (db->err != DB_LOCK_WAIT)
+				return ERR;
+			txn_wait(db, attempt);
+			continue;
+		}
 		db->err = 0;
 		rc = fn(db, ctx);
 		if (rc == OK) {

@@ -46,6 +46,7 @@ int		 db_ping(struct db *);
  */
 void		 db_fail_from(struct db *, int nth);
 void		 db_break_session(struct db *, int nth);
+void		 db_begins_in_vain(struct db *, int n);
 void		 db_lose_commit(struct db *, int on);
 
 /* True when the last error means the database cannot be reached (down,

@@ -262,6 +262,30 @@ def test_a_session_broken_at_any_statement_of_a_booking_is_replaced_and_books_on
     assert sql("SELECT booked FROM timeslots WHERE id = ?", slot) == [[str(n)]]
 
 
+# On a Galera node START TRANSACTION waits for the node to catch up
+# (wsrep_sync_wait), and the wait can end in vain (1205 after
+# repl.causal_read_timeout), as when the cluster changes its members. Such a
+# start did nothing: the transaction is started again (db.c db_txn).
+# X-Test-Begin-In-Vain: N makes the first N starts answer so.
+
+def test_a_transaction_whose_start_waited_in_vain_is_started_again_and_books_once():
+    room = make_room(name=unique("In Vain Room"), capacity=5)
+    slot = make_slot(room, at(day(33), 9), price="0.00", capacity=5)
+    for n in (1, 3):
+        uid, _, h = api_user(name="In Vain")
+        r = anonymous().post(url("/api/v1/bookings"), json={"timeslotId": slot},
+                             headers=dict(h, **{"X-Test-Begin-In-Vain": str(n)}))
+        assert r.status_code == 201, (n, r.status_code, r.text)
+        assert sql("SELECT COUNT(*) FROM bookings WHERE user_id = ?", uid) == [["1"]], n
+    # every try waited in vain: the answer is whole and nothing was written
+    uid, _, h = api_user(name="In Vain")
+    r = anonymous().post(url("/api/v1/bookings"), json={"timeslotId": slot},
+                         headers=dict(h, **{"X-Test-Begin-In-Vain": "100"}))
+    assert r.status_code in (500, 503) and r.json()["error"]["code"], r.text
+    assert sql("SELECT COUNT(*) FROM bookings WHERE user_id = ?", uid) == [["0"]]
+    assert sql("SELECT booked FROM timeslots WHERE id = ?", slot) == [["2"]]
+
+
 # MariaDB itself stopped: the first statement of a request (the session
 # lookup, before any handler) fails, and the answer must be whole too: a 503
 # that says when to try again (tests/http/test_outage.py has more).
