@@ -204,6 +204,9 @@ handle(FCGX_Request *fr, struct arena *a, struct db *db)
 	if ((!r.replied || r.status == 500) && db_unavailable(db)) {
 		/* Not a fault of ours, nor for long: 503, try again soon. */
 		reply_unavailable(&r, db_commit_unknown(db));
+	} else if ((!r.replied || r.status == 500) && db_busy(db)) {
+		/* Up, but a lock wait or deadlock outlasted every try. */
+		reply_busy(&r);
 	} else if (!r.replied) {
 		/* The handler failed without replying: the log says why, but
 		 * db.c keeps quiet about the errors a caller may expect (a

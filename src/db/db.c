@@ -374,6 +374,12 @@ db_unavailable(struct db *db)
 }
 
 int
+db_busy(struct db *db)
+{
+	return db->err == DB_LOCK_WAIT || db->err == DB_DEADLOCK;
+}
+
+int
 db_commit_unknown(struct db *db)
 {
 	return db->commit_unknown;

@@ -52,6 +52,10 @@ void		 db_lose_commit(struct db *, int on);
 /* True when the last error means the database cannot be reached (down,
  * restarting, connection lost, too many connections): try again later. */
 int		 db_unavailable(struct db *);
+/* The last error was a lock wait given up or a deadlock that outlasted
+ * every try: the database is up but too contended now, nothing was
+ * written, and the same request may well pass in a moment. */
+int		 db_busy(struct db *);
 /* True when a COMMIT since db_clear_error() went unanswered: the change
  * may have been saved. */
 int		 db_commit_unknown(struct db *);

@@ -303,6 +303,16 @@ reply_error(struct req *r, int status, const char *code, const char *fmt, ...)
 }
 
 int
+reply_busy(struct req *r)
+{
+	/* Each transaction already waited its turn TXN_TRIES times; a
+	 * second is plenty for the rush that outlasted them to pass. */
+	reply_header(r, "Retry-After: 1");
+	return error_reply(r, 503, "busy", _("The service is too busy to finish this right"
+	    " now, and nothing was changed. Please try again in a moment."), NULL, NULL);
+}
+
+int
 reply_unavailable(struct req *r, int maybe_saved)
 {
 	/* About how long a restarting database takes; the workers try

@@ -136,6 +136,9 @@ int	reply_error(struct req *, int status, const char *code,
  * again (My bookings; for the API its bookings or the Idempotency-Key).
  * Returns ERR like reply_error(). */
 int	reply_unavailable(struct req *, int maybe_saved);
+/* 503 with Retry-After: the database is up but too contended to finish
+ * the request (db_busy); nothing was written. Returns ERR. */
+int	reply_busy(struct req *);
 int	reply_json(struct req *, int status, struct json_object *);
 int	reply_text(struct req *, int status, const char *text);
 /* Any other body; a 304 sends none (and no Content-Type). */

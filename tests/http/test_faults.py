@@ -277,11 +277,13 @@ def test_a_transaction_whose_start_waited_in_vain_is_started_again_and_books_onc
                              headers=dict(h, **{"X-Test-Begin-In-Vain": str(n)}))
         assert r.status_code == 201, (n, r.status_code, r.text)
         assert sql("SELECT COUNT(*) FROM bookings WHERE user_id = ?", uid) == [["1"]], n
-    # every try waited in vain: the answer is whole and nothing was written
+    # every try waited in vain: a 503 that says to try again soon, and
+    # nothing was written
     uid, _, h = api_user(name="In Vain")
     r = anonymous().post(url("/api/v1/bookings"), json={"timeslotId": slot},
                          headers=dict(h, **{"X-Test-Begin-In-Vain": "100"}))
-    assert r.status_code in (500, 503) and r.json()["error"]["code"], r.text
+    assert r.status_code == 503 and r.json()["error"]["code"] == "busy", r.text
+    assert r.headers["Retry-After"] == "1"
     assert sql("SELECT COUNT(*) FROM bookings WHERE user_id = ?", uid) == [["0"]]
     assert sql("SELECT booked FROM timeslots WHERE id = ?", slot) == [["2"]]
 
