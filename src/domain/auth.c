@@ -364,7 +364,7 @@ identify_bearer(struct db *db, struct arena *a, const char *token,
 	res = db_query(db, a,
 	    "SELECT t.id, u.id, u.name, u.email, u.role,"
 	    "  t.last_used_at IS NULL OR t.last_used_at < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
-	    "  u.language"
+	    "  u.language, u.waitlist_count > 0, u.credit_count > 0"
 	    " FROM api_tokens t JOIN users u ON u.id = t.user_id"
 	    " WHERE t.token_hash = UNHEX(?) AND t.revoked_at IS NULL"
 	    "   AND (t.expires_at IS NULL OR t.expires_at > UTC_TIMESTAMP())",
@@ -375,6 +375,8 @@ identify_bearer(struct db *db, struct arena *a, const char *token,
 		return NOT_FOUND;
 	who->user = user_from(a, res, 1);
 	who->user->language = db_val(res, 0, 6);
+	who->user->waiting = db_int(res, 0, 7) != 0;
+	who->user->credits = db_int(res, 0, 8) != 0;
 	who->bearer = 1;
 	who->token_id = db_int(res, 0, 0);
 	if (db_int(res, 0, 5) &&
@@ -394,7 +396,7 @@ identify_session(struct db *db, struct arena *a, const char *token,
 	res = db_query(db, a,
 	    "SELECT s.csrf, u.id, u.name, u.email, u.role,"
 	    "  s.last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
-	    "  u.unread, u.language"
+	    "  u.unread, u.language, u.waitlist_count > 0, u.credit_count > 0"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = UNHEX(?) AND s.expires_at > UTC_TIMESTAMP()"
 	    "   AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
@@ -406,6 +408,8 @@ identify_session(struct db *db, struct arena *a, const char *token,
 	who->user = user_from(a, res, 1);
 	who->user->unread = db_int(res, 0, 6);
 	who->user->language = db_val(res, 0, 7);
+	who->user->waiting = db_int(res, 0, 8) != 0;
+	who->user->credits = db_int(res, 0, 9) != 0;
 	who->session = hash;
 	who->csrf = db_val(res, 0, 0);
 	/* Idle time counts from the last touch; touching at most once a

@@ -69,6 +69,10 @@ struct user {
 	int		 admin;
 	int		 staff;		/* checks tickets at the door, an admin too */
 	long long	 unread;	/* notifications not yet read */
+	/* Whether it may wait for a place or hold a package's credit
+	 * (sql/044_dashboard_hints.sql): 0 means none, else its list says. */
+	int		 waiting;
+	int		 credits;
 	const char	*language;	/* the one chosen (core/lang.h code), or NULL */
 };
 

@@ -164,22 +164,6 @@ credit_list(struct db *db, struct arena *a, long long user_id, struct credit **o
 }
 
 int
-credit_or_waiting(struct db *db, struct arena *a, long long user_id, int *credits,
-    int *waiting)
-{
-	struct db_res *res;
-
-	res = db_query(db, a, "SELECT EXISTS (SELECT 1 FROM credits c WHERE c.user_id = ?"
-	    " AND " CREDIT_FREE "), EXISTS (SELECT 1 FROM waitlist w WHERE w.user_id = ?)",
-	    "ll", user_id, user_id);
-	if (res == NULL)
-		return ERR;
-	*credits = db_int(res, 0, 0) != 0;
-	*waiting = db_int(res, 0, 1) != 0;
-	return OK;
-}
-
-int
 credit_for_event(struct db *db, struct arena *a, long long user_id, long long event_id,
     long long *id)
 {

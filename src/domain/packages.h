@@ -62,12 +62,6 @@ struct credit {
 	int		 paid;		/* its order is paid: it can be used */
 };
 
-/* Whether the user has credits not yet scheduled nor expired, and whether
- * it waits for any timeslot: one statement of two index probes, so that the
- * dashboard reads those lists (credit_list, booking_waitlist_list) only
- * when there is something in them. */
-int	credit_or_waiting(struct db *, struct arena *, long long user_id, int *credits,
-	    int *waiting);
 /* The user's credits not yet scheduled nor expired, soonest expiry first. */
 int	credit_list(struct db *, struct arena *, long long user_id, struct credit **,
 	    int *n);

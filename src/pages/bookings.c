@@ -637,15 +637,16 @@ me_show(struct req *r)
 	struct booking *list;
 	struct list_page page;
 	struct tmpl *t, *row;
-	int i, n, credits, waiting;
+	int i, n;
 
 	if (req_enum_opt(r, "tab", tabs, &f.tab) != OK || input_cursor(r, &f.cursor) != OK)
 		return ERR;
 	if (f.tab == NULL)
 		f.tab = "upcoming";
-	/* No count: the tab needs only whether another page follows. */
-	if (booking_list(r->db, r->arena, &f, &list, &n, 0, &page) != OK ||
-	    credit_or_waiting(r->db, r->arena, r->user->id, &credits, &waiting) != OK)
+	/* No count: the tab needs only whether another page follows. The
+	 * credits and waiting lists are read only for a user the session's
+	 * read says has some. */
+	if (booking_list(r->db, r->arena, &f, &list, &n, 0, &page) != OK)
 		return ERR;
 	t = page_begin(r, "me.tpl", _("My bookings"));
 	tmpl_set(t, "NAME", r->user->name);
@@ -660,10 +661,11 @@ me_show(struct req *r)
 	}
 	tmpl_set(t, "TAB_TITLE", strcmp(f.tab, "upcoming") == 0 ? _("Upcoming bookings") :
 	    strcmp(f.tab, "past") == 0 ? _("Past bookings") : _("Cancelled bookings"));
-	if (dashboard_rows(r, t, list, n) != OK || (credits && dashboard_credits(r, t) != OK))
+	if (dashboard_rows(r, t, list, n) != OK ||
+	    (r->user->credits && dashboard_credits(r, t) != OK))
 		return ERR;
 	tmpl_show(t, n == 0 ? "EMPTY" : "ANY");
-	if (waiting && strcmp(f.tab, "upcoming") == 0 && me_waiting(r, t) != OK)
+	if (r->user->waiting && strcmp(f.tab, "upcoming") == 0 && me_waiting(r, t) != OK)
 		return ERR;
 	if (page.prev != NULL)
 		tmpl_set(tmpl_section(t, "PREV_PAGE"), "CURSOR", page.prev);
