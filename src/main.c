@@ -187,6 +187,7 @@ handle(FCGX_Request *fr, struct arena *a, struct db *db)
 {
 	struct timespec t0;
 	struct req r;
+	int failed;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	db_clear_error(db);
@@ -201,10 +202,11 @@ handle(FCGX_Request *fr, struct arena *a, struct db *db)
 		log_request(&r, ms_since(&t0));
 		return;
 	}
-	if ((!r.replied || r.status == 500) && db_unavailable(db)) {
+	failed = !r.replied || r.status == 500;
+	if (failed && db_unavailable(db)) {
 		/* Not a fault of ours, nor for long: 503, try again soon. */
 		reply_unavailable(&r, db_commit_unknown(db));
-	} else if ((!r.replied || r.status == 500) && db_busy(db)) {
+	} else if (failed && db_busy(db)) {
 		/* Up, but a lock wait or deadlock outlasted every try. */
 		reply_busy(&r);
 	} else if (!r.replied) {
