@@ -176,7 +176,21 @@ struct slot_save {
 	long long		 capacity;
 	long long		 seq;
 	const char		*status;
+	const struct slot_input	*in;
 };
+
+/* Each try starts from what was asked, not from what a failed try filled
+ * in: a retried numbering must not keep the number a lost try read. */
+static void
+slot_try(struct slot_save *c)
+{
+	memcpy(c->start, c->in->start, sizeof(c->start));
+	memcpy(c->end, c->in->end, sizeof(c->end));
+	c->price = c->in->price;
+	c->capacity = c->in->capacity;
+	c->seq = c->in->sequence_no;
+	c->status = c->in->status;
+}
 
 static int
 slot_create_txn(struct db *db, void *ctx)
@@ -188,6 +202,7 @@ slot_create_txn(struct db *db, void *ctx)
 	time_t s, e;
 	int rc;
 
+	slot_try(c);
 	/* The room's row first: two admins adding sessions to one room take
 	 * turns, so each sees the other's before checking for an overlap. */
 	if ((rc = room_hold(db, c->room_id)) == OK)
@@ -199,15 +214,21 @@ slot_create_txn(struct db *db, void *ctx)
 	if (rc != OK)
 		return ERR;
 	if (c->event_id > 0) {
-		res = db_query(db, c->arena, "SELECT kind, (SELECT COALESCE(MAX(sequence_no), 0) + 1"
-		    " FROM timeslots WHERE event_id = e.id) FROM events e WHERE id = ? FOR UPDATE",
-		    "l", c->event_id);
-		if (res == NULL)
-			return ERR;
-		if (res->nrows == 0) {
+		/* The event's row is written, not only locked, so that two
+		 * nodes numbering its sessions at once conflict
+		 * (sql/045_event_turns.sql); the highest number, read after
+		 * it, then counts every session committed before. */
+		if ((rc = event_hold(db, c->event_id)) == NOT_FOUND) {
 			field_error(c->fe, "eventId", "There is no event %lld.", c->event_id);
 			return CONFLICT;
 		}
+		if (rc != OK)
+			return ERR;
+		res = db_query(db, c->arena, "SELECT kind, (SELECT COALESCE(MAX(sequence_no), 0)"
+		    " + 1 FROM timeslots WHERE event_id = e.id) FROM events e WHERE id = ?", "l",
+		    c->event_id);
+		if (res == NULL || res->nrows == 0)
+			return ERR;
 		/* Course sessions are numbered in order of creation. */
 		if (c->seq < 0 && strcmp(db_val(res, 0, 0), "course") == 0)
 			c->seq = db_int(res, 0, 1);
@@ -252,6 +273,7 @@ slot_update_txn(struct db *db, void *ctx)
 	const char *status;
 	int rc, released;
 
+	slot_try(c);
 	/* Its room's row with it, as a new timeslot takes it. */
 	res = db_query(db, c->arena, "SELECT t.status, t.start_time, t.end_time, t.booked,"
 	    " t.room_id FROM timeslots t WHERE t.id = ? FOR UPDATE", "l", c->id);
@@ -324,11 +346,10 @@ admin_slot_save(struct db *db, struct arena *a, const struct actor *who,
     long long *id, const struct slot_input *in, struct field_errors *fe)
 {
 	struct slot_save c = { a, fe, *id, in->room_id, in->event_id, "", "",
-	    in->price, in->capacity, in->sequence_no, in->status };
+	    0, 0, 0, NULL, in };
 	int rc, n;
 
-	memcpy(c.start, in->start, sizeof(c.start));
-	memcpy(c.end, in->end, sizeof(c.end));
+	slot_try(&c);
 	if (*id == 0 && *c.start != '\0' && *c.end != '\0' && strcmp(c.end, c.start) <= 0)
 		field_error(fe, "endTime", "The end must be after the start.");
 	if (fe->n > 0)

@@ -116,15 +116,27 @@ room_get(struct db *db, struct arena *a, long long id, struct room *out)
 	    " FROM rooms r WHERE r.id = ?", "l", id), room_fill, out);
 }
 
-int
-room_hold(struct db *db, long long id)
+/* A hold's answer from the rows its UPDATE changed. */
+static int
+held(long long n)
 {
-	long long n = db_exec(db, "UPDATE rooms SET session_turns = session_turns + 1,"
-	    " updated_at = updated_at WHERE id = ?", "l", id);
-
 	if (n < 0)
 		return ERR;
 	return n > 0 ? OK : NOT_FOUND;
+}
+
+int
+room_hold(struct db *db, long long id)
+{
+	return held(db_exec(db, "UPDATE rooms SET session_turns = session_turns + 1,"
+	    " updated_at = updated_at WHERE id = ?", "l", id));
+}
+
+int
+event_hold(struct db *db, long long id)
+{
+	return held(db_exec(db, "UPDATE events SET session_turns = session_turns + 1,"
+	    " updated_at = updated_at WHERE id = ?", "l", id));
 }
 
 const char *

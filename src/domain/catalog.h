@@ -83,6 +83,9 @@ int	room_get(struct db *, struct arena *, long long id, struct room *);
  * node by the row's lock and across a Galera cluster by certification
  * (sql/042_room_turns.sql). */
 int	room_hold(struct db *, long long id);
+/* The same for event id's row, under which its sessions are numbered
+ * (sql/045_event_turns.sql). */
+int	event_hold(struct db *, long long id);
 
 /* A room and its timeslots running at some time within [from, to) UTC,
  * drafts left out, in one statement (NOT_FOUND: no such room); with

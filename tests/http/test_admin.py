@@ -232,6 +232,31 @@ def test_events_get_numbered_draft_sessions_that_publish():
     assert api("POST", "/admin/events", h, json={"title": "", "kind": "party"}).status_code == 400
 
 
+def course_sessions_at_once(h, n=8):
+    """n sessions of a new course, each in a room of its own, added all at once;
+    returns their numbers as answered."""
+    from test_races import at_once, codes, post
+    r = api("POST", "/admin/events", h, json={"title": unique("Course"), "kind": "course"})
+    assert r.status_code == 201, r.text
+    event, start = r.json()["id"], at(day(20), 9)
+    calls = [post("/admin/timeslots", h, {
+        "roomId": make_room(), "eventId": event, "price": "15.00", "maxBookings": 6,
+        "startTime": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "endTime": (start + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")})
+        for _ in range(n)]
+    got = at_once(calls)
+    assert codes(got) == [(201, None)] * n
+    assert sorted(int(v) for (v,) in sql("SELECT sequence_no FROM timeslots WHERE event_id = ?",
+                                          event)) == sorted(r.json()["sequenceNo"] for r in got)
+    return sorted(r.json()["sequenceNo"] for r in got)
+
+
+def test_sessions_of_one_course_added_at_once_are_numbered_once_each():
+    h = admin()
+    for _ in range(3):
+        assert course_sessions_at_once(h) == list(range(1, 9))
+
+
 # --- bookings: list and state machine (rules 5, 6, 9) ---------------------------
 
 def starts_in(bid, minutes):

@@ -204,6 +204,18 @@ def test_two_admins_demoting_each_other_through_both_pools_leave_one():
             sql(f"UPDATE users SET role = 'admin' WHERE id IN ({','.join(others)})")
 
 
+def test_sessions_of_one_course_added_through_both_pools_are_numbered_once_each():
+    """Each round eight sessions of a new course are added at once: numbering writes the
+    event's row (session_turns) before reading the highest, so two nodes' numbers
+    conflict at certification and the loser's retry, starting afresh, numbers after the
+    other's; never do two sessions share a number."""
+    from test_admin import course_sessions_at_once
+    (uid, _, h), = api_users(1, name="Cluster course admin")
+    sql("UPDATE users SET role = 'admin' WHERE id = ?", uid)
+    for i in range(max(ROUNDS // 5, 1)):
+        assert course_sessions_at_once(h) == list(range(1, 9)), i
+
+
 def test_two_job_runners_on_two_nodes_send_each_message_once(tmp_path):
     """A runner's claim of a message is a write, so two nodes' claims of one message
     conflict at certification: run at once, one runner on node 1 and one on node 2
