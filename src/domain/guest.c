@@ -69,8 +69,12 @@ book_txn(struct db *db, void *ctx)
 		return NOT_FOUND;
 	if (!db_int(res, 0, 0))
 		return GUEST_NOT_ALLOWED;
+	/* Written, not only locked, so that one email's bookings through two
+	 * Galera nodes conflict and the retried one counts the other's
+	 * (users.turns, sql/043_user_turns.sql). */
 	if (db_exec(db, "INSERT INTO users (email, name, password_hash, language)"
-	    " VALUES (?, ?, '', ?) ON DUPLICATE KEY UPDATE email = email", "sss",
+	    " VALUES (?, ?, '', ?) ON DUPLICATE KEY UPDATE turns = turns + 1,"
+	    " updated_at = updated_at", "sss",
 	    g->in->email, g->in->name, lang_code(lang_current())) < 0)
 		return ERR;
 	res = db_query(db, a, "SELECT id, password_hash = '',"
