@@ -390,6 +390,7 @@ struct reminder_pass {
 	struct arena	*arena;
 	const char	*now;
 	int		 queued;
+	int		 sent;		/* by the last try, counted once it committed */
 };
 
 /* Why a due reminder must not go, or NULL when it may: the reminders'
@@ -421,6 +422,7 @@ reminder_txn(struct db *db, void *ctx)
 	long long id, booking_id;
 	int rc;
 
+	p->sent = 0;
 	res = db_query(db, p->arena, "SELECT id, booking_id, type FROM reminders"
 	    " WHERE status = 'pending' AND type IN ('email_24h','email_1h','sms')"
 	    " AND scheduled_at <= COALESCE(?, UTC_TIMESTAMP())"
@@ -452,18 +454,19 @@ reminder_txn(struct db *db, void *ctx)
 	if (db_exec(db, "UPDATE reminders SET status = 'sent', attempts = attempts + 1,"
 	    " sent_at = COALESCE(?, UTC_TIMESTAMP()) WHERE id = ?", "sl", p->now, id) < 0)
 		return ERR;
-	p->queued++;
+	p->sent = 1;
 	return OK;
 }
 
 int
 mail_queue_reminders(struct db *db, struct arena *a, const char *now, int *queued)
 {
-	struct reminder_pass p = { a, now, 0 };
+	struct reminder_pass p = { a, now, 0, 0 };
 	int rc;
 
+	/* A try whose commit failed runs again: only the committed count. */
 	while ((rc = db_txn(db, reminder_txn, &p)) == OK)
-		;
+		p.queued += p.sent;
 	*queued = p.queued;
 	return rc == NOT_FOUND ? OK : rc;
 }
