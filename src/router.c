@@ -415,8 +415,9 @@ need_login(struct req *r)
 
 /* The test stack's fault switches (config.h test_faults), armed just
  * before the handler so the failure lands after it has started:
- * X-Test-Fail-Statement: N, X-Test-Break-Session: N (the Nth statement
- * answers as a broken server session does, db.c session_broken),
+ * X-Test-Fail-Statement: N, X-Test-Break-Session: N[,K] (the Nth statement
+ * answers as a broken server session does, db.c session_broken, and the K - 1
+ * tries after it too: 2 renews the session, then tries the next node),
  * X-Test-Begin-In-Vain: N (the first N starts of a transaction answer as
  * one that waited in vain for its Galera node, 1205) and
  * X-Test-Lose-Commit: 1 (commits go through and their answers are
@@ -430,7 +431,8 @@ test_fault(struct req *r, int arm)
 	const char *vain = req_env(r, "HTTP_X_TEST_BEGIN_IN_VAIN");
 
 	db_fail_from(r->db, arm && n != NULL ? atoi(n) : 0);
-	db_break_session(r->db, arm && brk != NULL ? atoi(brk) : 0);
+	db_break_session(r->db, arm && brk != NULL ? atoi(brk) : 0,
+	    brk != NULL && strchr(brk, ',') != NULL ? atoi(strchr(brk, ',') + 1) : 1);
 	db_lose_commit(r->db, arm && lose != NULL && strcmp(lose, "1") == 0);
 	db_begins_in_vain(r->db, arm && vain != NULL ? atoi(vain) : 0);
 }

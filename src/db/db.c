@@ -48,6 +48,8 @@ struct db {
 	struct cached_stmt	 cache[STMT_CACHE];
 	int			 fail_from;	/* db_fail_from() */
 	int			 break_at;	/* db_break_session() */
+	int			 break_count;
+	int			 breaks_left;
 	int			 statements;
 	int			 lose_commit;	/* db_lose_commit() */
 	int			 begins_in_vain;	/* db_begins_in_vain() */
@@ -261,7 +263,7 @@ connect_db(struct db *db)
 {
 	const struct config_node *n;
 	char first[sizeof(db->errmsg)];
-	int i, at, count = cfg.db_nnodes;
+	int i, at, before = db->node, count = cfg.db_nnodes;
 
 	if (db->conn != NULL)
 		return OK;
@@ -290,7 +292,9 @@ connect_db(struct db *db)
 			continue;
 		}
 		pthread_mutex_lock(&outage_lock);
-		if (node_at != db->node || i > 0)
+		/* A move is logged: this connection's node before, or the
+		 * one the process last reached, was another. */
+		if (node_at != db->node || db->node != before || i > 0)
 			log_msg("db[%d]: now using node %s:%d%s%s", (int)getpid(), n->host,
 			    n->port ? n->port : cfg.db_port, i > 0 ? "; the one before: " : "",
 			    i > 0 ? first : "");
@@ -613,7 +617,7 @@ run(struct db *db, const char *sql, const struct db_args *g)
 {
 	struct params p;
 	MYSQL_STMT *stmt;
-	int attempt, broken = 0, renewed = 0;
+	int attempt, renewed = 0;
 
 	if (db->fail_from > 0 || db->break_at > 0) {
 		db->statements++;
@@ -622,7 +626,8 @@ run(struct db *db, const char *sql, const struct db_args *g)
 			log_msg("db: test fault in: %.200s", sql);
 			return NULL;
 		}
-		broken = db->statements == db->break_at;
+		if (db->statements == db->break_at)
+			db->breaks_left = db->break_count;
 	}
 	if (txn_gone(db))
 		return NULL;
@@ -632,8 +637,8 @@ run(struct db *db, const char *sql, const struct db_args *g)
 			return NULL;
 		if (bind_params(db, &p, g) != OK)
 			return NULL;
-		if (broken) {
-			broken = 0;
+		if (db->breaks_left > 0) {
+			db->breaks_left--;
 			stmt = NULL;
 			set_error(db, DB_NO_ROUTINE, "test fault: the session reports"
 			    " a procedure missing");
@@ -990,9 +995,11 @@ db_fail_from(struct db *db, int nth)
 }
 
 void
-db_break_session(struct db *db, int nth)
+db_break_session(struct db *db, int nth, int count)
 {
 	db->break_at = nth;
+	db->break_count = count;
+	db->breaks_left = 0;
 	db->statements = 0;
 }
 

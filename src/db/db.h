@@ -41,11 +41,13 @@ int		 db_ping(struct db *);
 /*
  * For the fault tests only (router.c, when the test_faults setting is on):
  * from the nth statement on, every statement fails as if the server had
- * gone away; 0 turns it off. db_lose_commit makes each COMMIT take effect
+ * gone away; 0 turns it off. db_break_session makes the nth statement and
+ * the count - 1 tries after it answer as a broken server session does
+ * (db.c session_broken). db_lose_commit makes each COMMIT take effect
  * and then fail as if its answer had been lost.
  */
 void		 db_fail_from(struct db *, int nth);
-void		 db_break_session(struct db *, int nth);
+void		 db_break_session(struct db *, int nth, int count);
 void		 db_begins_in_vain(struct db *, int n);
 void		 db_lose_commit(struct db *, int on);
 

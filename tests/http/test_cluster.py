@@ -315,6 +315,30 @@ def test_a_read_that_waited_in_vain_for_its_node_is_asked_once_more():
     assert any(t >= lag for t, _ in took), took
 
 
+def test_a_session_broken_twice_on_its_node_moves_to_the_next_node_and_books_once():
+    """X-Test-Break-Session: 1,2 (the test stack's fault switch): the request's first
+    statement answers as a broken server session does, and again on a new connection to
+    the same node; the worker then tries the next node of its list (db.c session_broken),
+    which answers, and the booking is made there once."""
+    slot = make_slot(make_room(), later(1300), price="0.00", capacity=5)
+    (uid, _, h), = api_users(1, name="Cluster broken session")
+    logs = [f"{CLUSTER}/pool{p}/log/worker.log" for p in POOLS]
+    sizes = [os.path.getsize(f) for f in logs]
+    r = connected().post(url("/api/v1/bookings"), json={"timeslotId": slot},
+                         headers=dict(h, **{"X-Test-Break-Session": "1,2"}))
+    assert r.status_code == 201, r.text
+    assert sql("SELECT COUNT(*) FROM bookings WHERE user_id = ?", uid) == [["1"]]
+    logged = ""
+    for f, size in zip(logs, sizes):
+        with open(f, errors="replace") as log:
+            log.seek(size)
+            logged += log.read()
+    renewed = logged.find("reconnecting")
+    moved = logged.find("trying the next node")
+    assert 0 <= renewed < moved, logged
+    assert "now using node" in logged[moved:], logged
+
+
 class Bookings:
     """Bookings for test_outage's Load: client i's kth, each by a user of its own, over some
     timeslots of plenty of seats. (One timeslot booked without pause through two nodes would
