@@ -249,6 +249,12 @@ reset_ask_txn(struct db *db, void *ctx)
 	int rc = ERR;
 
 	arena_init(&a);
+	/* Written before the links are counted, so that two requests through
+	 * two Galera nodes conflict and the later counts the other's link
+	 * (users.turns, sql/043_user_turns.sql). */
+	if (db_exec(db, "UPDATE users SET turns = turns + 1, updated_at = updated_at"
+	    " WHERE email = ?", "s", c->email) < 0)
+		goto out;
 	res = db_query(db, &a, "SELECT id, email, name, (SELECT COUNT(*) FROM"
 	    " password_resets p WHERE p.user_id = u.id AND p.expires_at > UTC_TIMESTAMP())"
 	    " FROM users u WHERE email = ? FOR UPDATE", "s", c->email);

@@ -559,14 +559,16 @@ hold_hints(struct db *db, struct arena *a, const char *now)
 }
 
 /* A hold was made or renewed on booking id: its timeslot's holds_lapse_at
- * comes no later than the hold's end. */
+ * comes no later than the hold's end. The row is written even when that
+ * stays, so that the job runner's hint_txn on another Galera node
+ * conflicts with it (sql/046_slot_turns.sql). */
 static int
 hold_noted(struct db *db, long long id)
 {
 	return db_exec(db, "UPDATE timeslots t JOIN bookings b ON b.timeslot_id = t.id"
 	    " SET t.holds_lapse_at = LEAST(COALESCE(t.holds_lapse_at, b.hold_expires_at),"
-	    " b.hold_expires_at) WHERE b.id = ? AND b.hold_expires_at IS NOT NULL", "l",
-	    id) < 0 ? ERR : OK;
+	    " b.hold_expires_at), t.turns = t.turns + 1, t.updated_at = t.updated_at"
+	    " WHERE b.id = ? AND b.hold_expires_at IS NOT NULL", "l", id) < 0 ? ERR : OK;
 }
 
 int
@@ -2345,6 +2347,12 @@ join_txn(struct db *db, void *ctx)
 
 	if ((rc = lock_slot(db, c->arena, c->slot_id, &s)) != OK)
 		return rc;
+	/* Written, not only locked: a seat freed through another Galera node
+	 * at once conflicts with the join, and the later is retried
+	 * (sql/046_slot_turns.sql). */
+	if (db_exec(db, "UPDATE timeslots SET turns = turns + 1, updated_at = updated_at"
+	    " WHERE id = ?", "l", s.id) < 0)
+		return ERR;
 	/* Only a full timeslot has a line; one with a free seat is booked. */
 	rc = check_bookable(db, c->arena, &s, c->who->user_id);
 	if (rc == OK)

@@ -15,9 +15,10 @@ import time
 
 import pytest
 
-from conftest import api_users, make_room, make_slot, new_email, sql, url, utc_now
+from conftest import (api_users, csrf_of, make_room, make_slot, new_email, sql, url,
+                      utc_now)
 from test_outage import Load, wait_until
-from test_races import at_once, codes, connected, post
+from test_races import at_once, codes, connected, post, put
 
 CLUSTER = os.environ.get("BOOKING_CLUSTER_VAR", "")
 pytestmark = pytest.mark.skipif(not CLUSTER, reason="runs in scripts/test's cluster tier")
@@ -195,6 +196,50 @@ def test_one_emails_guest_bookings_through_both_pools_keep_to_the_hourly_limit()
             8 - limit), (i, got)
 
 
+def test_a_seat_freed_while_others_join_its_waiting_list_through_both_pools_is_never_left_free():
+    """Each round a whole-room timeslot's one booking is cancelled while four others join
+    its waiting list, all at once through both pools. A join writes the timeslot's row
+    (turns) as a freed seat does (booked), so the two conflict at certification and the
+    retried one sees the other: a seat is never left free while someone waits."""
+    for i in range(max(ROUNDS // 2, 1)):
+        slot = make_slot(make_room(), later(1400 + 24 * i), price="0.00", capacity=1)
+        (_, _, holder), *others = api_users(5, name="Cluster waiting")
+        [r] = at_once([post("/bookings", holder, {"timeslotId": slot})])
+        assert r.status_code == 201, r.text
+        at_once([put(f"/bookings/{r.json()['id']}/cancel", holder)] +
+                [post(f"/timeslots/{slot}/waitlist", h) for _, _, h in others])
+        [[free, waiting]] = sql("SELECT t.max_bookings - t.booked, (SELECT COUNT(*) FROM"
+                                " waitlist w WHERE w.timeslot_id = t.id) FROM timeslots t"
+                                " WHERE t.id = ?", slot)
+        assert free == "0" or waiting == "0", (i, free, waiting)
+
+
+def test_password_reset_requests_through_both_pools_keep_to_three_links_in_force():
+    """Each round eight reset requests for one account are sent at once through both
+    pools, with three links allowed in force: the request writes the account's row (turns)
+    before counting, so two nodes' requests conflict and the retried one counts the other's
+    link; never more than three are made, or mailed. (nginx's limit of reset requests per
+    address may refuse some: the sessions and their forms are kept from round to round.)"""
+    limit = 3                                   # RESET_PENDING_MAX, domain/account.h
+    sessions = [connected() for _ in range(8)]
+    forms = [csrf_of(s, "/password/forgot") for s in sessions]
+    try:
+        for i in range(max(ROUNDS // 5, 1)):
+            (uid, _, _), = api_users(1, name="Cluster reset")
+            [[email]] = sql("SELECT email FROM users WHERE id = ?", uid)
+            got = [r.status_code for r in at_once([
+                lambda s, c=c: s.post(url("/password/forgot"), allow_redirects=False,
+                                      data={"csrf": c, "email": email}) for c in forms],
+                sessions)]
+            asked = sum(code != 429 for code in got)
+            assert set(got) <= {200, 429} and asked > limit, (i, got)
+            assert sql("SELECT COUNT(*) FROM password_resets WHERE user_id = ?", uid) == [
+                [str(limit)]], ("links", i, got)
+    finally:
+        for s in sessions:
+            s.close()
+
+
 def test_two_admins_demoting_each_other_through_both_pools_leave_one():
     """Each round the only two admins demote each other at once: the role change writes
     every admin's row (turns), so the two nodes' changes conflict and the retried one is
@@ -315,30 +360,6 @@ def test_a_read_that_waited_in_vain_for_its_node_is_asked_once_more():
     assert any(t >= lag for t, _ in took), took
 
 
-def test_a_session_broken_twice_on_its_node_moves_to_the_next_node_and_books_once():
-    """X-Test-Break-Session: 1,2 (the test stack's fault switch): the request's first
-    statement answers as a broken server session does, and again on a new connection to
-    the same node; the worker then tries the next node of its list (db.c session_broken),
-    which answers, and the booking is made there once."""
-    slot = make_slot(make_room(), later(1300), price="0.00", capacity=5)
-    (uid, _, h), = api_users(1, name="Cluster broken session")
-    logs = [f"{CLUSTER}/pool{p}/log/worker.log" for p in POOLS]
-    sizes = [os.path.getsize(f) for f in logs]
-    r = connected().post(url("/api/v1/bookings"), json={"timeslotId": slot},
-                         headers=dict(h, **{"X-Test-Break-Session": "1,2"}))
-    assert r.status_code == 201, r.text
-    assert sql("SELECT COUNT(*) FROM bookings WHERE user_id = ?", uid) == [["1"]]
-    logged = ""
-    for f, size in zip(logs, sizes):
-        with open(f, errors="replace") as log:
-            log.seek(size)
-            logged += log.read()
-    renewed = logged.find("reconnecting")
-    moved = logged.find("trying the next node")
-    assert 0 <= renewed < moved, logged
-    assert "now using node" in logged[moved:], logged
-
-
 class Bookings:
     """Bookings for test_outage's Load: client i's kth, each by a user of its own, over some
     timeslots of plenty of seats. (One timeslot booked without pause through two nodes would
@@ -429,3 +450,28 @@ def test_no_seat_counter_drifted_on_the_cluster():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert " 0 with a drifted seat counter" in done.stdout
+
+
+def test_a_session_broken_twice_on_its_node_moves_to_the_next_node_and_books_once():
+    """X-Test-Break-Session: 1,2 (the test stack's fault switch): the request's first
+    statement answers as a broken server session does, and again on a new connection to
+    the same node; the worker then tries the next node of its list (db.c session_broken),
+    which answers, and the booking is made there once. Last: the worker that served it
+    keeps to its new node, which the tests above assume of no pool."""
+    slot = make_slot(make_room(), later(1300), price="0.00", capacity=5)
+    (uid, _, h), = api_users(1, name="Cluster broken session")
+    logs = [f"{CLUSTER}/pool{p}/log/worker.log" for p in POOLS]
+    sizes = [os.path.getsize(f) for f in logs]
+    r = connected().post(url("/api/v1/bookings"), json={"timeslotId": slot},
+                         headers=dict(h, **{"X-Test-Break-Session": "1,2"}))
+    assert r.status_code == 201, r.text
+    assert sql("SELECT COUNT(*) FROM bookings WHERE user_id = ?", uid) == [["1"]]
+    logged = ""
+    for f, size in zip(logs, sizes):
+        with open(f, errors="replace") as log:
+            log.seek(size)
+            logged += log.read()
+    renewed = logged.find("reconnecting")
+    moved = logged.find("trying the next node")
+    assert 0 <= renewed < moved, logged
+    assert "now using node" in logged[moved:], logged

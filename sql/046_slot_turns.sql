@@ -1,0 +1,13 @@
+-- 046_slot_turns.sql: what decides under a timeslot's row without changing
+-- its seats takes turns on every node
+--
+-- Joining a waiting list checks, under the timeslot's row, that it is full;
+-- a cancellation frees the seat and promotes the first in line under the
+-- same row. SELECT ... FOR UPDATE holds the row on its own node only, and
+-- the join wrote no row the cancellation writes: on a Galera cluster a
+-- join through one node and a cancellation through another both committed,
+-- leaving the seat free while someone waited. The same for a hold noted
+-- (holds_lapse_at left as it was) while the job runner clears the hint.
+-- Each now takes this counter up, a write, so the two conflict at
+-- certification and the later of two is retried, to see the other.
+ALTER TABLE timeslots ADD COLUMN turns BIGINT UNSIGNED NOT NULL DEFAULT 0;
