@@ -497,6 +497,13 @@ booking_seats_add(struct db *db, long long slot_id, int delta)
 	return db_errno(db) == DB_CHECK_FAILED ? SLOT_FULL : ERR;
 }
 
+int
+user_hold(struct db *db, long long user_id)
+{
+	return db_exec(db, "UPDATE users SET turns = turns + 1, updated_at = updated_at"
+	    " WHERE id = ?", "l", user_id) < 0 ? ERR : OK;
+}
+
 /* The seats a timeslot's bookings hold, counted, for bookings named b. */
 #define SEATS_COUNTED \
 	"(SELECT COUNT(*) FROM bookings b WHERE b.timeslot_id = t.id AND " \

@@ -280,6 +280,11 @@ int	booking_history(struct db *, struct arena *, long long id,
  */
 int	booking_seats_add(struct db *, long long slot_id, int delta);
 
+/* Takes user id's row by a write (users.turns, sql/043_user_turns.sql), so
+ * that what decides from the user's rows (the booking limits, a cart's
+ * size) takes turns, on one node and across a Galera cluster. */
+int	user_hold(struct db *, long long user_id);
+
 /* The seats a timeslot named t has taken, as the pages show them: its
  * counter less the holds that ran out and are not released yet, counted
  * only for a timeslot past its holds_lapse_at (sql/037_hold_hints.sql): a

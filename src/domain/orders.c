@@ -176,11 +176,43 @@ cart_get(struct db *db, struct arena *a, long long user_id, struct cart *c)
 	return OK;
 }
 
+struct cart_add {
+	struct arena	*arena;
+	long long	 user_id;
+	long long	 slot_id;
+	long long	 item_id;
+};
+
+/* Counted after the user's row is taken: items added at once take turns,
+ * so the cart never holds more than CART_ITEMS_MAX. */
+static int
+cart_add_txn(struct db *db, void *ctx)
+{
+	struct cart_add *c = ctx;
+	struct db_res *res;
+
+	if (user_hold(db, c->user_id) != OK)
+		return ERR;
+	res = db_query(db, c->arena, "SELECT COUNT(*), COALESCE(SUM(timeslot_id = ?), 0)"
+	    " FROM cart_items WHERE user_id = ?", "ll", c->slot_id, c->user_id);
+	if (res == NULL)
+		return ERR;
+	if (db_int(res, 0, 1) == 0 && db_int(res, 0, 0) >= CART_ITEMS_MAX)
+		return CART_FULL;
+	if (db_exec(db, "INSERT IGNORE INTO carts (user_id) VALUES (?)", "l", c->user_id) < 0 ||
+	    db_exec(db, "INSERT INTO cart_items (user_id, timeslot_id) VALUES (?, ?)"
+	    " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)", "ll", c->user_id,
+	    c->slot_id) < 0)
+		return ERR;
+	c->item_id = db_insert_id(db);
+	return OK;
+}
+
 int
 cart_add(struct db *db, struct arena *a, long long user_id, long long slot_id,
     long long *item_id)
 {
-	struct db_res *res;
+	struct cart_add c = { a, user_id, slot_id, 0 };
 	struct slot s;
 	int rc;
 
@@ -188,18 +220,9 @@ cart_add(struct db *db, struct arena *a, long long user_id, long long slot_id,
 		return rc;
 	if (s.state != OK)
 		return s.state;
-	res = db_query(db, a, "SELECT COUNT(*), COALESCE(SUM(timeslot_id = ?), 0)"
-	    " FROM cart_items WHERE user_id = ?", "ll", slot_id, user_id);
-	if (res == NULL)
-		return ERR;
-	if (db_int(res, 0, 1) == 0 && db_int(res, 0, 0) >= CART_ITEMS_MAX)
-		return CART_FULL;
-	if (db_exec(db, "INSERT IGNORE INTO carts (user_id) VALUES (?)", "l", user_id) < 0 ||
-	    db_exec(db, "INSERT INTO cart_items (user_id, timeslot_id) VALUES (?, ?)"
-	    " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)", "ll", user_id, slot_id) < 0)
-		return ERR;
-	*item_id = db_insert_id(db);
-	return OK;
+	if ((rc = db_txn(db, cart_add_txn, &c)) == OK)
+		*item_id = c.item_id;
+	return rc;
 }
 
 int

@@ -82,8 +82,7 @@ quota_check(struct db *db, struct arena *a, long long user_id, long long slot_id
 	week = db_int(res, 0, 5);
 	/* The user's row, by a write: two bookings of the user at once
 	 * take turns here, on one node and across a Galera cluster. */
-	if (db_exec(db, "UPDATE users SET turns = turns + 1,"
-	    " updated_at = updated_at WHERE id = ?", "l", user_id) < 0)
+	if (user_hold(db, user_id) != OK)
 		return ERR;
 	/* What the user holds of this room type: bookings not over yet, the
 	 * ones among them held for a payment (not one paid for with its

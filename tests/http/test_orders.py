@@ -327,6 +327,19 @@ def test_a_full_cart_takes_no_more_items():
         "one already there is no new item"
 
 
+def test_items_added_at_once_to_a_nearly_full_cart_fill_it_and_no_more():
+    """A cart one short of its 20 items gets eight new ones at once: the adds take turns
+    under the user's row, so one goes in and seven are refused cart_full."""
+    room = make_room()
+    for i in range(3):
+        _, _, h = api_user()
+        ids = [make_slot(room, later(300 + 30 * i + k), price="1.00") for k in range(27)]
+        for s in ids[:19]:
+            assert api("POST", "/cart/items", h, {"timeslotId": s}).status_code == 201
+        got = codes(at_once([post("/cart/items", h, {"timeslotId": s}) for s in ids[19:]]))
+        assert sorted(got) == [(201, None)] + [(409, "cart_full")] * 7, (i, got)
+
+
 def test_the_backfill_gives_each_booking_made_before_orders_an_order_of_its_own():
     """sql/029_order_backfill.sql, run again over bookings written without an order."""
     migration = (pathlib.Path(__file__).parents[2] / "sql" / "029_order_backfill.sql").read_text()
