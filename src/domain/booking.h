@@ -282,7 +282,8 @@ int	booking_seats_add(struct db *, long long slot_id, int delta);
 
 /* Takes user id's row by a write (users.turns, sql/043_user_turns.sql), so
  * that what decides from the user's rows (the booking limits, a cart's
- * size) takes turns, on one node and across a Galera cluster. */
+ * size, the one feed in force) takes turns, on one node and across a
+ * Galera cluster. */
 int	user_hold(struct db *, long long user_id);
 
 /* The seats a timeslot named t has taken, as the pages show them: its

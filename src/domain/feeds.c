@@ -21,7 +21,10 @@ feed_create_txn(struct db *db, void *ctx)
 	struct feed_write *w = ctx;
 	char *token = auth_random_hex(w->arena, 32);
 
-	if (feed_revoke(db, w->user_id, w->room_id) == ERR)
+	/* Two made at once take turns, so that one stops the other's and
+	 * one stays in force. */
+	if (user_hold(db, w->user_id) != OK ||
+	    feed_revoke(db, w->user_id, w->room_id) == ERR)
 		return ERR;
 	if (db_exec(db, "INSERT INTO calendar_feeds (user_id, room_id, token_hash)"
 	    " VALUES (?, NULLIF(?, 0), UNHEX(?))", "lls", w->user_id, w->room_id,
