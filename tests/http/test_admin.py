@@ -10,6 +10,7 @@ import requests
 
 from conftest import (CA, api_user, at, day, make_room, make_slot, recount_seats, sql, unique,
                       url)
+from test_races import at_once, codes, post
 
 
 def api(method, path, headers, **kw):
@@ -235,7 +236,6 @@ def test_events_get_numbered_draft_sessions_that_publish():
 def course_sessions_at_once(h, n=8):
     """n sessions of a new course, each in a room of its own, added all at once;
     returns their numbers as answered."""
-    from test_races import at_once, codes, post
     r = api("POST", "/admin/events", h, json={"title": unique("Course"), "kind": "course"})
     assert r.status_code == 201, r.text
     event, start = r.json()["id"], at(day(20), 9)
