@@ -1,5 +1,6 @@
 /* domain/admin.c: what admins change (rooms, events, timeslots) and the bookings
  * list they filter, shared by the admin pages and the admin API */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -487,14 +488,48 @@ admin_named(const struct admin_names *m, struct booking *rows, int n)
 	}
 }
 
-int
-admin_filter_names(struct db *db, struct arena *a, struct admin_names *m)
+/*
+ * The names as last read, for the whole process: the list is read at every
+ * look at the bookings list (0.5 ms of MariaDB's time and 0.1 ms of the
+ * worker's for 400 rooms), and changes seldom. catalogue_changes counts
+ * its changes (sql/047); a copy read after the count is never older than
+ * it, so it serves while the count stays the same. Each request takes a
+ * copy of its own, as another may replace the kept one meanwhile.
+ */
+static struct {
+	int		 valid;
+	long long	 changes;	/* catalogue_changes.n it was read at */
+	struct arena	 arena;		/* holds names */
+	struct admin_names names;
+} names_kept;
+static pthread_mutex_t names_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+names_copy(struct arena *a, struct admin_names *to, const struct admin_names *from)
+{
+	struct admin_name *x;
+	int i, n = from->nrooms + from->nevents;
+
+	x = arena_calloc(a, (size_t)n + 1, sizeof(*x));
+	for (i = 0; i < n; i++) {
+		x[i] = from->rooms[i];
+		x[i].name = arena_strdup(a, from->rooms[i].name);
+	}
+	to->rooms = x;
+	to->nrooms = from->nrooms;
+	to->events = x + from->nrooms;
+	to->nevents = from->nevents;
+}
+
+static int
+names_read(struct db *db, struct arena *a, struct admin_names *m)
 {
 	struct db_res *res;
 	struct admin_name *x;
 	int i;
 
-	/* Rooms first ('r' > 'e'), each kind by name as its own list has it. */
+	/* Rooms first ('r' > 'e'), each kind by name as its own list has it;
+	 * the events follow the rooms in one array (names_copy). */
 	res = db_query(db, a, "SELECT 'r', id, name, is_active FROM rooms"
 	    " UNION ALL SELECT 'e', id, title, 1 FROM events ORDER BY 1 DESC, 3, 2", "");
 	if (res == NULL)
@@ -511,6 +546,37 @@ admin_filter_names(struct db *db, struct arena *a, struct admin_names *m)
 		x->active = db_int(res, i, 3) != 0;
 	}
 	m->events = m->rooms + m->nrooms;
+	return OK;
+}
+
+int
+admin_filter_names(struct db *db, struct arena *a, struct admin_names *m)
+{
+	struct db_res *res;
+	long long changes;
+	int kept = 0;
+
+	if ((res = db_query(db, a, "SELECT n FROM catalogue_changes WHERE id = 1", "")) == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return names_read(db, a, m);
+	changes = db_int(res, 0, 0);
+	pthread_mutex_lock(&names_lock);
+	if (names_kept.valid && names_kept.changes == changes) {
+		names_copy(a, m, &names_kept.names);
+		kept = 1;
+	}
+	pthread_mutex_unlock(&names_lock);
+	if (kept)
+		return OK;
+	if (names_read(db, a, m) != OK)
+		return ERR;
+	pthread_mutex_lock(&names_lock);
+	arena_reset(&names_kept.arena);
+	names_copy(&names_kept.arena, &names_kept.names, m);
+	names_kept.changes = changes;
+	names_kept.valid = 1;
+	pthread_mutex_unlock(&names_lock);
 	return OK;
 }
 

@@ -107,7 +107,8 @@ struct admin_filter {
 
 /* The rooms and events a bookings filter offers, each by name (rooms
  * with whether they are active), sorted as room_list and event_list sort
- * them, in one statement of the catalogue's size. */
+ * them: a copy the process keeps while catalogue_changes says nothing
+ * changed, else one statement of the catalogue's size. */
 struct admin_name {
 	long long	 id;
 	const char	*name;

@@ -90,8 +90,7 @@ admin_bookings_list(struct req *r)
 
 	if (input_admin_filter(r, &f, BOOKINGS_PER_PAGE, BOOKINGS_PER_PAGE) != OK)
 		return ERR;
-	/* The filter's rooms and events name the rows' too: one statement
-	 * of the catalogue's size for both, at every look at the list. */
+	/* The filter's rooms and events name the rows' too. */
 	if (admin_filter_names(r->db, r->arena, &names) != OK ||
 	    admin_bookings(r->db, r->arena, &f, &names, &list, &n, &page) != OK)
 		return ERR;

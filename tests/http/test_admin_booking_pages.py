@@ -9,7 +9,7 @@ import re
 from urllib.parse import quote
 
 from conftest import (add_booking, at, browser_user, day, form_post, make_event, make_room,
-                      make_slot, make_user, new_email, sql, url, utc_now)
+                      make_slot, make_user, new_email, sql, unique, url, utc_now)
 
 MISSING = 4294967295
 
@@ -201,3 +201,33 @@ def test_no_csv_cell_starts_a_formula_whatever_the_reader_splits_on():
         for row in csv.reader(io.StringIO(r.text), delimiter=sep):
             for cell in row:
                 assert cell.lstrip('"')[:1] not in FORMULA, (sep, row, cell)
+
+
+def test_the_filter_and_the_rows_name_rooms_and_events_as_they_are_now():
+    """Each worker keeps the rooms' and events' names between looks at the
+    list; a rename, a new room and a deactivation show at the very next
+    look, whichever worker answers it."""
+    s, _, csrf = browser_user(role="admin")
+    room = make_room(name=unique("Filter room"))
+    event = make_event(title=unique("Filter event"))
+    email = new_email("named")
+    booking = add_booking(make_user(email=email), make_slot(room, at(day(40), 9), event_id=event))
+    for _ in range(8):                  # every worker has read the names
+        page = s.get(url(f"/admin/bookings?email={email}")).text
+        assert listed(page) == [booking]
+    room_name, event_title = unique("Renamed room"), unique("Renamed event")
+    assert form_post(s, f"/admin/rooms/{room}", csrf=csrf, name=room_name).status_code == 303
+    assert form_post(s, f"/admin/events/{event}", csrf=csrf,
+                     title=event_title).status_code == 303
+    assert form_post(s, f"/admin/rooms/{room}/active", csrf=csrf,
+                     isActive="0").status_code == 303
+    added = unique("Added room")
+    added_id = make_room(name=added)
+    for _ in range(8):
+        page = s.get(url(f"/admin/bookings?email={email}")).text
+        assert f'<option value="{room}">{room_name} (inactive)</option>' in page
+        assert f'<option value="{event}">{event_title}</option>' in page
+        assert f'<option value="{added_id}">{added}</option>' in page
+        row = page[page.index(f'href="/admin/bookings/{booking}"'):]
+        row = row[:row.index("</tr>")]
+        assert room_name in row and event_title in row, row
