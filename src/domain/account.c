@@ -434,6 +434,7 @@ account_change_password(struct db *db, struct arena *a, const struct actor *who,
 	struct password_write w;
 	struct db_res *res;
 	const char *email;
+	long long ahead;
 	char *hash;
 	int rc;
 
@@ -447,7 +448,7 @@ account_change_password(struct db *db, struct arena *a, const struct actor *who,
 	email = db_val(res, 0, 1);
 	/* Throttled like a login, so a borrowed session cannot guess the
 	 * password at argon2's pace to take the account for good. */
-	if ((in->retry_after = auth_throttle(db, a, email, who->address)) < 0)
+	if ((in->retry_after = auth_throttle(db, a, email, who->address, &ahead)) < 0)
 		return ERR;
 	if (in->retry_after > 0)
 		return TOO_MANY_ATTEMPTS;
@@ -457,7 +458,8 @@ account_change_password(struct db *db, struct arena *a, const struct actor *who,
 		    email, &in->retry_after) != OK)
 			return ERR;
 		field_error(fe, "current_password", "The current password is not right.");
-	}
+	} else if (auth_not_failed(db, ahead) != OK)
+		return ERR;
 	if (fe->n > 0)
 		return INVALID;
 	/* Hashed before the transaction: it takes a while and locks nothing. */

@@ -505,15 +505,59 @@ failures(struct db *db, struct arena *a, const char *email, const char *key,
 	return OK;
 }
 
-long long
-auth_throttle(struct db *db, struct arena *a, const char *email, const char *address)
+/* What a password check waits for, and the failure it is counted as. */
+struct turn {
+	struct arena	*arena;
+	const char	*email;
+	const char	*key;
+	long long	 wait;
+	long long	 ahead;		/* the login_failures row counted ahead */
+};
+
+static int
+turn_txn(struct db *db, void *ctx)
 {
+	struct turn *t = ctx;
 	long long n, since, recent;
 
-	if (failures(db, a, email, auth_throttle_key(a, address), &n, &since,
-	    &recent) != OK)
+	/* The email's row first, a write: checks of one email take turns on
+	 * every node (sql/048), and each reads the failures of those before. */
+	t->ahead = 0;
+	if (db_exec(db, "INSERT INTO login_turns (email, turns) VALUES (?, 1)"
+	    " ON DUPLICATE KEY UPDATE turns = turns + 1", "s", t->email) < 0 ||
+	    failures(db, t->arena, t->email, t->key, &n, &since, &recent) != OK)
+		return ERR;
+	if ((t->wait = auth_lock_wait(n, since, recent)) > 0)
+		return OK;
+	if (db_exec(db, "DELETE FROM login_failures WHERE email = ?"
+	    " AND failed_at < UTC_TIMESTAMP() - INTERVAL ? SECOND",
+	    "si", t->email, LOCK_MAX_SECONDS) < 0 ||
+	    db_exec(db, "INSERT INTO login_failures (email, address) VALUES (?, ?)",
+	    "ss", t->email, t->key) < 0)
+		return ERR;
+	t->ahead = db_insert_id(db);
+	return OK;
+}
+
+long long
+auth_throttle(struct db *db, struct arena *a, const char *email, const char *address,
+    long long *ahead)
+{
+	struct turn t = { a, email, auth_throttle_key(a, address), 0, 0 };
+
+	*ahead = 0;
+	if (db_txn(db, turn_txn, &t) != OK)
 		return -1;
-	return auth_lock_wait(n, since, recent);
+	*ahead = t.ahead;
+	return t.wait;
+}
+
+int
+auth_not_failed(struct db *db, long long ahead)
+{
+	if (ahead == 0)
+		return OK;
+	return db_exec(db, "DELETE FROM login_failures WHERE id = ?", "l", ahead) < 0 ? ERR : OK;
 }
 
 struct failure {
@@ -532,12 +576,8 @@ failure_txn(struct db *db, void *ctx)
 	struct failure *f = ctx;
 	long long n, since, recent;
 
-	if (db_exec(db, "DELETE FROM login_failures WHERE email = ?"
-	    " AND failed_at < UTC_TIMESTAMP() - INTERVAL ? SECOND",
-	    "si", f->email, LOCK_MAX_SECONDS) < 0 ||
-	    db_exec(db, "INSERT INTO login_failures (email, address) VALUES (?, ?)",
-	    "ss", f->email, f->key) < 0 ||
-	    audit_record(db, f->who, f->type, f->user_id, f->email, NULL) != OK ||
+	/* The failure itself was counted before the check (auth_throttle). */
+	if (audit_record(db, f->who, f->type, f->user_id, f->email, NULL) != OK ||
 	    failures(db, f->arena, f->email, f->key, &n, &since, &recent) != OK)
 		return ERR;
 	f->wait = auth_lock_wait(n, 0, recent);
@@ -568,10 +608,10 @@ auth_login(struct db *db, struct arena *a, struct login_attempt *in)
 	const char *address = in->from ? in->from->address : NULL;
 	struct db_res *res, *pending;
 	const char *hash;
-	long long wait;
+	long long wait, ahead;
 	int ok, sane;
 
-	if ((wait = auth_throttle(db, a, in->email, address)) < 0)
+	if ((wait = auth_throttle(db, a, in->email, address, &ahead)) < 0)
 		return LOGIN_ERROR;
 	if (wait > 0) {
 		in->retry_after = wait;
@@ -604,13 +644,14 @@ auth_login(struct db *db, struct arena *a, struct login_attempt *in)
 			return LOGIN_ERROR;
 		if (sane && auth_check_password(pending->nrows ? db_val(pending, 0, 0) :
 		    dummy, in->password) && pending->nrows > 0)
-			return LOGIN_UNCONFIRMED;
+			return auth_not_failed(db, ahead) == OK ? LOGIN_UNCONFIRMED : LOGIN_ERROR;
 		return auth_failure(db, a, in->from, AUDIT_LOGIN_FAILED,
 		    res->nrows ? db_int(res, 0, 0) : 0, in->email, &wait) == OK ?
 		    LOGIN_FAILED : LOGIN_ERROR;
 	}
 	in->user_id = db_int(res, 0, 0);
-	/* Only this pair's failures: a stranger's stay counted against them. */
+	/* Only this pair's failures (this check's among them): a stranger's
+	 * stay counted against them. */
 	if (db_exec(db, "DELETE FROM login_failures WHERE email = ? AND address = ?",
 	    "ss", in->email, auth_throttle_key(a, address)) < 0)
 		return LOGIN_ERROR;

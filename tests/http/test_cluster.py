@@ -240,6 +240,26 @@ def test_password_reset_requests_through_both_pools_keep_to_three_links_in_force
             s.close()
 
 
+def test_wrong_passwords_for_one_email_through_both_pools_are_checked_five_times():
+    """Each round eight wrong passwords for one email are sent at once through both pools,
+    five failures allowed: each check is counted as a failure before it is made, after the
+    email's row is written (login_turns), so two nodes' counts conflict and the retried one
+    sees the other's; five are checked and refused, the others find the address locked."""
+    limit = 5                                   # login_failures, core/config.c's default
+    sessions = [connected() for _ in range(8)]
+    try:
+        for i in range(max(ROUNDS // 5, 1)):
+            email = new_email("cluster-guess")
+            got = sorted(r.status_code for r in at_once([
+                lambda s: s.post(url("/api/v1/auth/login"),
+                                 json={"email": email, "password": "not the password!"})
+                for _ in sessions], sessions))
+            assert got == [401] * limit + [429] * (len(sessions) - limit), (i, got)
+    finally:
+        for s in sessions:
+            s.close()
+
+
 def test_two_admins_demoting_each_other_through_both_pools_leave_one():
     """Each round the only two admins demote each other at once: the role change writes
     every admin's row (turns), so the two nodes' changes conflict and the retried one is

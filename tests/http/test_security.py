@@ -149,6 +149,29 @@ def test_an_account_attacked_from_many_addresses_stays_open_to_clean_ones():
     assert login_from("127.0.0.6", email).status_code == 303
 
 
+def test_wrong_passwords_sent_at_once_are_checked_no_more_often_than_in_turn():
+    """Each check is counted as a failure before argon2 runs, under the
+    email's turn: twelve at once get five checks, as twelve in a row do."""
+    email = new_email("ghost")          # unknown: it locks as a known one does
+
+    def attempt(_):
+        return api_login_from("127.0.0.9", email, "not the password!").status_code
+
+    with ThreadPoolExecutor(12) as pool:
+        codes = sorted(pool.map(attempt, range(12)))
+    assert codes == [401] * 5 + [429] * 7
+    assert sql("SELECT COUNT(*) FROM login_failures WHERE email = ?", email) == [["5"]]
+
+
+def test_a_right_current_password_leaves_no_failure_behind():
+    s = browser_from("127.0.0.10")
+    _, email, _ = register(session=s)
+    r = form_post(s, "/account/password", csrf=csrf_of(s, "/account"),
+                  current_password=PASSWORD, new_password="a brand new passphrase")
+    assert r.status_code == 303
+    assert sql("SELECT COUNT(*) FROM login_failures WHERE email = ?", email) == [["0"]]
+
+
 # Defect 4: wrong current passwords on the password form count like failed
 # logins, and nginx limits the form's rate.
 

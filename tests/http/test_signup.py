@@ -117,9 +117,11 @@ def test_no_login_before_the_address_is_confirmed_and_it_says_so():
                       verify=CA)
     assert r.status_code == 403 and r.json()["error"]["code"] == "unconfirmed"
     assert "token" not in r.json()
+    assert sql("SELECT COUNT(*) FROM login_failures WHERE email = ?", email) == [["0"]]
     # another password is just wrong
     _, r = login(email, "not the one chosen at all")
     assert r.status_code == 401
+    assert sql("SELECT COUNT(*) FROM login_failures WHERE email = ?", email) == [["1"]]
     confirm(s, email)
     assert login(email)[1].status_code == 303
 
