@@ -474,67 +474,21 @@ struct check {
 	long long		 user_id;
 	const char		*code;
 	int			 locked;
+	int			 wrong;
 };
 
+/* A wrong code: counted in the transaction that checked it, under the row
+ * it holds, so codes sent at once are checked no more often than in turn
+ * (and on a Galera cluster two nodes' counts conflict: the count is a
+ * write), and in the security audit, saying when the codes are now
+ * refused for a while. */
 static int
-check_txn(struct db *db, void *ctx)
+count_wrong(struct db *db, struct check *c)
 {
-	struct check *c = ctx;
-	struct db_res *res;
-	const char *hash;
-	long long step;
-	int legacy;
-
-	res = db_query(db, c->a, "SELECT secret, last_step, failures >= ? AND"
-	    " failed_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE FROM user_totp"
-	    " WHERE user_id = ? AND enabled_at IS NOT NULL FOR UPDATE",
-	    "iil", cfg.login_failures, MFA_LOCK_MINUTES, c->user_id);
-	if (res == NULL)
-		return ERR;
-	if (res->nrows == 0)
-		return NOT_FOUND;
-	if (db_int(res, 0, 2)) {
-		c->locked = 1;
-		return CONFLICT;
-	}
-	step = code_step(c->user_id, db_val(res, 0, 0), c->code, &legacy);
-	if (step >= 0) {
-		/* A step at or before the last one accepted is a replay. */
-		if (step <= db_int(res, 0, 1))
-			return INVALID;
-		if (db_exec(db, "UPDATE user_totp SET last_step = ?, failures = 0,"
-		    " failed_at = NULL WHERE user_id = ?", "ll", step, c->user_id) < 0 ||
-		    (legacy && reseal(db, c->a, c->user_id, db_val(res, 0, 0)) != OK))
-			return ERR;
-		return OK;
-	}
-	if ((hash = recovery_hash(c->a, c->code)) == NULL)
-		return INVALID;
-	switch (db_exec(db, "UPDATE recovery_codes SET used_at = UTC_TIMESTAMP()"
-	    " WHERE user_id = ? AND code_hash = UNHEX(?) AND used_at IS NULL",
-	    "ls", c->user_id, hash)) {
-	case 1:
-		break;
-	case 0:
-		return INVALID;
-	default:
-		return ERR;
-	}
-	if (db_exec(db, "UPDATE user_totp SET failures = 0, failed_at = NULL"
-	    " WHERE user_id = ?", "l", c->user_id) < 0)
-		return ERR;
-	return OK;
-}
-
-/* A wrong code: counted, and in the security audit, saying when the
- * codes are now refused for a while. */
-static int
-wrong_code_txn(struct db *db, void *ctx)
-{
-	struct check *c = ctx;
 	struct db_res *res;
 	long long n;
 
+	c->wrong = 1;
 	if (db_exec(db, "UPDATE user_totp SET failures = failures + 1,"
 	    " failed_at = UTC_TIMESTAMP() WHERE user_id = ?", "l", c->user_id) < 0 ||
 	    (res = db_query(db, c->a, "SELECT failures FROM user_totp WHERE user_id = ?",
@@ -547,23 +501,68 @@ wrong_code_txn(struct db *db, void *ctx)
 	    arena_printf(c->a, "%lld wrong codes in a row", n));
 }
 
+static int
+check_txn(struct db *db, void *ctx)
+{
+	struct check *c = ctx;
+	struct db_res *res;
+	const char *hash;
+	long long step;
+	int legacy;
+
+	c->locked = c->wrong = 0;
+	res = db_query(db, c->a, "SELECT secret, last_step, failures >= ? AND"
+	    " failed_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE FROM user_totp"
+	    " WHERE user_id = ? AND enabled_at IS NOT NULL FOR UPDATE",
+	    "iil", cfg.login_failures, MFA_LOCK_MINUTES, c->user_id);
+	if (res == NULL)
+		return ERR;
+	if (res->nrows == 0)
+		return count_wrong(db, c);
+	if (db_int(res, 0, 2)) {
+		c->locked = 1;
+		return CONFLICT;
+	}
+	step = code_step(c->user_id, db_val(res, 0, 0), c->code, &legacy);
+	if (step >= 0) {
+		/* A step at or before the last one accepted is a replay. */
+		if (step <= db_int(res, 0, 1))
+			return count_wrong(db, c);
+		if (db_exec(db, "UPDATE user_totp SET last_step = ?, failures = 0,"
+		    " failed_at = NULL WHERE user_id = ?", "ll", step, c->user_id) < 0 ||
+		    (legacy && reseal(db, c->a, c->user_id, db_val(res, 0, 0)) != OK))
+			return ERR;
+		return OK;
+	}
+	if ((hash = recovery_hash(c->a, c->code)) == NULL)
+		return count_wrong(db, c);
+	switch (db_exec(db, "UPDATE recovery_codes SET used_at = UTC_TIMESTAMP()"
+	    " WHERE user_id = ? AND code_hash = UNHEX(?) AND used_at IS NULL",
+	    "ls", c->user_id, hash)) {
+	case 1:
+		break;
+	case 0:
+		return count_wrong(db, c);
+	default:
+		return ERR;
+	}
+	if (db_exec(db, "UPDATE user_totp SET failures = 0, failed_at = NULL"
+	    " WHERE user_id = ?", "l", c->user_id) < 0)
+		return ERR;
+	return OK;
+}
+
 enum mfa_check
 mfa_check_code(struct db *db, struct arena *a, const struct actor *who,
     long long user_id, const char *code)
 {
-	struct check c = { a, who, user_id, code, 0 };
+	struct check c = { a, who, user_id, code, 0, 0 };
 
 	switch (db_txn(db, check_txn, &c)) {
 	case OK:
-		return MFA_CHECK_OK;
+		return c.wrong ? MFA_CHECK_WRONG : MFA_CHECK_OK;
 	case CONFLICT:
 		return MFA_CHECK_LOCKED;
-	case INVALID:
-	case NOT_FOUND:
-		/* Counted outside the transaction that was rolled back. */
-		if (db_txn(db, wrong_code_txn, &c) != OK)
-			return MFA_CHECK_ERROR;
-		return MFA_CHECK_WRONG;
 	default:
 		return MFA_CHECK_ERROR;
 	}

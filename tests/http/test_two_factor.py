@@ -7,6 +7,7 @@ import os
 import re
 import struct
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from conftest import (PASSWORD, browser, csrf_of, login, new_email, register, sql,
                       url, user_id_of)
@@ -215,3 +216,30 @@ def test_too_many_wrong_codes_lock_the_code_step():
     assert statuses == [401] * LOCK_AFTER + [429]
     r = attempt(totp(secret, 1))
     assert r.status_code == 429 and "Retry-After" in r.headers
+
+
+def test_wrong_codes_sent_at_once_are_checked_no_more_often_than_in_turn():
+    """A wrong code is counted in the transaction that checked it, after
+    the account's row is written: twelve at once from one half-signed-in
+    session get five checks, as twelve in a row do."""
+    s, email, _ = register()
+    secret, _ = enrol(s)
+    other, _ = login(email)
+    csrf = csrf_of(other, "/login/code")
+    code = wrong(totp(secret))
+    sessions = []
+    for _ in range(12):
+        b = browser()
+        b.cookies.update(other.cookies)
+        assert b.get(url("/ping")).status_code == 200
+        sessions.append(b)
+
+    def attempt(b):
+        return b.post(url("/login/code"), data={"csrf": csrf, "code": code},
+                      allow_redirects=False).status_code
+
+    with ThreadPoolExecutor(len(sessions)) as pool:
+        statuses = sorted(pool.map(attempt, sessions))
+    assert statuses == [401] * LOCK_AFTER + [429] * (len(sessions) - LOCK_AFTER)
+    assert sql("SELECT failures FROM user_totp t JOIN users u ON u.id = t.user_id"
+               " WHERE u.email = ?", email) == [[str(LOCK_AFTER)]]
