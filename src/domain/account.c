@@ -434,7 +434,6 @@ account_change_password(struct db *db, struct arena *a, const struct actor *who,
 	struct password_write w;
 	struct db_res *res;
 	const char *email;
-	long long ahead;
 	char *hash;
 	int rc;
 
@@ -446,20 +445,21 @@ account_change_password(struct db *db, struct arena *a, const struct actor *who,
 	if (res->nrows == 0)
 		return NOT_FOUND;
 	email = db_val(res, 0, 1);
-	/* Throttled like a login, so a borrowed session cannot guess the
-	 * password at argon2's pace to take the account for good. */
-	if ((in->retry_after = auth_throttle(db, a, email, who->address, &ahead)) < 0)
-		return ERR;
-	if (in->retry_after > 0)
-		return TOO_MANY_ATTEMPTS;
 	check_password("new_password", in->password, email, db_val(res, 0, 2), fe);
-	if (in->current != NULL && !auth_check_password(db_val(res, 0, 0), in->current)) {
-		if (auth_failure(db, a, who, AUDIT_PASSWORD_CHANGE_FAILED, who->user_id,
-		    email, &in->retry_after) != OK)
+	if (in->current != NULL) {
+		switch (auth_check_current(db, a, who, email, db_val(res, 0, 0), in->current,
+		    &in->retry_after)) {
+		case OK:
+			break;
+		case INVALID:
+			field_error(fe, "current_password", "The current password is not right.");
+			break;
+		case TOO_MANY_ATTEMPTS:
+			return TOO_MANY_ATTEMPTS;
+		default:
 			return ERR;
-		field_error(fe, "current_password", "The current password is not right.");
-	} else if (auth_not_failed(db, ahead) != OK)
-		return ERR;
+		}
+	}
 	if (fe->n > 0)
 		return INVALID;
 	/* Hashed before the transaction: it takes a while and locks nothing. */

@@ -602,6 +602,22 @@ auth_failure(struct db *db, struct arena *a, const struct actor *who,
 	return rc;
 }
 
+int
+auth_check_current(struct db *db, struct arena *a, const struct actor *who,
+    const char *email, const char *hash, const char *password, long long *retry_after)
+{
+	long long ahead;
+
+	if ((*retry_after = auth_throttle(db, a, email, who->address, &ahead)) < 0)
+		return ERR;
+	if (*retry_after > 0)
+		return TOO_MANY_ATTEMPTS;
+	if (auth_check_password(hash, password))
+		return auth_not_failed(db, ahead);
+	return auth_failure(db, a, who, AUDIT_PASSWORD_CHANGE_FAILED, who->user_id, email,
+	    retry_after) == OK ? INVALID : ERR;
+}
+
 enum login_result
 auth_login(struct db *db, struct arena *a, struct login_attempt *in)
 {

@@ -126,6 +126,18 @@ int		 auth_not_failed(struct db *, long long ahead);
 int		 auth_failure(struct db *, struct arena *, const struct actor *who,
 		    enum audit_type type, long long user_id, const char *email,
 		    long long *retry_after);
+/*
+ * A signed-in user's own password, asked again before a change that
+ * matters (the password itself, turning the second factor off, new
+ * recovery codes), hash being the account's and email its address:
+ * throttled and counted like a login's, so a borrowed session cannot
+ * guess it at argon2's pace. OK; INVALID, wrong (counted, and audited as a
+ * wrong current password; *retry_after is the wait when that locked the
+ * pair, else 0); TOO_MANY_ATTEMPTS, locked (*retry_after); or ERR.
+ */
+int		 auth_check_current(struct db *, struct arena *, const struct actor *who,
+		    const char *email, const char *hash, const char *password,
+		    long long *retry_after);
 /* The wait that n failures of a pair in the last day cause, the latest
  * since seconds ago, when the account had recent failures from every
  * address in LOCK_MINUTES. */

@@ -430,18 +430,35 @@ disable_txn(struct db *db, void *ctx)
 	return OK;
 }
 
-int
-mfa_disable(struct db *db, struct arena *a, long long user_id, const char *password)
+/* The user's password, throttled and counted like a login's. */
+static int
+own_password(struct db *db, struct arena *a, const struct actor *who, const char *password,
+    long long *retry_after)
 {
 	struct db_res *res;
 
-	res = db_query(db, a, "SELECT password_hash FROM users WHERE id = ?", "l", user_id);
+	*retry_after = 0;
+	res = db_query(db, a, "SELECT password_hash, email FROM users WHERE id = ?", "l",
+	    who->user_id);
 	if (res == NULL)
 		return ERR;
 	if (res->nrows == 0)
 		return NOT_FOUND;
-	if (!auth_check_password(db_val(res, 0, 0), password))
+	if (password == NULL)
 		return INVALID;
+	return auth_check_current(db, a, who, db_val(res, 0, 1), db_val(res, 0, 0), password,
+	    retry_after);
+}
+
+int
+mfa_disable(struct db *db, struct arena *a, const struct actor *who, const char *password,
+    long long *retry_after)
+{
+	long long user_id = who->user_id;
+	int rc;
+
+	if ((rc = own_password(db, a, who, password, retry_after)) != OK)
+		return rc;
 	return db_txn(db, disable_txn, &user_id);
 }
 
@@ -596,11 +613,12 @@ renew_txn(struct db *db, void *ctx)
 
 int
 mfa_recovery_renew(struct db *db, struct arena *a, const struct actor *who,
-    const char *password, const char *code, char ***codes)
+    const char *password, const char *code, char ***codes, long long *retry_after)
 {
 	struct renewal c = { a, who, NULL };
-	struct db_res *res;
 	int rc;
+
+	*retry_after = 0;
 
 	if (code != NULL && *code != '\0') {
 		switch (mfa_check_code(db, a, who, who->user_id, code)) {
@@ -609,20 +627,13 @@ mfa_recovery_renew(struct db *db, struct arena *a, const struct actor *who,
 		case MFA_CHECK_WRONG:
 			return INVALID;
 		case MFA_CHECK_LOCKED:
+			*retry_after = MFA_LOCK_MINUTES * 60;
 			return TOO_MANY_ATTEMPTS;
 		default:
 			return ERR;
 		}
-	} else {
-		res = db_query(db, a, "SELECT password_hash FROM users WHERE id = ?", "l",
-		    who->user_id);
-		if (res == NULL)
-			return ERR;
-		if (res->nrows == 0)
-			return NOT_FOUND;
-		if (password == NULL || !auth_check_password(db_val(res, 0, 0), password))
-			return INVALID;
-	}
+	} else if ((rc = own_password(db, a, who, password, retry_after)) != OK)
+		return rc;
 	c.codes = arena_calloc(a, MFA_RECOVERY_CODES + 1, sizeof(*c.codes));
 	if ((rc = db_txn(db, renew_txn, &c)) == OK)
 		*codes = c.codes;

@@ -70,17 +70,21 @@ int	mfa_enrol_finish(struct db *, struct arena *, long long user_id, const char 
 /*
  * New recovery codes for who (*codes, shown once), after checking their
  * password or, when code is given, a code from the app or a recovery code:
- * the old codes stop working. INVALID: wrong password or code;
- * TOO_MANY_ATTEMPTS: codes are refused for a while; NOT_FOUND: the second
- * factor is off.
+ * the old codes stop working. The password is throttled and counted like
+ * a login's (auth_check_current). INVALID: wrong password or code;
+ * TOO_MANY_ATTEMPTS: codes, or this address's passwords, are refused for
+ * *retry_after seconds; NOT_FOUND: the second factor is off.
  */
 int	mfa_recovery_renew(struct db *, struct arena *, const struct actor *who,
-	    const char *password, const char *code, char ***codes);
+	    const char *password, const char *code, char ***codes, long long *retry_after);
 /* Forgets every remembered device of the user (a password change). */
 int	mfa_forget_devices(struct db *, long long user_id);
-/* Turns the second factor off after checking the user's password: forgets
- * the secret, recovery codes and remembered devices. INVALID: wrong password. */
-int	mfa_disable(struct db *, struct arena *, long long user_id, const char *password);
+/* Turns the second factor off after checking who's password (throttled
+ * like a login's): forgets the secret, recovery codes and remembered
+ * devices. INVALID: wrong password; TOO_MANY_ATTEMPTS: this address's
+ * passwords are refused for *retry_after seconds. */
+int	mfa_disable(struct db *, struct arena *, const struct actor *who, const char *password,
+	    long long *retry_after);
 
 /* What a login whose password was right still needs. */
 enum mfa_need {

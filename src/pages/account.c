@@ -256,15 +256,6 @@ login_form(struct req *r)
 	return login_page(r, NULL, notice, 200);
 }
 
-/* What a lock-out tells the person locked out. */
-static const char *
-locked_message(struct req *r, long long wait)
-{
-	reply_header(r, "Retry-After: %lld", wait);
-	return arena_printf(r->arena, _("Too many failed attempts from this address. "
-	    "Try again in %lld minutes."), (wait + 59) / 60);
-}
-
 int
 login_submit(struct req *r)
 {
@@ -283,7 +274,7 @@ login_submit(struct req *r)
 	case LOGIN_OK:
 		break;
 	case LOGIN_LOCKED:
-		return login_page(r, &f, locked_message(r, in.retry_after), 429);
+		return login_page(r, &f, page_locked(r, in.retry_after), 429);
 	case LOGIN_FAILED:
 		form_error(&f, "password", "The email or the password is not right.");
 		return login_page(r, &f, NULL, 401);
@@ -425,7 +416,7 @@ account_password(struct req *r)
 	if (rc == INVALID)
 		return account_page(r, &f, NULL, NULL, 400);
 	if (rc == TOO_MANY_ATTEMPTS)
-		return account_page(r, &f, NULL, locked_message(r, in.retry_after), 429);
+		return account_page(r, &f, NULL, page_locked(r, in.retry_after), 429);
 	if (rc == NOT_FOUND)
 		return reply_error(r, 404, "not_found", "There is no such user.");
 	if (rc != OK)

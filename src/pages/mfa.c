@@ -153,16 +153,23 @@ mfa_disable_submit(struct req *r)
 {
 	struct form f;
 	const char *pw;
-	int rc;
+	long long wait;
 
 	form_init(&f, r);
 	pw = form_raw(&f, "password", "Password", PASSWORD_FIELD_MAX);
 	if (form_ok(&f)) {
-		if ((rc = mfa_disable(r->db, r->arena, r->user->id, pw)) == OK)
+		switch (mfa_disable(r->db, r->arena, &r->actor, pw, &wait)) {
+		case OK:
 			return reply_redirect(r, "/account/two-factor?saved=off");
-		if (rc != INVALID)
+		case INVALID:
+			form_error(&f, "password", "The password is not right.");
+			break;
+		case TOO_MANY_ATTEMPTS:
+			form_error(&f, "password", "%s", page_locked(r, wait));
+			return status_page(r, &f, 429);
+		default:
 			return ERR;
-		form_error(&f, "password", "The password is not right.");
+		}
 	}
 	return status_page(r, &f, 400);
 }
@@ -175,6 +182,7 @@ mfa_recovery_submit(struct req *r)
 	struct form f;
 	const char *pw = NULL, *code;
 	char **codes;
+	long long wait;
 
 	form_init(&f, r);
 	code = form_text(&f, "renew_code", "Code", MFA_CODE_MAX, 0);
@@ -183,7 +191,7 @@ mfa_recovery_submit(struct req *r)
 		    PASSWORD_FIELD_MAX);
 	if (!form_ok(&f))
 		return status_page(r, &f, 400);
-	switch (mfa_recovery_renew(r->db, r->arena, &r->actor, pw, code, &codes)) {
+	switch (mfa_recovery_renew(r->db, r->arena, &r->actor, pw, code, &codes, &wait)) {
 	case OK:
 		return codes_page(r, codes, "/account/two-factor");
 	case INVALID:
@@ -192,7 +200,11 @@ mfa_recovery_submit(struct req *r)
 		    "The password is not right.");
 		return status_page(r, &f, 400);
 	case TOO_MANY_ATTEMPTS:
-		reply_header(r, "Retry-After: %d", MFA_LOCK_MINUTES * 60);
+		if (code == NULL) {
+			form_error(&f, "renew_password", "%s", page_locked(r, wait));
+			return status_page(r, &f, 429);
+		}
+		reply_header(r, "Retry-After: %lld", wait);
 		form_error(&f, "renew_code", "Too many wrong codes. Try again in %d minutes,"
 		    " or give your password.", MFA_LOCK_MINUTES);
 		return status_page(r, &f, 429);

@@ -578,6 +578,14 @@ page_room_option(struct req *r, struct tmpl *t, const char *section, long long i
 }
 
 const char *
+page_locked(struct req *r, long long wait)
+{
+	reply_header(r, "Retry-After: %lld", wait);
+	return arena_printf(r->arena, _("Too many failed attempts from this address. "
+	    "Try again in %lld minutes."), (wait + 59) / 60);
+}
+
+const char *
 page_query(struct req *r, const char *const *keys)
 {
 	struct buf b;

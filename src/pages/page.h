@@ -177,6 +177,9 @@ void	page_room_option(struct req *, struct tmpl *, const char *section, long lon
 /* "a=1&b=x%20y" from the request's non-empty values of keys (NULL-ended),
  * for links that keep a filter. */
 const char *page_query(struct req *, const char *const *keys);
+/* What a lock-out tells the person locked out, wait seconds long (with
+ * its Retry-After header). */
+const char *page_locked(struct req *, long long wait);
 
 /* The FEED section: whether the user has a live calendar feed (of room_id,
  * 0: of their bookings) and since when (pages/feeds.c). */

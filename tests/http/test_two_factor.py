@@ -9,6 +9,8 @@ import struct
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from conftest import (PASSWORD, browser, csrf_of, login, new_email, register, sql,
                       url, user_id_of)
 
@@ -146,6 +148,31 @@ def test_turning_it_off_needs_the_password_and_forgets_everything():
                " (SELECT COUNT(*) FROM recovery_codes WHERE user_id = ?)", uid, uid) == [["0", "0"]]
     _, r = login(email)
     assert r.headers["Location"] == "/me"
+
+
+@pytest.mark.parametrize("form,field", [("disable", "password"),
+                                        ("recovery", "renew_password")])
+def test_the_password_on_the_two_factor_forms_is_throttled_like_a_login(form, field):
+    """A borrowed session must not guess the password at argon2's pace on
+    the forms that turn the second factor off or renew its codes: wrong
+    passwords there count like failed logins, and lock both."""
+    s, email, _ = register()
+    enrol(s)
+
+    def submit(password):
+        return s.post(url(f"/account/two-factor/{form}"), allow_redirects=False,
+                      data={"csrf": csrf_of(s, "/account/two-factor"), field: password})
+    for _ in range(LOCK_AFTER):
+        r = submit("not the password")
+        assert r.status_code == 400 and "The password is not right." in r.text
+    r = submit(PASSWORD)
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
+    assert "Too many failed attempts" in r.text
+    assert sql("SELECT COUNT(*) FROM user_totp WHERE user_id = ?", user_id_of(email)) == [["1"]]
+    assert login(email)[1].status_code == 429
+    assert sql("SELECT COUNT(*) FROM security_events e JOIN users u ON u.id = e.user_id"
+               " WHERE u.email = ? AND e.type = 'password_change_failed'", email) == [
+                   [str(LOCK_AFTER)]]
 
 
 def test_a_code_step_without_a_waiting_login_goes_back_to_the_password():
