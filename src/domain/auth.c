@@ -539,7 +539,10 @@ turn_txn(struct db *db, void *ctx)
 	return OK;
 }
 
-long long
+/* Seconds the pair must wait before its next password is checked (0: go
+ * ahead), or -1 when the database failed; *ahead: the failure counted for
+ * the check let through (0: none). */
+static long long
 auth_throttle(struct db *db, struct arena *a, const char *email, const char *address,
     long long *ahead)
 {
@@ -552,7 +555,8 @@ auth_throttle(struct db *db, struct arena *a, const char *email, const char *add
 	return t.wait;
 }
 
-int
+/* The check counted ahead was no failure. */
+static int
 auth_not_failed(struct db *db, long long ahead)
 {
 	if (ahead == 0)
@@ -589,7 +593,10 @@ failure_txn(struct db *db, void *ctx)
 	return OK;
 }
 
-int
+/* Audits a wrong password counted ahead against the pair (who's address),
+ * as type about user_id (0: no account) and as a lock-out when it locks;
+ * *retry_after is then the wait, else 0. */
+static int
 auth_failure(struct db *db, struct arena *a, const struct actor *who,
     enum audit_type type, long long user_id, const char *email,
     long long *retry_after)

@@ -109,23 +109,11 @@ int		 auth_csrf_matches(const char *given, const char *want);
  * login_failures_account times in LOCK_MINUTES from all addresses, every
  * address that failed in that time waits too; one that has not may still
  * try. Wrong current passwords on a password change count the same way.
+ * Each check is counted as the pair's failure before it is made, under
+ * the email's turn (login_turns), and taken back when it was right: checks
+ * sent at once pass no more often than sent one after another. A check
+ * that ends in neither (the database failed meanwhile) stays a failure.
  */
-/* Seconds the pair must wait before its next password is checked (0: go
- * ahead), or -1 when the database failed. A check let through is counted
- * as the pair's failure before it is made, under the email's turn, so
- * checks sent at once pass no more often than sent one after another;
- * *ahead is that failure's row (0: none), which auth_failure() keeps and
- * auth_not_failed() takes back. A check that ends in neither (the
- * database failed meanwhile) stays a failure. */
-long long	 auth_throttle(struct db *, struct arena *, const char *email,
-		    const char *address, long long *ahead);
-int		 auth_not_failed(struct db *, long long ahead);
-/* Audits a wrong password counted against the pair (who's address), as
- * type about user_id (0: no account) and as a lock-out when it locks;
- * *retry_after is then the wait, else 0. */
-int		 auth_failure(struct db *, struct arena *, const struct actor *who,
-		    enum audit_type type, long long user_id, const char *email,
-		    long long *retry_after);
 /*
  * A signed-in user's own password, asked again before a change that
  * matters (the password itself, turning the second factor off, new
