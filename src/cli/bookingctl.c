@@ -55,8 +55,8 @@ static const char usage_text[] =
 "  run-jobs [--loop] [--interval SECONDS] [--now 'YYYY-MM-DD HH:MM:SS']\n"
 "                          one pass of the background work: expire unpaid\n"
 "                          holds, queue due reminders, forget sign-ups and\n"
-"                          password resets whose link expired, deliver the\n"
-"                          mail outbox\n"
+"                          password resets whose link expired and failed\n"
+"                          logins older than a day, deliver the mail outbox\n"
 "                          through the sendmail setting (failures retried after\n"
 "                          1 min, 5 min, 30 min and 2 h, then failed); --loop\n"
 "                          repeats every --interval seconds (default 30) until\n"
@@ -434,7 +434,7 @@ run_pass(struct db *db, struct arena *a, const char *now, int quiet)
 
 	if ((expired = booking_expire_holds(db, a, now)) < 0 ||
 	    mail_queue_reminders(db, a, now, &queued) != OK ||
-	    account_links_purge(db, now) != OK) {
+	    account_links_purge(db, now) != OK || auth_failures_purge(db, now) != OK) {
 		fprintf(stderr, "run-jobs: %s\n", db_error(db));
 		return 1;
 	}

@@ -555,6 +555,18 @@ auth_throttle(struct db *db, struct arena *a, const char *email, const char *add
 	return t.wait;
 }
 
+int
+auth_failures_purge(struct db *db, const char *now)
+{
+	/* A turns row is wanted only while a check of its email runs, and a
+	 * running check has its failure counted: one without any goes. */
+	return db_exec(db, "DELETE FROM login_failures"
+	    " WHERE failed_at < COALESCE(?, UTC_TIMESTAMP()) - INTERVAL ? SECOND",
+	    "si", now, LOCK_MAX_SECONDS) < 0 ||
+	    db_exec(db, "DELETE FROM login_turns WHERE NOT EXISTS (SELECT 1 FROM"
+	    " login_failures f WHERE f.email = login_turns.email)", "") < 0 ? ERR : OK;
+}
+
 /* The check counted ahead was no failure. */
 static int
 auth_not_failed(struct db *db, long long ahead)

@@ -114,6 +114,10 @@ int		 auth_csrf_matches(const char *given, const char *want);
  * sent at once pass no more often than sent one after another. A check
  * that ends in neither (the database failed meanwhile) stays a failure.
  */
+/* Forgets failures older than any lock-out they count for, at now (NULL:
+ * the clock), and the turns of emails left without failures: the job
+ * runner's, so that emails tried once do not stay for ever. */
+int		 auth_failures_purge(struct db *, const char *now);
 /*
  * A signed-in user's own password, asked again before a change that
  * matters (the password itself, turning the second factor off, new

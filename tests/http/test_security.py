@@ -16,7 +16,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from conftest import (CA, PASSWORD, browser, browser_user, csrf_of, field_errors, form_post,
-                      login, new_email, register, sql, url, user_id_of)
+                      login, new_email, register, run_jobs, sql, url, user_id_of)
 from test_races import at_once
 
 LOCK = 15 * 60          # the first lock-out, in seconds (auth.h LOCK_MINUTES)
@@ -163,6 +163,21 @@ def test_wrong_passwords_sent_at_once_are_checked_no_more_often_than_in_turn():
         codes = sorted(pool.map(attempt, range(12)))
     assert codes == [401] * 5 + [429] * 7
     assert sql("SELECT COUNT(*) FROM login_failures WHERE email = ?", email) == [["5"]]
+
+
+def test_the_job_runner_forgets_failures_a_day_old_and_their_turns():
+    """Emails tried once, as a spray of guesses leaves them, do not stay for
+    ever: run-jobs forgets failures older than the longest lock-out, and
+    an email's turns row once none is left."""
+    old, recent = new_email("old-guess"), new_email("recent-guess")
+    for email in (old, recent):
+        assert api_login_from("127.0.0.11", email, "not the password!").status_code == 401
+    sql("UPDATE login_failures SET failed_at = failed_at - INTERVAL 25 HOUR WHERE email = ?", old)
+    turns = "SELECT email FROM login_turns WHERE email IN (?, ?) ORDER BY email = ?"
+    assert sql(turns, old, recent, recent) == [[old], [recent]]
+    run_jobs()
+    assert sql("SELECT email FROM login_failures WHERE email IN (?, ?)", old, recent) == [[recent]]
+    assert sql(turns, old, recent, recent) == [[recent]]
 
 
 def test_a_right_current_password_leaves_no_failure_behind():
