@@ -557,15 +557,14 @@ int
 page_room_options(struct req *r, struct tmpl *t, const char *section,
     const char *current)
 {
-	struct room_filter f = { NULL, 0, 1, 1000, 0 };
-	struct room *rooms;
-	int i, n;
+	struct admin_names names;
+	int i;
 
-	if (room_list(r->db, r->arena, &f, &rooms, &n, NULL) != OK)
+	if (admin_filter_names(r->db, r->arena, &names) != OK)
 		return ERR;
-	for (i = 0; i < n; i++)
-		page_room_option(r, t, section, rooms[i].id, rooms[i].name, rooms[i].is_active,
-		    current);
+	for (i = 0; i < names.nrooms; i++)
+		page_room_option(r, t, section, names.rooms[i].id, names.rooms[i].name,
+		    names.rooms[i].active, current);
 	return OK;
 }
 

@@ -167,8 +167,8 @@ int	page_admin_update(struct req *, const struct page_admin_form *);
 	int prefix##_create(struct req *r) { return page_admin_create(r, &(form)); } \
 	int prefix##_edit(struct req *r) { return page_admin_edit(r, &(form)); } \
 	int prefix##_update(struct req *r) { return page_admin_update(r, &(form)); }
-/* Every room (the first thousand by name), inactive ones marked, as
- * options of a select. */
+/* Every room by name, inactive ones marked, as options of a select (the
+ * names the worker keeps: admin_filter_names). */
 int	page_room_options(struct req *, struct tmpl *, const char *section,
 	    const char *current);
 /* One room of those, its name marked when the room is inactive. */
