@@ -15,10 +15,12 @@ import time
 
 import pytest
 
-from conftest import (api_users, csrf_of, make_room, make_slot, new_email, sql, url,
+from conftest import (api_users, csrf_of, login, make_room, make_slot, new_email, sql, url,
                       utc_now)
 from test_outage import Load, wait_until
 from test_races import at_once, codes, connected, post, put
+from test_security import browser_from
+from test_two_factor import enrol, totp, wrong
 
 CLUSTER = os.environ.get("BOOKING_CLUSTER_VAR", "")
 pytestmark = pytest.mark.skipif(not CLUSTER, reason="runs in scripts/test's cluster tier")
@@ -240,24 +242,64 @@ def test_password_reset_requests_through_both_pools_keep_to_three_links_in_force
             s.close()
 
 
+def opened_from(address, n):
+    """n sessions connecting from a local address of their own, their TLS
+    connections already open (as connected()): nginx's login limit and the
+    sign-in throttle both go by the address, and a fresh one starts both
+    afresh, whatever the tests before sent."""
+    sessions = [browser_from(address) for _ in range(n)]
+    for s in sessions:
+        assert s.get(url("/ping")).status_code == 200
+    return sessions
+
+
 def test_wrong_passwords_for_one_email_through_both_pools_are_checked_five_times():
     """Each round eight wrong passwords for one email are sent at once through both pools,
     five failures allowed: each check is counted as a failure before it is made, after the
     email's row is written (login_turns), so two nodes' counts conflict and the retried one
     sees the other's; five are checked and refused, the others find the address locked."""
     limit = 5                                   # login_failures, core/config.c's default
-    sessions = [connected() for _ in range(8)]
-    try:
-        for i in range(max(ROUNDS // 5, 1)):
-            email = new_email("cluster-guess")
-            got = sorted(r.status_code for r in at_once([
-                lambda s: s.post(url("/api/v1/auth/login"),
-                                 json={"email": email, "password": "not the password!"})
-                for _ in sessions], sessions))
-            assert got == [401] * limit + [429] * (len(sessions) - limit), (i, got)
-    finally:
+    for i in range(max(ROUNDS // 5, 1)):
+        email = new_email("cluster-guess")
+        sessions = opened_from(f"127.0.1.{i + 1}", 8)
+        got = sorted(r.status_code for r in at_once([
+            lambda s: s.post(url("/api/v1/auth/login"),
+                             json={"email": email, "password": "not the password!"})
+            for _ in sessions], sessions))
         for s in sessions:
             s.close()
+        assert got == [401] * limit + [429] * (len(sessions) - limit), (i, got)
+
+
+def test_wrong_codes_of_one_login_through_both_pools_are_checked_five_times():
+    """Each round eight wrong two-factor codes for one half-signed-in login are sent at
+    once through both pools, five allowed: each is counted by the transaction that checked
+    it, a write to the account's user_totp row, so two nodes' checks conflict and the
+    retried one sees the other's count; five are refused as wrong, the others as locked."""
+    limit = 5                                   # login_failures, core/config.c's default
+    password = "a long enough passphrase"
+    for i in range(max(ROUNDS // 20, 1)):
+        email = new_email("cluster-codes")
+        made = subprocess.run([os.environ["BOOKING_CTL"], "user", "add", "--email", email,
+                               "--name", "Cluster codes"], capture_output=True, text=True,
+                              env=dict(os.environ, BOOKING_PASSWORD=password), timeout=60)
+        assert made.returncode == 0, made.stderr
+        address = f"127.0.2.{i + 1}"
+        secret, _ = enrol(login(email, password, session=browser_from(address))[0])
+        half, r = login(email, password, session=browser_from(address))
+        assert r.status_code == 303 and r.headers["Location"].startswith("/login/code"), (
+            r.status_code, r.headers.get("Location"))
+        csrf = csrf_of(half, "/login/code")
+        sessions = opened_from(address, 8)
+        for s in sessions:
+            s.cookies.update(half.cookies)
+        code = wrong(totp(secret))
+        got = sorted(r.status_code for r in at_once([
+            lambda s: s.post(url("/login/code"), data={"csrf": csrf, "code": code},
+                             allow_redirects=False) for _ in sessions], sessions))
+        for s in sessions:
+            s.close()
+        assert got == [401] * limit + [429] * (len(sessions) - limit), (i, got)
 
 
 def test_two_admins_demoting_each_other_through_both_pools_leave_one():
