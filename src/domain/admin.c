@@ -181,13 +181,10 @@ struct slot_save {
 };
 
 /* Each try starts from what was asked, not from what a failed try filled
- * in: a retried numbering must not keep the number a lost try read, nor a
- * retried check a problem a lost try found (the form's own were refused
- * before the transaction: admin_slot_save). */
+ * in: a retried numbering must not keep the number a lost try read. */
 static void
 slot_try(struct slot_save *c)
 {
-	c->fe->n = 0;
 	memcpy(c->start, c->in->start, sizeof(c->start));
 	memcpy(c->end, c->in->end, sizeof(c->end));
 	c->price = c->in->price;
