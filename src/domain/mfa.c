@@ -619,7 +619,6 @@ mfa_recovery_renew(struct db *db, struct arena *a, const struct actor *who,
 	int rc;
 
 	*retry_after = 0;
-
 	if (code != NULL && *code != '\0') {
 		switch (mfa_check_code(db, a, who, who->user_id, code)) {
 		case MFA_CHECK_OK:
