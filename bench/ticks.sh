@@ -25,3 +25,13 @@ ticks() {
 	done
 	echo "$out"
 }
+# The CPU time a request, in microseconds, over the requests of wrk's report $1 between the
+# ticks $2 and $3 (each "mysqld workers nginx"): "all mysqld workers nginx"
+per_request() {
+	local m0 w0 n0 m1 w1 n1
+	read -r m0 w0 n0 <<<"$2"
+	read -r m1 w1 n1 <<<"$3"
+	awk -v m=$((m1 - m0)) -v w=$((w1 - w0)) -v x=$((n1 - n0)) -v hz="$(getconf CLK_TCK)" '
+		/requests in/ { f = 1e6 / hz / $1
+		    printf "%.0f %.0f %.0f %.0f\n", (m + w + x) * f, m * f, w * f, x * f }' "$1"
+}
